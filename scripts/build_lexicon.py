@@ -1,0 +1,214 @@
+"""Compile the skills lexicon: ESCO v1.1.1 + O*NET 30.2 + hand-written aliases → screener/extract/data/lexicon.json.gz.
+
+usage: python scripts/build_lexicon.py [--taxonomy ../shared/data/taxonomy]
+
+Run at build time only; the product loads the compiled file and never needs the taxonomy folder. The output records
+the source versions and the sha256 of every input so a lexicon can be traced back to its data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from screener.extract.lexicon import DATA_DIR, ESCO_SKILL_PREFIX, LEXICON_FILE, norm_phrase, slug  # noqa: E402
+
+MAX_TOKENS = 8  # longer ESCO labels ("manage the ... of ...") are never written verbatim in a résumé
+# Which surface wins when two concepts share a normalised key: hand-written aliases, then ESCO preferred labels,
+# then O*NET tool names, then ESCO synonyms, then ESCO hidden labels (misspellings).
+PRIO_ALIAS, PRIO_PREF, PRIO_ONET, PRIO_ALT, PRIO_DERIVED, PRIO_HIDDEN = range(6)
+QUALIFIER_RE = re.compile(r"\s*\([^)]*\)\s*$")  # "Java (computer programming)" -> "Java"
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9/+#.-]{1,7}$")
+ICT_GROUP_CODES = ("S5", "K06")  # ESCO hierarchy: "working with computers" skills, ICT knowledge
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def lines(field: str) -> list[str]:
+    return [x.strip() for x in field.split("\n") if x.strip()]
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.labels: list[str] = []
+        self.kinds: list[str] = []
+        self.surfaces: list[list[str]] = []
+        self.index: dict[str, int] = {}
+        self.forms: dict[str, tuple[int, int]] = {}  # key -> (priority, concept)
+        self.tech: set[int] = set()
+
+    def concept(self, cid: str, label: str, kind: str) -> int:
+        if cid in self.index:
+            return self.index[cid]
+        self.index[cid] = len(self.ids)
+        self.ids.append(cid)
+        self.labels.append(label)
+        self.kinds.append(kind)
+        self.surfaces.append([])
+        return self.index[cid]
+
+    def form(self, cidx: int, surface: str, prio: int) -> None:
+        if surface not in self.surfaces[cidx]:
+            self.surfaces[cidx].append(surface)
+        keys = {norm_phrase(surface)}
+        if "-" in surface:  # "e-commerce" is also written "ecommerce"
+            keys.add(norm_phrase(surface.replace("-", "")))
+        for key in keys:
+            if not key or key.count(" ") >= MAX_TOKENS:
+                continue
+            old = self.forms.get(key)
+            if old is None or prio < old[0]:
+                self.forms[key] = (prio, cidx)
+
+
+def onet_variants(name: str, vendors: list[dict[str, object]]) -> list[str]:
+    """Forms résumés use for an O*NET tool name: without the vendor ("Microsoft Excel" -> "Excel", "MS Excel"),
+    and split from a trailing acronym ("Hypertext markup language HTML" -> "HTML", "Hypertext markup language")."""
+    out: list[str] = []
+    words = name.split()
+    if len(words) >= 3 and ACRONYM_RE.match(words[-1]) and not words[-1].isdigit():
+        out += [words[-1], " ".join(words[:-1])]
+    for v in vendors:
+        prefix = str(v["prefix"])
+        if name.startswith(prefix + " ") and len(name) > len(prefix) + 1:
+            rest = name[len(prefix) + 1:]
+            out.append(rest)
+            out += [f"{abbr} {rest}" for abbr in v.get("abbreviations", [])]  # type: ignore[attr-defined]
+            break
+    return out
+
+
+def short_id(cid: str) -> str:
+    return "e:" + cid[len(ESCO_SKILL_PREFIX):] if cid.startswith(ESCO_SKILL_PREFIX) else cid
+
+
+def build(taxonomy: Path) -> dict[str, object]:
+    esco = taxonomy / "esco-v1.1.1"
+    onet = taxonomy / "onet-30.2"
+    inputs = [
+        esco / "skills_en.csv",
+        esco / "broaderRelationsSkillPillar.csv",
+        esco / "skillSkillRelations.csv",
+        esco / "digitalSkillsCollection_en.csv",
+        esco / "skillsHierarchy_en.csv",
+        onet / "Technology Skills.txt",
+        DATA_DIR / "aliases.yaml",
+    ]
+    b = Builder()
+
+    for row in read_csv(esco / "skills_en.csv"):
+        kind = "knowledge" if row["skillType"] == "knowledge" else "skill"
+        c = b.concept(row["conceptUri"], row["preferredLabel"], kind)
+        b.form(c, row["preferredLabel"], PRIO_PREF)
+        for alt in lines(row["altLabels"]):
+            b.form(c, alt, PRIO_ALT)
+        for label in [row["preferredLabel"], *lines(row["altLabels"])]:
+            bare = QUALIFIER_RE.sub("", label)
+            if bare != label and bare:
+                b.form(c, bare, PRIO_DERIVED)
+        for hidden in lines(row["hiddenLabels"]):
+            b.form(c, hidden, PRIO_HIDDEN)
+    for row in read_csv(esco / "digitalSkillsCollection_en.csv"):
+        if row["conceptUri"] in b.index:
+            b.tech.add(b.index[row["conceptUri"]])
+
+    aliases = yaml.safe_load((DATA_DIR / "aliases.yaml").read_text(encoding="utf-8"))
+    vendors = sorted(aliases["vendor_prefixes"], key=lambda v: -len(v["prefix"]))
+    with (onet / "Technology Skills.txt").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            name = row["Example"].strip()
+            c = b.concept("onet:" + slug(name), name, "tool")
+            b.tech.add(c)
+            b.form(c, name, PRIO_ONET)
+            for variant in onet_variants(name, vendors):
+                b.form(c, variant, PRIO_DERIVED)
+
+    for entry in aliases["aliases"]:
+        target = entry["id"]
+        if target not in b.index:
+            if not target.startswith("alias:"):
+                raise SystemExit(f"aliases.yaml: {entry['forms']}: id {target} is not in the taxonomy")
+            b.concept(target, entry["label"], entry.get("kind", "tool"))
+        c = b.index[target]
+        if entry.get("tech", True):
+            b.tech.add(c)
+        for surface in entry["forms"]:
+            b.form(c, surface, PRIO_ALIAS)
+
+    related: list[set[int]] = [set() for _ in b.ids]
+    for row in read_csv(esco / "broaderRelationsSkillPillar.csv"):
+        a, p = b.index.get(row["conceptUri"]), b.index.get(row["broaderUri"])
+        if a is not None and p is not None:
+            related[a].add(p)
+            related[p].add(a)
+    for row in read_csv(esco / "skillSkillRelations.csv"):
+        a, p = b.index.get(row["originalSkillUri"]), b.index.get(row["relatedSkillUri"])
+        if a is not None and p is not None:
+            related[a].add(p)
+            related[p].add(a)
+
+    keys = sorted(b.forms)
+    max_len: dict[str, int] = {}
+    for key in keys:
+        first, n = key.split(" ", 1)[0], key.count(" ") + 1
+        max_len[first] = max(max_len.get(first, 0), n)
+    return {
+        "meta": {
+            "sources": {
+                "esco": "ESCO v1.1.1 (September 2022), European Commission, CC BY 4.0",
+                "onet": "O*NET 30.2 Database, USDOL/ETA, CC BY 4.0 (Technology Skills examples)",
+                "aliases": "screener/extract/data/aliases.yaml (hand-written)",
+            },
+            "inputs": {str(p.relative_to(taxonomy) if p.is_relative_to(taxonomy) else p.relative_to(ROOT)): sha256(p)
+                       for p in inputs},
+            "concepts": len(b.ids),
+            "forms": len(keys),
+        },
+        "ids": [short_id(i) for i in b.ids],
+        "labels": b.labels,
+        "kinds": b.kinds,
+        "tech": sorted(b.tech),
+        "surfaces": b.surfaces,
+        "related": [sorted(r) for r in related],
+        "form_keys": keys,
+        "form_concepts": [b.forms[k][1] for k in keys],
+        "max_len": max_len,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--taxonomy", type=Path, default=ROOT.parent / "shared" / "data" / "taxonomy")
+    ap.add_argument("--out", type=Path, default=LEXICON_FILE)
+    args = ap.parse_args()
+    payload = build(args.taxonomy.resolve())
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    # mtime=0 keeps the gzip bytes identical from one build to the next
+    args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    meta = payload["meta"]
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes): {meta['concepts']:,} concepts, "  # type: ignore[index]
+          f"{meta['forms']:,} forms")
+
+
+if __name__ == "__main__":
+    main()
