@@ -1,0 +1,75 @@
+"""Years of experience and recency: the union of role periods (overlaps counted once), weighted by age."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..models import Role
+
+_DATA = Path(__file__).with_name("data") / "scoring.yaml"
+
+
+@lru_cache(maxsize=1)
+def scoring_config() -> dict[str, Any]:
+    """The scoring model's numbers (strengths, level thresholds, recency), read from data."""
+    with _DATA.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def month_index(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def role_months(role: Role, *, as_of: date) -> set[int]:
+    """Month indices a role covers: bare years run January–December; "present" runs to ``as_of``."""
+    if role.start is None:
+        return set()
+    start = role.start.months_index()
+    now = month_index(as_of)
+    if role.current or role.end is None:
+        # An undated end without "present" is taken as a single-month mention, never as open-ended.
+        end = now if role.current else start
+    else:
+        end = role.end.months_index(end=True)
+    end = min(end, now)
+    if end < start:
+        return set()
+    return set(range(start, end + 1))
+
+
+@dataclass(frozen=True)
+class Experience:
+    months: int
+    weighted_months: float
+    last_used_months: int | None  # months from the latest month used to as_of
+
+
+def recency_weight(age_months: int, *, horizon_years: float) -> float:
+    cfg = scoring_config()["recency"]
+    full = float(cfg["full_within_years"]) * 12
+    floor = float(cfg["floor"])
+    horizon = max(horizon_years * 12, full + 1)
+    if age_months <= full:
+        return 1.0
+    if age_months >= horizon:
+        return floor
+    return 1.0 - (1.0 - floor) * (age_months - full) / (horizon - full)
+
+
+def experience(roles: Iterable[Role], *, as_of: date, horizon_years: float) -> Experience:
+    """Union of the roles' months, plain and recency-weighted."""
+    covered: set[int] = set()
+    for r in roles:
+        covered |= role_months(r, as_of=as_of)
+    if not covered:
+        return Experience(0, 0.0, None)
+    now = month_index(as_of)
+    weighted = sum(recency_weight(now - m, horizon_years=horizon_years) for m in covered)
+    return Experience(len(covered), weighted, now - max(covered))

@@ -1,0 +1,142 @@
+"""Result types of the evidence and score stages: every number carries the evidence behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..models import Profile, to_jsonable
+
+EvidenceKind = Literal[
+    "verified-badge", "role", "certification", "project", "education", "skills-list", "mention"
+]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason a competency is credited: a quote from the résumé or a verified badge."""
+
+    competency: str
+    kind: EvidenceKind
+    quote: str  # the surface text as written
+    context: str  # the line around the quote, for a person to read
+    skill_id: str
+    skill_label: str
+    section: str
+    strength: float
+    start: int | None = None  # span in Document.text (None for badges)
+    end: int | None = None
+    role: str = ""  # "Title — Employer (2019-01 – present)" when the quote is inside a role
+    role_months: int = 0  # length of that role, months
+    source: str = "résumé"  # "résumé", or the badge's URL / file name
+    related: bool = False  # a taxonomy neighbour of a rubric skill, at reduced strength
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CompetencyScore:
+    name: str
+    weight: float
+    weight_share: float  # 0–1
+    required_level: int
+    level: int  # 0–4
+    achieved: float  # level plus progress towards the next one
+    score: float  # 0–100
+    years: float  # union of role periods whose text uses the skill (overlaps once), in years
+    weighted_years: float  # the same, each month weighted by recency
+    last_used_months: int | None  # months since the most recent role that used it (0 = current)
+    min_years: float | None
+    must_have: bool
+    met: bool  # level ≥ required (and years ≥ min_years when set)
+    evidence: tuple[Evidence, ...]
+    why: tuple[str, ...]
+    why_not: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DegreeStatus:
+    """Never part of the score: a flag that reads "met", "met by equivalent (…)", "not met" or "not required"."""
+
+    status: Literal["not required", "met", "met by equivalent", "not met"]
+    detail: str
+    highest: str = ""  # the highest credential found, as written
+
+    def label(self) -> str:
+        if self.status == "met by equivalent":
+            return f"met by equivalent ({self.detail})"
+        return self.status
+
+
+@dataclass(frozen=True)
+class LicenceStatus:
+    name: str
+    required_by_law: bool
+    found: bool
+    detail: str
+    licensing_path: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BadgeSummary:
+    """A badge or certificate link found for a candidate, with its verdict in words."""
+
+    source: str  # URL or file name
+    platform: str
+    verdict: str  # one of the verifier's verdicts, or "not verified" (certificate pages, offline)
+    reasons: tuple[str, ...]
+    name: str = ""
+    issuer: str = ""
+    known_issuer: bool = False
+    counts_as: str = ""  # "verified evidence", "unverified certification", "no evidence"
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EquivalencyNote:
+    credential: str
+    institution: str
+    country: str
+    us_equivalent: str | None
+    isced_level: int | None
+    contested: bool
+    regulated_profession: str | None
+    licensing_path: tuple[str, ...] | None
+    sources: tuple[str, ...]
+    note: str
+    foreign: bool
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    file: str
+    candidate: str
+    overall: float | None  # None when the file could not be scored
+    competencies: tuple[CompetencyScore, ...] = ()
+    must_haves_met: bool | None = None
+    missing_must_haves: tuple[str, ...] = ()
+    degree: DegreeStatus | None = None
+    licence: LicenceStatus | None = None
+    badges: tuple[BadgeSummary, ...] = ()
+    equivalencies: tuple[EquivalencyNote, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+    error_code: str = ""
+    profile: Profile | None = None
+
+    @property
+    def verified_badges(self) -> int:
+        return sum(1 for b in self.badges if b.verdict == "valid")
+
+    @property
+    def has_foreign_credential(self) -> bool:
+        return any(e.foreign for e in self.equivalencies)
+
+    def competency(self, name: str) -> CompetencyScore | None:
+        return next((c for c in self.competencies if c.name == name), None)
+
+    def to_json(self, *, with_profile: bool = False) -> dict[str, Any]:
+        data = {k: to_jsonable(getattr(self, k)) for k in self.__dataclass_fields__ if k != "profile"}
+        data["verified_badges"] = self.verified_badges
+        if with_profile and self.profile is not None:
+            data["profile"] = to_jsonable(self.profile)
+        return data

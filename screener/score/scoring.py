@@ -1,0 +1,271 @@
+"""From evidence to levels and 0–100 scores; the degree and licence flags; one candidate's result.
+
+Deterministic: the same profile, rubric, badges and ``as_of`` date give the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..models import Profile, Role
+from ..rubric import LEVEL_NAMES, ISCED_OF_LEVEL, Competency, DegreePolicy, LicencePolicy, Rubric
+from .evidence import CompetencyTerms, collect_evidence
+from .levels import experience, role_months, scoring_config
+from .model import (
+    BadgeSummary,
+    CandidateResult,
+    CompetencyScore,
+    DegreeStatus,
+    EquivalencyNote,
+    Evidence,
+    LicenceStatus,
+)
+
+
+def _years(months: float) -> float:
+    return round(months / 12.0, 1)
+
+
+def _level_from(evidence: Sequence[Evidence], weighted_years: float) -> tuple[int, float]:
+    cfg = scoring_config()["levels"]
+    direct = [e for e in evidence if not e.related]
+    if not direct:
+        return (1, 0.0) if evidence else (0, 0.0)
+    kinds = {e.kind for e in direct}
+    level = 1
+    if kinds & {"role", "project", "certification"}:
+        level = 2
+    badge = "verified-badge" in kinds
+    if weighted_years >= cfg["proficient_role_years"] or {"role", "certification"} <= kinds or badge:
+        level = 3
+    advanced = any(
+        e.kind == "verified-badge" and any(w in e.context.casefold() for w in cfg["advanced_badge_words"])
+        for e in direct
+    )
+    if weighted_years >= cfg["expert_role_years"] or (advanced and weighted_years >= cfg["expert_badge_years"]):
+        level = 4
+    progress = 0.0
+    if level == 2:
+        progress = min(weighted_years / cfg["proficient_role_years"], 0.9)
+    elif level == 3:
+        span = cfg["expert_role_years"] - cfg["proficient_role_years"]
+        progress = min(max(weighted_years - cfg["proficient_role_years"], 0.0) / span, 0.9)
+    return level, progress
+
+
+def score_competency(
+    competency: Competency,
+    terms: CompetencyTerms,
+    profile: Profile,
+    *,
+    rubric: Rubric,
+    as_of: date,
+    badge_mentions: Sequence[tuple] = (),
+    failed_badges: Sequence[BadgeSummary] = (),
+) -> CompetencyScore:
+    roles = [r for r in profile.roles if r.start is not None]
+    months_of = {r: len(role_months(r, as_of=as_of)) for r in roles}
+    evidence = collect_evidence(profile, terms, badge_mentions=badge_mentions, role_months_of=months_of)
+    used_in = {r for r in roles for e in evidence if not e.related and e.kind == "role" and e.start is not None
+               and profile.role_at(e.start) == r}
+    exp = experience(sorted(used_in, key=_role_key), as_of=as_of, horizon_years=rubric.evidence.recency_years)
+    years = exp.months / 12.0
+    weighted = exp.weighted_months / 12.0
+    level, progress = _level_from(evidence, weighted)
+    achieved = level + progress
+    required = competency.required_level
+    score = 100.0 * min(1.0, achieved / max(required, 1)) if evidence else 0.0
+    why: list[str] = []
+    why_not: list[str] = []
+    met = level >= required
+    if competency.min_years is not None and years + 1e-9 < competency.min_years:
+        factor = 0.5 + 0.5 * (years / competency.min_years)
+        score *= factor
+        met = False
+        why_not.append(
+            f"{years:.1f} years found in dated roles, {competency.min_years:g} required "
+            f"(score × {factor:.2f})"
+        )
+    score = round(score, 1)
+    direct = [e for e in evidence if not e.related]
+    if direct:
+        kinds = sorted({e.kind for e in direct}, key=lambda k: -scoring_config()["strengths"][k])
+        why.append(
+            f"Level {level} ({LEVEL_NAMES[level]}) of {required} required; evidence: " + ", ".join(kinds)
+        )
+        if used_in:
+            why.append(
+                f"{years:.1f} years in {len(used_in)} role(s) using it (overlaps counted once; "
+                f"{weighted:.1f} recency-weighted); last used "
+                + ("now" if exp.last_used_months == 0 else f"{exp.last_used_months} months ago")
+            )
+    if not evidence:
+        looked = ", ".join(competency.terms()[:8])
+        why_not.append(f"No evidence of {competency.name} found (looked for: {looked})")
+    elif not direct:
+        rel = sorted({e.skill_label for e in evidence})
+        why_not.append(f"Only related skills found ({', '.join(rel[:5])}), counted at half strength, level 1")
+    elif level < required:
+        if {e.kind for e in direct} <= {"skills-list", "mention", "education"}:
+            why_not.append("Only listed (skills section, summary or education), not shown in a role, project "
+                           "or certification")
+        else:
+            why_not.append(f"Level {level} ({LEVEL_NAMES[level]}) found, {required} ({LEVEL_NAMES[required]}) "
+                           f"required; {weighted:.1f} recency-weighted years in roles")
+    for b in failed_badges:
+        if terms.forms and any(f in (b.name or "").casefold() for f in terms.forms):
+            why_not.append(f"Badge '{b.name}' was not counted: {b.verdict}" + (f" ({b.reasons[0]})" if b.reasons
+                                                                              else ""))
+    return CompetencyScore(
+        name=competency.name,
+        weight=competency.weight,
+        weight_share=round(rubric.weight_share(competency), 4),
+        required_level=required,
+        level=level,
+        achieved=round(achieved, 2),
+        score=score,
+        years=round(years, 1),
+        weighted_years=round(weighted, 1),
+        last_used_months=exp.last_used_months,
+        min_years=competency.min_years,
+        must_have=competency.must_have,
+        met=met,
+        evidence=tuple(evidence),
+        why=tuple(why),
+        why_not=tuple(why_not),
+    )
+
+
+def _role_key(r: Role) -> tuple:
+    return (str(r.start), r.title, r.employer, r.span)
+
+
+def total_experience_years(profile: Profile, *, as_of: date) -> float:
+    exp = experience([r for r in profile.roles if r.start], as_of=as_of, horizon_years=60)
+    return exp.months / 12.0
+
+
+def _contains(hay: str, needle: str) -> bool:
+    words = [w for w in re.findall(r"[\w+#]+", needle.casefold()) if len(w) > 1]
+    hay_cf = hay.casefold()
+    return bool(words) and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", hay_cf) for w in words)
+
+
+def degree_status(
+    policy: DegreePolicy,
+    notes: Sequence[EquivalencyNote],
+    profile: Profile,
+    *,
+    as_of: date,
+    badges: Sequence[BadgeSummary] = (),
+) -> DegreeStatus:
+    """Apply the rubric's degree policy as data. Never lowers a score: this is a flag."""
+    ranked = sorted((n for n in notes if n.isced_level is not None), key=lambda n: -(n.isced_level or 0))
+    highest = ranked[0].credential if ranked else (notes[0].credential if notes else "")
+    if not policy.required:
+        return DegreeStatus("not required", "the rubric does not require a degree", highest)
+    need = ISCED_OF_LEVEL[policy.level]
+    for n in ranked:
+        if (n.isced_level or 0) < need:
+            continue
+        if policy.fields:
+            entry_text = f"{n.credential} {n.institution}"
+            if not any(_contains(entry_text, f) for f in policy.fields):
+                continue
+        if n.foreign or n.contested:
+            detail = f"{n.credential}: {n.us_equivalent or 'equivalent level'}"
+            if n.contested:
+                detail += "; evaluators differ on this credential — see the equivalency note"
+            return DegreeStatus("met by equivalent", detail, highest)
+        return DegreeStatus("met", n.credential, highest)
+    subs = list(policy.substitutes)
+    implied = not subs
+    if implied:
+        years = float(scoring_config()["implied_experience_years"][policy.level])
+        from ..rubric import DegreeSubstitute
+
+        subs = [DegreeSubstitute(experience_years=years)]
+    total = total_experience_years(profile, as_of=as_of)
+    for s in subs:
+        if s.experience_years is not None and total + 1e-9 >= s.experience_years:
+            tag = " (implied 'or equivalent')" if implied else ""
+            return DegreeStatus("met by equivalent", f"{total:.1f} years of experience ≥ "
+                                f"{s.experience_years:g}{tag}", highest)
+        if s.certification is not None:
+            for c in profile.certifications:
+                if _contains(c.name, s.certification) or _contains(s.certification, c.name):
+                    return DegreeStatus("met by equivalent", f"certification: {c.name} (listed, unverified)",
+                                        highest)
+        if s.badge is not None:
+            for b in badges:
+                if b.verdict == "valid" and (_contains(b.name, s.badge) or _contains(s.badge, b.name)):
+                    return DegreeStatus("met by equivalent", f"verified badge: {b.name}", highest)
+    accepted = "; ".join(s.describe() for s in subs)
+    found = f"highest found: {highest}" if highest else "no degree found"
+    return DegreeStatus("not met", f"{policy.level} required ({found}); accepted instead: {accepted}", highest)
+
+
+def licence_status(policy: LicencePolicy, profile: Profile, *, licensing_path: Sequence[str] = ()) -> LicenceStatus:
+    names = [policy.name, *policy.aliases]
+    for c in profile.certifications:
+        if any(_contains(c.name, n) for n in names):
+            return LicenceStatus(policy.name, policy.required_by_law, True,
+                                 f"listed: {c.name} (check it with the issuing board)", tuple(licensing_path))
+    text = profile.document.text
+    for n in names:
+        if _contains_phrase(text, n):
+            return LicenceStatus(policy.name, policy.required_by_law, True,
+                                 f"named in the résumé: {n} (check it with the issuing board)", tuple(licensing_path))
+    why = "not found on the résumé"
+    if policy.required_by_law:
+        why += "; the law requires it for this role"
+    return LicenceStatus(policy.name, policy.required_by_law, False, why, tuple(licensing_path))
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    p = re.escape(phrase.strip())
+    flags = 0 if (len(phrase) <= 4 and phrase.isupper()) else re.IGNORECASE
+    return re.search(rf"(?<![\w]){p}(?![\w])", text, flags) is not None
+
+
+def score_candidate(
+    profile: Profile,
+    rubric: Rubric,
+    terms: Sequence[CompetencyTerms],
+    *,
+    as_of: date,
+    candidate: str,
+    badge_mentions: Sequence[tuple] = (),
+    badges: Sequence[BadgeSummary] = (),
+    equivalencies: Sequence[EquivalencyNote] = (),
+    licensing_path: Sequence[str] = (),
+    warnings: Sequence[str] = (),
+) -> CandidateResult:
+    failed = [b for b in badges if b.verdict not in ("valid", "not verified")]
+    scores = tuple(
+        score_competency(c, t, profile, rubric=rubric, as_of=as_of, badge_mentions=badge_mentions,
+                         failed_badges=failed)
+        for c, t in zip(rubric.competencies, terms, strict=True)
+    )
+    overall = round(sum(s.score * s.weight for s in scores) / rubric.total_weight, 1)
+    missing = [s.name for s in scores if s.must_have and not s.met]
+    lic = licence_status(rubric.licence, profile, licensing_path=licensing_path) if rubric.licence else None
+    if lic is not None and lic.required_by_law and not lic.found:
+        missing.append(f"licence: {lic.name} (required by law)")
+    degree = degree_status(rubric.degree, equivalencies, profile, as_of=as_of, badges=badges)
+    return CandidateResult(
+        file=profile.document.file,
+        candidate=candidate,
+        overall=overall,
+        competencies=scores,
+        must_haves_met=not missing,
+        missing_must_haves=tuple(missing),
+        degree=degree,
+        licence=lic,
+        badges=tuple(badges),
+        equivalencies=tuple(equivalencies),
+        warnings=tuple(warnings),
+        profile=profile,
+    )
