@@ -1,0 +1,237 @@
+"""``python -m screener``: every action of the app from a shell.
+
+    python -m screener parse resume.pdf --json
+    python -m screener screen --rubric rubrics/software-engineer.yaml sample_data/ --out results.csv
+    python -m screener badge verify badge.json --offline-map map.json --email a@example.com --json
+    python -m screener equivalency "Bacharel em Engenharia Mecânica" --country BR --json
+    python -m screener rubric check rubrics/software-engineer.yaml
+
+Exit codes: 0 success, 2 bad input (one clear line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import ScreenerError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see 'python -m screener {self.prog.split()[-1]} --help')"
+                         if " " in self.prog else f"{message} (see 'python -m screener --help')")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of {text!r}: use a date like 2026-12-01") from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def profile_json(path: Path, *, as_of: date) -> dict[str, Any]:
+    """The ``parse`` contract: the profile of one file as JSON."""
+    from .badges.discover import find_badge_links
+    from .ingest import ingest_batch
+    from .models import to_jsonable
+    from .pipeline import build_profile, equivalency_notes, read_inputs
+
+    [f] = read_inputs([path], max_bytes=10 * 1024 * 1024)
+    if f.error is not None:
+        raise f.error
+    [doc] = ingest_batch([(f.name, f.data or b"")], sandbox=True)
+    if isinstance(doc, ScreenerError):
+        raise doc
+    prof = build_profile(doc, as_of=as_of)
+    notes = equivalency_notes(prof)
+
+    def role_json(r: Any) -> dict[str, Any]:
+        block = prof.skills
+        skills = sorted({m.label for m in block if r.span[0] <= m.start < r.span[1]})
+        return {"title": r.title, "employer": r.employer, "location": r.location,
+                "start": str(r.start) if r.start else None, "end": r.end_label(), "date_text": r.date_text,
+                "skills": skills}
+
+    education = []
+    for e in prof.education:
+        note = next((n for n in notes if n.credential == (e.credential or e.institution)
+                     and n.institution == e.institution), None)
+        education.append({"institution": e.institution, "credential": e.credential, "field": e.field,
+                          "country": e.country or (note.country if note else ""),
+                          "start": str(e.start) if e.start else None, "end": str(e.end) if e.end else None,
+                          "grade": e.grade, "equivalency": to_jsonable(note) if note else None})
+    return {
+        "file": doc.file,
+        "kind": doc.kind,
+        "contact": to_jsonable(prof.contact),
+        "sections": [{"name": s.name, "heading": s.heading, "start": s.start, "end": s.end} for s in prof.sections],
+        "skills": [{"text": m.text, "id": m.id, "label": m.label, "start": m.start, "end": m.end,
+                    "section": m.section} for m in prof.skills],
+        "roles": [role_json(r) for r in prof.roles],
+        "education": education,
+        "certifications": [{"name": c.name, "issuer": c.issuer, "date": str(c.date) if c.date else None,
+                            "kind": c.kind, "url": c.url} for c in prof.certifications],
+        "languages": [to_jsonable(x) for x in prof.languages],
+        "projects": [p.name for p in prof.projects],
+        "badges": [to_jsonable(b) for b in find_badge_links(doc.text, doc.links)],
+        "links": [to_jsonable(x) for x in doc.links],
+        "health": {"ok": not any(h.severity != "info" for h in doc.health),
+                   "flags": [to_jsonable(h) for h in doc.health]},
+    }
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    data = profile_json(Path(args.file), as_of=args.as_of or date.today())
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"{data['file']}: {len(data['skills'])} skills, {len(data['roles'])} roles, "
+              f"{len(data['education'])} education entries")
+        for r in data["roles"]:
+            print(f"  {r['start']} – {r['end']}  {r['title']} — {r['employer']}")
+    return 0
+
+
+def _cmd_screen(args: argparse.Namespace) -> int:
+    from .pipeline import ScreenOptions, screen
+    from .report import ranking_rows, rows_csv, write_results
+    from .rubric import load_rubric
+
+    rubric = load_rubric(args.rubric)
+    if args.out and Path(args.out).suffix.lower() not in (".csv", ".json", ".xlsx"):
+        raise UsageError(f"--out {args.out}: use a .csv, .json or .xlsx file name")
+    offline = Path(args.offline_map) if args.offline_map else None
+    if offline is not None and not offline.is_file():
+        raise UsageError(f"--offline-map {offline}: file not found")
+    missing = [p for p in args.inputs if not Path(p).exists()]
+    if missing and len(missing) == len(args.inputs):
+        raise UsageError(f"{missing[0]}: no such file or folder")
+    opts = ScreenOptions(as_of=args.as_of, offline_map=offline, online=args.online, email=args.email)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if args.progress:
+            print(f"[{done}/{total}] {name}", file=sys.stderr)
+
+    run = screen(rubric, args.inputs, options=opts, progress=progress)
+    names = [c.name for c in rubric.competencies]
+    if args.out:
+        write_results(run, names, Path(args.out), blind=args.blind)
+        scored = sum(1 for r in run.results if r.overall is not None)
+        print(f"{scored} of {len(run.results)} files scored; results written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(rows_csv(ranking_rows(run, names, blind=args.blind)))
+    for note in run.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return 0
+
+
+def _cmd_badge_verify(args: argparse.Namespace) -> int:
+    from .badges import verify_file_or_url
+
+    offline = Path(args.offline_map) if args.offline_map else None
+    if offline is not None and not offline.is_file():
+        raise UsageError(f"--offline-map {offline}: file not found")
+    target = args.target
+    if "://" not in target and not Path(target).exists():
+        raise UsageError(f"{target}: no such file (give a badge file or an http(s) URL)")
+    v = verify_file_or_url(target, offline_map=offline, email=args.email)
+    if args.json:
+        _print_json(v.to_json())
+    else:
+        print(f"{v.verdict}: " + "; ".join(v.reasons))
+    return 0
+
+
+def _cmd_equivalency(args: argparse.Namespace) -> int:
+    from .credentials import lookup_equivalency
+
+    if not args.credential.strip():
+        raise UsageError("give the credential text, e.g. \"B.Tech in Computer Science\"")
+    eq = lookup_equivalency(args.credential, country=args.country)
+    if args.json:
+        _print_json(eq.to_json())
+    else:
+        print(eq.note)
+    return 0
+
+
+def _cmd_rubric_check(args: argparse.Namespace) -> int:
+    from .rubric import load_rubric
+
+    r = load_rubric(args.file)
+    print(f"{args.file}: OK — {r.role}, {len(r.competencies)} competencies")
+    for c in r.competencies:
+        flag = " (must-have)" if c.must_have else ""
+        print(f"  {r.weight_share(c):6.1%}  {c.name}: level {c.required_level}{flag}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="screener", description="Skills Screener: skills-based screening with quoted evidence.")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    sp = sub.add_parser("parse", help="parse one résumé and print its profile")
+    sp.add_argument("file")
+    sp.add_argument("--json", action="store_true", help="print the profile as JSON")
+    sp.add_argument("--as-of", type=_date, help="date used for 'present' (default: today)")
+    sp.set_defaults(func=_cmd_parse)
+
+    ss = sub.add_parser("screen", help="score résumés against a rubric")
+    ss.add_argument("--rubric", required=True)
+    ss.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
+    ss.add_argument("--out", help="results.csv, results.json or results.xlsx (default: CSV on stdout)")
+    ss.add_argument("--blind", action="store_true", help="hide names and employers (blind review)")
+    ss.add_argument("--offline-map", help="URL → file map for verifying badge links without network")
+    ss.add_argument("--online", action="store_true", help="fetch badge links from the network (SSRF-safe)")
+    ss.add_argument("--email", help="applicant e-mail for badge recipient checks")
+    ss.add_argument("--as-of", type=_date, help="date used for 'present' and badge dates (default: today)")
+    ss.add_argument("--progress", action="store_true", help="print progress to stderr")
+    ss.set_defaults(func=_cmd_screen)
+
+    sb = sub.add_parser("badge", help="digital badges")
+    bsub = sb.add_subparsers(dest="badge_command", parser_class=_Parser)
+    bv = bsub.add_parser("verify", help="verify one badge file or URL")
+    bv.add_argument("target", metavar="FILE_OR_URL")
+    bv.add_argument("--offline-map")
+    bv.add_argument("--email")
+    bv.add_argument("--json", action="store_true")
+    bv.set_defaults(func=_cmd_badge_verify)
+
+    se = sub.add_parser("equivalency", help="U.S. equivalency note for a credential")
+    se.add_argument("credential")
+    se.add_argument("--country", help="ISO country code or name")
+    se.add_argument("--json", action="store_true")
+    se.set_defaults(func=_cmd_equivalency)
+
+    sr = sub.add_parser("rubric", help="rubrics")
+    rsub = sr.add_subparsers(dest="rubric_command", parser_class=_Parser)
+    rc = rsub.add_parser("check", help="validate a rubric file")
+    rc.add_argument("file")
+    rc.set_defaults(func=_cmd_rubric_check)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not hasattr(args, "func"):
+            parser.print_help(sys.stderr)
+            return 2
+        return int(args.func(args))
+    except ScreenerError as exc:
+        print(f"error: {exc.user_message()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
