@@ -14,6 +14,7 @@ of a permitted fetch (timeout, too large, too many redirects, connection error) 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import socket
 import ssl
@@ -371,6 +372,13 @@ class HttpFetcher:
         self, ip: IPAddress, parsed: ParsedURL, accept: str, deadline: _Deadline
     ) -> tuple[int, dict[str, str], bytes]:
         from urllib3.exceptions import HTTPError as Urllib3Error
+        from urllib3.exceptions import NewConnectionError
+        from urllib3.exceptions import TimeoutError as Urllib3Timeout
+
+        def timed_out(exc: Exception) -> bool:
+            if deadline.expired or isinstance(exc, (socket.timeout, TimeoutError)):
+                return True
+            return isinstance(exc, Urllib3Timeout) and not isinstance(exc, NewConnectionError)
 
         connection = self._connector(
             ip,
@@ -385,7 +393,7 @@ class HttpFetcher:
             try:
                 connection.connect()
             except (OSError, Urllib3Error) as exc:
-                if deadline.expired or isinstance(exc, (socket.timeout, TimeoutError)):
+                if timed_out(exc):
                     raise FetchError(f"the badge server {parsed.host} did not answer in time") from None
                 if isinstance(exc, ssl.SSLError) or "certificate" in str(exc).lower():
                     raise FetchError(f"secure connection to {parsed.host} failed: {exc}") from None
@@ -406,7 +414,7 @@ class HttpFetcher:
                 )
                 response = connection.getresponse()
                 headers = {k.lower(): v for k, v in response.headers.items()}
-                declared = headers.get("content-length", "")
+                declared = headers.get("content-length", "").strip()
                 if declared.isdigit() and int(declared) > self._max_bytes:
                     raise FetchError(f"response too large ({declared} bytes; the limit is {self._max_bytes})")
                 body = self._read_capped(response, connection, deadline)
@@ -414,8 +422,8 @@ class HttpFetcher:
                 return response.status, headers, body
             except FetchError:
                 raise
-            except (OSError, Urllib3Error, ValueError) as exc:
-                if deadline.expired or isinstance(exc, (socket.timeout, TimeoutError)) or "timed out" in str(exc):
+            except (OSError, Urllib3Error, http.client.HTTPException, ValueError) as exc:
+                if timed_out(exc):
                     raise FetchError(f"the badge server {parsed.host} did not answer in time") from None
                 raise FetchError(f"connection to {parsed.host} failed: {exc}") from None
         finally:

@@ -243,8 +243,9 @@ def _check_name(name: str) -> None:
             raise _refuse(f"{reason} {name}")
     if len(labels) < 2:
         raise _refuse(f"single-label host name {name!r}")
-    if labels[-1].isdigit():
-        raise _refuse(f"malformed numeric host {name!r}")
+    # Every delegated top-level domain is letters (or an xn-- IDN label): "1.2.3.0x1g" is no public name.
+    if not re.fullmatch(r"[a-z]{2,63}|xn--[a-z0-9\-]{1,59}", labels[-1]):
+        raise _refuse(f"invalid top-level domain in {name!r}")
 
 
 def _parse_host(raw_host: str) -> tuple[str, IPAddress | None]:
@@ -314,6 +315,9 @@ def parse_url(url: str, *, address_checker: AddressChecker = check_address) -> P
         raise _refuse("userinfo in URL")
     if authority == "":
         raise _refuse("empty host")
+    if tail[:1] in ("?", "#") and "@" in tail.split("/", 1)[0]:
+        # "http://good.org#@127.0.0.1/" and "http://good.org?@10.0.0.1": parsers disagree on where the host is.
+        raise _refuse("userinfo-like '@' right after the host")
     if authority.startswith("["):
         close = authority.find("]")
         if close == -1:
