@@ -1,0 +1,42 @@
+# The front door: `make run` starts the app on the sample data, `make test` runs every test.
+# Both create the virtual environment and install requirements.txt first (only when it changed).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements-installed
+PORT ?= 8501
+
+.PHONY: run test lint format bench lexicon samples clean
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check screener ui app.py tests scripts benchmarks
+	$(PY) -m mypy screener
+
+format: $(STAMP)
+	$(PY) -m ruff format screener ui app.py tests scripts benchmarks
+
+bench: $(STAMP)
+	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/accuracy.py
+
+# Rebuild the compiled skills lexicon from ../shared/data/taxonomy (developers only; the result is committed).
+lexicon: $(STAMP)
+	$(PY) scripts/build_lexicon.py
+
+# Regenerate sample_data/ from scripts/make_samples.py (the result is committed).
+samples: $(STAMP)
+	$(PY) scripts/make_samples.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
