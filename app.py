@@ -1,0 +1,16 @@
+"""Skills Screener — the Streamlit app. A thin shell: every action calls the `screener` core.
+
+Run with `make run` (or `.venv/bin/python -m streamlit run app.py`).
+"""
+
+import streamlit as st
+
+st.set_page_config(page_title="Skills Screener", page_icon="🧭", layout="wide")
+
+pages = [
+    st.Page("ui/screen.py", title="Screen", icon="📋", default=True),
+    st.Page("ui/candidate.py", title="Candidate", icon="🔎"),
+    st.Page("ui/rubrics.py", title="Rubrics", icon="🧩"),
+    st.Page("ui/about.py", title="About", icon="ℹ️"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,96 @@
+"""Candidate page: each competency's score with the quoted evidence, highlighted in the résumé, and the why-not."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from screener.rubric import LEVEL_NAMES
+from ui.common import highlight, verdict_words
+
+run = st.session_state.get("run")
+st.title("Candidate")
+if run is None:
+    st.info("Screen some résumés first (Screen page).")
+    st.stop()
+scored = [r for r in run.results if r.overall is not None]
+if not scored:
+    st.warning("No candidate could be scored in the last run.")
+    st.stop()
+blind = st.session_state.get("blind", False)
+index = {r.file: i for i, r in enumerate(run.results, start=1)}
+files = [r.file for r in scored]
+current = st.session_state.get("candidate_file", files[0])
+pick = st.selectbox("Candidate", files, index=files.index(current) if current in files else 0,
+                    format_func=lambda f: (f"Candidate {index[f]:03d}" if blind else
+                                           next(r.candidate for r in scored if r.file == f)) + f" — {f}")
+st.session_state["candidate_file"] = pick
+r = next(x for x in scored if x.file == pick)
+
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Overall", f"{r.overall:.1f} / 100")
+c2.metric("Rank", f"{index[r.file]} of {len(scored)}")
+c3.metric("Must-haves", "met" if r.must_haves_met else "not met")
+c4.metric("Verified badges", r.verified_badges)
+if r.missing_must_haves:
+    st.error("🚩 Must-have not met: " + "; ".join(r.missing_must_haves))
+for w in r.warnings:
+    st.warning("⚠️ " + w)
+if r.degree:
+    st.markdown(f"**Degree:** {r.degree.label()} — {r.degree.detail if r.degree.status != 'met by equivalent' else ''}"
+                .rstrip(" —"))
+if r.licence:
+    lic = r.licence
+    text = f"**Licence ({lic.name}{', required by law' if lic.required_by_law else ''}):** {lic.detail}"
+    (st.success if lic.found else (st.error if lic.required_by_law else st.info))(text)
+    if lic.licensing_path:
+        with st.expander("Licensing path in the U.S."):
+            for step in lic.licensing_path:
+                st.markdown(f"- {step}")
+
+st.subheader("Competencies")
+for c in r.competencies:
+    flag = " 🚩 must-have not met" if c.must_have and not c.met else (" ✅" if c.met else "")
+    with st.expander(f"{c.name} — {c.score:.0f}/100 · level {c.level} ({LEVEL_NAMES[c.level]}) of "
+                     f"{c.required_level} · weight {c.weight_share:.0%}{flag}", expanded=False):
+        for line in c.why:
+            st.markdown(f"✔️ {line}")
+        for line in c.why_not:
+            st.markdown(f"✖️ **Why not:** {line}")
+        if c.evidence:
+            st.dataframe(pd.DataFrame([{
+                "Quote": e.quote, "Context": e.context, "Kind": e.kind + (" (related)" if e.related else ""),
+                "Strength": e.strength, "Section": e.section, "Role": "" if blind else e.role,
+                "Source": e.source} for e in c.evidence]), hide_index=True, width="stretch")
+
+st.subheader("Badges and certificates")
+if not r.badges:
+    st.caption("No badge or certificate links were found.")
+for b in r.badges:
+    st.markdown(f"**{verdict_words(b.verdict)}** — {b.name or b.source}"
+                + (f" · issuer: {b.issuer}" + (" (known issuer)" if b.known_issuer else " (issuer not on the known list)")
+                   if b.issuer else "") + f" · counts as: {b.counts_as}")
+    st.caption(f"{b.source} · " + "; ".join(b.reasons))
+
+st.subheader("Education and equivalency notes")
+if not r.equivalencies:
+    st.caption("No education entries found (none is required unless the rubric says so).")
+for n in r.equivalencies:
+    marker = "🌍 " if n.foreign else ""
+    st.markdown(f"{marker}**{n.credential}**" + ("" if blind else f" — {n.institution}") + (f" ({n.country})" if n.country else ""))
+    st.markdown(f"Likely U.S. equivalent: **{n.us_equivalent or 'no note'}** · ISCED level: "
+                f"{n.isced_level if n.isced_level is not None else '—'}" + (" · ⚠️ contested" if n.contested else ""))
+    st.caption(n.note)
+    if n.licensing_path:
+        st.caption("Licensing path: " + " → ".join(n.licensing_path))
+
+st.subheader("Résumé text with evidence highlighted")
+doc = r.profile.document if r.profile else None
+if doc is not None:
+    spans = [(e.start, e.end, f"{c.name}: {e.kind}") for c in r.competencies for e in c.evidence
+             if e.start is not None and e.end is not None and e.end > e.start]
+    st.markdown(highlight(doc.text, spans), unsafe_allow_html=True)
+    if doc.health:
+        with st.expander("Document health"):
+            for h in doc.health:
+                st.markdown(f"- **{h.code}** ({h.severity}): {h.message}")

@@ -1,0 +1,119 @@
+"""Screen page: pick a rubric, upload résumés (or use the samples), see candidates ranked by skills."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from screener.errors import ScreenerError
+from screener.pipeline import ScreenOptions, screen
+from screener.report import ranking_rows, rows_csv
+from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, rubric_choices
+
+UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "svg", "jwt"]
+
+st.title("Skills Screener")
+st.caption("Rank applicants on evidence of the skills a role needs — not on where, or whether, they studied. "
+           "Scores are decision support for a person, not decisions.")
+
+choices = rubric_choices()
+if not choices:
+    st.error("No rubric could be loaded from the rubrics/ folder. Open the Rubrics page to see why.")
+    st.stop()
+paths = [p for p, _ in choices]
+names = dict(choices)
+default = st.session_state.get("rubric_path", next((p for p in paths if "software" in p), paths[0]))
+rubric_path = st.selectbox("Role rubric", paths, index=paths.index(default) if default in paths else 0,
+                           format_func=lambda p: names[p])
+rubric = get_rubric(rubric_path)
+
+uploads = st.file_uploader(
+    "Résumés (PDF, DOCX, TXT, JSON Resume) and badge files (PNG, SVG, JWT, JSON) — several at once",
+    type=UPLOAD_TYPES, accept_multiple_files=True)
+use_samples = st.checkbox("Include the sample résumés", value=not uploads,
+                          help=f"{len([p for p in SAMPLES.glob('*') if p.is_file()])} demo files in sample_data/")
+blind = st.toggle("Blind review (hide names)", value=st.session_state.get("blind", False))
+st.session_state["blind"] = blind
+
+
+def run_screen() -> None:
+    inputs: list = [(u.name, u.getvalue()) for u in uploads or []]
+    if use_samples:
+        inputs.append(SAMPLES)
+    if not inputs:
+        st.warning("Upload résumés or tick “Include the sample résumés”.")
+        return
+    extractor()
+    bar = st.progress(0.0, text="Reading files…")
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(done / total if total else 1.0, text=f"Screened {done} of {total}: {name}")
+
+    options = ScreenOptions(offline_map=SAMPLE_MAP if use_samples and SAMPLE_MAP.is_file() else None)
+    try:
+        run = screen(rubric, inputs, options=options, progress=progress)
+    except ScreenerError as exc:
+        st.error(exc.user_message())
+        return
+    bar.empty()
+    st.session_state["run"] = run
+    st.session_state["rubric_path"] = rubric_path
+
+
+first_visit = "run" not in st.session_state and "auto_ran" not in st.session_state
+if st.button("Screen", type="primary") or (first_visit and use_samples):
+    st.session_state["auto_ran"] = True
+    run_screen()
+
+run = st.session_state.get("run")
+if run is None:
+    st.info("Choose a rubric and press **Screen**.")
+    st.stop()
+if run.rubric_role != rubric.role:
+    st.info(f"Showing results for **{run.rubric_role}**. Press **Screen** to rank for **{rubric.role}**.")
+    rubric = get_rubric(st.session_state["rubric_path"])
+
+comp_names = [c.name for c in rubric.competencies]
+rows = ranking_rows(run, comp_names, blind=blind)
+scored = [r for r in run.results if r.overall is not None]
+failed = [r for r in run.results if r.overall is None]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Candidates scored", len(scored))
+c2.metric("Files with errors", len(failed))
+c3.metric("Must-haves met", sum(1 for r in scored if r.must_haves_met))
+c4.metric("Verified badges", sum(r.verified_badges for r in scored))
+
+st.subheader(f"Ranking — {run.rubric_role}")
+st.caption(f"Weights: " + " · ".join(f"{c.name} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
+           + f" · as of {run.as_of.isoformat()}")
+table = pd.DataFrame([{
+    "Rank": r["rank"], "Candidate": r["candidate"], "File": r["file"], "Overall": r["overall"] or None,
+    **{n: (r[n] if r[n] != "" else None) for n in comp_names},
+    "Must-haves": "✅ met" if r["must_haves_met"] == "yes" else (f"🚩 missing: {r['missing_must_haves']}"
+                                                                 if r["must_haves_met"] == "no" else ""),
+    "Degree": r["degree"], "Badges ✓": r["verified_badges"],
+    "Foreign credential": "🌍 note" if r["foreign_credential"] == "yes" else "",
+    "Warnings": ("⚠️ " + r["warnings"]) if r["warnings"] else "",
+} for r in rows if not r["error"]])
+if not table.empty:
+    st.dataframe(
+        table, hide_index=True, width="stretch",
+        column_config={"Overall": st.column_config.ProgressColumn("Overall", min_value=0, max_value=100,
+                                                                  format="%.1f"),
+                       **{n: st.column_config.NumberColumn(n, format="%.0f") for n in comp_names}})
+if failed:
+    st.subheader("Files that could not be scored")
+    st.dataframe(pd.DataFrame([{"File": r.file, "Problem": r.error} for r in failed]), hide_index=True,
+                 width="stretch")
+for note in run.notes:
+    st.caption(f"Note: {note}")
+
+if scored:
+    labels = {r.file: (row["candidate"] or r.file) for r, row in zip(run.results, rows, strict=True)
+              if r.overall is not None}
+    pick = st.selectbox("Open a candidate", list(labels), format_func=lambda f: f"{labels[f]} ({f})")
+    if st.button("Show evidence"):
+        st.session_state["candidate_file"] = pick
+        st.switch_page("ui/candidate.py")
+
+st.download_button("Download ranking (CSV)", rows_csv(rows), file_name="ranking.csv", mime="text/csv")
