@@ -1,0 +1,121 @@
+"""Loads the parse stage's rule files (``screener/parse/data/*.yaml``) once, and small text helpers they share.
+
+The rules (month names, range words, headings, title and degree words) are data so they can be extended
+without touching code; this module is the only place that reads them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_DATA_DIR = Path(__file__).parent / "data"
+
+
+@cache
+def load(name: str) -> Any:
+    """The parsed YAML file ``data/<name>.yaml``."""
+    with (_DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def strip_accents(text: str) -> str:
+    """"Formação" → "Formacao": résumés drop accents as often as they keep them."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key, with curly apostrophes made straight."""
+    return strip_accents(text).casefold().replace("’", "'")
+
+
+def flat_words(table: Any) -> list[str]:
+    """All strings in a {language: [words]} mapping (or a plain list)."""
+    if isinstance(table, dict):
+        out: list[str] = []
+        for value in table.values():
+            out.extend(flat_words(value))
+        return out
+    if isinstance(table, list):
+        return [str(w) for w in table]
+    return [str(table)]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation that matches each word (and its accent-free form), longest first.
+
+    Spaces inside a phrase match any run of whitespace, so "to date" also matches "to  date" and "to\\ndate".
+    """
+    forms: set[str] = set()
+    for w in words:
+        w = w.strip().replace("’", "'")
+        if not w:
+            continue
+        forms.add(w.casefold())
+        forms.add(strip_accents(w).casefold())
+    parts = []
+    for f in sorted(forms, key=lambda s: (-len(s), s)):
+        escaped = r"\s+".join(re.escape(p) for p in f.split())
+        parts.append(escaped.replace("'", "['’]"))
+    return "(?:" + "|".join(parts) + ")"
+
+
+# Bullets and decorations that open a line ("• ", "- ", "◦ ", "✓ ", "❖ ", "> ", "* ").
+BULLET_RE = re.compile(r"^\s*(?:[•●○◦▪▫■□►▸‣⁃∙·✓✔❖➢➤»*>~]|-(?=\s)|–(?=\s)|\\xe2\\x80\\xa2|\d{1,2}[.)](?=\s))\s*")
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each logical line of ``text``, ends exclusive and without the newline.
+
+    Some text layers flatten a résumé into very long lines whose fields are separated by runs of spaces
+    (the Kaggle résumé dumps do); a line longer than 200 characters that has such runs is split at each
+    run of two or more spaces so headings and dated lines become lines of their own.
+    """
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl == -1 else nl
+        if end - pos > 200 and re.search(r"\S(?: {2,}|\t)\S", text[pos:end]):
+            seg_start = pos
+            for m in re.finditer(r"(?: {2,}|\t+ *)", text[pos:end]):
+                s, e = pos + m.start(), pos + m.end()
+                if s > seg_start:
+                    yield seg_start, s
+                seg_start = e
+            if seg_start < end:
+                yield seg_start, end
+        else:
+            yield pos, end
+        if nl == -1:
+            break
+        pos = nl + 1
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without leading/trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and strip decoration that surrounds a field ("- Microsoft India -" → "Microsoft India")."""
+    text = re.sub(r"\s+", " ", text).strip(" \t-–—|,;:·•")
+    # drop a bracket only when it has no partner, so "B.Sc. (Hons)" keeps its parentheses
+    while text and text[0] in "([" and (")" if text[0] == "(" else "]") not in text:
+        text = text[1:].strip(" \t-–—|,;:·•")
+    while text and text[-1] in ")]" and ("(" if text[-1] == ")" else "[") not in text:
+        text = text[:-1].strip(" \t-–—|,;:·•")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text

@@ -1,0 +1,449 @@
+"""Dates and date ranges as résumés write them, normalised to ``PartialDate`` and month counts.
+
+    >>> parse_date_range("Jan 2019 – Present", today=date(2024, 6, 1))
+    DateRange(start=PartialDate(year=2019, month=1), end=None, current=True, text='Jan 2019 – Present', span=(0, 18))
+    >>> months_between(PartialDate(2019, 1), PartialDate(2020, 12), today=date(2024, 6, 1))
+    24
+
+Month names, "present" words, range words and seasons come from ``data/months.yaml`` and
+``data/date_words.yaml``. Month counts are inclusive: "Jan 2019 – Dec 2020" is 24 months, a bare end year
+runs to December and a bare start year from January.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from screener.models import PartialDate
+from screener.parse._data import alternation, flat_words, fold, load
+
+MIN_YEAR = 1950
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A span of time as written. ``current`` means the end is "present"; then ``end`` is None.
+
+    A season ("Summer 2017") is a range over its months. ``span`` indexes the text that was searched.
+    """
+
+    start: PartialDate | None
+    end: PartialDate | None
+    current: bool
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A single date ("May 2016", "2016") found in text, with where it is."""
+
+    date: PartialDate
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Point:
+    kind: str  # "full", "numeric", "iso", "iso-hyphen", "myy", "season", "year", "month", "pair"
+    first: PartialDate | None  # None for a bare month ("January" in "January - May 2011")
+    last: PartialDate | None  # differs from first for seasons and eight-digit pairs
+    start: int
+    end: int
+    month_only: int | None = None  # for bare months
+    day_first_month: int | None = None  # the dd/mm/yyyy reading of an ambiguous numeric date
+    order: str = ""  # numeric dates: "dmy" or "mdy" when the numbers settle it, "" when either could be
+    needs_partner: bool = False  # M/YY and 2019-11 are dates only when paired with another end
+
+
+class _Rules:
+    """Compiled regular expressions built from the YAML rule files."""
+
+    def __init__(self) -> None:
+        months: dict[str, int] = {}
+        written: list[str] = []
+        for table in load("months").values():
+            for number, names in table.items():
+                for name in names:
+                    months[fold(name)] = int(number)
+                    written.append(str(name))
+        self.months = months
+        words = load("date_words")
+        self.seasons = {fold(k): (int(v[0]), int(v[1])) for k, v in words["seasons"].items()}
+        mon = alternation(written)
+        season = alternation(self.seasons)
+        present = alternation(flat_words(words["present"]))
+        open_after = alternation(flat_words(words["open_after"]))
+        since = alternation(flat_words(words["since"]))
+        sep_word = alternation(flat_words(words["range_separators"]))
+        y4 = r"(?:19|20)\d{2}"
+        nl = r"(?![^\W\d_])"  # no letter follows
+        flags = re.IGNORECASE
+        # Tried in order at each word start; the first that matches and validates wins.
+        self.points: list[tuple[str, re.Pattern[str]]] = [
+            ("pair", re.compile(rf"(?P<y1>{y4})(?P<y2>{y4})(?!\d)", flags)),
+            ("dmy", re.compile(
+                rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?[ \t]*(?:de[ \t]+)?(?P<m>{mon})\.?{nl}"
+                rf"(?:[ \t]*,)?[ \t]*(?:de[ \t]+)?(?P<y>{y4})(?!\d)", flags)),
+            ("my", re.compile(
+                rf"(?P<m>{mon})\.?{nl}(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?[ \t]*[,.\-/]?[ \t]*\n?[ \t]*"
+                rf"(?:(?:de|of)[ \t]+)?(?:(?P<y>{y4})(?!\d)|['’‘`](?P<yy>\d{{2}})(?!\d))", flags)),
+            ("season", re.compile(rf"(?P<s>{season}){nl}[ \t]*,?[ \t]*(?P<y>{y4})(?!\d)", flags)),
+            ("numeric", re.compile(rf"(?P<a>\d{{1,2}})[/.\-](?P<b>\d{{1,2}})[/.\-](?P<y>{y4})(?!\d)", flags)),
+            ("mmyyyy", re.compile(rf"(?P<m>\d{{1,2}})[ \t]*[/.\-][ \t]*(?P<y>{y4})(?![\d])", flags)),
+            ("iso", re.compile(rf"(?P<y>{y4})(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P<day>(?P=sep)\d{{1,2}})?(?![\d])",
+                               flags)),
+            ("myy", re.compile(r"(?P<m>\d{1,2})/(?P<yy>\d{2})(?![\d/])", flags)),
+            ("year", re.compile(rf"(?P<y>{y4})(?!\d|[.,]\d)", flags)),
+            ("month", re.compile(rf"(?P<m>{mon})\.?{nl}", flags)),
+        ]
+        self.word_start = re.compile(r"(?<![^\W_])[^\W_]", re.UNICODE)
+        dash = r"[-–—‒―~]{1,2}"
+        self.gap = re.compile(rf"\s*,?\s*(?:{dash}|{sep_word}{nl})[ \t:]*\s*", flags)
+        self.space_gap = re.compile(r"[ \t]+")
+        self.present_after = re.compile(
+            rf"(?:[ \t]*,?\s*(?:{dash}|{sep_word}{nl})[ \t:]*\s*|[ \t]*,?[ \t]*)(?:{present}){nl}", flags)
+        self.open_after = re.compile(rf"[ \t]*(?:{open_after}){nl}", flags)
+        self.two_digit_end = re.compile(rf"[ \t]*(?:{dash}|to)[ \t]*['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*\+)", flags)
+        self.since_before = re.compile(rf"(?<![^\W\d_])(?P<w>{since})[ \t:]*\n?[ \t]*$", flags)
+        self.guard_before = re.compile(r"(?:\d[-/.:]|[\d$€£#]|\d[ \t])$")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    return _Rules()
+
+
+def _max_year(today: date | None) -> int:
+    return (today or date.today()).year + 1
+
+
+def _year_ok(year: int, today: date | None) -> bool:
+    return MIN_YEAR <= year <= _max_year(today)
+
+
+def _two_digit_year(yy: int, today: date | None) -> int:
+    year = 2000 + yy
+    return year if year <= _max_year(today) else 1900 + yy
+
+
+def _point_at(text: str, pos: int, today: date | None, prev_end: int) -> _Point | None:
+    rules = _rules()
+    # a digit just before is part of a phone number or an amount, unless it ends the previous date ("3/2018-05/2020")
+    before = "" if rules.gap.fullmatch(text, prev_end, pos) else text[max(0, pos - 3):pos]
+    for kind, pattern in rules.points:
+        m = pattern.match(text, pos)
+        if not m:
+            continue
+        point = _make_point(kind, m, before, today)
+        if point is not None:
+            return point
+    return None
+
+
+def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) -> _Point | None:
+    rules = _rules()
+    s, e = m.start(), m.end()
+    numeric_guard = bool(rules.guard_before.search(before))
+    if kind == "pair":
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        if numeric_guard or not (_year_ok(y1, today) and _year_ok(y2, today)) or y2 < y1:
+            return None
+        return _Point("pair", PartialDate(y1), PartialDate(y2), s, e)
+    if kind in ("dmy", "my"):
+        month = rules.months.get(fold(m["m"]).rstrip("."))
+        if month is None:
+            return None
+        year = int(m["y"]) if m["y"] else _two_digit_year(int(m["yy"]), today)
+        if not _year_ok(year, today):
+            return None
+        return _Point("full", PartialDate(year, month), PartialDate(year, month), s, e)
+    if kind == "season":
+        first, last = rules.seasons[fold(m["s"])]
+        year = int(m["y"])
+        if not _year_ok(year, today):
+            return None
+        return _Point("season", PartialDate(year, first), PartialDate(year, last), s, e)
+    if numeric_guard:
+        return None
+    if kind == "numeric":
+        a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+        if not _year_ok(year, today) or not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            return None
+        month = a if a <= 12 else b
+        other = b if a <= 12 and b <= 12 else None
+        order = "dmy" if a > 12 else ("mdy" if b > 12 else "")
+        return _Point("numeric", PartialDate(year, month), PartialDate(year, month), s, e, day_first_month=other,
+                      order=order)
+    if kind == "mmyyyy":
+        month, year = int(m["m"]), int(m["y"])
+        if not (1 <= month <= 12 and _year_ok(year, today)):
+            return None
+        return _Point("numeric", PartialDate(year, month), PartialDate(year, month), s, e)
+    if kind == "iso":
+        year, month = int(m["y"]), int(m["m"])
+        if not (1 <= month <= 12 and _year_ok(year, today)):
+            return None
+        # "2010-11" is as often the academic year 2010–11 as November 2010: only a full date, a dot/slash
+        # form, or a partner in the same form makes it a month.
+        weak = m["sep"] == "-" and not m["day"]
+        if weak and len(m["m"]) != 2:
+            return None
+        pd = PartialDate(year, month)
+        return _Point("iso-hyphen" if weak else "iso", pd, pd, s, e, needs_partner=weak)
+    if kind == "myy":
+        month = int(m["m"])
+        year = _two_digit_year(int(m["yy"]), today)
+        if not (1 <= month <= 12 and _year_ok(year, today)):
+            return None
+        pd = PartialDate(year, month)
+        return _Point("myy", pd, pd, s, e, needs_partner=True)
+    if kind == "year":
+        year = int(m["y"])
+        if not _year_ok(year, today):
+            return None
+        return _Point("year", PartialDate(year), PartialDate(year), s, e)
+    if kind == "month":
+        month = _rules().months.get(fold(m["m"]).rstrip("."))
+        if month is None:
+            return None
+        return _Point("month", None, None, s, e, month_only=month)
+    return None
+
+
+def _scan_points(text: str, today: date | None) -> list[_Point]:
+    points: list[_Point] = []
+    pos = 0
+    rules = _rules()
+    while True:
+        m = rules.word_start.search(text, pos)
+        if not m:
+            break
+        start = m.start()
+        point = _point_at(text, start, today, points[-1].end if points else -1)
+        if point is None:
+            # skip the rest of this word
+            w = re.compile(r"[^\W_]+").match(text, start)
+            pos = w.end() if w else start + 1
+            continue
+        points.append(point)
+        pos = point.end
+    return points
+
+
+def _before_or_equal(a: PartialDate, b: PartialDate) -> bool:
+    return a.months_index() <= b.months_index(end=True)
+
+
+def _join(p: _Point, q: _Point, today: date | None) -> tuple[PartialDate, PartialDate] | None:
+    """The range p–q when q closes p, else None."""
+    if q.first is None or q.last is None:
+        return None
+    start: PartialDate | None = p.first
+    end = q.last
+    if p.kind == "month" and p.month_only is not None:
+        # "January – May 2011": the start takes the end's year, or the year before when it wraps
+        year = end.year if (end.month or 12) >= p.month_only else end.year - 1
+        start = PartialDate(year, p.month_only)
+    if start is None:
+        return None
+    # dd/mm/yyyy: one side with a first number above 12 settles how both sides read
+    if p.kind == "numeric" and q.kind == "numeric" and "dmy" in (p.order, q.order):
+        if p.day_first_month is not None:
+            start = PartialDate(start.year, p.day_first_month)
+        if q.day_first_month is not None:
+            end = PartialDate(end.year, q.day_first_month)
+    if p.kind == "myy" and q.kind not in ("myy", "numeric", "iso", "iso-hyphen"):
+        return None
+    if p.kind == "iso-hyphen" and q.kind not in ("iso", "iso-hyphen"):
+        return None
+    if q.kind == "iso-hyphen" and p.kind not in ("iso", "iso-hyphen"):
+        return None
+    if q.kind == "myy" and p.kind not in ("myy", "numeric", "iso"):
+        return None
+    if not _before_or_equal(start, end):
+        return None
+    return start, end
+
+
+def _scan(text: str, today: date | None, *, singles: bool) -> list[DateRange | DateMention]:
+    rules = _rules()
+    points = _scan_points(text, today)
+    out: list[DateRange | DateMention] = []
+    i = 0
+    while i < len(points):
+        p = points[i]
+        q = points[i + 1] if i + 1 < len(points) else None
+        # 1. p – q
+        if q is not None and (rules.gap.fullmatch(text, p.end, q.start) or (
+                rules.space_gap.fullmatch(text, p.end, q.start) and q.kind not in ("month",))):
+            joined = _join(p, q, today)
+            if joined:
+                span = _with_since(text, p.start, q.end)
+                out.append(DateRange(joined[0], joined[1], False, text[span[0]:span[1]], span))
+                i += 2
+                continue
+        if p.first is None or p.last is None:
+            i += 1
+            continue
+        # 2. p – present / p onwards
+        m = rules.present_after.match(text, p.end) or rules.open_after.match(text, p.end)
+        if m and not p.needs_partner:
+            span = _with_since(text, p.start, m.end())
+            out.append(DateRange(p.first, None, True, text[span[0]:span[1]], span))
+            i += 1
+            continue
+        # 3. "2019–21"
+        if p.kind == "year":
+            m = rules.two_digit_end.match(text, p.end)
+            if m:
+                end_year = (p.first.year // 100) * 100 + int(m["yy"])
+                if end_year < p.first.year:
+                    end_year += 100
+                if p.first.year < end_year <= _max_year(today) and (q is None or q.start >= m.end()):
+                    out.append(DateRange(p.first, PartialDate(end_year), False, text[p.start:m.end()],
+                                         (p.start, m.end())))
+                    i += 1
+                    continue
+        if p.kind == "iso-hyphen":
+            # unpaired "2010-11": the academic year 2010–2011
+            yy = int(text[p.end - 2:p.end])
+            end_year = (p.first.year // 100) * 100 + yy
+            if p.first.year < end_year <= _max_year(today):
+                out.append(DateRange(PartialDate(p.first.year), PartialDate(end_year), False, text[p.start:p.end],
+                                     (p.start, p.end)))
+            i += 1
+            continue
+        if p.needs_partner:
+            i += 1
+            continue
+        # 4. "since 2020"
+        sm = rules.since_before.search(text, max(0, p.start - 25), p.start)
+        if sm:
+            out.append(DateRange(p.first, None, True, text[sm.start():p.end], (sm.start(), p.end)))
+            i += 1
+            continue
+        # 5. a season or an eight-digit pair is a range by itself
+        if p.kind in ("season", "pair"):
+            out.append(DateRange(p.first, p.last, False, text[p.start:p.end], (p.start, p.end)))
+            i += 1
+            continue
+        if singles:
+            out.append(DateMention(p.first, text[p.start:p.end], (p.start, p.end)))
+        i += 1
+    return out
+
+
+def _with_since(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a range's span to an opening "since"/"from" word written just before it."""
+    sm = _rules().since_before.search(text, max(0, start - 25), start)
+    return (sm.start(), end) if sm else (start, end)
+
+
+def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]:
+    """Every date range in ``text`` (two ends, an open end like "since 2020" / "– present", or a season).
+
+    Single dates ("May 2016") are not ranges: see ``find_dates``.
+    """
+    return [r for r in _scan(text, today, singles=False) if isinstance(r, DateRange)]
+
+
+def find_dates(text: str, *, today: date | None = None) -> list[DateRange | DateMention]:
+    """Ranges and single dates in ``text``, in order."""
+    return _scan(text, today, singles=True)
+
+
+_SURROUND = re.compile(r"[\s()\[\],;:|.\-–—]*")
+
+
+def parse_date_range(s: str, *, today: date | None = None) -> DateRange | None:
+    """The date range that ``s`` consists of ("Jan 2019 – Present", "2019–21", "Summer 2017"), else None.
+
+    Brackets and punctuation around the range are allowed; other words are not ("SQL Server 2016").
+    """
+    ranges = find_date_ranges(s, today=today)
+    if len(ranges) != 1:
+        return None
+    r = ranges[0]
+    if not (_SURROUND.fullmatch(s, 0, r.span[0]) and _SURROUND.fullmatch(s, r.span[1], len(s))):
+        return None
+    return r
+
+
+def parse_partial_date(s: str, *, today: date | None = None) -> PartialDate | None:
+    """A single date ("May 2016", "03/2018", "2016", "março de 2017") as a PartialDate, else None."""
+    found = find_dates(s, today=today)
+    if len(found) != 1:
+        return None
+    item = found[0]
+    if not (_SURROUND.fullmatch(s, 0, item.span[0]) and _SURROUND.fullmatch(s, item.span[1], len(s))):
+        return None
+    if isinstance(item, DateMention):
+        return item.date
+    words = re.findall(r"[^\W\d_]+", fold(item.text))
+    if item.start is not None and words and words[0] in _rules().seasons:
+        return item.start  # a season: its first month
+    return None
+
+
+def _index_range(start: PartialDate, end: PartialDate | None, today: date) -> tuple[int, int]:
+    first = start.months_index()
+    last = PartialDate(today.year, today.month).months_index() if end is None else end.months_index(end=True)
+    return first, last
+
+
+def months_between(start: PartialDate, end: PartialDate | None, *, today: date) -> int:
+    """Months from ``start`` to ``end`` inclusive; ``end=None`` means up to ``today``'s month.
+
+    A bare start year counts from January, a bare end year to December; an end before the start gives 0.
+    """
+    first, last = _index_range(start, end, today)
+    return max(0, last - first + 1)
+
+
+def merged_months(periods: Iterable[tuple[PartialDate, PartialDate | None, bool]], *, today: date) -> int:
+    """Months covered by the union of ``(start, end, current)`` periods, overlaps counted once.
+
+    ``current`` (or ``end=None``) runs to ``today``; a period starting after ``today`` counts nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end, current in periods:
+        first, last = _index_range(start, None if current else (end or start), today)
+        if last >= first:
+            spans.append((first, last))
+    spans.sort()
+    total = 0
+    cur_first: int | None = None
+    cur_last = 0
+    for first, last in spans:
+        if cur_first is None or first > cur_last + 1:
+            if cur_first is not None:
+                total += cur_last - cur_first + 1
+            cur_first, cur_last = first, last
+        else:
+            cur_last = max(cur_last, last)
+    if cur_first is not None:
+        total += cur_last - cur_first + 1
+    return total
+
+
+def as_of(today: date | None) -> date:
+    """The reference date: ``today`` when given, else the real date."""
+    return today or date.today()
+
+
+__all__ = [
+    "DateMention",
+    "DateRange",
+    "as_of",
+    "find_date_ranges",
+    "find_dates",
+    "merged_months",
+    "months_between",
+    "parse_date_range",
+    "parse_partial_date",
+]

@@ -1,0 +1,161 @@
+"""Splits résumé text into sections from its headings, in several languages.
+
+    >>> [s.name for s in find_sections("Ana Souza\\nana@x.com\\n\\nEXPERIÊNCIA PROFISSIONAL\\n...\\nIdiomas\\n...")]
+    ['contact', 'experience', 'languages']
+
+A heading is a line on its own ("Skills", "SKILLS:", "— SKILLS —", "Skills & Tools") that names a section in
+``data/headings.yaml``. Text before the first heading is the contact block (and a summary, when it holds prose).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from screener.models import Section
+from screener.parse._data import fold, iter_lines, load, trim_span
+
+CANONICAL = (
+    "experience", "education", "skills", "certifications", "projects", "summary", "languages", "awards",
+    "publications", "volunteering", "interests", "references", "contact", "other",
+)
+
+_DECOR = "—–-=*#_~:|•·►▪■❖✦★☆◆◇→»«<>[](){}.\u200b\ufeff "
+_JOINERS = re.compile(r"\s*(?:&|/|,|\+|\band\b|\by\b|\be\b|\bet\b|\bund\b|\bi\b)\s*")
+_EMAIL_OR_PHONE = re.compile(r"@|\+?\d[\d ().\-]{7,}\d|https?://|www\.|linkedin", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _heading_table() -> tuple[dict[str, str], frozenset[str]]:
+    table: dict[str, str] = {}
+    raw = load("headings")
+    for name, langs in raw.items():
+        if name.startswith("_"):
+            continue
+        for words in langs.values():
+            for w in words:
+                table.setdefault(fold(w), name)
+    weak = frozenset(fold(w) for w in raw.get("_weak", []))
+    return table, weak
+
+
+def _normalise(line: str) -> tuple[str, bool]:
+    """The heading key of a line, and whether it was written emphatically (upper-case, colon, decorated)."""
+    stripped = line.strip()
+    emphatic = stripped.endswith(":")
+    core = stripped.strip(_DECOR)
+    if core != stripped.rstrip(":").strip():
+        emphatic = True
+    # "S K I L L S" → "SKILLS"
+    if re.fullmatch(r"(?:\w ){2,}\w", core):
+        core = core.replace(" ", "")
+    letters = [c for c in core if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        emphatic = True
+    key = re.sub(r"\s+", " ", fold(core)).strip()
+    return key, emphatic
+
+
+def heading_name(line: str) -> str | None:
+    """The canonical section name if ``line`` is a section heading, else None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or _EMAIL_OR_PHONE.search(stripped):
+        return None
+    if re.search(r"\d{2}", stripped) or stripped.endswith((".", ";", ",")) and not stripped.endswith("..."):
+        return None
+    key, emphatic = _normalise(stripped)
+    if not key or len(key.split()) > 6:
+        return None
+    table, weak = _heading_table()
+    name = table.get(key)
+    if name is not None:
+        if key in weak and not emphatic:
+            return None
+        return name
+    parts = [p for p in _JOINERS.split(key) if p]
+    if len(parts) >= 2 and parts[0] in table and all(p in table or len(p.split()) <= 2 for p in parts):
+        if parts[0] in weak and not emphatic:
+            return None
+        return table[parts[0]]
+    return None
+
+
+def find_sections(text: str) -> list[Section]:
+    """Sections of ``text`` in order, covering it from the first non-blank character to the end.
+
+    Canonical names: experience, education, skills, certifications, projects, summary, languages, awards,
+    publications, volunteering, interests, references, contact, other.
+    """
+    headings: list[tuple[int, int, str]] = []
+    for start, end in iter_lines(text):
+        name = heading_name(text[start:end])
+        if name is not None:
+            s, e = trim_span(text, start, end)
+            headings.append((s, e, name))
+    headings = _drop_subheadings(text, headings)
+    sections: list[Section] = []
+    first = headings[0][0] if headings else len(text)
+    sections.extend(_top_sections(text, 0, first, has_headings=bool(headings)))
+    for i, (s, e, name) in enumerate(headings):
+        end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        heading = re.sub(r"\s+", " ", text[s:e]).strip()
+        sections.append(Section(name=name, heading=heading, start=s, end=end))
+    return sections
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _drop_subheadings(text: str, headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep only top-level headings when the résumé writes them in capitals.
+
+    Indeed exports put "WORK EXPERIENCE" in capitals and "Key Skills" inside each job in title case; such
+    a title-case line is a sub-heading of the job, not a new section.
+    """
+    upper = [h for h in headings if _is_upper(text[h[0]:h[1]])]
+    if len(upper) >= 2 and len(upper) * 3 >= len(headings) * 2:
+        return upper
+    return headings
+
+
+def _top_sections(text: str, start: int, end: int, *, has_headings: bool) -> list[Section]:
+    """The part before the first heading: the contact block, then a summary when prose follows it."""
+    s, e = trim_span(text, start, end)
+    if s >= e:
+        return []
+    summary_at: int | None = None
+    for ls, le in iter_lines(text[:e]):
+        if ls < s:
+            continue
+        line = text[ls:le].strip()
+        # prose: a long line that is not contact details starts the summary
+        if len(line) > 90 and not _EMAIL_OR_PHONE.search(line) and len(line.split()) > 12:
+            summary_at = ls
+            break
+    if not has_headings:
+        # no headings at all: the contact block is the top lines; the rest is unlabelled
+        cut = summary_at if summary_at is not None else min(e, _nth_line_end(text, s, 6))
+        out = [Section("contact", "", s, cut)] if cut > s else []
+        if cut < len(text):
+            out.append(Section("other", "", cut, len(text)))
+        return out
+    if summary_at is None or summary_at <= s:
+        if summary_at == s:
+            return [Section("summary", "", s, end)]
+        return [Section("contact", "", s, end)]
+    return [Section("contact", "", s, summary_at), Section("summary", "", summary_at, end)]
+
+
+def _nth_line_end(text: str, start: int, n: int) -> int:
+    pos = start
+    for _ in range(n):
+        nl = text.find("\n", pos)
+        if nl == -1:
+            return len(text)
+        pos = nl + 1
+    return pos
+
+
+__all__ = ["CANONICAL", "find_sections", "heading_name"]
