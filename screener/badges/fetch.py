@@ -392,10 +392,10 @@ class HttpFetcher:
         try:
             try:
                 connection.connect()
-            except (OSError, Urllib3Error) as exc:
+            except (OSError, Urllib3Error, ValueError) as exc:  # CertificateError is a ValueError
                 if timed_out(exc):
                     raise FetchError(f"the badge server {parsed.host} did not answer in time") from None
-                if isinstance(exc, ssl.SSLError) or "certificate" in str(exc).lower():
+                if isinstance(exc, (ssl.SSLError, ValueError)) or "certificate" in str(exc).lower():
                     raise FetchError(f"secure connection to {parsed.host} failed: {exc}") from None
                 raise _ConnectFailed(exc) from None
             try:
