@@ -22,7 +22,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from screener.extract.lexicon import DATA_DIR, ESCO_SKILL_PREFIX, LEXICON_FILE, norm_phrase, slug  # noqa: E402
+from screener.extract.lexicon import (  # noqa: E402
+    DATA_DIR,
+    ESCO_SKILL_PREFIX,
+    LEXICON_FILE,
+    TOKEN_RE,
+    norm_phrase,
+    norm_token,
+    slug,
+)  # noqa: E402
 
 MAX_TOKENS = 8  # longer ESCO labels ("manage the ... of ...") are never written verbatim in a résumé
 # Which surface wins when two concepts share a normalised key: hand-written aliases, then ESCO preferred labels,
@@ -98,6 +106,23 @@ def onet_variants(name: str, vendors: list[dict[str, object]]) -> list[str]:
     return out
 
 
+def common_words(esco: Path, onet: Path, min_count: int = 5) -> set[str]:
+    """Everyday English words: tokens written in lower case at least ``min_count`` times in the taxonomies' own
+    descriptions. Tool names ("Python", "Linux") are capitalised there; "design", "site", "conduct" are not."""
+    texts = [r["description"] for r in read_csv(esco / "skills_en.csv")]
+    texts += [r["description"] for r in read_csv(esco / "occupations_en.csv")]
+    with (onet / "Occupation Data.txt").open(encoding="utf-8", newline="") as fh:
+        texts += [r["Description"] for r in csv.DictReader(fh, delimiter="\t")]
+    counts: dict[str, int] = {}
+    for t in texts:
+        for m in TOKEN_RE.finditer(t):
+            w = m.group()
+            if w.islower():
+                k = norm_token(w)
+                counts[k] = counts.get(k, 0) + 1
+    return {w for w, c in counts.items() if c >= min_count}
+
+
 def short_id(cid: str) -> str:
     return "e:" + cid[len(ESCO_SKILL_PREFIX):] if cid.startswith(ESCO_SKILL_PREFIX) else cid
 
@@ -110,7 +135,8 @@ def build(taxonomy: Path) -> dict[str, object]:
         esco / "broaderRelationsSkillPillar.csv",
         esco / "skillSkillRelations.csv",
         esco / "digitalSkillsCollection_en.csv",
-        esco / "skillsHierarchy_en.csv",
+        esco / "occupations_en.csv",
+        onet / "Occupation Data.txt",
         onet / "Technology Skills.txt",
         DATA_DIR / "aliases.yaml",
     ]
@@ -168,6 +194,8 @@ def build(taxonomy: Path) -> dict[str, object]:
             related[p].add(a)
 
     keys = sorted(b.forms)
+    alias_keys = sorted(k for k in keys if b.forms[k][0] == PRIO_ALIAS)
+    common = sorted(common_words(esco, onet) & {k for k in keys if " " not in k})
     max_len: dict[str, int] = {}
     for key in keys:
         first, n = key.split(" ", 1)[0], key.count(" ") + 1
@@ -193,6 +221,8 @@ def build(taxonomy: Path) -> dict[str, object]:
         "form_keys": keys,
         "form_concepts": [b.forms[k][1] for k in keys],
         "max_len": max_len,
+        "alias_keys": alias_keys,
+        "common": common,
     }
 
 

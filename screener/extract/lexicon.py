@@ -98,6 +98,9 @@ class Lexicon:
         self.forms: dict[str, int] = dict(zip(payload["form_keys"], payload["form_concepts"], strict=True))
         # first token -> number of tokens of the longest key starting with it: bounds the n-gram lookups
         self.max_len: dict[str, int] = payload["max_len"]
+        self.alias_keys: frozenset[str] = frozenset(payload["alias_keys"])
+        # single-token forms that are everyday English words (see build_lexicon.common_words)
+        self.common: frozenset[str] = frozenset(payload["common"])
 
     def match_at(self, norms: list[str], i: int, limit: int | None = None) -> tuple[int, int] | None:
         """Longest key starting at token ``i`` (not past token ``limit``): (number of tokens, concept index)."""

@@ -1,0 +1,90 @@
+"""Skill-extraction accuracy on the annotated development data, scored with ../shared/tools/skill_eval.py.
+
+usage: python benchmarks/accuracy.py [--data ../shared/data/resumes] [--top 25] [--source dotin]
+
+Runs the extractor over each source's texts (dotin résumés; SkillSpan and Green job-posting text), writes the
+predicted phrases as PRED jsonl to a temporary folder, calls skill_eval.py in a subprocess and prints strict and
+loose precision / recall / F1 per source — for dotin separately for the train-* files (used for tuning) and the
+test-* files (held out from tuning). Then lists the most frequent false positives and negatives for diagnosis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from screener.extract import get_extractor  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+def _norm(s: str) -> str:
+    sys.path.insert(0, str(SHARED / "tools"))
+    from skill_eval import norm  # type: ignore[import-not-found]
+
+    return str(norm(s))
+
+
+def run(gold_rows: list[dict], data: Path, out: Path) -> dict[str, list[str]]:
+    ex = get_extractor()
+    preds: dict[str, list[str]] = {}
+    with out.open("w", encoding="utf-8") as fh:
+        for row in gold_rows:
+            text = (data / row["file"]).read_text(encoding="utf-8")
+            phrases = list(dict.fromkeys(m.text for m in ex.extract(text)))
+            preds[row["file"]] = phrases
+            fh.write(json.dumps({"file": row["file"], "skills": phrases}) + "\n")
+    return preds
+
+
+def evaluate(gold_path: Path, pred_path: Path) -> str:
+    res = subprocess.run([sys.executable, str(SHARED / "tools" / "skill_eval.py"), str(gold_path), str(pred_path)],
+                         capture_output=True, text=True, check=True)
+    return res.stdout.strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=SHARED / "data" / "resumes")
+    ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--source", default=None, help="only this source (dotin, skillspan, green2022)")
+    args = ap.parse_args()
+    rows = [json.loads(line) for line in (args.data / "gold_skills.jsonl").open(encoding="utf-8") if line.strip()]
+    groups: dict[str, list[dict]] = collections.defaultdict(list)
+    for r in rows:
+        if args.source and r["source"] != args.source:
+            continue
+        groups[r["source"]].append(r)
+        if r["source"] == "dotin":
+            split = "train" if Path(r["file"]).name.startswith("train-") else "test"
+            groups[f"dotin-{split}"].append(r)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, grp in groups.items():
+            gold_path = Path(tmp) / f"gold-{name}.jsonl"
+            gold_path.write_text("".join(json.dumps(r) + "\n" for r in grp), encoding="utf-8")
+            pred_path = Path(tmp) / f"pred-{name}.jsonl"
+            preds = run(grp, args.data, pred_path)
+            print(f"== {name} ({len(grp)} docs)")
+            print(evaluate(gold_path, pred_path))
+            if name in ("dotin", "skillspan", "green2022") and args.top:
+                fp: collections.Counter[str] = collections.Counter()
+                fn: collections.Counter[str] = collections.Counter()
+                for r in grp:
+                    g = {_norm(s) for s in r["skills"]}
+                    p = {_norm(s) for s in preds[r["file"]]}
+                    fp.update(p - g)
+                    fn.update(g - p)
+                print("  top false positives (strict):", ", ".join(f"{k}×{v}" for k, v in fp.most_common(args.top)))
+                print("  top false negatives (strict):", ", ".join(f"{k}×{v}" for k, v in fn.most_common(args.top)))
+
+
+if __name__ == "__main__":
+    main()

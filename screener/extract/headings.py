@@ -1,0 +1,55 @@
+"""A minimal fallback section-heading detector, for when the caller has no parsed sections (plain text, benchmarks).
+
+It also splits text into "segments": lines, and within a line the fields separated by 2+ spaces or tabs, because
+flattened résumé text (one line per document) keeps the original line breaks only as runs of spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from screener.extract.lexicon import DATA_DIR, norm_phrase
+from screener.models import Section
+
+_BULLET_RE = re.compile(r"^[\s\-–•*·●▪◦■►✓➢❖♦>]+")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[dict[str, str], frozenset[str]]:
+    """(normalised heading -> canonical section name, normalised list labels)."""
+    data = yaml.safe_load((DATA_DIR / "headings.yaml").read_text(encoding="utf-8"))
+    headings = {norm_phrase(h): name for name, hs in data["sections"].items() for h in hs}
+    return headings, frozenset(norm_phrase(x) for x in data["list_labels"])
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line or 2+-space-separated field, in order."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line_start = m.start()
+        for f in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)", m.group()):
+            out.append((line_start + f.start(), line_start + f.end()))
+    return out
+
+
+def heading_name(segment: str) -> str | None:
+    """Canonical section name if ``segment`` looks like a heading ("TECHNICAL SKILLS", "Education:"), else None."""
+    s = _BULLET_RE.sub("", segment).strip().rstrip(":").strip()
+    if not s or len(s) > 45 or len(s.split()) > 5:
+        return None
+    headings, _ = vocabulary()
+    return headings.get(norm_phrase(s))
+
+
+def detect_sections(text: str) -> list[Section]:
+    """Sections from heading-like segments; text before the first heading is not in any section."""
+    found = [(s, e, heading_name(text[s:e])) for s, e in segments(text)]
+    heads = [(s, e, name) for s, e, name in found if name]
+    out = []
+    for n, (s, e, name) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(text)
+        out.append(Section(name=name or "other", heading=text[s:e], start=s, end=end))
+    return out

@@ -1,0 +1,395 @@
+"""Skill extraction: lexicon matches gated by context rules, plus the items of skills lists.
+
+Two sources of mentions, merged with "longest span wins":
+1. Lexicon (ESCO + O*NET + aliases) matches over normalised tokens, case-insensitive, longest match first,
+   extended over a following version ("SQL Server 2016"). Stop-words and ambiguous short names (C, R, Go, Excel…)
+   only count in skill-like contexts (see ambiguity.py and data/ambiguity.yaml).
+2. Items of skills lists (a skills section, or a line labelled "Languages:", "Environment:" …), split on commas,
+   pipes, bullets and semicolons, cleaned of levels like "(3 years)": an item the lexicon does not cover is a skill
+   phrase of its own, id ``custom:<slug>``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from screener.extract.ambiguity import Rules
+from screener.extract.headings import detect_sections, heading_name, segments, vocabulary
+from screener.extract.lexicon import Concept, Lexicon, norm_phrase, slug, tokenize
+from screener.models import Section, SkillMention
+
+_SEPARATORS = ",;|•·●▪◦■►✓➢❖♦\u2022\uf0b7\uf0a7\uf076\uf0d8"
+_ITEM_SPLIT_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*]\s|\s+(?:and|&)\s+(?=\S+\s*$)")
+_LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 /&().+-]{0,40}?)\s*[:–-]\s+(?=\S)")
+# Levels and durations written after a skill: "(Less than 1 year)", "(3 years)", "- Expert", "(Advanced)".
+_LEVEL_RE = re.compile(
+    r"\s*[(\[][^)\]]*\b(?:years?|yrs?|months?|less than|expert|advanced|intermediate|beginner|basic|proficient|"
+    r"good|excellent|fluent|native|familiar|working knowledge|exposure)\b[^)\]]*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_LEVEL_WORDS_RE = re.compile(
+    r"\s*(?:[-–:(]\s*)?\b(?:expert|advanced|intermediate|beginner|proficient|fluent|native)\b\)?\s*$", re.IGNORECASE
+)
+_TRIM_RE = re.compile(r"^[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+|[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+$")
+_JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")"}
+_NON_SKILL_RE = re.compile(r"@|https?:|www\.|\d{3,}[-\s]?\d{3,}|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b")
+MAX_ITEM_WORDS = 4
+SKILL_SECTIONS = frozenset({"skills"})
+
+
+@dataclass
+class _Cand:
+    t0: int  # first token
+    t1: int  # one past the last token
+    start: int
+    end: int
+    concept: int | None  # lexicon concept index
+    extra_id: str | None  # rubric-supplied id (extra_terms)
+    key: str
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    t0: int
+    t1: int
+    custom_ok: bool  # a skills section or a list label: uncovered items become custom skills
+
+
+class SkillExtractor:
+    """Finds skill mentions in résumé text. Load once (``get_extractor()``); ``extract`` is pure and thread-safe."""
+
+    def __init__(self, lexicon: Lexicon, rules: Rules) -> None:
+        self.lexicon = lexicon
+        self.rules = rules
+        self._labels_lower: dict[str, list[int]] | None = None
+
+    @classmethod
+    def load(cls) -> SkillExtractor:
+        return cls(Lexicon.load(), Rules())
+
+    # ------------------------------------------------------------------ lookup API
+    def concept(self, concept_id: str) -> Concept | None:
+        idx = self.lexicon.index.get(concept_id)
+        return self.lexicon.concepts[idx] if idx is not None else None
+
+    def surface_forms(self, concept_id: str) -> list[str]:
+        idx = self.lexicon.index.get(concept_id)
+        return list(self.lexicon.surfaces[idx]) if idx is not None else []
+
+    def related(self, concept_id: str) -> list[str]:
+        idx = self.lexicon.index.get(concept_id)
+        if idx is None:
+            return []
+        return [self.lexicon.concepts[j].id for j in self.lexicon.related[idx]]
+
+    def resolve(self, name_or_id: str) -> list[Concept]:
+        """Concepts a rubric skill name or id stands for: id passthrough, else label/synonym/alias match."""
+        text = name_or_id.strip()
+        direct = self.concept(text)
+        if direct is not None:
+            return [direct]
+        key = norm_phrase(text)
+        found: list[int] = []
+        idx = self.lexicon.forms.get(key)
+        if idx is not None:
+            found.append(idx)
+        for j in self._label_index().get(key, []):
+            if j not in found:
+                found.append(j)
+        return [self.lexicon.concepts[j] for j in found]
+
+    def _label_index(self) -> dict[str, list[int]]:
+        # Built on first use only: resolve() is called for rubrics, not on the extraction hot path.
+        if self._labels_lower is None:
+            index: dict[str, list[int]] = {}
+            for n, forms in enumerate(self.lexicon.surfaces):
+                for f in {norm_phrase(f) for f in forms}:
+                    index.setdefault(f, []).append(n)
+            self._labels_lower = index
+        return self._labels_lower
+
+    # ------------------------------------------------------------------ extraction
+    def extract(
+        self,
+        text: str,
+        sections: Sequence[Section] = (),
+        *,
+        excluded: Sequence[tuple[int, int]] = (),
+        extra_terms: Mapping[str, Sequence[str]] | None = None,
+    ) -> list[SkillMention]:
+        toks = tokenize(text)
+        norms = [t[0] for t in toks]
+        starts = [t[1] for t in toks]
+        secs = list(sections) if sections else detect_sections(text)
+        extra = _compile_extra(extra_terms or {})
+
+        items, list_tokens = self._list_items(text, toks, starts, secs)
+        cands = self._candidates(text, toks, norms, extra)
+        item_bounds = {(it.t0, it.t1) for it in items}
+        accepted = self._gate(text, toks, norms, cands, item_bounds, list_tokens)
+        chosen = _longest(accepted)
+
+        mentions: list[tuple[int, int, str, str]] = []  # start, end, id, label
+        for c in chosen:
+            cid, label = self._id_label(c)
+            mentions.append((c.start, c.end, cid, label))
+        covered = [(c.t0, c.t1) for c in chosen]
+        for it in items:
+            if not it.custom_ok:
+                continue
+            inner = [(a, b) for a, b in covered if a >= it.t0 and b <= it.t1]
+            words = [k for k in range(it.t0, it.t1) if norms[k] not in _JOINERS]
+            if any(a == it.t0 and b == it.t1 for a, b in inner):
+                continue
+            covered_words = {k for a, b in inner for k in range(a, b)}
+            if all(k in covered_words for k in words):
+                continue
+            if not 1 <= len(words) <= MAX_ITEM_WORDS or not self._custom_ok(text, it, norms):
+                continue
+            phrase = text[it.start:it.end]
+            # the whole item replaces the lexicon matches inside it: it is the phrase the candidate wrote
+            mentions = [m for m in mentions if not (m[0] >= it.start and m[1] <= it.end)]
+            label = " ".join(phrase.split())
+            mentions.append((it.start, it.end, "custom:" + slug(label), label))
+
+        out = []
+        for s, e, cid, label in sorted(mentions):
+            if any(s < xe and xs < e for xs, xe in excluded):
+                continue
+            out.append(SkillMention(text=text[s:e], id=cid, label=label, start=s, end=e,
+                                    section=_section_at(secs, s)))
+        return out
+
+    def _id_label(self, c: _Cand) -> tuple[str, str]:
+        if c.extra_id is not None:
+            known = self.concept(c.extra_id)
+            return c.extra_id, known.label if known else c.key
+        assert c.concept is not None
+        concept = self.lexicon.concepts[c.concept]
+        return concept.id, concept.label
+
+    def _custom_ok(self, text: str, it: _Item, norms: list[str]) -> bool:
+        phrase = text[it.start:it.end]
+        if _NON_SKILL_RE.search(phrase) or not any(ch.isalpha() for ch in phrase):
+            return False
+        key = " ".join(norms[it.t0:it.t1])
+        if key in self.rules.never or heading_name(phrase) is not None:
+            return False
+        return True
+
+    def _candidates(self, text: str, toks: list[tuple[str, int, int]], norms: list[str],
+                    extra: tuple[dict[str, str], dict[str, int]]) -> list[_Cand]:
+        extra_forms, extra_len = extra
+        out = []
+        version_re = self.rules.version_re
+        for i, tok in enumerate(norms):
+            best: tuple[int, int | None, str | None] | None = None
+            longest = extra_len.get(tok)
+            if longest:
+                for j in range(min(len(norms), i + longest), i, -1):
+                    eid = extra_forms.get(" ".join(norms[i:j]))
+                    if eid is not None:
+                        best = (j - i, None, eid)
+                        break
+            hit = self.lexicon.match_at(norms, i)
+            if hit is not None and (best is None or hit[0] > best[0]):
+                best = (hit[0], hit[1], None)
+            if best is None:
+                continue
+            n, cidx, eid = best
+            # "communication skills" -> "communication": the skill is the first part (how annotators span it)
+            if n > 1 and norms[i + n - 1] == "skill" and cidx is not None:
+                shorter = self.lexicon.forms.get(" ".join(norms[i:i + n - 1]))
+                if shorter is not None:
+                    n, cidx = n - 1, shorter
+            j = i + n
+            end = toks[j - 1][2]
+            # a version right after a tool name belongs to the mention: "SQL Server 2016", "QTP 8.2", "Oracle 9i"
+            if (j < len(toks) and toks[j][1] - end <= 1 and text[end:toks[j][1]] in ("", " ")
+                    and version_re.match(text[toks[j][1]:toks[j][2]])
+                    and not (j + 1 < len(norms) and norms[j + 1] in ("year", "yr", "month", "+"))):
+                j += 1
+                end = toks[j - 1][2]
+            out.append(_Cand(i, j, toks[i][1], end, cidx, eid, " ".join(norms[i:i + n])))
+        return out
+
+    def _gate(self, text: str, toks: list[tuple[str, int, int]], norms: list[str], cands: list[_Cand],
+              item_bounds: set[tuple[int, int]], list_tokens: set[int]) -> list[_Cand]:
+        """Apply the stoplist and the ambiguity rules."""
+        rules = self.rules
+        lex = self.lexicon
+        plain = []
+        ambiguous = []
+        for c in cands:
+            if c.extra_id is not None:
+                plain.append(c)
+                continue
+            whole_item = (c.t0, c.t1) in item_bounds or (c.t0, c.t0 + c.key.count(" ") + 1) in item_bounds
+            if c.key in rules.never:
+                continue
+            if c.key in rules.list_only and not whole_item:
+                continue
+            # an everyday word the taxonomy happens to list ("conduct", "site", "activities") is a skill only as a
+            # whole list item, unless a hand-written alias says people write it as a skill ("analytical")
+            if c.key in lex.common and c.key not in lex.alias_keys and not whole_item and not rules.rules_for(c.key):
+                continue
+            surface = text[toks[c.t0][1]:toks[c.t0 + c.key.count(" ")][2]]
+            rs = rules.rules_for(c.key)
+            if rs:
+                rule = next((r for r in rs if r.case_ok(surface)), None)
+                if rule is None:
+                    continue
+                ambiguous.append((c, rule, whole_item))
+            else:
+                plain.append(c)
+        plain_edges = {c.t0 for c in plain} | {c.t1 - 1 for c in plain}
+        out = list(plain)
+        for c, rule, whole_item in ambiguous:
+            prev = norms[c.t0 - 1] if c.t0 > 0 else ""
+            nxt = norms[c.t1] if c.t1 < len(norms) else ""
+            # a hyphen or apostrophe glued to the term makes it part of a word: "C-level", "Go-live", "R&D"
+            glued_after = c.end < len(text) and text[c.end] in "-‐'’&"
+            glued_before = c.start > 0 and text[c.start - 1] in "-‐&"
+            if prev in rule.reject_prev or nxt in rule.reject_next or glued_after or glued_before:
+                continue
+            n_key = c.key.count(" ") + 1
+            has_version = c.t1 > c.t0 + n_key
+            in_list = c.t0 in list_tokens
+            neighbour = (
+                (prev in _JOINERS and c.t0 - 2 in plain_edges)
+                or (nxt in _JOINERS and c.t1 + 1 in plain_edges)
+            )
+            cue = rules.cue_before(norms[max(0, c.t0 - 3):c.t0]) or nxt in rules.cues_after
+            if whole_item or in_list or neighbour or has_version or cue:
+                out.append(c)
+        return out
+
+    def _list_items(self, text: str, toks: list[tuple[str, int, int]], starts: list[int],
+                    secs: Sequence[Section]) -> tuple[list[_Item], set[int]]:
+        """Items of skill lists, and the set of token indices that are inside any list-like line."""
+        _, list_labels = vocabulary()
+        items: list[_Item] = []
+        list_tokens: set[int] = set()
+        for s, e in segments(text):
+            seg = text[s:e]
+            if heading_name(seg) is not None:
+                continue
+            in_skills = _section_at(secs, s) in SKILL_SECTIONS
+            body_start = s
+            labelled = False
+            m = _LABEL_RE.match(seg)
+            if m:
+                label_key = norm_phrase(m.group(1))
+                if in_skills or label_key in list_labels:
+                    labelled = True
+                    body_start = s + m.end()
+            pieces = _split_items(text, body_start, e)
+            is_list = in_skills or labelled or len(pieces) >= 3
+            if not is_list:
+                continue
+            t_lo = bisect.bisect_left(starts, body_start)
+            t_hi = bisect.bisect_left(starts, e)
+            list_tokens.update(range(t_lo, t_hi))
+            for ps, pe in pieces:
+                ps, pe = _clean_item(text, ps, pe)
+                if pe <= ps:
+                    continue
+                t0 = bisect.bisect_left(starts, ps)
+                t1 = bisect.bisect_left(starts, pe)
+                if t1 > t0:
+                    items.append(_Item(ps, pe, t0, t1, custom_ok=in_skills or labelled))
+        return items, list_tokens
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _ITEM_SPLIT_RE.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim bullets, punctuation, levels and durations from an item; returns the trimmed (start, end)."""
+    piece = text[start:end]
+    for pattern in (_LEVEL_RE, _LEVEL_WORDS_RE):
+        m = pattern.search(piece)
+        if m:
+            piece = piece[:m.start()]
+    lead = _TRIM_RE.match(piece)
+    a = lead.end() if lead else 0
+    trail = _TRIM_RE.search(piece[a:])
+    b = a + trail.start() if trail else len(piece)
+    # keep a closing bracket that belongs to the phrase ("R (statistics)") and balanced trailing "+"/"#"
+    return start + a, start + b
+
+
+def _section_at(secs: Sequence[Section], offset: int) -> str:
+    for s in secs:
+        if s.start <= offset < s.end:
+            return s.name
+    return "other"
+
+
+def _longest(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping subset, longest spans first (ties: leftmost)."""
+    taken: list[_Cand] = []
+    used: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-(c.t1 - c.t0), c.t0)):
+        if any(k in used for k in range(c.t0, c.t1)):
+            continue
+        used.update(range(c.t0, c.t1))
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.t0)
+
+
+@lru_cache(maxsize=64)
+def _compile_extra_cached(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, str], dict[str, int]]:
+    forms: dict[str, str] = {}
+    max_len: dict[str, int] = {}
+    for cid, surfaces in items:
+        for s in surfaces:
+            key = norm_phrase(s)
+            if not key:
+                continue
+            forms.setdefault(key, cid)
+            first = key.split(" ", 1)[0]
+            max_len[first] = max(max_len.get(first, 0), key.count(" ") + 1)
+    return forms, max_len
+
+
+def _compile_extra(extra: Mapping[str, Sequence[str]]) -> tuple[dict[str, str], dict[str, int]]:
+    return _compile_extra_cached(tuple(sorted((k, tuple(v)) for k, v in extra.items())))
+
+
+_EXTRACTOR: SkillExtractor | None = None
+
+
+def get_extractor() -> SkillExtractor:
+    """The process-wide extractor (the lexicon is loaded once per process)."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = SkillExtractor.load()
+    return _EXTRACTOR
+
+
+def skills_from_title(title: str) -> list[SkillMention]:
+    """Skills named by a certification or badge title ("Certified SolidWorks Professional" -> SolidWorks).
+
+    Only taxonomy concepts are returned: a title is not a skills list, so no custom phrases.
+    """
+    return [m for m in get_extractor().extract(title) if not m.id.startswith("custom:")]
+
+
+def to_json(m: SkillMention) -> dict[str, Any]:
+    """The JSON shape the CLI contract uses for a skill."""
+    return {"text": m.text, "id": m.id, "label": m.label, "start": m.start, "end": m.end, "section": m.section}
