@@ -1,0 +1,64 @@
+"""Pipeline plumbing: reading inputs, separating badge files from résumés, attaching them, ranking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from screener.errors import FileTooLarge
+from screener.pipeline import InputFile, attach_badge_files, rank, read_inputs, split_badge_files
+from screener.score.model import CandidateResult
+
+
+def test_read_inputs_folder_skips_readme_and_maps(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "README.md").write_text("x")
+    (tmp_path / "offline-map.json").write_text("{}")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "notes.xyz").write_text("x")
+    sub = tmp_path / "badges"
+    sub.mkdir()
+    (sub / "b.png").write_bytes(b"\x89PNG")
+    names = [f.name for f in read_inputs([tmp_path], max_bytes=100)]
+    assert names == ["a.txt", "b.png"]
+
+
+def test_read_inputs_size_cap_and_missing(tmp_path: Path) -> None:
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"0" * 2000)
+    got = read_inputs([big, tmp_path / "nope.pdf", ("up.txt", b"0" * 5000)], max_bytes=1000)
+    assert isinstance(got[0].error, FileTooLarge) and got[0].data is None
+    assert "over the" in got[0].error.user_message()
+    assert got[1].error is not None and "not found" in got[1].error.user_message()
+    assert isinstance(got[2].error, FileTooLarge)
+
+
+def test_split_badge_files() -> None:
+    badge_json = json.dumps({"@context": "https://w3id.org/openbadges/v2", "type": "Assertion"}).encode()
+    vc = json.dumps({"@context": ["https://www.w3.org/ns/credentials/v2"],
+                     "type": ["VerifiableCredential", "OpenBadgeCredential"]}).encode()
+    resume = json.dumps({"basics": {"name": "A"}}).encode()
+    files = [InputFile("a.json", badge_json), InputFile("b.json", vc), InputFile("c.json", resume),
+             InputFile("d.png", b"\x89PNG"), InputFile("e.pdf", b"%PDF"), InputFile("f.jwt", b"x.y.z")]
+    resumes, badges = split_badge_files(files)
+    assert [f.name for f in resumes] == ["c.json", "e.pdf"]
+    assert [f.name for f in badges] == ["a.json", "b.json", "d.png", "f.jwt"]
+
+
+def test_attach_badge_files_by_name() -> None:
+    resumes = [InputFile("priya_raman_software_engineer.pdf", b""), InputFile("priya_patel_analyst.pdf", b""),
+               InputFile("ana.pdf", b"")]
+    badges = [InputFile("priya_raman_kubernetes.png", b""), InputFile("priya_x.png", b""),
+              InputFile("ana-badge.svg", b""), InputFile("other.png", b"")]
+    got = attach_badge_files(resumes, badges)
+    assert [b.name for b in got["priya_raman_software_engineer.pdf"]] == ["priya_raman_kubernetes.png"]
+    assert [b.name for b in got["ana.pdf"]] == ["ana-badge.svg"]
+    # "priya_x" shares one word with two résumés: ambiguous, never guessed
+    assert sorted(b.name for b in got[""]) == ["other.png", "priya_x.png"]
+
+
+def test_rank_orders_by_score_then_file_and_errors_last() -> None:
+    rs = [CandidateResult("b.pdf", "B", 50.0), CandidateResult("z.pdf", "", None, error="bad"),
+          CandidateResult("a.pdf", "A", 50.0), CandidateResult("c.pdf", "C", 90.0),
+          CandidateResult("y.pdf", "", None, error="bad")]
+    assert [r.file for r in rank(rs)] == ["c.pdf", "a.pdf", "b.pdf", "y.pdf", "z.pdf"]
