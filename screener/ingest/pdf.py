@@ -1,0 +1,539 @@
+"""PDF résumés: text in reading order from pypdfium2 character boxes, hidden-text checks, link annotations.
+
+Per page: every character's loose box and its text object (fill colour, render mode) come from the raw
+PDFium API through lean ctypes prototypes (the per-character calls dominate the cost). Characters that
+are invisible (render mode 3/7, background colour, fully transparent), tiny (< 4 pt) or off the page are
+kept out of the text and reported. Visible characters become words, words become rows, and a vertical
+gutter that almost no row crosses splits the page into columns read one after another.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from screener.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from screener.ingest.document import make_document
+from screener.ingest.health import HiddenText
+from screener.ingest.limits import DEFAULT_LIMITS, Limits
+from screener.ingest.normalize import normalize_chars, normalize_text
+from screener.models import Document, Link
+
+TINY_PT = 4.0
+# A loose character box is about 1.0–1.3 em tall; only boxes under this height get the exact font size query.
+_TINY_BOX_PT = 5.5
+_OFF_PAGE_MARGIN = 1.0
+# Channel distance under which text counts as the colour of what it is drawn on.
+_SAME_COLOUR = 40
+_RENDER_INVISIBLE = (3, 7)
+_RENDER_STROKE = (1, 5)
+
+
+def _fast(fn: object, restype: object, *argtypes: object) -> ctypes._CFuncPtr:  # type: ignore[name-defined]
+    """A ctypes prototype for a PDFium function taking plain ints/void pointers (skips per-call type checks)."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)  # type: ignore[arg-type]
+
+
+_vp, _int, _dbl = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _int, _vp, _int, _vp)
+_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _vp, _vp, _int)
+_font_size = _fast(pdfium_c.FPDFText_GetFontSize, _dbl, _vp, _int)
+_fill_colour = _fast(pdfium_c.FPDFPageObj_GetFillColor, _int, _vp, _vp, _vp, _vp, _vp)
+_stroke_colour = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _int, _vp, _vp, _vp, _vp, _vp)
+_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _int, _vp)
+
+
+def _addr(handle: object) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+@dataclass
+class Word:
+    x0: float
+    y0: float  # bottom
+    x1: float
+    y1: float  # top
+    text: str
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass
+class PageText:
+    lines: list[str]
+    multi_column: bool = False
+    hidden: HiddenText = field(default_factory=HiddenText)
+    has_chars: bool = False
+
+
+@dataclass
+class _Shape:
+    index: int
+    box: tuple[float, float, float, float]  # left, bottom, right, top
+    colour: tuple[int, int, int] | None  # None: an image (colour unknown)
+
+
+class _PageStyles:
+    """Visibility of each text object on one page, computed once per object."""
+
+    def __init__(self, page_raw: object) -> None:
+        self._page = page_raw
+        self._cache: dict[int, str | None] = {}
+        self._shapes: list[_Shape] | None = None
+        self._index: dict[int, int] = {}
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        self._rgba = (r, g, b, a)
+        self._rgba_p = tuple(ctypes.addressof(v) for v in self._rgba)
+
+    def _colour(self, obj: int, stroke: bool) -> tuple[int, int, int, int] | None:
+        fn = _stroke_colour if stroke else _fill_colour
+        if not fn(obj, *self._rgba_p):
+            return None
+        r, g, b, a = (v.value for v in self._rgba)
+        return r, g, b, a
+
+    def _load_shapes(self) -> list[_Shape]:
+        shapes: list[_Shape] = []
+        count = pdfium_c.FPDFPage_CountObjects(self._page)
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+        box = [ctypes.c_float() for _ in range(4)]
+        for i in range(count):
+            obj = pdfium_c.FPDFPage_GetObject(self._page, i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            self._index[_addr(obj)] = i
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
+                continue
+            bounds = (box[0].value, box[1].value, box[2].value, box[3].value)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                shapes.append(_Shape(i, bounds, None))
+                continue
+            pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+            if fill.value == 0:
+                continue
+            colour = self._colour(_addr(obj), stroke=False)
+            if colour is None or colour[3] < 128:
+                continue
+            shapes.append(_Shape(i, bounds, colour[:3]))
+        return shapes
+
+    def background(self, obj: int, x: float, y: float) -> tuple[int, int, int] | None:
+        """Colour under point (x, y) when the text object is drawn: last filled shape before it, else white."""
+        if self._shapes is None:
+            self._shapes = self._load_shapes()
+        order = self._index.get(obj, 1 << 30)
+        for shape in reversed(self._shapes):
+            left, bottom, right, top = shape.box
+            if shape.index < order and left <= x <= right and bottom <= y <= top:
+                return shape.colour
+        return (255, 255, 255)
+
+    def hidden_code(self, obj: int, x: float, y: float) -> str | None:
+        """``"hidden-text"`` when the object's glyphs cannot be seen, else None."""
+        if obj in self._cache:
+            return self._cache[obj]
+        code: str | None = None
+        mode = _render_mode(obj)
+        if mode in _RENDER_INVISIBLE:
+            code = "hidden-text"
+        else:
+            colour = self._colour(obj, stroke=mode in _RENDER_STROKE)
+            if colour is not None:
+                if colour[3] == 0:
+                    code = "hidden-text"
+                elif self._shapes_may_matter(colour):
+                    bg = self.background(obj, x, y)
+                    if bg is not None and max(abs(a - b) for a, b in zip(colour[:3], bg, strict=True)) < _SAME_COLOUR:
+                        code = "hidden-text"
+        self._cache[obj] = code
+        return code
+
+    def _shapes_may_matter(self, colour: tuple[int, int, int, int]) -> bool:
+        # Light text is checked against white and against shapes; dark text only when the page has filled shapes.
+        if min(colour[:3]) >= 255 - _SAME_COLOUR:
+            return True
+        if self._shapes is None:
+            self._shapes = self._load_shapes()
+        return any(s.colour is not None and max(s.colour) < 255 for s in self._shapes)
+
+
+def _page_words(page: pdfium.PdfPage, styles: _PageStyles) -> tuple[list[Word], HiddenText, bool]:
+    """Visible words of one page (in content order) and the text kept out as hidden/tiny/off-page."""
+    textpage = pdfium_c.FPDFText_LoadPage(page.raw)
+    hidden = HiddenText()
+    words: list[Word] = []
+    try:
+        n = pdfium_c.FPDFText_CountChars(textpage)
+        if n <= 0:
+            return [], hidden, False
+        buf = ctypes.create_string_buffer((n * 2 + 1) * 2)
+        pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw.decode("utf-16-le", errors="replace").split("\x00", 1)[0]
+        if len(text) != n:  # characters outside the BMP: fall back to one code point per index
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(n))
+        left, bottom, right, top = page.get_cropbox()
+        tp = _addr(textpage)
+        rect = pdfium_c.FS_RECTF()
+        rect_p = ctypes.addressof(rect)
+        cur: list[object] | None = None  # [x0, y0, x1, y1, chars]
+        last_hidden: dict[str, int] = {}
+        has_chars = False
+        prev_x0 = 0.0
+        for i, ch in enumerate(text):
+            if ch in ("\x02", "\ufffe"):  # PDFium's mark for a hyphen at a line break: no box of its own
+                if cur is not None:
+                    cur[4].append("-")  # type: ignore[attr-defined]
+                continue
+            if ch.isspace():
+                if cur is not None:
+                    words.append(Word(cur[0], cur[1], cur[2], cur[3], "".join(cur[4])))  # type: ignore[arg-type]
+                    cur = None
+                continue
+            has_chars = True
+            _loose_box(tp, i, rect_p)
+            x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            code: str | None = None
+            if (
+                cx < left - _OFF_PAGE_MARGIN
+                or cx > right + _OFF_PAGE_MARGIN
+                or cy < bottom - _OFF_PAGE_MARGIN
+                or (cy > top + _OFF_PAGE_MARGIN)
+            ):
+                code = "off-page-text"
+            else:
+                obj = _text_object(tp, i)
+                if obj:
+                    code = styles.hidden_code(obj, cx, cy)
+                if code is None and (y1 - y0) < _TINY_BOX_PT and 0 < _font_size(tp, i) < TINY_PT:
+                    code = "tiny-text"
+            if code is not None:
+                bucket = hidden.parts.setdefault(code, [])
+                if last_hidden.get(code, -2) != i - 1:
+                    bucket.append(" ")
+                bucket.append(ch)
+                last_hidden[code] = i
+                if cur is not None:
+                    words.append(Word(cur[0], cur[1], cur[2], cur[3], "".join(cur[4])))  # type: ignore[arg-type]
+                    cur = None
+                continue
+            h = y1 - y0
+            if cur is not None:
+                cx0, cy0, cx1, cy1 = cur[0], cur[1], cur[2], cur[3]  # type: ignore[misc]
+                overlap = min(y1, cy1) - max(y0, cy0)  # type: ignore[operator]
+                gap = x0 - cx1  # type: ignore[operator]
+                # Ligature glyphs ("ft", "fi") give two characters one box, so going back is measured from
+                # the previous character's left edge, not the word's right edge.
+                back = x0 < prev_x0 - 0.5 * max(h, 1.0)
+                if overlap < 0.5 * min(h, cy1 - cy0) or gap > 0.15 * max(h, 1.0) or back:  # type: ignore[operator]
+                    words.append(Word(cx0, cy0, cx1, cy1, "".join(cur[4])))  # type: ignore[arg-type]
+                    cur = None
+            prev_x0 = x0
+            if cur is None:
+                cur = [x0, y0, x1, y1, [ch]]
+            else:
+                cur[0] = min(cur[0], x0)  # type: ignore[type-var]
+                cur[1] = min(cur[1], y0)  # type: ignore[type-var]
+                cur[2] = max(cur[2], x1)  # type: ignore[type-var]
+                cur[3] = max(cur[3], y1)  # type: ignore[type-var]
+                cur[4].append(ch)  # type: ignore[attr-defined]
+        if cur is not None:
+            words.append(Word(cur[0], cur[1], cur[2], cur[3], "".join(cur[4])))  # type: ignore[arg-type]
+        return words, hidden, has_chars
+    finally:
+        pdfium_c.FPDFText_ClosePage(textpage)
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into rows by vertical overlap, top row first, each row left to right."""
+    rows: list[tuple[float, float, list[Word]]] = []  # (bottom, top, words)
+    for w in sorted(words, key=lambda w: -w.cy):
+        if rows:
+            bottom, top, members = rows[-1]
+            if bottom <= w.cy <= top or (min(top, w.y1) - max(bottom, w.y0)) > 0.6 * min(w.height, top - bottom):
+                members.append(w)
+                rows[-1] = (
+                    min(bottom, w.y0) if w.cy >= bottom else bottom,
+                    max(top, w.y1) if w.cy <= top else top,
+                    members,
+                )
+                continue
+        rows.append((w.y0, w.y1, [w]))
+    return [sorted(members, key=lambda w: w.x0) for _, _, members in rows]
+
+
+def _row_intervals(row: list[Word], merge_gap: float) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for w in row:
+        if out and w.x0 - out[-1][1] <= merge_gap:
+            out[-1][1] = max(out[-1][1], w.x1)
+        else:
+            out.append([w.x0, w.x1])
+    return [(a, b) for a, b in out]
+
+
+def _find_gutter(rows: list[list[Word]]) -> tuple[float, float] | None:
+    """An x band that almost no row crosses, with text on both sides in several rows; None if single-column."""
+    if len(rows) < 6:
+        return None
+    heights = sorted(w.height for row in rows for w in row)
+    em = max(heights[len(heights) // 2], 4.0)
+    x_lo = min(w.x0 for row in rows for w in row)
+    x_hi = max(w.x1 for row in rows for w in row)
+    width = x_hi - x_lo
+    if width < 20 * em / 2:
+        return None
+    origin = int(x_lo)
+    size = int(x_hi) - origin + 2
+    crossing = [0] * (size + 1)
+    left_starts = [0] * (size + 1)  # rows with a block ending at x (text wholly left of x afterwards)
+    right_ends = [0] * (size + 1)
+    intervals = [_row_intervals(row, merge_gap=1.0 * em) for row in rows]
+    for ivs in intervals:
+        for a, b in ivs:
+            ia, ib = int(a) - origin, int(b) - origin
+            crossing[ia] += 1
+            crossing[min(ib + 1, size)] -= 1
+        left_starts[min(int(ivs[0][1]) - origin + 1, size)] += 1  # first block ends here
+        right_ends[int(ivs[-1][0]) - origin] += 1  # last block starts here
+    # prefix sums: cross[x] rows covering x; left[x] rows whose first block ends before x; right[x] rows whose last block starts after x
+    cross, left = [0] * size, [0] * size
+    run_c = run_l = 0
+    for x in range(size):
+        run_c += crossing[x]
+        run_l += left_starts[x]
+        cross[x], left[x] = run_c, run_l
+    right = [0] * size
+    for x in range(size - 2, -1, -1):
+        right[x] = right[x + 1] + right_ends[x + 1]
+    allowed = max(1, int(0.15 * len(rows)))
+    need = max(3, int(0.15 * len(rows)))
+    margin = int(0.08 * width)
+    best: tuple[int, int] | None = None
+    run_start = None
+    for x in range(margin, size - margin):
+        ok = cross[x] <= allowed and left[x] >= need and right[x] >= need
+        if ok and run_start is None:
+            run_start = x
+        if (not ok or x == size - margin - 1) and run_start is not None:
+            end = x if not ok else x + 1
+            if best is None or end - run_start > best[1] - best[0]:
+                best = (run_start, end)
+            run_start = None
+    if best is None or best[1] - best[0] < 0.5 * em:
+        return None
+    return best[0] + origin, best[1] + origin
+
+
+def _lines_of(rows: list[list[Word]]) -> list[str]:
+    return [" ".join(w.text for w in row) for row in rows if row]
+
+
+def _aligned_like_table(rows: list[list[Word]], mid: float) -> bool:
+    """Right-side lines sitting on left-side lines: a table, or dates/places beside entries, not two columns.
+
+    Either nearly every right-side line shares a baseline with a left-side line, or the right side is a sparse
+    column of short lines (dates, places) each near a left-side line (such cells are often top-aligned a little
+    off the entry's baseline).
+    """
+    right_rows = tight = loose = left_rows = 0
+    short = True
+    for row in rows:
+        left = [w for w in row if w.x1 <= mid]
+        right = [w for w in row if w.x0 >= mid]
+        left_rows += bool(left)
+        if not right:
+            continue
+        right_rows += 1
+        short = short and len(right) <= 6
+        h = max(right[0].height, 4.0)
+        best = min((abs(r.cy - l_.cy) for r in right[:3] for l_ in left), default=1e9)
+        tight += best <= 0.25 * h
+        loose += best <= 0.45 * h
+    if not right_rows or not left_rows:
+        return True
+    if tight >= 0.8 * right_rows:
+        return True
+    return short and right_rows <= 0.5 * left_rows and loose >= 0.75 * right_rows
+
+
+def _layout(words: list[Word], depth: int = 0) -> tuple[list[str], bool]:
+    """Lines of a region in reading order; True when a column split was made."""
+    rows = _rows(words)
+    gutter = _find_gutter(rows) if depth < 2 else None
+    if gutter is None:
+        return _lines_of(rows), False
+    g0, g1 = gutter
+    mid = (g0 + g1) / 2
+    # Check the split is a real column layout before committing to it.
+    if _aligned_like_table(rows, mid):
+        return _lines_of(rows), False
+    lines: list[str] = []
+    band_left: list[Word] = []
+    band_right: list[Word] = []
+    split = False
+
+    def flush() -> None:
+        nonlocal split
+        if band_left and band_right:
+            split = True
+        for side in (band_left, band_right):
+            if side:
+                sub, _ = _layout(side, depth + 1)
+                lines.extend(sub)
+        band_left.clear()
+        band_right.clear()
+
+    for row in rows:
+        if any(w.x0 < mid < w.x1 for w in row):  # a full-width row (name, heading, footer) ends the band
+            flush()
+            lines.append(" ".join(w.text for w in row))
+            continue
+        for w in row:
+            (band_left if w.x1 <= mid else band_right).append(w)
+    flush()
+    return lines, split
+
+
+def read_page(page: pdfium.PdfPage) -> PageText:
+    styles = _PageStyles(page.raw)
+    words, hidden, has_chars = _page_words(page, styles)
+    lines, multi = _layout(words)
+    return PageText(lines=lines, multi_column=multi, hidden=hidden, has_chars=has_chars)
+
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:page\s*)?\d{1,3}\s*(?:(?:of|/)\s*\d{1,3})?\s*$|^\s*[-–]\s*\d{1,3}\s*[-–]\s*$|\bpage\s+\d{1,3}\s*(?:of|/)\s*\d{1,3}\b",
+    re.I,
+)
+
+
+def _line_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def remove_running_lines(pages: list[list[str]], edge: int = 2) -> list[list[str]]:
+    """Drop page numbers, and header/footer lines repeated at the top or bottom of most pages (kept on page 1)."""
+    if not pages:
+        return pages
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({_line_key(line) for line in lines[:edge] + lines[-edge:]})
+    repeat = max(2, int(0.6 * len(pages) + 0.5))
+    running = {k for k, c in counts.items() if c >= repeat and len(pages) >= 2}
+    out: list[list[str]] = []
+    for p, lines in enumerate(pages):
+        n = len(lines)
+        kept: list[str] = []
+        for i, line in enumerate(lines):
+            at_edge = i < edge or i >= n - edge
+            if at_edge and _PAGE_NUMBER_RE.search(line):
+                continue
+            # A running header stays on page 1 (it is often the name); a running footer goes everywhere.
+            if at_edge and _line_key(line) in running and (p > 0 or i >= n - edge):
+                continue
+            kept.append(line)
+        out.append(kept)
+    return out
+
+
+def _links(doc: pdfium.PdfDocument, page: pdfium.PdfPage, page_no: int) -> list[Link]:
+    """URI link annotations with the text under their rectangle (the anchor text, e.g. "My badge")."""
+    links: list[Link] = []
+    pos = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    textpage = None
+    try:
+        while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(pos), ctypes.byref(link)):
+            action = pdfium_c.FPDFLink_GetAction(link)
+            if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+                continue
+            size = pdfium_c.FPDFAction_GetURIPath(doc.raw, action, None, 0)
+            if size <= 1 or size > 8192:
+                continue
+            buf = ctypes.create_string_buffer(size)
+            pdfium_c.FPDFAction_GetURIPath(doc.raw, action, buf, size)
+            url = buf.value.decode("utf-8", errors="replace").strip()
+            anchor = ""
+            rect = pdfium_c.FS_RECTF()
+            if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+                if textpage is None:
+                    textpage = pdfium_c.FPDFText_LoadPage(page.raw)
+                args = (textpage, rect.left, rect.top, rect.right, rect.bottom)
+                n = pdfium_c.FPDFText_GetBoundedText(*args, None, 0)
+                if 0 < n < 4096:
+                    tbuf = (ctypes.c_ushort * (n + 1))()
+                    got = pdfium_c.FPDFText_GetBoundedText(*args, tbuf, n + 1)
+                    anchor = " ".join(bytes(tbuf)[: got * 2].decode("utf-16-le", errors="replace").split())
+            if url:
+                links.append(Link(url=url, text=normalize_chars(anchor).strip(), page=page_no, source="annotation"))
+    finally:
+        if textpage is not None:
+            pdfium_c.FPDFText_ClosePage(textpage)
+    return links
+
+
+def _open(data: bytes, file: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocument(
+                "the PDF is password-protected", file=file, hint="ask the applicant for an unlocked copy"
+            ) from None
+        raise CorruptDocument("not a valid PDF (the file is damaged)", file=file) from None
+
+
+def read_pdf(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    pdf = _open(data, file)
+    try:
+        total = len(pdf)
+        if total == 0:
+            raise CorruptDocument("not a valid PDF (it has no pages)", file=file)
+        count = min(total, limits.max_pages)
+        pages: list[PageText] = []
+        links: list[Link] = []
+        for i in range(count):
+            page = pdf[i]
+            try:
+                pages.append(read_page(page))
+                links.extend(_links(pdf, page, i + 1))
+            finally:
+                page.close()
+        metadata = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+    finally:
+        pdf.close()
+    metadata["pages"] = str(total)
+    if not any(p.has_chars for p in pages):
+        raise NoTextLayer("the PDF has no text layer (scanned image); OCR is not available", file=file)
+    hidden = HiddenText()
+    for p in pages:
+        for code, parts in p.hidden.parts.items():
+            hidden.parts.setdefault(code, []).extend(parts)
+    page_lines = remove_running_lines([p.lines for p in pages])
+    texts = [normalize_text("\n".join(lines)) for lines in page_lines]
+    return make_document(
+        file=file,
+        kind="pdf",
+        data=data,
+        pages=texts,
+        links=links,
+        metadata=metadata,
+        hidden=hidden,
+        multi_column_pages=[i + 1 for i, p in enumerate(pages) if p.multi_column],
+        empty_pages=[i + 1 for i, p in enumerate(pages) if not p.has_chars] if len(pages) > 1 else None,
+        truncated=(count, total) if count < total else None,
+    )
