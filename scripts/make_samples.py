@@ -532,7 +532,8 @@ CERTIFICATIONS AND LICENSES
 - Construction Management Specialization — Coursera, 2021
   Certificate: https://www.coursera.org/verify/specialization/K7QX2M9PLR4D
 - OSHA 30-Hour Construction Safety (OSHA 30) — OSHA Outreach Training Program, 2020
-- Working toward the U.S. Professional Engineer (PE) licence: NCEES record opened, FE exam passed 2024
+- Engineer in Training (EIT), Texas Board of Professional Engineers and Land Surveyors — FE exam
+  passed 2024; working toward PE licensure
 
 SKILLS
 AutoCAD Civil 3D, Primavera P6, cost estimation, scheduling, earned value management, quantity take-off,
