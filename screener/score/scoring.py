@@ -210,7 +210,7 @@ def degree_status(
 def licence_status(policy: LicencePolicy, profile: Profile, *, licensing_path: Sequence[str] = ()) -> LicenceStatus:
     names = [policy.name, *policy.aliases]
     for c in profile.certifications:
-        if any(_contains(c.name, n) for n in names):
+        if any(_contains_phrase(c.name, n) for n in names):
             return LicenceStatus(policy.name, policy.required_by_law, True,
                                  f"listed: {c.name} (check it with the issuing board)", tuple(licensing_path))
     text = profile.document.text
