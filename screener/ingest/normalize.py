@@ -45,7 +45,9 @@ def _hyphen_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}|]+", re.IGNORECASE)
+_URL_RE = re.compile(
+    r"(?:https?://[^\s<>\"'()\[\]{}|,]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>\"'()\[\]{}|,]*)", re.IGNORECASE
+)
 
 
 def _map_char(ch: str) -> str:
