@@ -7,11 +7,13 @@ are hidden (``w:vanish``), white or smaller than 4 pt are kept out of the text a
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from screener.errors import CorruptDocument, FileTooLarge, UnsupportedFileType
@@ -35,9 +37,11 @@ _FILLED_SHAPE_MARKERS = (b"fillcolor=", b"<a:solidFill", b'behindDoc="1"', b"<v:
 _RATIO_MIN_ENTRY = 1024 * 1024
 
 
+@lru_cache(maxsize=256)
 def _q(tag: str) -> str:
+    """Clark notation for a prefixed name: "w:p" → "{…wordprocessingml…}p"."""
     prefix, local = tag.split(":")
-    return "{%s}%s" % ({"w": W, "mc": MC, "r": R}[prefix], local)
+    return f"{{{ {'w': W, 'mc': MC, 'r': R}[prefix] }}}{local}"
 
 
 def check_zip(data: bytes, file: str, limits: Limits) -> None:
@@ -110,10 +114,8 @@ def _rpr_style(rpr: Any) -> _RunStyle:
         elif tag == _q("w:color"):
             style.color = child.get(_q("w:val"))
         elif tag == _q("w:sz"):
-            try:
+            with contextlib.suppress(ValueError):
                 style.size = int(float(child.get(_q("w:val"), "")))
-            except ValueError:
-                pass
     return style
 
 
@@ -261,9 +263,7 @@ class _Walker:
                 choice = child.find(_q("mc:Choice"))
                 if choice is not None:
                     self.inline(choice, state)
-            elif tag in (_q("w:ins"), _q("w:smartTag"), _q("w:customXml"), _q("w:sdt"), _q("w:sdtContent")):
-                self.inline(child, state)
-            elif tag == _q("w:moveTo"):
+            elif tag in _CONTAINERS:
                 self.inline(child, state)
 
     def run(self, r: Any, state: _ParaState) -> None:
@@ -324,6 +324,9 @@ class _ParaState:
     boxes: list[Any] = field(default_factory=list)
     field_url: str | None = None
     field_start: int | None = None
+
+
+_CONTAINERS = frozenset(_q(t) for t in ("w:ins", "w:smartTag", "w:customXml", "w:sdt", "w:sdtContent", "w:moveTo"))
 
 
 def _shaded(props: Any) -> int:
