@@ -299,7 +299,7 @@ def parse_url(url: str, *, address_checker: AddressChecker = check_address) -> P
     scheme = match.group(1).lower()
     if scheme not in ALLOWED_SCHEMES:
         raise _refuse(f"scheme {scheme!r} is not allowed")
-    rest = url[match.end():]
+    rest = url[match.end() :]
     if not rest.startswith("//") or rest.startswith("///"):
         raise _refuse("malformed URL: expected '//' and a host after the scheme")
     rest = rest[2:]
@@ -322,11 +322,11 @@ def parse_url(url: str, *, address_checker: AddressChecker = check_address) -> P
         close = authority.find("]")
         if close == -1:
             raise _refuse("unterminated IPv6 address")
-        raw_host, port_text = authority[: close + 1], authority[close + 1:]
+        raw_host, port_text = authority[: close + 1], authority[close + 1 :]
         if port_text and not port_text.startswith(":"):
             raise _refuse("malformed authority after IPv6 address")
         port_text = port_text[1:] if port_text else ""
-        has_port = bool(authority[close + 1:])
+        has_port = bool(authority[close + 1 :])
     else:
         raw_host, sep, port_text = authority.rpartition(":")
         has_port = bool(sep)

@@ -175,7 +175,9 @@ def test_mapping_fetcher_in_memory() -> None:
     assert (moved.status, moved.body, moved.final_url) == (200, b"plain text body", "https://issuer.example.org/text")
     assert fetcher.get("https://issuer.example.org/revoked").status == 410
     with pytest.raises(FetchError, match="too large"):
-        MappingFetcher({"https://issuer.example.org/x": b"z" * (MAX_BODY_BYTES + 1)}).get("https://issuer.example.org/x")
+        MappingFetcher({"https://issuer.example.org/x": b"z" * (MAX_BODY_BYTES + 1)}).get(
+            "https://issuer.example.org/x"
+        )
     with pytest.raises(UnsafeURL):
         fetcher.get("http://[::1]/key")
 
@@ -410,8 +412,11 @@ def test_http_redirect_to_unsafe_literal_is_refused_without_connecting(
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("evil.test", "private address 10.9.8.7"), ("mixed.test", "private address 10.9.8.7"),
-     ("metadata-rebind.test", "link-local address 169.254.169.254")],
+    [
+        ("evil.test", "private address 10.9.8.7"),
+        ("mixed.test", "private address 10.9.8.7"),
+        ("metadata-rebind.test", "link-local address 169.254.169.254"),
+    ],
 )
 def test_http_redirect_to_name_resolving_to_private_is_refused_before_connect(
     server: _Server, spy: _Spy, name: str, message: str
