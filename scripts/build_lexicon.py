@@ -135,6 +135,7 @@ def build(taxonomy: Path) -> dict[str, object]:
         esco / "broaderRelationsSkillPillar.csv",
         esco / "skillSkillRelations.csv",
         esco / "digitalSkillsCollection_en.csv",
+        esco / "languageSkillsCollection_en.csv",
         esco / "occupations_en.csv",
         onet / "Occupation Data.txt",
         onet / "Technology Skills.txt",
@@ -157,6 +158,8 @@ def build(taxonomy: Path) -> dict[str, object]:
     for row in read_csv(esco / "digitalSkillsCollection_en.csv"):
         if row["conceptUri"] in b.index:
             b.tech.add(b.index[row["conceptUri"]])
+    languages = sorted(b.index[r["conceptUri"]] for r in read_csv(esco / "languageSkillsCollection_en.csv")
+                       if r["conceptUri"] in b.index)
 
     aliases = yaml.safe_load((DATA_DIR / "aliases.yaml").read_text(encoding="utf-8"))
     vendors = sorted(aliases["vendor_prefixes"], key=lambda v: -len(v["prefix"]))
@@ -194,6 +197,7 @@ def build(taxonomy: Path) -> dict[str, object]:
             related[p].add(a)
 
     keys = sorted(b.forms)
+    derived_keys = sorted(k for k in keys if b.forms[k][0] >= PRIO_DERIVED)
     alias_keys = sorted(k for k in keys if b.forms[k][0] == PRIO_ALIAS)
     common = sorted(common_words(esco, onet) & {k for k in keys if " " not in k})
     max_len: dict[str, int] = {}
@@ -222,6 +226,8 @@ def build(taxonomy: Path) -> dict[str, object]:
         "form_concepts": [b.forms[k][1] for k in keys],
         "max_len": max_len,
         "alias_keys": alias_keys,
+        "derived_keys": derived_keys,
+        "languages": languages,
         "common": common,
     }
 

@@ -38,6 +38,7 @@ class Rules:
         stop = yaml.safe_load((data_dir / "stoplist.yaml").read_text(encoding="utf-8"))
         self.never: frozenset[str] = frozenset(norm_phrase(w) for w in stop["never"])
         self.list_only: frozenset[str] = frozenset(norm_phrase(w) for w in stop["list_only"])
+        self.function_words: frozenset[str] = frozenset(norm_phrase(str(w)) for w in stop["function_words"])
         amb = yaml.safe_load((data_dir / "ambiguity.yaml").read_text(encoding="utf-8"))
         self.cues_before: tuple[tuple[str, ...], ...] = tuple(
             tuple(norm_phrase(c).split()) for c in amb["cues_before"]

@@ -101,6 +101,9 @@ class Lexicon:
         self.alias_keys: frozenset[str] = frozenset(payload["alias_keys"])
         # single-token forms that are everyday English words (see build_lexicon.common_words)
         self.common: frozenset[str] = frozenset(payload["common"])
+        # forms the build derived (vendor prefix dropped, trailing acronym split, misspellings): weaker evidence
+        self.derived_keys: frozenset[str] = frozenset(payload["derived_keys"])
+        self.languages: frozenset[int] = frozenset(payload["languages"])
 
     def match_at(self, norms: list[str], i: int, limit: int | None = None) -> tuple[int, int] | None:
         """Longest key starting at token ``i`` (not past token ``limit``): (number of tokens, concept index)."""

@@ -24,13 +24,18 @@ from screener.extract.lexicon import Concept, Lexicon, norm_phrase, slug, tokeni
 from screener.models import Section, SkillMention
 
 _SEPARATORS = ",;|•·●▪◦■►✓➢❖♦\u2022\uf0b7\uf0a7\uf076\uf0d8"
-_ITEM_SPLIT_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*]\s|\s+(?:and|&)\s+(?=\S+\s*$)")
-_LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 /&().+-]{0,40}?)\s*[:–-]\s+(?=\S)")
+_ITEM_SPLIT_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*]\s|\s+(?:and|&)\s+")
+_LABEL_RE = re.compile(r"^[\s\-–•*·●▪◦■►✓➢❖♦>]*([A-Za-z][A-Za-z0-9 /&().+-]{0,40}?)\s*[:–-]\s+(?=\S)")
 # Levels and durations written after a skill: "(Less than 1 year)", "(3 years)", "- Expert", "(Advanced)".
 _LEVEL_RE = re.compile(
     r"\s*[(\[][^)\]]*\b(?:years?|yrs?|months?|less than|expert|advanced|intermediate|beginner|basic|proficient|"
     r"good|excellent|fluent|native|familiar|working knowledge|exposure)\b[^)\]]*[)\]]?\s*$",
     re.IGNORECASE,
+)
+# Some exported texts carry bullets as literal byte escapes ("\\xe2\\x80\\xa2"): they separate items.
+_ESCAPED_BYTES_RE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
+_LEVEL_ANY_RE = re.compile(
+    r"\((?=[^()]{0,40}\))[^()]*?\b(?:years?|yrs?|months?|less than)\b[^()]*\)", re.IGNORECASE
 )
 _LEVEL_WORDS_RE = re.compile(
     r"\s*(?:[-–:(]\s*)?\b(?:expert|advanced|intermediate|beginner|proficient|fluent|native)\b\)?\s*$", re.IGNORECASE
@@ -124,15 +129,21 @@ class SkillExtractor:
         excluded: Sequence[tuple[int, int]] = (),
         extra_terms: Mapping[str, Sequence[str]] | None = None,
     ) -> list[SkillMention]:
+        text_in = text
+        text = _mask(text_in)
         toks = tokenize(text)
         norms = [t[0] for t in toks]
         starts = [t[1] for t in toks]
         secs = list(sections) if sections else detect_sections(text)
         extra = _compile_extra(extra_terms or {})
 
-        items, list_tokens = self._list_items(text, toks, starts, secs)
+        items, list_tokens, blocked = self._list_items(text, toks, starts, secs)
         cands = self._candidates(text, toks, norms, extra)
         item_bounds = {(it.t0, it.t1) for it in items}
+        cands = [c for c in cands if not any(c.start < be and bs < c.end for bs, be in blocked)]
+        # a field of study under Education is a degree, not a skill claim: keep only tools there
+        cands = [c for c in cands if c.extra_id is not None or c.concept is None
+                 or _section_at(secs, c.start) != "education" or self.lexicon.concepts[c.concept].kind == "tool"]
         accepted = self._gate(text, toks, norms, cands, item_bounds, list_tokens)
         chosen = _longest(accepted)
 
@@ -145,6 +156,8 @@ class SkillExtractor:
             if not it.custom_ok:
                 continue
             inner = [(a, b) for a, b in covered if a >= it.t0 and b <= it.t1]
+            if inner and any(norms[k] in ("and", "/", "&", "or") for k in range(it.t0, it.t1)):
+                continue  # "Java and J2EE", "C/C++": the parts are the skills
             words = [k for k in range(it.t0, it.t1) if norms[k] not in _JOINERS]
             if any(a == it.t0 and b == it.t1 for a, b in inner):
                 continue
@@ -153,7 +166,7 @@ class SkillExtractor:
                 continue
             if not 1 <= len(words) <= MAX_ITEM_WORDS or not self._custom_ok(text, it, norms):
                 continue
-            phrase = text[it.start:it.end]
+            phrase = text_in[it.start:it.end]
             # the whole item replaces the lexicon matches inside it: it is the phrase the candidate wrote
             mentions = [m for m in mentions if not (m[0] >= it.start and m[1] <= it.end)]
             label = " ".join(phrase.split())
@@ -163,7 +176,7 @@ class SkillExtractor:
         for s, e, cid, label in sorted(mentions):
             if any(s < xe and xs < e for xs, xe in excluded):
                 continue
-            out.append(SkillMention(text=text[s:e], id=cid, label=label, start=s, end=e,
+            out.append(SkillMention(text=text_in[s:e], id=cid, label=label, start=s, end=e,
                                     section=_section_at(secs, s)))
         return out
 
@@ -182,7 +195,8 @@ class SkillExtractor:
         key = " ".join(norms[it.t0:it.t1])
         if key in self.rules.never or heading_name(phrase) is not None:
             return False
-        return True
+        fw = self.rules.function_words
+        return not (norms[it.t0] in fw or norms[it.t1 - 1] in fw)
 
     def _candidates(self, text: str, toks: list[tuple[str, int, int]], norms: list[str],
                     extra: tuple[dict[str, str], dict[str, int]]) -> list[_Cand]:
@@ -247,7 +261,7 @@ class SkillExtractor:
                 if rule is None:
                     continue
                 ambiguous.append((c, rule, whole_item))
-            else:
+            elif whole_item or c.t0 in list_tokens or self._prose_ok(text, c):
                 plain.append(c)
         plain_edges = {c.t0 for c in plain} | {c.t1 - 1 for c in plain}
         out = list(plain)
@@ -271,15 +285,33 @@ class SkillExtractor:
                 out.append(c)
         return out
 
+    def _prose_ok(self, text: str, c: _Cand) -> bool:
+        """May a lexicon match count in running text (not a list)? Measured on the dotin development résumés:
+        generic ESCO competences ("conduct", "market study", "store wine") are mostly false hits in prose, while
+        tools, hand-written aliases and language names hold up."""
+        lex = self.lexicon
+        assert c.concept is not None
+        if not (c.key in lex.alias_keys or c.concept in lex.tech or c.concept in lex.languages):
+            return False
+        if c.key in lex.derived_keys and " " not in c.key:
+            # a form the build derived ("Tracker" from "... Tracker", "ES" from "... ES"): needs a list, or at
+            # least the capitals a product name is written with
+            surface = text[c.start:c.end]
+            if len(c.key) <= 3 or surface.islower():
+                return False
+        return True
+
     def _list_items(self, text: str, toks: list[tuple[str, int, int]], starts: list[int],
                     secs: Sequence[Section]) -> tuple[list[_Item], set[int]]:
         """Items of skill lists, and the set of token indices that are inside any list-like line."""
         _, list_labels = vocabulary()
         items: list[_Item] = []
         list_tokens: set[int] = set()
-        for s, e in segments(text):
+        blocked: list[tuple[int, int]] = []  # headings and list labels: never skills themselves
+        for s, e in _logical_lines(text, secs):
             seg = text[s:e]
             if heading_name(seg) is not None:
+                blocked.append((s, e))
                 continue
             in_skills = _section_at(secs, s) in SKILL_SECTIONS
             body_start = s
@@ -290,8 +322,13 @@ class SkillExtractor:
                 if in_skills or label_key in list_labels:
                     labelled = True
                     body_start = s + m.end()
+                    blocked.append((s, s + m.end()))
             pieces = _split_items(text, body_start, e)
             is_list = in_skills or labelled or len(pieces) >= 3
+            n_words = [len(text[a:b].split()) for a, b in pieces]
+            # a list has several short items, or is a one-per-line list of short items in a skills section
+            listy = (len(pieces) >= 2 and sum(n_words) / len(pieces) <= 3.5) or (
+                len(pieces) == 1 and n_words[0] <= 3 and (in_skills or labelled))
             if not is_list:
                 continue
             t_lo = bisect.bisect_left(starts, body_start)
@@ -304,8 +341,34 @@ class SkillExtractor:
                 t0 = bisect.bisect_left(starts, ps)
                 t1 = bisect.bisect_left(starts, pe)
                 if t1 > t0:
-                    items.append(_Item(ps, pe, t0, t1, custom_ok=in_skills or labelled))
-        return items, list_tokens
+                    items.append(_Item(ps, pe, t0, t1, custom_ok=(in_skills or labelled) and listy))
+        return items, list_tokens, blocked
+
+
+def _mask(text: str) -> str:
+    """Blank out levels and durations ("(Less than 1 year)", "(3 years)") with a comma and spaces, keeping every
+    offset, so that they separate items even when they wrap over a line break."""
+    text = _ESCAPED_BYTES_RE.sub(lambda m: "," + " " * (len(m.group()) - 1), text)
+    return _LEVEL_ANY_RE.sub(lambda m: "," + " " * (len(m.group()) - 1), text)
+
+
+def _logical_lines(text: str, secs: Sequence[Section]) -> list[tuple[int, int]]:
+    """Segments, with a comma-separated list that wraps over several lines in a skills section joined back."""
+    segs = segments(text)
+    out: list[tuple[int, int]] = []
+    for s, e in segs:
+        if out:
+            ps, pe = out[-1]
+            prev = text[ps:pe]
+            gap = text[pe:s]
+            if (gap.count("\n") == 1 and "  " not in gap.replace("\n", "") and "," in prev
+                    and prev.rstrip()[-1:] not in _SEPARATORS + ":."
+                    and _section_at(secs, s) in SKILL_SECTIONS | {"other"}
+                    and heading_name(text[s:e]) is None and not _LABEL_RE.match(text[s:e])):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
