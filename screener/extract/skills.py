@@ -43,7 +43,7 @@ _LEVEL_WORDS_RE = re.compile(
 _TRIM_RE = re.compile(r"^[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+|[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+$")
 _JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")"}
 _NON_SKILL_RE = re.compile(r"@|https?:|www\.|\d{3,}[-\s]?\d{3,}|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b")
-MAX_ITEM_WORDS = 4
+MAX_ITEM_WORDS = 3
 SKILL_SECTIONS = frozenset({"skills"})
 
 
@@ -302,7 +302,7 @@ class SkillExtractor:
         return True
 
     def _list_items(self, text: str, toks: list[tuple[str, int, int]], starts: list[int],
-                    secs: Sequence[Section]) -> tuple[list[_Item], set[int]]:
+                    secs: Sequence[Section]) -> tuple[list[_Item], set[int], list[tuple[int, int]]]:
         """Items of skill lists, and the set of token indices that are inside any list-like line."""
         _, list_labels = vocabulary()
         items: list[_Item] = []
