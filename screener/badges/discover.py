@@ -31,6 +31,7 @@ from screener.models import Link
 Kind = Literal["open-badge", "certificate-page", "badge-file"]
 _KINDS = ("open-badge", "certificate-page", "badge-file")
 _PLATFORMS_FILE = Path(__file__).parent / "data" / "platforms.yaml"
+MAX_URL_LENGTH = 2048
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class PlatformRule:
     hosts: tuple[str, ...]
     exclude_hosts: frozenset[str]
     paths: tuple[re.Pattern[str], ...]
+    path_keywords: tuple[str, ...]
     source: str
 
     def matches(self, host: str, path: str) -> bool:
@@ -60,6 +62,10 @@ class PlatformRule:
             return False
         if not any(fnmatch.fnmatchcase(host, pattern) for pattern in self.hosts):
             return False
+        if self.path_keywords:
+            bare = path.split("?", 1)[0].lower()
+            if not any(word in bare for word in self.path_keywords):
+                return False
         return any(pattern.match(path) for pattern in self.paths)
 
 
@@ -79,6 +85,7 @@ def _rules() -> tuple[PlatformRule, ...]:
                 hosts=tuple(str(h).lower() for h in row["hosts"]),
                 exclude_hosts=frozenset(str(h).lower() for h in row.get("exclude_hosts", ())),
                 paths=tuple(re.compile(p, re.IGNORECASE) for p in row["paths"]),
+                path_keywords=tuple(str(w).lower() for w in row.get("path_keywords", ())),
                 source=str(row["source"]),
             )
         )
@@ -118,6 +125,8 @@ def _host_and_path(url: str) -> tuple[str, str] | None:
 
 def classify(url: str) -> PlatformRule | None:
     """The first platform rule that matches ``url`` (scheme optional), or None when it is not a badge link."""
+    if len(url) > MAX_URL_LENGTH:
+        return None  # no badge URL is this long; also bounds the regular-expression work on hostile text
     pieces = _host_and_path(url)
     if pieces is None:
         return None
@@ -141,7 +150,7 @@ _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 _SCHEME_URL = re.compile(rf"(?<![A-Za-z0-9+.\-])(?i:https?)://{_URL_CHARS}+")
 # Without a scheme: a domain with a letter TLD followed by a path ("credly.com/badges/..."); not after '@' (emails).
 _BARE_URL = re.compile(
-    rf"(?<![A-Za-z0-9@.\-/:])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,62}}[A-Za-z0-9])?\.)+[A-Za-z]{{2,24}}/{_URL_CHARS}*"
+    rf"(?<![A-Za-z0-9@.\-/:])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,62}}[A-Za-z0-9])?\.){{1,8}}[A-Za-z]{{2,24}}/{_URL_CHARS}*"
 )
 _TRAILING = ".,;:!?'\"*"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -195,18 +204,18 @@ def _maybe_rejoin(text: str, start: int, url: str) -> tuple[str, str]:
 def _typed_urls(text: str) -> list[tuple[int, str, str]]:
     """(offset, url, raw span) for every URL-looking string in ``text``."""
     found: dict[int, tuple[str, str]] = {}
-    covered: list[tuple[int, int]] = []
+    covered = bytearray(len(text))  # 1 where a URL with a scheme was already found (linear on hostile text)
     for pattern in (_SCHEME_URL, _BARE_URL):
         for match in pattern.finditer(text):
             start = match.start()
-            if any(a <= start < b for a, b in covered):
+            if covered[start]:
                 continue  # part of a URL already found with its scheme
             url = _trim(match.group(0))
             if not url or url.endswith("://"):
                 continue
             url, raw = _maybe_rejoin(text, start, url)
             found[start] = (url, raw)
-            covered.append((start, start + len(raw)))
+            covered[start : start + len(raw)] = b"\x01" * len(raw)
     return [(start, url, raw) for start, (url, raw) in sorted(found.items())]
 
 

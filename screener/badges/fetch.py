@@ -357,7 +357,9 @@ class HttpFetcher:
 
     def _one_request(self, parsed: ParsedURL, accept: str, deadline: _Deadline) -> tuple[int, dict[str, str], bytes]:
         # Resolve once and check every address before any connection is opened.
-        addresses = resolve_and_check(parsed.host, parsed.port, self._resolver, address_checker=self._check)
+        addresses = resolve_and_check(
+            parsed.host, parsed.port, self._resolver_within(deadline), address_checker=self._check
+        )
         last_error: Exception | None = None
         for ip in addresses:
             self._check(ip)  # the address actually connected to is the checked one (pinning)
@@ -367,6 +369,29 @@ class HttpFetcher:
                 last_error = exc.cause
                 continue
         raise FetchError(f"could not connect to {parsed.host}: {last_error}")
+
+    def _resolver_within(self, deadline: _Deadline) -> Resolver:
+        """The resolver, bounded by the time left: getaddrinfo has no timeout of its own."""
+
+        def resolve(*args: Any) -> Any:
+            box: dict[str, Any] = {}
+
+            def run() -> None:
+                try:
+                    box["value"] = self._resolver(*args)
+                except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+                    box["error"] = exc
+
+            worker = threading.Thread(target=run, daemon=True)
+            worker.start()
+            worker.join(deadline.remaining())
+            if worker.is_alive():
+                raise FetchError("looking up the badge server's address took too long")
+            if "error" in box:
+                raise box["error"]
+            return box["value"]
+
+        return resolve
 
     def _request_to(
         self, ip: IPAddress, parsed: ParsedURL, accept: str, deadline: _Deadline

@@ -28,7 +28,7 @@ from urllib.parse import unquote_to_bytes
 
 import yaml
 
-from screener.errors import UnsafeURL
+from screener.errors import FetchError, UnsafeURL
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 AddressChecker = Callable[[IPAddress], None]
@@ -372,7 +372,7 @@ def resolve_and_check(
 ) -> list[IPAddress]:
     """Resolve ``host`` and return its addresses (deduplicated, resolver order) if EVERY one is public.
 
-    Refusing when any address is unsafe (not just the first) defeats names that mix a public and a private record.
+    Raises UnsafeURL when any address is not public, FetchError when the name does not resolve. Refusing when any address is unsafe (not just the first) defeats names that mix a public and a private record.
     """
     try:
         literal = ipaddress.ip_address(host)
@@ -384,7 +384,8 @@ def resolve_and_check(
     try:
         infos = resolver(host, port, 0, socket.SOCK_STREAM)
     except (OSError, UnicodeError) as exc:
-        raise _refuse(f"host name {host!r} does not resolve ({exc})") from None
+        # Not a policy refusal: the name simply cannot be looked up (offline machine, typo, dead domain).
+        raise FetchError(f"host name {host!r} does not resolve ({exc})") from None
     addresses: list[IPAddress] = []
     for info in infos:
         raw = info[4][0]

@@ -483,8 +483,23 @@ def test_http_connection_refused(spy: _Spy) -> None:
 
 
 def test_http_unresolvable_name(spy: _Spy) -> None:
-    with pytest.raises(UnsafeURL, match="does not resolve"):
+    with pytest.raises(FetchError, match="does not resolve"):
         _fetcher(spy).get("https://nowhere.test/ok")
+    assert spy.connected == []
+
+
+def test_http_slow_resolver_counts_against_the_time_limit(spy: _Spy) -> None:
+    release = threading.Event()
+
+    def stuck_resolver(*args: Any) -> list[Any]:
+        release.wait(30)
+        return []
+
+    try:
+        with pytest.raises(FetchError, match="took too long"):
+            HttpFetcher(timeout=0.2, resolver=stuck_resolver, connector=spy.connect).get("https://slow-dns.test/")
+    finally:
+        release.set()
     assert spy.connected == []
 
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from screener.badges.urlpolicy import check_address, check_url, parse_url, resolve_and_check
-from screener.errors import UnsafeURL
+from screener.errors import FetchError, UnsafeURL
 
 HOSTILE_FILE = Path(__file__).parent.parent / "fixtures" / "urlpolicy" / "hostile-urls.txt"
 
@@ -440,11 +440,11 @@ def test_resolve_and_check_refuses_if_any_address_is_unsafe(answers: list[str], 
     assert reason in info.value.message
 
 
-def test_resolve_failure_is_refused() -> None:
+def test_resolve_failure_is_a_fetch_error() -> None:
     def failing(*args: object) -> list[object]:
         raise socket.gaierror("Name or service not known")
 
-    with pytest.raises(UnsafeURL, match="does not resolve"):
+    with pytest.raises(FetchError, match="does not resolve"):
         resolve_and_check("nowhere.example.org", 443, failing)
 
 
