@@ -296,3 +296,16 @@ def test_generator_is_deterministic_and_text_outputs_are_current(tmp_path: Path)
         if p.suffix == ".docx":
             stamps = {i.date_time for i in zipfile.ZipFile(p).infolist()}
             assert stamps == {gen.ZIP_TIME}
+
+
+def test_badge_urls_are_served_by_the_offline_map() -> None:
+    """The résumés' badge URLs are the contract with sample_data/offline-map.json (written by the badge stage)."""
+    offline_map = SAMPLES / "offline-map.json"
+    if not offline_map.is_file():
+        pytest.skip("sample_data/offline-map.json is not in this tree (written by the badge stage)")
+    served = json.loads(offline_map.read_text(encoding="utf-8"))
+    named = {u for name in SAMPLE_FILES for u in re.findall(r"https://badges\.northwind-skills\.example/[\w/.-]+",
+                                                            sample_text(name))}
+    assert named == {PRIYA_BADGE, JORDAN_FULLSTACK, JORDAN_PYTHON, EMILY_BADGE}
+    assert named <= set(served), sorted(named - set(served))
+    assert (SAMPLES / "badges" / "priya_raman_kubernetes.png").is_file(), "the baked badge Priya's résumé names"
