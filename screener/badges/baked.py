@@ -139,7 +139,7 @@ def extract_svg(data: bytes) -> BakedPayload:
     try:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise BadgeFailure("malformed", f"the SVG declares entities or external references ({type(exc).__name__})")
+        raise BadgeFailure("malformed", f"the SVG declares entities or external references ({type(exc).__name__})") from exc
     except (ET.ParseError, ValueError) as exc:
         raise BadgeFailure("malformed", f"the SVG is not well-formed XML: {exc}") from exc
     elements = [(el, "OB2") for el in root.iter(f"{{{OB2_SVG_NS}}}assertion")]

@@ -221,12 +221,12 @@ def load_issuer_document(run: Run, issuer_id: str) -> dict[str, Any]:
         try:
             return did_key_document(issuer_id)
         except KeyError_ as exc:
-            raise BadgeFailure("invalid-signature", f"issuer {issuer_id} is not a valid Ed25519 did:key: {exc}")
+            raise BadgeFailure("invalid-signature", f"issuer {issuer_id} is not a valid Ed25519 did:key: {exc}") from exc
     if issuer_id.startswith("did:web:"):
         try:
             url = did_web_url(issuer_id)
         except KeyError_ as exc:
-            raise BadgeFailure("invalid-signature", f"issuer {issuer_id}: {exc}")
+            raise BadgeFailure("invalid-signature", f"issuer {issuer_id}: {exc}") from exc
         doc = run.get_json(url, what=f"DID document of {issuer_id}")
         if doc is None:
             raise BadgeFailure("invalid-signature", f"the DID document of issuer {issuer_id} ({url}) was not found")
@@ -335,7 +335,7 @@ def bound_key(run: Run, issuer_id: str, method_ref: str) -> PublicKey:
                     try:
                         return key_from_method(cand)
                     except KeyError_ as exc:
-                        raise BadgeFailure("invalid-signature", f"key {method_ref}: {exc}")
+                        raise BadgeFailure("invalid-signature", f"key {method_ref}: {exc}") from exc
     raise BadgeFailure(
         "invalid-signature",
         f"signing key {method_ref} is not published by the issuer {issuer_id}: anyone could have signed it",

@@ -7,9 +7,9 @@ alignments...) are shown to the hiring manager but only count as evidence when t
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
 import re
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
 Verdict = Literal[
@@ -227,15 +227,15 @@ def parse_datetime(value: Any) -> datetime:
     if isinstance(value, bool):
         raise ValueError("not a date")
     if isinstance(value, (int, float)):
-        return datetime.fromtimestamp(value, tz=timezone.utc)
+        return datetime.fromtimestamp(value, tz=UTC)
     if not isinstance(value, str) or not value.strip() or len(value) > 64:
         raise ValueError("not a date")
     text = value.strip()
     if text.isdigit():
-        return datetime.fromtimestamp(int(text), tz=timezone.utc)
+        return datetime.fromtimestamp(int(text), tz=UTC)
     if _DATE_ONLY.match(text):
-        return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     parsed = datetime.fromisoformat(text)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

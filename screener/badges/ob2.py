@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from screener.badges import keys, recipient, status
 from screener.badges.model import Alignment, BadgeClaims, BadgeFailure, Run, parse_datetime
-from screener.badges.ob3 import as_list, check_alg, parse_jws, types_of
+from screener.badges.ob3 import as_list, check_alg, types_of
 
 OB2_CONTEXTS = {"https://w3id.org/openbadges/v2", "https://openbadgespec.org/v2/context.json"}
 OB1_CONTEXTS = {"https://w3id.org/openbadges/v1"}
@@ -144,7 +144,8 @@ def resolve_badge_and_issuer(run: Run, doc: dict[str, Any]) -> tuple[dict[str, A
 
 def check_hosting_allowed(issuer: dict[str, Any], assertion_id: str) -> None:
     """README "OB2 hosted": allowedOrigins/startsWith when the issuer declares them, else the issuer's host."""
-    verification = issuer.get("verification") if isinstance(issuer.get("verification"), dict) else {}
+    raw = issuer.get("verification")
+    verification: dict[str, Any] = raw if isinstance(raw, dict) else {}
     origins = [o.lower() for o in as_list(verification.get("allowedOrigins")) if isinstance(o, str)]
     prefixes = [p for p in as_list(verification.get("startsWith")) if isinstance(p, str)]
     if origins and host_of(assertion_id) not in origins:

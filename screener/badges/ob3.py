@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from screener.badges import jsonld, keys, recipient, status
@@ -410,10 +410,10 @@ def check_dates(run: Run, doc: dict[str, Any], payload: dict[str, Any]) -> None:
     start = _date(doc, "validFrom") or _date(doc, "issuanceDate")
     end = _date(doc, "validUntil") or _date(doc, "expirationDate")
     if isinstance(payload.get("nbf"), (int, float)):
-        nbf = datetime.fromtimestamp(payload["nbf"], tz=timezone.utc)
+        nbf = datetime.fromtimestamp(payload["nbf"], tz=UTC)
         start = max(start, nbf) if start else nbf
     if isinstance(payload.get("exp"), (int, float)):
-        exp = datetime.fromtimestamp(payload["exp"], tz=timezone.utc)
+        exp = datetime.fromtimestamp(payload["exp"], tz=UTC)
         end = min(end, exp) if end else exp
     if end is not None and end < now:
         raise BadgeFailure("expired", f"expired on {end.date().isoformat()}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from screener.badges.model import BadgeFailure, BadgeVerdict, Run
 MAX_INPUT_BYTES = baked.MAX_IMAGE_BYTES
 MAX_JSON_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 64
-_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:(//|[^\s{}]*$)")
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S*$")
 _AUTHENTIC = {"valid", "expired", "revoked", "recipient-mismatch"}
 _default_known: KnownIssuers | None = None
 
@@ -212,9 +212,9 @@ def verify_badge(
     known_issuers: KnownIssuers | None = None,
 ) -> BadgeVerdict:
     """Verify one badge: file bytes (JSON, JWT, PNG, SVG) or a URL string. Never raises for bad content."""
-    moment = now or datetime.now(timezone.utc)
+    moment = now or datetime.now(UTC)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     run = Run(fetcher=fetcher, now=moment, email=email.strip() if email and email.strip() else None)
     router = _Router(run)
     tampered = False
@@ -289,6 +289,7 @@ def verify_file_or_url(
             fetcher = CachingFetcher(HttpFetcher())
     path = Path(target)
     if "://" not in target and path.is_file():
-        data = path.read_bytes()[: MAX_INPUT_BYTES + 1]
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)  # an oversized file is judged on its first bytes + size
         return verify_badge(data, fetcher=fetcher, email=email, source=path.name, now=now)
     return verify_badge(target, fetcher=fetcher, email=email, source=target, now=now)

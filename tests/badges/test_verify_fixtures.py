@@ -62,3 +62,49 @@ def test_hostile_url_refused_before_any_request(url: str) -> None:
 
 def test_every_expected_verdict_is_a_known_verdict() -> None:
     assert {r["expected_verdict"] for r in ROWS} <= set(VERDICTS) | {"tampered"}
+
+
+# --- demo badges in sample_data (used by the sample résumés) -----------------------------------------------------
+
+SAMPLE = FIXTURES.parents[2] / "sample_data"
+DEMO = "https://badges.northwind-skills.example/credentials/"
+
+
+@pytest.mark.parametrize(
+    ("target", "email", "verdict", "tampered", "name"),
+    [
+        (DEMO + "3f1c9a2e-cloud-infrastructure", "priya.raman@example.com", "valid", False,
+         "Cloud Infrastructure on AWS"),
+        (DEMO + "7b2d4e10-fullstack-javascript", "jordan.ellis@example.net", "valid", False,
+         "Full-Stack JavaScript Developer"),
+        (DEMO + "9a8e7f66-python-data", "jordan.ellis@example.net", "expired", False, "Python for Data Analysis"),
+        (DEMO + "c0ffee00-project-management", "emily.carter@example.com", "invalid-signature", True,
+         "Certified Senior Project Manager"),
+        (str(SAMPLE / "badges" / "priya_raman_kubernetes.png"), "priya.raman@example.com", "valid", False,
+         "Kubernetes Operations"),
+        (str(SAMPLE / "badges" / "priya_raman_kubernetes.png"), "jordan.ellis@example.net", "recipient-mismatch",
+         False, "Kubernetes Operations"),
+    ],
+)
+def test_demo_badges_offline(target: str, email: str, verdict: str, tampered: bool, name: str) -> None:
+    from screener.badges import verify_file_or_url
+
+    v = verify_file_or_url(target, offline_map=SAMPLE / "offline-map.json", email=email, now=NOW)
+    assert (v.verdict, v.tampered, v.achievement_name) == (verdict, tampered, name), v.reasons
+    assert v.issuer == "Northwind Skills Academy (demo issuer)"
+    assert v.known_issuer is (verdict != "invalid-signature")
+    if verdict == "valid":
+        assert v.alignments and v.tags and v.criteria
+
+
+def test_public_api_is_pinned() -> None:
+    import screener.badges as badges
+
+    assert sorted(badges.__all__) == sorted([
+        "PRECEDENCE", "VERDICTS", "Alignment", "BadgeVerdict", "KnownIssuer", "KnownIssuers", "Verdict",
+        "verify_badge", "verify_file_or_url",
+    ])
+    keys = list(verify_badge(b"{}", fetcher=_NoNetwork()).to_json())
+    assert keys == ["verdict", "reasons", "format", "issuer", "issuer_url", "known_issuer", "issued_on", "expires",
+                    "achievement_name", "achievement_description", "criteria", "alignments", "tags",
+                    "recipient_checked", "source", "tampered", "checks_not_done"]
