@@ -527,8 +527,8 @@ Universidad Nacional Autónoma de México (UNAM), Facultad de Ingeniería — Me
 2008 – 2013
 
 CERTIFICATIONS AND LICENSES
-- Cédula Profesional (professional licence to practise civil engineering in Mexico), No. 8841207 —
-  Secretaría de Educación Pública, 2014
+- Cédula Profesional (professional licence to practise civil engineering in Mexico) — Secretaría de
+  Educación Pública, 2014; number available on request
 - Construction Management Specialization — Coursera, 2021
   Certificate: https://www.coursera.org/verify/specialization/K7QX2M9PLR4D
 - OSHA 30-Hour Construction Safety (OSHA 30) — OSHA Outreach Training Program, 2020
@@ -630,7 +630,7 @@ BSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon, Accra,
 
 Licences and certifications
 ---------------------------
-  - Registered General Nurse (RGN), Nursing and Midwifery Council of Ghana, PIN RGN/2014/07731 — 2014
+  - Registered General Nurse (RGN), Nursing and Midwifery Council of Ghana — 2014 (PIN on request)
   - CGFNS Certification Program (credentials review for U.S. nursing) — in progress, applied 2026
   - NCLEX-RN — not yet taken; planned after the CGFNS review
   - Basic Life Support (BLS) — American Heart Association, 2025
