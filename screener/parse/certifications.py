@@ -1,0 +1,159 @@
+"""Certifications and licences as listed, with issuer and date, and projects from projects sections.
+
+    >>> parse_certification_line("AWS Certified Solutions Architect – Associate — Amazon Web Services (2022)")
+    Certification(name='AWS Certified Solutions Architect – Associate', issuer='Amazon Web Services', ...)
+
+Licence words (PE, RN, CPA, "Chartered Accountant", "Registered", "Crea", "Cédula Profesional") make an
+entry ``kind="licence"``; they come from ``data/credential_words.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from screener.models import Certification, Project, Section
+from screener.parse._data import BULLET_RE, alternation, clean, iter_lines, load, trim_span
+from screener.parse.dates import DateMention, DateRange, find_dates
+from screener.parse.sections import heading_name
+
+_ISSUED_BY = re.compile(r"\s*(?:,\s*)?(?:issued by|issuer|by|from|emitido por|expedido por|délivré par|ausgestellt von)"
+                        r"\s*:?\s+(?P<i>[^,()|]+)", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_DASH_SPLIT = re.compile(r"\s+[—|]\s+|\s+[-–]\s+(?=[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,5}\s*(?:\(|$|,|\s[-–—|]))")
+_ID = re.compile(r"\b(?:credential id|license (?:no|number|#)|licence (?:no|number)|id|no\.?|n[ºo°])\s*[:#]?\s*[\w-]+",
+                 re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = load("credential_words")
+    licence = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w) for w in data["licence_abbreviations"]) +
+                         r")(?![^\W_])")
+    licence_ci = re.compile(r"(?<![^\W_])" + alternation(data["licence_words"]) + r"(?![^\W_])", re.IGNORECASE)
+    certish = re.compile(r"(?<![^\W_])" + alternation(data["certification_words"]) + r"(?![^\W_])", re.IGNORECASE)
+    return licence, licence_ci, certish
+
+
+def _kind(name: str) -> str:
+    licence, licence_ci, _c = _cues()
+    return "licence" if licence.search(name) or licence_ci.search(name) else "certification"
+
+
+def parse_certification_line(line: str, *, today: date | None = None, span: tuple[int, int] = (0, 0)) -> \
+        Certification | None:
+    """One listed certification or licence; None for an empty or decorative line."""
+    line = BULLET_RE.sub("", line, count=1).strip()
+    if not re.search(r"[^\W\d_]{2}", line):
+        return None
+    url = ""
+    um = _URL.search(line)
+    if um:
+        url = um.group(0).rstrip(").,")
+        line = (line[:um.start()] + line[um.end():]).strip()
+    when = None
+    for d in find_dates(line, today=today):
+        if isinstance(d, DateMention):
+            when = d.date
+        elif isinstance(d, DateRange):
+            when = d.start
+        line = line[:d.span[0]] + " " * (d.span[1] - d.span[0]) + line[d.span[1]:]
+        break
+    line = re.sub(r"\(\s*\)", " ", line)
+    line = _ID.sub(" ", line)
+    issuer = ""
+    im = _ISSUED_BY.search(line)
+    if im:
+        issuer = clean(im["i"])
+        line = line[:im.start()] + line[im.end():]
+    pm = re.search(r"\((?P<i>[^()]{2,60})\)\s*[,.]?\s*$", line.strip())
+    if not issuer and pm and not re.fullmatch(r"[A-Z]{2,6}", pm["i"].strip()):
+        issuer = clean(pm["i"])
+        line = line.strip()[:pm.start()]
+    if not issuer:
+        parts = [p for p in _DASH_SPLIT.split(line.strip()) if clean(p)]
+        if len(parts) >= 2:
+            issuer = clean(parts[-1])
+            line = " - ".join(parts[:-1])
+    name = clean(re.sub(r"\s{2,}", " ", line))
+    if not name:
+        return None
+    return Certification(name=name, issuer=issuer, date=when, kind=_kind(name + " " + issuer),  # type: ignore[arg-type]
+                         url=url, span=span)
+
+
+def find_certifications(text: str, sections: list[Section] | tuple[Section, ...], *,
+                        today: date | None = None) -> list[Certification]:
+    """Entries of certification sections, plus certification-looking lines elsewhere ("AWS Certified … (2022)")."""
+    out: list[Certification] = []
+    cert_ranges = [(s.start, s.end) for s in sections if s.name == "certifications"]
+    _lic, _lic_ci, certish = _cues()
+    for start, end in cert_ranges:
+        first = True
+        for s, e in iter_lines(text[start:end]):
+            s, e = trim_span(text, start + s, start + e)
+            if first:
+                first = False
+                if heading_name(text[s:e]):
+                    continue
+            if s >= e:
+                continue
+            c = parse_certification_line(text[s:e], today=today, span=(s, e))
+            if c:
+                out.append(c)
+    for section in sections:
+        if section.name in ("certifications", "education", "contact"):
+            continue
+        for s, e in iter_lines(text[section.start:section.end]):
+            s, e = trim_span(text, section.start + s, section.start + e)
+            line = BULLET_RE.sub("", text[s:e], count=1)
+            if not (5 < len(line) <= 120) or line.endswith("."):
+                continue
+            if re.match(r"(?:[\w&+.-]+\s+){0,4}(?:certified|certification|certificate|certificação|certificación|"
+                        r"licensed|registered|chartered)\b", line, re.IGNORECASE) and certish.search(line):
+                c = parse_certification_line(line, today=today, span=(s, e))
+                if c:
+                    out.append(c)
+    return out
+
+
+def find_projects(text: str, sections: list[Section] | tuple[Section, ...]) -> list[Project]:
+    """Project names from projects sections: each header-like line starts one, running to the next."""
+    out: list[Project] = []
+    for section in sections:
+        if section.name != "projects":
+            continue
+        heads: list[tuple[int, int, str]] = []
+        first = True
+        for s, e in iter_lines(text[section.start:section.end]):
+            s, e = trim_span(text, section.start + s, section.start + e)
+            raw = text[s:e]
+            if first:
+                first = False
+                if heading_name(raw):
+                    continue
+            bullet = BULLET_RE.match(raw)
+            # bullets, and wrapped bullet text (starts in lower case), belong to the project above
+            if not raw or (bullet and bullet.end() > 0) or raw[:1].islower():
+                continue
+            name = _URL.sub(" ", raw)
+            name = re.sub(r"^\s*(?:[\w-]+\.)+(?:com|org|io|net|dev)/\S*\s*\d?\s*", " ", name)
+            for d in find_dates(name):
+                name = name[:d.span[0]] + " " + name[d.span[1]:]
+                break
+            name = clean(re.sub(r"^(?:project(?: name)?|projeto|proyecto|projet)\s*[:\-]\s*", "", clean(name),
+                                flags=re.IGNORECASE))
+            if not name or len(name) > 80 or name.endswith(".") or len(name.split()) > 10:
+                continue
+            if re.match(r"(?:tools used|technologies|tech stack|environment|role|client|duration|team size)\b",
+                        name, re.IGNORECASE):
+                continue
+            heads.append((s, e, name))
+        for i, (s, _e, name) in enumerate(heads):
+            end = heads[i + 1][0] if i + 1 < len(heads) else section.end
+            out.append(Project(name=name, span=trim_span(text, s, end)))
+    return out
+
+
+__all__ = ["find_certifications", "find_projects", "parse_certification_line"]

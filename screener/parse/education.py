@@ -1,0 +1,256 @@
+"""Education entries: institution, credential as written, field, dates and grade, in several languages.
+
+    >>> e = find_education(text, sections)[0]      # "Bacharel em Engenharia Mecânica — Universidade de São Paulo"
+    >>> e.credential, e.field, e.institution
+    ('Bacharel em Engenharia Mecânica', 'Engenharia Mecânica', 'Universidade de São Paulo')
+
+An entry is never dropped: when a credential cannot be told apart from the institution, the whole line is
+kept as the credential. ``country`` is set only when the entry names a country outright (tiny list in
+``data/entry_words.yaml``); everything else is the credentials stage's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from screener.models import EducationEntry, PartialDate, Section
+from screener.parse._data import BULLET_RE, alternation, clean, flat_words, fold, iter_lines, load, trim_span
+from screener.parse.dates import DateMention, DateRange, find_dates
+
+EDUCATION_SECTIONS = ("education",)
+
+_GRADE = re.compile(
+    r"(?P<g>(?:C?GPA|CPI|SGPA|CQPI|Grade|Nota(?: final)?|Note|Media|Média|Promedio|Percentage|Score|Aggregate|"
+    r"Marks|Moyenne|Mention|Abschlussnote|Gesamtnote|CRA|IRA)\s*[:=\-]?\s*\d+(?:[.,]\d+)?\s*(?:/\s*\d+(?:[.,]\d+)?|%)?"
+    r"|\d+(?:[.,]\d+)?\s*/\s*(?:4|5|10|20|100)(?:[.,]0+)?\s*(?:C?GPA|CPI)"
+    r"|\d{2}(?:[.,]\d+)?\s*%"
+    r"|First[- ]Class(?: (?:with )?(?:Distinction|Honours|Honors))?|Second[- ]Class(?: (?:Upper|Lower))?(?: Division)?"
+    r"|Upper Second|Lower Second|Third Class|\b2[:.][12]\b|Summa Cum Laude|Magna Cum Laude|Cum Laude"
+    r"|(?:with )?(?:High )?Distinction|(?:with )?Honou?rs|Mention (?:très bien|bien|assez bien)|Sehr gut|Gut)",
+    re.IGNORECASE)
+_FIELD_PREP = re.compile(r"\s+(?:in|em|en|on|of|in the field of|na área de|mit schwerpunkt|majoring in|major in|"
+                         r"with (?:a )?(?:major|specialization|specialisation) in)\s+(?P<f>.+)$", re.IGNORECASE)
+_PAREN_FIELD = re.compile(r"\((?P<f>[^)]{3,60})\)")
+_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,\s+|\s+[-–—]+$|^[-–—]+\s+|\s+(?:from|at|de la|da)\s+(?=[A-Z])")
+
+
+class _Cues:
+    def __init__(self) -> None:
+        words = load("entry_words")
+        edge = r"(?<![^\W_])", r"(?![^\W_])"
+        self.degree = re.compile(edge[0] + alternation(flat_words(words["degree_words"])) + edge[1], re.IGNORECASE)
+        abbrevs = []
+        for a in words["degree_abbreviations"]:
+            # "BSc" also as "B.Sc." / "B.Sc" / "B. Sc."; "BTech" as "B.Tech" / "B-Tech"
+            letters = re.findall(r"[A-Z][a-z]*", a)
+            dotted = r"\.?\s?".join(re.escape(x) for x in letters) + r"\.?"
+            abbrevs.append(dotted)
+        self.abbrev = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(abbrevs, key=len, reverse=True)) +
+                                 r")(?![\w])(?:\s*\((?:Hons?|Honours|Honors)\.?\))?")
+        self.institution = re.compile(edge[0] + alternation(flat_words(words["institution_words"])) + edge[1],
+                                      re.IGNORECASE)
+        self.countries: dict[str, str] = {}
+        for code, names in words["countries"].items():
+            for n in names:
+                self.countries[fold(n)] = str(code)
+        self.country = re.compile(edge[0] + alternation(self.countries) + edge[1], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    return _Cues()
+
+
+def has_degree(text: str) -> bool:
+    c = _cues()
+    return bool(c.degree.search(text) or c.abbrev.search(text))
+
+
+def has_institution(text: str) -> bool:
+    return bool(_cues().institution.search(text))
+
+
+@dataclass
+class _Entry:
+    lines: list[tuple[int, int, str, bool]] = field(default_factory=list)  # start, end, text, bullet
+    has_degree: bool = False
+    has_institution: bool = False
+    dated: bool = False
+
+
+def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
+                   today: date | None = None) -> list[EducationEntry]:
+    """Education entries of every education section, in document order."""
+    out: list[EducationEntry] = []
+    for section in sections:
+        if section.name in EDUCATION_SECTIONS:
+            out.extend(_section_entries(text, section, today))
+    return out
+
+
+def _body_start(text: str, section: Section) -> int:
+    if not section.heading:
+        return section.start
+    for _s, e in iter_lines(text[section.start:section.end]):
+        return section.start + e
+    return section.end
+
+
+def _section_entries(text: str, section: Section, today: date | None) -> list[EducationEntry]:
+    body = _body_start(text, section)
+    entries: list[_Entry] = []
+    cur: _Entry | None = None
+    for s, e in iter_lines(text[body:section.end]):
+        s, e = trim_span(text, body + s, body + e)
+        raw = text[s:e]
+        if not raw:
+            continue
+        m = BULLET_RE.match(raw)
+        bullet = bool(m and m.end() > 0)
+        line = raw[m.end():].strip() if m else raw
+        if not line:
+            continue
+        deg = has_degree(line) and not bullet
+        inst = has_institution(line) and not bullet
+        dates = find_dates(line, today=today)
+        starts_new = False
+        if deg or inst:
+            if cur is None or (deg and cur.has_degree and not inst) or (inst and cur.has_institution and not deg) or \
+                    (deg and inst and (cur.has_degree or cur.has_institution)) or cur.dated and (deg and cur.has_degree or inst and cur.has_institution):
+                starts_new = True
+        elif cur is None and not bullet:
+            starts_new = True  # an entry with no known words is still an entry
+        elif cur is not None and not bullet and not dates and not _GRADE.search(line) and cur.dated and \
+                cur.has_degree and cur.has_institution and len(line) <= 100:
+            starts_new = True
+        if starts_new:
+            cur = _Entry()
+            entries.append(cur)
+        assert cur is not None or bullet
+        if cur is None:
+            continue
+        cur.lines.append((s, e, line, bullet))
+        cur.has_degree |= deg
+        cur.has_institution |= inst
+        cur.dated |= bool(dates)
+    return [_build(text, en, today) for en in entries if en.lines]
+
+
+def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
+    cues = _cues()
+    header = [ln for ln in entry.lines if not ln[3]] or entry.lines[:1]
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    grade = ""
+    date_spans: list[tuple[str, tuple[int, int]]] = []
+    for _s, _e, line, _b in entry.lines:
+        for d in find_dates(line, today=today):
+            if isinstance(d, DateRange) and start is None and end is None:
+                start, end = d.start, d.end
+                date_spans.append((line, d.span))
+            elif isinstance(d, DateMention) and end is None:
+                end = d.date
+                date_spans.append((line, d.span))
+        g = _GRADE.search(line)
+        if g and not grade:
+            grade = clean(g["g"])
+    credential = institution = fld = ""
+    segments: list[str] = []
+    for _s, _e, line, _b in header:
+        stripped = line
+        for dl, span in date_spans:
+            if dl == line:
+                stripped = line[:span[0]] + "  " + line[span[1]:]
+        g = _GRADE.search(stripped)
+        if g:
+            stripped = stripped[:g.start()] + "  " + stripped[g.end():]
+        stripped = re.sub(r"\b(?:expected|graduated|graduation|passed|completed|class of|promoção)\b[:\s]*", "  ",
+                          stripped, flags=re.IGNORECASE)
+        segments.extend(p for p in (clean(x) for x in _SEP.split(stripped)) if p)
+    segments = [s for s in segments if re.search(r"[^\W\d_]", s)]
+    consumed: set[str] = set()
+    for seg in segments:
+        if not credential and (cues.degree.search(seg) or cues.abbrev.search(seg)):
+            inst_m = cues.institution.search(seg)
+            if inst_m and not institution:
+                split = _split_credential_institution(seg, inst_m.start())
+                if split:
+                    credential, institution = split
+                    consumed.add(seg)
+                    continue
+            credential = seg
+            consumed.add(seg)
+        elif not institution and cues.institution.search(seg):
+            institution = seg
+            consumed.add(seg)
+    if credential:
+        m = _FIELD_PREP.search(credential)
+        if m and not cues.institution.search(m["f"]):
+            fld = clean(m["f"])
+        else:
+            pm = _PAREN_FIELD.search(credential)
+            if pm and not re.fullmatch(r"(?:hons?|honours|honors)\.?", pm["f"], re.IGNORECASE):
+                fld = clean(pm["f"])
+    if not fld:
+        rest = [s for s in segments if s not in consumed and not _looks_like_place(s)]
+        if credential and institution and rest:
+            fld = rest[0]
+    if not credential and not institution:
+        credential = clean(header[0][2])
+    elif not credential and institution:
+        others = [s for s in segments if s != institution]
+        if others and not _looks_like_place(others[0]):
+            credential = others[0]
+    elif credential and not institution:
+        others = [s for s in segments if s != credential and s != fld and not _looks_like_place(s)]
+        if others:
+            institution = others[0]
+    country = ""
+    blob = " ".join(ln[2] for ln in header)
+    cm = cues.country.search(blob)
+    if cm:
+        country = cues.countries.get(fold(cm.group(0)), "")
+    span = (entry.lines[0][0], entry.lines[-1][1])
+    return EducationEntry(institution=institution, credential=credential, field=fld, country=country,
+                          start=start, end=end, grade=grade, span=span)
+
+
+def _split_credential_institution(seg: str, inst_at: int) -> tuple[str, str] | None:
+    """("BS", "University of Pennsylvania") from "BS University of Pennsylvania"; None when not one of each.
+
+    Names follow the institution word in "University of X" / "Universidade de X" and precede it in
+    "Harvard Business School"; up to three capitalised words before it are taken as its name.
+    """
+    cues = _cues()
+    deg_m = cues.abbrev.match(seg) or cues.degree.match(seg)
+    if not deg_m or deg_m.end() > inst_at:
+        if inst_at == 0:
+            # "University of X, B.Sc. Physics" written as one segment: institution first
+            return None
+        return None
+    after = seg[inst_at:]
+    start = inst_at
+    if not re.match(r"\S+\s+(?:of|de|do|da|del|des|du|für|di|degli)\b", after, re.IGNORECASE):
+        words = list(re.finditer(r"\S+", seg[deg_m.end():inst_at]))
+        for taken, w in enumerate(reversed(words)):
+            if not w.group(0)[:1].isupper() or taken == 3:
+                break
+            start = deg_m.end() + w.start()
+    credential = clean(seg[:start])
+    institution = clean(seg[start:])
+    if not credential or not institution:
+        return None
+    return credential, institution
+
+
+def _looks_like_place(s: str) -> bool:
+    """"Boston, MA", "India": a location written next to an institution, not a field of study."""
+    if _cues().country.fullmatch(s):
+        return True
+    return bool(re.fullmatch(r"[A-ZÀ-Ý][\w.'’ -]*,\s*[A-Z]{2}", s))
+
+
+__all__ = ["find_education", "has_degree", "has_institution"]

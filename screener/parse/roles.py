@@ -1,0 +1,333 @@
+"""Finds dated positions (roles) in the experience-like sections of a résumé.
+
+    >>> [r.title for r in find_roles("EXPERIENCE\\nData Analyst — Acme Inc., Austin, TX | Jan 2019 – Present\\n",
+    ...                                find_sections("EXPERIENCE\\nData Analyst — Acme Inc., ..."))]
+    ['Data Analyst']
+
+A role is anchored on its dates: every date range on a header-like line of an experience, volunteering or
+unlabelled section starts (or, in layouts that print the dates after the bullets, ends) one role. The header
+lines next to the dates are split into title, employer and location using layout and word cues
+(``data/entry_words.yaml``), never a list of known employers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from screener.models import Role, Section
+from screener.parse._data import BULLET_RE, alternation, clean, flat_words, iter_lines, load, trim_span
+from screener.parse.dates import DateRange, find_date_ranges
+from screener.parse.sections import heading_name
+
+ROLE_SECTIONS = ("experience", "volunteering", "other")
+# Where roles are looked for when a résumé has no experience-like heading at all.
+NOT_ROLE_SECTIONS = ("education", "skills", "certifications", "languages", "awards", "publications", "references",
+                     "interests", "projects")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped, without the bullet
+    bullet: bool
+
+
+class _Cues:
+    def __init__(self) -> None:
+        words = load("entry_words")
+        edge = r"(?<![^\W_])", r"(?![^\W_])"
+        self.title = re.compile(edge[0] + alternation(flat_words(words["title_words"])) + edge[1], re.IGNORECASE)
+        company = [w for w in flat_words(words["company_words"])]
+        self.company = re.compile(r"(?<![^\W_])" + alternation(company) + r"(?![^\W_]|\.\w)", re.IGNORECASE)
+        self.country = re.compile(edge[0] + alternation(flat_words(words["countries"])) + edge[1], re.IGNORECASE)
+        self.suffix_only = re.compile(
+            r"(?:inc|inc\.|ltd\.?|llc|llp|plc|corp\.?|co\.|gmbh|ag|s\.a\.?|ltda\.?|pvt\.? ltd\.?|limited|pty ltd)",
+            re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    return _Cues()
+
+
+_CITY_STATE = re.compile(r"^[A-ZÀ-Ý][\w.'’ -]*,\s*(?:[A-Z]{2}|[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?:\s+\d{5})?$")
+_STATE_CODE = re.compile(r"^[A-Z]{2}(?:\s+\d{5})?$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|io)/\S*$", re.IGNORECASE)
+_STRONG_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|\s+[-–—]+$|^[-–—]+\s+|\s*[—–]\s*(?=[A-Z])")
+_DURATION = re.compile(r"\(?\s*\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|anos?|años?|meses|mois|ans|jahre|monate)"
+                       r"\b[^)]*\)?", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^(?:role|designation|position|title|job title|cargo|puesto|poste|funktion|stelle)\s*[:\-]\s*",
+                          re.IGNORECASE)
+_EMPLOYER_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|empresa|entreprise|firma|unternehmen|client)"
+                             r"\s*[:\-]\s*", re.IGNORECASE)
+_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<company>\S.*)$")
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    out = []
+    for s, e in iter_lines(text[start:end]):
+        s, e = trim_span(text, start + s, start + e)
+        raw = text[s:e]
+        m = BULLET_RE.match(raw)
+        bullet = bool(m and m.end() > 0)
+        out.append(_Line(s, e, raw[m.end():].strip() if m else raw, bullet))
+    return out
+
+
+def _headerish(line: _Line) -> bool:
+    s = line.text
+    if not s or line.bullet or len(s) > 100 or len(s.split()) > 12:
+        return False
+    if s.endswith((".", ";", ":")) and not re.search(r"(?:inc|ltd|co|corp|s\.a|jr|sr|llc)\.$", s, re.IGNORECASE):
+        return False
+    if _URL.match(s) or heading_name(s):
+        return False
+    return not (s[0].islower() and len(s.split()) > 4)
+
+
+def _body_start(text: str, section: Section) -> int:
+    """Where a section's content begins: after its heading line."""
+    if not section.heading:
+        return section.start
+    for _s, e in iter_lines(text[section.start:section.end]):
+        return section.start + e
+    return section.end
+
+
+def role_sections(sections: list[Section] | tuple[Section, ...]) -> list[Section]:
+    """Sections that may hold roles: experience-like ones, or every non-education one when there are none."""
+    chosen = [s for s in sections if s.name in ROLE_SECTIONS]
+    if not any(s.name == "experience" for s in sections):
+        chosen = [s for s in sections if s.name not in NOT_ROLE_SECTIONS]
+    return chosen
+
+
+def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, today: date | None = None) -> list[Role]:
+    """Roles in ``text`` (whose ``sections`` come from ``find_sections``), in document order."""
+    roles: list[Role] = []
+    for section in role_sections(sections):
+        roles.extend(_section_roles(text, section, today))
+    return roles
+
+
+def _anchors(text: str, lines: list[_Line], start: int, end: int, today: date | None) -> list[tuple[int, DateRange]]:
+    """(line index, date range) for each dated header-like line."""
+    found: list[tuple[int, DateRange]] = []
+    used: set[int] = set()
+    ranges = find_date_ranges(text[start:end], today=today)
+    for r in ranges:
+        s = start + r.span[0]
+        idx = next((i for i, ln in enumerate(lines) if ln.start <= s < ln.end + 1), None)
+        if idx is None or idx in used:
+            continue
+        line = lines[idx]
+        rest = _rest_of_line(text, line, (s, start + r.span[1]))
+        if line.bullet and len(rest) > 40:
+            continue
+        if len(rest) > 110 or len(rest.split()) > 14:
+            continue
+        used.add(idx)
+        span = (s, start + r.span[1])
+        found.append((idx, DateRange(r.start, r.end, r.current, r.text, span)))
+    return found
+
+
+def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
+    raw = text[line.start:line.end]
+    a, b = span[0] - line.start, span[1] - line.start
+    before, after = raw[:max(a, 0)], raw[max(b, 0):]
+    before = BULLET_RE.sub("", before, count=1)
+    before = re.sub(r"[\s(|,:–—-]*(?:from|de|dal|du|von)?[\s(|,:–—-]*$", "", before, flags=re.IGNORECASE)
+    after = re.sub(r"^[\s)|,:–—-]*", "", after)
+    parts = [clean(_DURATION.sub(" ", p)) for p in (before, after)]
+    return "  ".join(p for p in parts if p)
+
+
+def _section_roles(text: str, section: Section, today: date | None) -> list[Role]:
+    body = _body_start(text, section)
+    lines = _lines(text, body, section.end)
+    anchors = _anchors(text, lines, body, section.end, today)
+    if not anchors:
+        return []
+    first_idx = anchors[0][0]
+    before = [ln for ln in lines[:first_idx] if ln.text]
+    trailing_dates = bool(before) and _headerish(before[0]) and any(
+        ln.bullet or len(ln.text) > 100 for ln in before[1:])
+    roles: list[Role] = []
+    for k, (idx, dr) in enumerate(anchors):
+        prev_idx = anchors[k - 1][0] if k else -1
+        line = lines[idx]
+        rest = _rest_of_line(text, line, dr.span)
+        units: list[str] = []
+        header_lines: list[int] = []
+        if trailing_dates:
+            block = [i for i in range(prev_idx + 1, idx) if lines[i].text]
+            if block and _headerish(lines[block[0]]):
+                header_lines.append(block[0])
+            if len(block) > 1 and _headerish(lines[block[-1]]) and block[-1] != block[0]:
+                header_lines.append(block[-1])
+            span_start = lines[block[0]].start if block else line.start
+            span_end = line.end
+            if k + 1 == len(anchors):
+                span_end = section.end
+        else:
+            rest_units = _split_units(rest)
+            max_above = 0 if len(rest_units) >= 2 else (1 if rest_units else 2)
+            j = idx - 1
+            above: list[int] = []
+            while j > prev_idx and len(above) < max_above:
+                if not lines[j].text:
+                    j -= 1
+                    continue
+                if _headerish(lines[j]):
+                    above.insert(0, j)
+                    j -= 1
+                    continue
+                break
+            header_lines.extend(above)
+            if not rest_units and not above:
+                # dates first, then the title and employer below them
+                j = idx + 1
+                nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
+                while j < nxt and len(header_lines) < 2:
+                    if not lines[j].text:
+                        j += 1
+                        continue
+                    if not _headerish(lines[j]):
+                        break
+                    header_lines.append(j)
+                    j += 1
+            span_start = min([lines[i].start for i in header_lines] + [line.start])
+            span_end = section.end
+        units = [lines[i].text for i in header_lines if i < idx]
+        if rest:
+            units.append(rest)
+        units.extend(lines[i].text for i in header_lines if i > idx)
+        title, employer, location = split_header(units)
+        if not title:
+            title = _title_below(lines, idx, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
+        if not employer and roles and len(units) <= 1 and roles[-1].employer:
+            employer = roles[-1].employer  # a second role at the same employer, written under it
+        roles.append(Role(title=title, employer=employer, location=location, start=dr.start, end=dr.end,
+                          current=dr.current, date_text=re.sub(r"\s+", " ", dr.text).strip(),
+                          span=(span_start, span_end)))
+    # in dates-first / header-above layouts each role runs until the next one begins
+    if not trailing_dates:
+        fixed = []
+        for k, role in enumerate(roles):
+            end = roles[k + 1].span[0] if k + 1 < len(roles) else section.end
+            s, e = trim_span(text, role.span[0], max(end, role.span[0]))
+            fixed.append(_with_span(role, (s, e)))
+        roles = fixed
+    else:
+        roles = [_with_span(r, trim_span(text, *r.span)) for r in roles]
+    return roles
+
+
+def _with_span(role: Role, span: tuple[int, int]) -> Role:
+    return Role(role.title, role.employer, role.location, role.start, role.end, role.current, role.date_text, span)
+
+
+def _title_below(lines: list[_Line], idx: int, stop: int) -> str:
+    cues = _cues()
+    for j in range(idx + 1, min(stop, idx + 5)):
+        ln = lines[j]
+        label = _TITLE_LABEL.sub("", ln.text)
+        if ln.text and _headerish(ln) and len(label.split()) <= 6 and cues.title.search(label):
+            return clean(label)
+    return ""
+
+
+def _split_units(unit: str) -> list[str]:
+    return [p for p in (clean(s) for s in _STRONG_SEP.split(unit)) if p]
+
+
+def _comma_parts(segment: str) -> list[str]:
+    cues = _cues()
+    raw = [p.strip() for p in re.split(r",\s+|\s+,\s*", segment) if p.strip()]
+    parts: list[str] = []
+    for p in raw:
+        if parts and (cues.suffix_only.fullmatch(p.rstrip(".") + ("." if p.endswith(".") else "")) or
+                      cues.suffix_only.fullmatch(p)) or parts and _STATE_CODE.match(p) and not cues.title.search(parts[-1]):
+            parts[-1] = f"{parts[-1]}, {p}"
+        else:
+            parts.append(p)
+    return parts
+
+
+def _is_location(part: str) -> bool:
+    cues = _cues()
+    if cues.title.search(part) or cues.company.search(part):
+        return False
+    if _CITY_STATE.match(part) and part.count(",") == 1 and len(part.split()) <= 5:
+        return True
+    if re.fullmatch(r"(?:remote|remoto|hybrid|híbrido)", part, re.IGNORECASE):
+        return True
+    return bool(cues.country.fullmatch(part))
+
+
+def split_header(units: list[str]) -> tuple[str, str, str]:
+    """(title, employer, location) from the header lines of one entry, written in any common order."""
+    cues = _cues()
+    # (text, unit index, part index within unit)
+    parts: list[tuple[str, int]] = []
+    explicit: tuple[str, str] | None = None
+    for ui, unit in enumerate(units):
+        for seg in _split_units(unit):
+            m = _AT.match(seg)
+            if m and explicit is None and cues.title.search(m["title"]):
+                explicit = (clean(m["title"]), clean(m["company"]))
+                for p in _comma_parts(m["company"])[1:]:
+                    parts.append((clean(p), ui))
+                continue
+            for p in _comma_parts(seg):
+                if clean(p):
+                    parts.append((clean(p), ui))
+    labelled_title = next((_TITLE_LABEL.sub("", p) for p, _ in parts if _TITLE_LABEL.match(p)), "")
+    labelled_employer = next((_EMPLOYER_LABEL.sub("", p) for p, _ in parts if _EMPLOYER_LABEL.match(p)), "")
+    if labelled_title or labelled_employer:
+        parts = [(p, ui) for p, ui in parts if not (_TITLE_LABEL.match(p) or _EMPLOYER_LABEL.match(p))]
+        if labelled_title and labelled_employer:
+            explicit = (labelled_title, labelled_employer)
+        elif labelled_title:
+            title, employer, location = split_header([p for p, _ in parts]) if parts else ("", "", "")
+            return labelled_title, employer or title, location
+        else:
+            title, employer, location = split_header([p for p, _ in parts]) if parts else ("", "", "")
+            return title if title != labelled_employer else "", labelled_employer, location
+    locations = [p for p, _ in parts if _is_location(p)]
+    others = [(p, ui) for p, ui in parts if p not in locations]
+    if explicit:
+        rest_loc = ", ".join(locations or [p for p, _ in others])
+        return explicit[0], explicit[1], rest_loc
+    if not others:
+        return "", "", ", ".join(locations)
+    titled = [(p, ui) for p, ui in others if cues.title.search(p)]
+    plain_titled = [x for x in titled if not cues.company.search(x[0])]
+    if not titled and all(cues.company.search(p) for p, _ in others[:1]):
+        # only an employer in the header ("HUMAN SERVICES, INC.  Tampa, FL"): the title is looked for below
+        employer = others[0][0]
+        extra = [p for p, ui in others[1:] if ui == others[0][1]]
+        return "", employer, ", ".join(locations + extra)
+    title_pick = (plain_titled or titled or [others[0]])[0]
+    remaining = [x for x in others if x != title_pick]
+    companyish = [x for x in remaining if cues.company.search(x[0]) and not cues.title.search(x[0])]
+    employer_pick = (companyish or remaining or [("", -1)])[0]
+    extra: list[str] = []
+    if employer_pick[0]:
+        after = False
+        for p, ui in others:
+            if (p, ui) == employer_pick:
+                after = True
+                continue
+            if after and ui == employer_pick[1] and (p, ui) != title_pick:
+                extra.append(p)
+    location = ", ".join(locations + [p for p in extra if p not in locations])
+    return title_pick[0], employer_pick[0], location
+
+
+__all__ = ["find_roles", "role_sections", "split_header"]
