@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote_to_bytes
+from urllib.parse import quote, unquote_to_bytes
 
 import yaml
 
@@ -271,6 +271,8 @@ def _parse_host(raw_host: str) -> tuple[str, IPAddress | None]:
     name = name.removesuffix(".")  # one trailing dot is the fully qualified form of the same name
     if name == "":
         raise _refuse("empty host")
+    if not re.fullmatch(r"[a-z0-9._\-]+", name):
+        raise _refuse(f"invalid host name {name!r}")
     v4 = _parse_ipv4_host(name)
     if v4 is not None:
         return str(v4), v4
@@ -351,6 +353,9 @@ def parse_url(url: str, *, address_checker: AddressChecker = check_address) -> P
     path = tail if fragment == -1 else tail[:fragment]
     if path == "" or path.startswith("?"):
         path = "/" + path
+    if not path.isascii():
+        # An HTTP request line is ASCII: send non-ASCII path characters percent-encoded as UTF-8.
+        path = "".join(c if c.isascii() else quote(c, safe="") for c in path)
     return ParsedURL(scheme=scheme, host=host, port=port, path=path, ip=ip)
 
 

@@ -134,6 +134,18 @@ REFUSED = [
     ("http://169.254.169.254.xip.io/", "wildcard DNS name"),
     ("http://badge.localtest.me/", "loopback address"),
     ("http://lvh.me/", "loopback address"),
+    ("http://7f000001.0a000001.rbndr.us/", "DNS-rebinding"),
+    ("http://make-127.0.0.1-rebind-8.8.8.8-rr.1u.ms/", "DNS-rebinding"),
+    ("http://10-0-0-1.traefik.me/", "wildcard DNS name"),
+    ("http://\U0001d7cf\U0001d7d0\U0001d7d5.0.0.1/", "loopback address 127.0.0.1"),
+    ("http://\uff4c\uff4f\uff43\uff41\uff4c\uff48\uff4f\uff53\uff54/", "localhost name"),
+    ("http://evil.com%EF%BC%A0127.0.0.1/", "invalid host name"),
+    ("http://127.0.0.1%2F.evil.com/", "invalid host name"),
+    ("http://127.0.0.1%0d%0a/", "invalid host name"),
+    ("http:%2F%2F127.0.0.1/", "malformed URL"),
+    ("http://1.1.1.1 &@2.2.2.2# @3.3.3.3/", "whitespace"),
+    ("http://localhost../", "invalid host name"),
+    ("http://ip6-localhost/", "single-label"),
     # private
     ("http://10.0.0.7/badges/assertion.json", "private address 10.0.0.7"),
     ("http://10.1/", "private address 10.0.0.1"),
@@ -251,6 +263,7 @@ ALLOWED = [
     ("https://[2001:4860:4860::8888]:8443/", "https://[2001:4860:4860::8888]:8443/"),
     ("https://[2a00:1450:4001:82a::200e]/x", "https://[2a00:1450:4001:82a::200e]/x"),
     ("https://issuer.test/badge", "https://issuer.test/badge"),
+    ("https://example.org/caf\u00e9/badge", "https://example.org/caf%C3%A9/badge"),
 ]
 
 
@@ -453,3 +466,28 @@ def test_parse_url_pieces() -> None:
     assert (parsed.scheme, parsed.host, parsed.port, parsed.path) == ("https", "2606:4700::1111", 8443, "/a/b?c=d")
     assert parsed.host_header == "[2606:4700::1111]:8443"
     assert parse_url("http://example.org").host_header == "example.org"
+
+
+# ------------------------------------------------------------------ properties on arbitrary input
+
+_URLISH = st.lists(
+    st.sampled_from(list("abcxyz019.:/@%[]?#\\-_ \t") + ["0x", "%2e", "%40", ".com", "\uff0e", "\u3002", "\uff11"]),
+    max_size=30,
+).map("".join)
+
+
+@given(st.sampled_from(["http://", "https://", "HTTP://", "http:/", ""]), _URLISH)
+def test_only_unsafeurl_escapes_and_normal_form_is_stable(prefix: str, rest: str) -> None:
+    from urllib.parse import urlsplit
+
+    from urllib3.util import parse_url as urllib3_parse
+
+    try:
+        normalised = check_url(prefix + rest)
+    except UnsafeURL:
+        return
+    # Accepted URLs are stable under re-checking, and the standard parsers agree on the host we checked.
+    assert check_url(normalised) == normalised
+    parsed = parse_url(normalised)
+    assert (urlsplit(normalised).hostname or "") == parsed.host.lower()
+    assert (urllib3_parse(normalised).host or "").strip("[]") == parsed.host
