@@ -100,6 +100,9 @@ def _gold_range(text: str) -> tuple[str, str] | None:
         before = text[max(0, m.start() - 16):m.start()]
         mm = re.search(r"([A-Za-z]{3})[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$", before)
         month = _MONTH.get(mm.group(1).casefold()) if mm else None
+        nm = re.search(r"(?<!\d)(\d{1,2})\s*/\s*(?:\d{1,2}\s*/\s*)?$", before)  # 08 / 2008, 5/1/2003 (US)
+        if month is None and nm and 1 <= int(nm.group(1)) <= 12:
+            month = int(nm.group(1))
         return f"{m.group(1)}-{month:02d}" if month else m.group(1)
 
     start = at(years[0])

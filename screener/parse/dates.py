@@ -102,7 +102,8 @@ class _Rules:
             ("month", re.compile(rf"(?P<m>{mon})\.?{nl}", flags)),
         ]
         self.word_start = re.compile(r"(?<![^\W_])[^\W_]", re.UNICODE)
-        dash = r"[-–—‒―~]{1,2}"
+        # a dash, also when the text layer left it as escaped UTF-8 bytes ("\\xe2\\x80\\x94")
+        dash = r"(?:[-–—‒―~]{1,2}|\\xe2\\x80\\x9[34])"
         self.gap = re.compile(rf"\s*,?\s*(?:{dash}|{sep_word}{nl})[ \t:]*\s*", flags)
         self.space_gap = re.compile(r"[ \t]+")
         self.present_after = re.compile(

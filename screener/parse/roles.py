@@ -114,25 +114,35 @@ def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, toda
     return roles
 
 
-def _anchors(text: str, lines: list[_Line], start: int, end: int, today: date | None) -> list[tuple[int, DateRange]]:
-    """(line index, date range) for each dated header-like line."""
-    found: list[tuple[int, DateRange]] = []
+def _anchors(text: str, lines: list[_Line], start: int, end: int,
+             today: date | None) -> list[tuple[int, DateRange, bool]]:
+    """(line index, date range, whether the dates are on that line) for each dated entry header.
+
+    Dates printed at the right margin can be merged by the text layer onto the first bullet under the
+    header ("• Reduced render time by 75%…  June 2005 – Aug 2007"); they then belong to the header above.
+    """
+    found: list[tuple[int, DateRange, bool]] = []
     used: set[int] = set()
     ranges = find_date_ranges(text[start:end], today=today)
     for r in ranges:
-        s = start + r.span[0]
+        s, e = start + r.span[0], start + r.span[1]
         idx = next((i for i, ln in enumerate(lines) if ln.start <= s < ln.end + 1), None)
         if idx is None or idx in used:
             continue
         line = lines[idx]
-        rest = _rest_of_line(text, line, (s, start + r.span[1]))
-        if line.bullet and len(rest) > 40:
-            continue
-        if len(rest) > 110 or len(rest.split()) > 14:
+        dr = DateRange(r.start, r.end, r.current, r.text, (s, e))
+        rest = _rest_of_line(text, line, (s, e))
+        if (line.bullet and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14:
+            if text[e:line.end].strip(" \t)|") == "":
+                above = next((j for j in range(idx - 1, -1, -1) if lines[j].text), None)
+                if above is not None and above not in used and _headerish(lines[above]) and \
+                        not find_date_ranges(lines[above].text, today=today):
+                    used.add(above)
+                    found.append((above, dr, False))
             continue
         used.add(idx)
-        span = (s, start + r.span[1])
-        found.append((idx, DateRange(r.start, r.end, r.current, r.text, span)))
+        found.append((idx, dr, True))
+    found.sort(key=lambda x: x[0])
     return found
 
 
@@ -158,10 +168,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     trailing_dates = bool(before) and _headerish(before[0]) and any(
         ln.bullet or len(ln.text) > 100 for ln in before[1:])
     roles: list[Role] = []
-    for k, (idx, dr) in enumerate(anchors):
+    for k, (idx, dr, on_line) in enumerate(anchors):
         prev_idx = anchors[k - 1][0] if k else -1
         line = lines[idx]
-        rest = _rest_of_line(text, line, dr.span)
+        rest = _rest_of_line(text, line, dr.span) if on_line else clean(line.text)
         units: list[str] = []
         header_lines: list[int] = []
         if trailing_dates:
@@ -250,7 +260,15 @@ def _comma_parts(segment: str) -> list[str]:
     cues = _cues()
     raw = [p.strip() for p in re.split(r",\s+|\s+,\s*", segment) if p.strip()]
     parts: list[str] = []
-    for p in raw:
+    for i, p in enumerate(raw):
+        nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        tm = list(cues.title.finditer(p))
+        if tm and (_STATE_CODE.match(nxt) or cues.country.fullmatch(nxt)) and p[tm[-1].end():].strip():
+            # "Software Engineer Cupertino, CA": the city after the title goes with the state
+            cut = tm[-1].end()
+            parts.append(p[:cut].strip())
+            parts.append(p[cut:].strip())
+            continue
         if parts and (cues.suffix_only.fullmatch(p.rstrip(".") + ("." if p.endswith(".") else "")) or
                       cues.suffix_only.fullmatch(p)) or parts and _STATE_CODE.match(p) and not cues.title.search(parts[-1]):
             parts[-1] = f"{parts[-1]}, {p}"
