@@ -569,3 +569,40 @@ def test_https_untrusted_certificate_fails(tls_server: tuple[_Server, Path, list
     srv, _, _ = tls_server
     with pytest.raises(FetchError, match="secure connection"):
         _fetcher(spy).get(f"https://badges.test:{srv.port}/ok")
+
+
+class _V6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
+def _ipv6_loopback_available() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _ipv6_loopback_available(), reason="this machine has no IPv6 loopback")
+def test_http_over_ipv6_pinned_address() -> None:
+    ref: dict[str, _Server] = {}
+    httpd = _V6Server(("::1", 0), _make_handler(ref))
+    httpd.daemon_threads = True
+    srv = _Server(httpd, threading.Event())
+    ref["server"] = srv
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        spy = _Spy({"v6.test": ["::1"]})
+        response = _fetcher(spy).get(f"http://v6.test:{srv.port}/ok")
+        assert response.status == 200
+        assert spy.connected == [("::1", srv.port, "v6.test")]
+        assert srv.requests[0][1]["host"] == f"v6.test:{srv.port}"
+        # The literal form is refused by the default policy, with nothing sent.
+        with pytest.raises(UnsafeURL, match="loopback address ::1"):
+            HttpFetcher().get(f"http://[::1]:{srv.port}/ok")
+        assert len(srv.requests) == 1
+    finally:
+        srv.release.set()
+        httpd.shutdown()
+        httpd.server_close()
