@@ -104,7 +104,7 @@ def detect_kind(filename: str, data: bytes) -> Kind:
         if ext == ".docx":
             # Word stores a password-protected .docx inside an OLE container.
             raise EncryptedDocument(
-                "the Word document is password-protected", file=file, hint="ask the applicant for an unlocked copy"
+                "the Word document is password-protected; ask the applicant for an unlocked copy", file=file
             )
         raise UnsupportedFileType(
             "the legacy Word .doc format (Word 97–2003) is not supported",

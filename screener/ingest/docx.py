@@ -124,6 +124,7 @@ class _Styles:
 
     def __init__(self, styles_el: Any | None) -> None:
         self._raw: dict[str, tuple[str | None, _RunStyle]] = {}
+        self._numbered: dict[str, bool] = {}  # paragraph styles that carry list numbering (e.g. "List Bullet")
         self._resolved: dict[str, _RunStyle] = {}
         self.defaults = _RunStyle()
         if styles_el is None:
@@ -135,7 +136,13 @@ class _Styles:
             if not sid:
                 continue
             based = st.find(_q("w:basedOn"))
+            self._numbered[sid] = st.find(f"{_q('w:pPr')}/{_q('w:numPr')}") is not None
             self._raw[sid] = (based.get(_q("w:val")) if based is not None else None, _rpr_style(st.find(_q("w:rPr"))))
+
+    def is_list(self, sid: str | None, depth: int = 0) -> bool:
+        if not sid or sid not in self._raw or depth > 20:
+            return False
+        return self._numbered.get(sid, False) or self.is_list(self._raw[sid][0], depth + 1)
 
     def get(self, sid: str | None, depth: int = 0) -> _RunStyle:
         if not sid or sid not in self._raw or depth > 20:
@@ -217,7 +224,7 @@ class _Walker:
         if ppr is not None:
             ps = ppr.find(_q("w:pStyle"))
             pstyle_id = ps.get(_q("w:val")) if ps is not None else None
-            is_list = ppr.find(_q("w:numPr")) is not None
+            is_list = ppr.find(_q("w:numPr")) is not None or self.styles.is_list(pstyle_id)
         base = self.styles.get(pstyle_id).over(self.styles.defaults)
         state = _ParaState(base=base)
         shaded = _shaded(ppr)

@@ -492,7 +492,7 @@ def _open(data: bytes, file: str) -> pdfium.PdfDocument:
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise EncryptedDocument(
-                "the PDF is password-protected", file=file, hint="ask the applicant for an unlocked copy"
+                "the PDF is password-protected; ask the applicant for an unlocked copy", file=file
             ) from None
         raise CorruptDocument("not a valid PDF (the file is damaged)", file=file) from None
 
