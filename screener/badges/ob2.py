@@ -236,6 +236,13 @@ def verify_signed(run: Run, token: str, parts: tuple[dict[str, Any], Any, bytes,
 
 
 def _issuer_key(run: Run, creator: str, issuer: dict[str, Any]) -> keys.PublicKey:
+    from screener.badges.urlpolicy import check_url
+    from screener.errors import UnsafeURL
+
+    try:
+        check_url(creator)  # unsafe-url outranks the host rule (README precedence)
+    except UnsafeURL as exc:
+        raise BadgeFailure("unsafe-url", f"refused to fetch the signing key {creator}: {exc.message}") from exc
     if host_of(creator) != host_of(issuer["id"]):
         raise BadgeFailure(
             "invalid-signature", f"the signing key {creator} is not on the issuer's host {host_of(issuer['id'])}"

@@ -153,7 +153,7 @@ class _Router:
             raise BadgeFailure("malformed", "the signed token's payload is not a JSON object")
         if isinstance(payload.get("vc"), dict) or ob3.looks_like_vc(payload):
             self._set_format("OB3-jwt", baked_in)
-            credential = ob3.credential_from_jwt_payload(payload)
+            credential = _credential_with_jwt_claims(ob3.credential_from_jwt_payload(payload), payload)
             if _is_blockcerts(credential):
                 raise BadgeFailure("unsupported", "Blockcerts certificate in a JWT: not verifiable offline")
             return ob3.verify_credential(self.run, credential, jwt=parts)
@@ -190,6 +190,18 @@ class _Router:
         finally:
             if fmt not in ("url", "unknown"):
                 self.run.format = fmt
+
+
+def _credential_with_jwt_claims(credential: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
+    """VC-JWT 1.1 decoding: a ``vc`` claim may leave issuer/id to ``iss``/``jti`` (the signed claims)."""
+    if credential is payload:
+        return credential
+    filled = dict(credential)
+    if "issuer" not in filled and isinstance(payload.get("iss"), str):
+        filled["issuer"] = payload["iss"]
+    if "id" not in filled and isinstance(payload.get("jti"), str):
+        filled["id"] = payload["jti"]
+    return filled
 
 
 def _is_blockcerts(doc: dict[str, Any]) -> bool:

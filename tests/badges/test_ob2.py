@@ -147,3 +147,8 @@ def test_ob2_revocation_list_for_signed() -> None:
     doc = signed() | {"id": f"{HOST}/assertions/revoked"}
     v = verify_badge(jws({"alg": "RS256"}, doc, _sign), fetcher=signed_world(), now=NOW)
     assert v.verdict == "revoked"
+
+
+def test_signed_key_on_private_address_is_unsafe_even_off_host() -> None:
+    token = jws({"alg": "RS256"}, signed(creator="http://10.0.0.1/key"), _sign)
+    assert verify_badge(token, fetcher=signed_world(), now=NOW).verdict == "unsafe-url"

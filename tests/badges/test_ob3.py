@@ -250,3 +250,11 @@ def test_jwt_iss_must_be_the_issuer() -> None:
 )
 def test_kind_and_structure(doc: dict[str, object], verdict: str) -> None:
     assert _verify(doc, issuer_fetcher()).verdict == verdict
+
+
+def test_jwt_vc_claim_takes_issuer_and_id_from_iss_and_jti() -> None:
+    cred = ob3_credential()
+    del cred["issuer"], cred["id"]
+    payload = {"iss": ISSUER, "jti": "urn:uuid:1", "nbf": 1704067200, "vc": cred}
+    token = jws({"alg": "EdDSA", "kid": f"{ISSUER}#{multikey(KEY)}"}, payload, KEY.sign)
+    assert _verify(token, issuer_fetcher(issuer_doc(KEY))).verdict == "valid"
