@@ -9,6 +9,7 @@ the result against the address and name rules in ``data/urlpolicy.yaml``.
 Public API:
     check_url(url) -> normalised URL, or raises UnsafeURL
     check_address(ip) -> None, or raises UnsafeURL
+    check_address_allowing_loopback(ip) -> the same, letting 127/8 and ::1 through (tests with a local server only)
     resolve_and_check(host, port, resolver=socket.getaddrinfo) -> list of checked addresses
     parse_url(url) -> ParsedURL (the checked pieces; used by the fetchers)
 """
@@ -107,7 +108,7 @@ def _v4_reason(ip: ipaddress.IPv4Address) -> str | None:
     # Belt and braces: anything Python itself does not call global is refused too.
     if not ip.is_global or ip.is_multicast or ip.is_reserved:
         return "non-public address"
-    return None  # (IPv4 reasons get the address appended by check_address)
+    return None
 
 
 def _embedded_v4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
