@@ -237,7 +237,7 @@ def verify_data_integrity(
             raise BadgeFailure(
                 "invalid-signature",
                 f"tampered: the {kind} proof by the issuer's key {key.key_id} does not match the content "
-                "(the credential was changed after it was signed)",
+                "(a well-formed signature over other content: most likely edited after signing)",
                 tampered=True,
             )
         if result != "ok":
