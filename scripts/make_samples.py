@@ -413,16 +413,16 @@ EMILY = Resume(
             "June 2018 – July 2022",
             (
                 "Designed brackets, guards and sheet metal panels for planter row units in SolidWorks.",
-                "Ran basic FEA studies in SolidWorks Simulation on mounting brackets before prototype builds.",
                 "Created production drawings with GD&T and maintained bills of materials.",
                 "Supported prototype builds and two seasons of field testing.",
             ),
         ),
     ),
     education=(
-        School("B.S. Mechanical Engineering", "Purdue University", "West Lafayette, IN", "May 2018"),
+        School("B.S. Mechanical Engineering", "Purdue University", "West Lafayette, IN", "May 2018",
+               ("Senior design project: FEA of a planter toolbar in SolidWorks Simulation.",)),
     ),
-    skills=(("Skills", "SolidWorks, SolidWorks Simulation, AutoCAD (basic), GD&T, MS Project, Microsoft Excel"),),
+    skills=(("Skills", "SolidWorks, SolidWorks Simulation (basic FEA), AutoCAD (basic), GD&T, MS Project, Microsoft Excel"),),
     certifications=(
         "Certified SolidWorks Associate (CSWA) — Dassault Systèmes, 2017",
         "Certified Senior Project Manager — Northwind Skills Academy (digital badge, 2023)",
@@ -448,10 +448,12 @@ WEI = Resume(
             "2019 – present",
             (
                 "Design and operate Go microservices that handle 40,000 requests per second over gRPC, deployed on "
-                "Kubernetes.",
+                "Kubernetes (Amazon EKS) on AWS.",
+                "Keep device state in PostgreSQL and etcd; wrote the SQL migrations and the failover runbook.",
                 "Rewrote the latency-critical packet classifier in C++17; p99 latency fell from 12 ms to 3 ms.",
                 "Wrote a Kubernetes operator in Go that rolls out configuration to 2,000 edge nodes.",
-                "Led the go-live of the new routing control plane and mentor four engineers.",
+                "Built the CI/CD pipeline (Git, GitLab CI, canary releases) for 30 Go services; led the go-live "
+                "of the new routing control plane and mentor four engineers.",
             ),
         ),
         Job(
@@ -686,8 +688,8 @@ JORDAN_JSON: dict[str, object] = {
                 "Built the booking app in React and TypeScript, used by 60 clinics and 40,000 patients a month.",
                 "Designed the Node.js (Express) API and the PostgreSQL schema, with migrations and row-level "
                 "security.",
-                "Containerised every service with Docker and set up GitHub Actions CI with Git-based preview "
-                "deployments.",
+                "Containerised every service with Docker and run them on AWS (ECS, RDS for PostgreSQL); set up "
+                "GitHub Actions CI with Git-based preview deployments.",
                 "Cut page load time from 4.1 s to 1.3 s by code-splitting the React bundle.",
             ],
         },
@@ -1142,6 +1144,8 @@ def build_emily_docx(path: Path) -> None:
     section("Education")
     for s in r.education:
         d.add_paragraph(f"{s.credential}, {s.institution}, {s.location} — {s.dates}")  # type: ignore[attr-defined]
+        for n in s.notes:
+            d.add_paragraph(n)  # type: ignore[attr-defined]
     section("Skills")
     d.add_paragraph(r.skills[0][1])  # type: ignore[attr-defined]
     section("Certifications & Badges")
