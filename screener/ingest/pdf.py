@@ -93,6 +93,7 @@ class _PageStyles:
         self._cache: dict[int, str | None] = {}
         self._shapes: list[_Shape] | None = None
         self._index: dict[int, int] = {}
+        self._blend: dict[tuple[int, int, int], bool] = {}
         r, g, b, a = (ctypes.c_uint() for _ in range(4))
         self._rgba = (r, g, b, a)
         self._rgba_p = tuple(ctypes.addressof(v) for v in self._rgba)
@@ -154,20 +155,28 @@ class _PageStyles:
             if colour is not None:
                 if colour[3] == 0:
                     code = "hidden-text"
-                elif self._shapes_may_matter(colour):
+                elif self._may_blend(colour[:3]):
                     bg = self.background(obj, x, y)
-                    if bg is not None and max(abs(a - b) for a, b in zip(colour[:3], bg, strict=True)) < _SAME_COLOUR:
+                    if bg is not None and _close(colour[:3], bg):
                         code = "hidden-text"
         self._cache[obj] = code
         return code
 
-    def _shapes_may_matter(self, colour: tuple[int, int, int, int]) -> bool:
-        # Light text is checked against white and against shapes; dark text only when the page has filled shapes.
-        if min(colour[:3]) >= 255 - _SAME_COLOUR:
-            return True
+    def _may_blend(self, rgb: tuple[int, int, int]) -> bool:
+        """Whether text of this colour could match what lies under it (white paper or some filled shape)."""
+        if rgb in self._blend:
+            return self._blend[rgb]
         if self._shapes is None:
             self._shapes = self._load_shapes()
-        return any(s.colour is not None and max(s.colour) < 255 for s in self._shapes)
+        result = _close(rgb, (255, 255, 255)) or any(
+            s.colour is not None and _close(rgb, s.colour) for s in self._shapes
+        )
+        self._blend[rgb] = result
+        return result
+
+
+def _close(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    return abs(a[0] - b[0]) < _SAME_COLOUR and abs(a[1] - b[1]) < _SAME_COLOUR and abs(a[2] - b[2]) < _SAME_COLOUR
 
 
 def _page_words(page: pdfium.PdfPage, styles: _PageStyles) -> tuple[list[Word], HiddenText, bool]:
