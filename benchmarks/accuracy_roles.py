@@ -144,8 +144,7 @@ def dotin(data: Path, verbose: bool) -> dict[str, tuple[int, int]]:
                     in_role_text = any(r.span[0] <= s < r.span[1] for r in prof.roles)
                     if in_role_text or any(sec.name == "experience" and sec.start <= s < sec.end
                                            for sec in prof.sections):
-                        rhit = any(abs(text.find(dt, max(0, s - 5)) - s) <= 5 and (a, b) == gold
-                                   for _sp, a, b, dt in role_dates if dt)
+                        rhit = any(_written_at(text, dt, s) and (a, b) == gold for _sp, a, b, dt in role_dates if dt)
                         counts["role dates (experience ranges)"][0] += rhit
                         counts["role dates (experience ranges)"][1] += 1
                         if verbose and not rhit:
@@ -168,6 +167,13 @@ def dotin(data: Path, verbose: bool) -> dict[str, tuple[int, int]]:
                 counts["colleges"][0] += _match(_norm(etext), insts)
                 counts["colleges"][1] += 1
     return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def _written_at(text: str, date_text: str, offset: int) -> bool:
+    """True when a role's date text (whitespace collapsed) is written within a few characters of ``offset``."""
+    pattern = r"\s+".join(re.escape(w) for w in date_text.split())
+    m = re.compile(pattern).search(text, max(0, offset - 12))
+    return bool(m and abs(m.start() - offset) <= 12)
 
 
 def _in_section(prof: Profile, offset: int, name: str) -> bool:

@@ -293,7 +293,7 @@ def _scan(text: str, today: date | None, *, singles: bool) -> list[DateRange | D
             continue
         # 2. p – present / p onwards
         m = rules.present_after.match(text, p.end) or rules.open_after.match(text, p.end)
-        if m and not p.needs_partner:
+        if m:  # "present" is a partner too: "7/95 to present"
             span = _with_since(text, p.start, m.end())
             out.append(DateRange(p.first, None, True, text[span[0]:span[1]], span))
             i += 1
