@@ -153,7 +153,8 @@ def _experience(lines: list[str], items: list[Any], title_key: str, org_key: str
 def render(resume: dict[str, Any]) -> str:
     """Plain text in the fixed layout the parser relies on."""
     lines: list[str] = []
-    basics = resume.get("basics") if isinstance(resume.get("basics"), dict) else {}
+    raw_basics = resume.get("basics")
+    basics: dict[str, Any] = raw_basics if isinstance(raw_basics, dict) else {}
     for key in ("name", "label"):
         if _s(basics.get(key)):
             lines.append(_s(basics.get(key)))

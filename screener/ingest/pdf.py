@@ -13,6 +13,7 @@ import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -34,7 +35,7 @@ _RENDER_INVISIBLE = (3, 7)
 _RENDER_STROKE = (1, 5)
 
 
-def _fast(fn: object, restype: object, *argtypes: object) -> ctypes._CFuncPtr:  # type: ignore[name-defined]
+def _fast(fn: Any, restype: Any, *argtypes: Any) -> Any:
     """A ctypes prototype for a PDFium function taking plain ints/void pointers (skips per-call type checks)."""
     address = ctypes.cast(fn, ctypes.c_void_p).value
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)  # type: ignore[arg-type]
@@ -49,7 +50,7 @@ _stroke_colour = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _int, _vp, _vp, _vp,
 _render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _int, _vp)
 
 
-def _addr(handle: object) -> int:
+def _addr(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
