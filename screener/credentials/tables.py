@@ -199,9 +199,9 @@ def load_tables() -> Tables:
     professions = {p.id: Profession(p.id, p.name, tuple(p.titles), tuple(p.exact_titles), tuple(p.credential_words),
                                     tuple(p.exclude_words), tuple(p.bodies), tuple(p.steps), tuple(p.sources))
                    for p in lic.professions}
-    for p in professions.values():
-        for sid in p.sources:
-            _check_source(sid, src.sources, src.templates, f"licensing {p.id}")
+    for prof in professions.values():
+        for sid in prof.sources:
+            _check_source(sid, src.sources, src.templates, f"licensing {prof.id}")
 
     rows: list[Row] = []
     seen: set[str] = set()
@@ -230,8 +230,8 @@ def load_tables() -> Tables:
     # credential words that belong to one country only are country cues too ("Bacharel" → BR)
     owners: dict[str, set[str]] = {}
     for row in rows:
-        for p in row.patterns:
-            owners.setdefault(compact(p), set()).add(row.country)
+        for pat in row.patterns:
+            owners.setdefault(compact(pat), set()).add(row.country)
     cues: list[tuple[str, CountryCue]] = []
     names: dict[str, str] = {}
     for cc, c in ctf.countries.items():
@@ -245,10 +245,10 @@ def load_tables() -> Tables:
         cues.extend((x, CountryCue(cc, "city")) for x in c.cities)
         cues.extend((x, CountryCue(cc, "institution")) for x in c.institutions)
     for row in rows:
-        for p in row.patterns:
+        for pat in row.patterns:
             # short abbreviations ("BA", "Lic.") are too weak to name a country by themselves
-            if owners[compact(p)] == {row.country} and len(compact(p)) >= 5:
-                cues.append((p, CountryCue(row.country, "credential")))
+            if owners[compact(pat)] == {row.country} and len(compact(pat)) >= 5:
+                cues.append((pat, CountryCue(row.country, "credential")))
 
     title_entries = [(t, p) for p in professions.values() for t in (*p.titles, p.name)]
     exact = {compact(t): p for p in professions.values() for t in (*p.exact_titles, *p.titles, p.name)}
