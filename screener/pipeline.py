@@ -76,6 +76,16 @@ def _is_badge_json(data: bytes) -> bool:
     return "@context" in obj and any(isinstance(k, str) and k in markers for k in kinds)
 
 
+def _is_linked_data_support(data: bytes) -> bool:
+    """An issuer profile, DID document, key or status list: served to the verifier, never a résumé."""
+    try:
+        obj = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(obj, dict) and ("@context" in obj or str(obj.get("id", "")).startswith("did:")) \
+        and not _is_badge_json(data)
+
+
 def read_inputs(paths: Iterable[str | Path | tuple[str, bytes]], *, max_bytes: int) -> list[InputFile]:
     """Expand folders (their supported files, recursively) and read files; a file we cannot read is an error row."""
     out: list[InputFile] = []
@@ -92,7 +102,10 @@ def read_inputs(paths: Iterable[str | Path | tuple[str, bytes]], *, max_bytes: i
             for q in sorted(path.rglob("*")):
                 if q.is_file() and not q.name.startswith(".") and not _SKIP_NAMES.match(q.name) \
                         and q.suffix.lower() in RESUME_SUFFIXES | BADGE_SUFFIXES:
-                    out.append(_read_one(q, max_bytes))
+                    f = _read_one(q, max_bytes)
+                    if q.suffix.lower() == ".json" and f.data is not None and _is_linked_data_support(f.data):
+                        continue
+                    out.append(f)
         elif path.exists():
             out.append(_read_one(path, max_bytes))
         else:

@@ -142,9 +142,20 @@ def _role_key(r: Role) -> tuple:
     return (str(r.start), r.title, r.employer, r.span)
 
 
-def total_experience_years(profile: Profile, *, as_of: date) -> float:
-    exp = experience([r for r in profile.roles if r.start], as_of=as_of, horizon_years=60)
+def total_experience_years(roles: Sequence[Role], *, as_of: date) -> float:
+    """Years covered by the roles (overlaps counted once)."""
+    exp = experience([r for r in roles if r.start], as_of=as_of, horizon_years=60)
     return exp.months / 12.0
+
+
+def relevant_roles(profile: Profile, scores: Sequence[CompetencyScore]) -> list[Role]:
+    """Roles whose text gives direct evidence for at least one competency of the rubric."""
+    out: list[Role] = []
+    for r in profile.roles:
+        if any(e.kind == "role" and not e.related and e.start is not None and r.span[0] <= e.start < r.span[1]
+               for c in scores for e in c.evidence) and r not in out:
+            out.append(r)
+    return out
 
 
 def _contains(hay: str, needle: str) -> bool:
@@ -160,8 +171,13 @@ def degree_status(
     *,
     as_of: date,
     badges: Sequence[BadgeSummary] = (),
+    relevant: Sequence[Role] | None = None,
 ) -> DegreeStatus:
-    """Apply the rubric's degree policy as data. Never lowers a score: this is a flag."""
+    """Apply the rubric's degree policy as data. Never lowers a score: this is a flag.
+
+    Experience substitutes count the years of ``relevant`` roles (those that show the rubric's skills);
+    all dated roles when ``relevant`` is None.
+    """
     ranked = sorted((n for n in notes if n.isced_level is not None), key=lambda n: -(n.isced_level or 0))
     highest = ranked[0].credential if ranked else (notes[0].credential if notes else "")
     if not policy.required:
@@ -187,11 +203,11 @@ def degree_status(
         from ..rubric import DegreeSubstitute
 
         subs = [DegreeSubstitute(experience_years=years)]
-    total = total_experience_years(profile, as_of=as_of)
+    total = total_experience_years(profile.roles if relevant is None else relevant, as_of=as_of)
     for s in subs:
         if s.experience_years is not None and total + 1e-9 >= s.experience_years:
             tag = " (implied 'or equivalent')" if implied else ""
-            return DegreeStatus("met by equivalent", f"{total:.1f} years of experience ≥ "
+            return DegreeStatus("met by equivalent", f"{total:.1f} years of relevant experience ≥ "
                                 f"{s.experience_years:g}{tag}", highest)
         if s.certification is not None:
             for c in profile.certifications:
@@ -207,27 +223,52 @@ def degree_status(
     return DegreeStatus("not met", f"{policy.level} required ({found}); accepted instead: {accepted}", highest)
 
 
+#: Words on the same line that say a licence is not held yet ("NCLEX-RN not yet taken", "working toward PE").
+_NOT_YET = re.compile(
+    r"\b(not\s+yet|pending|in\s+progress|working\s+towards?|preparing\s+for|expected|eligible\s+for|"
+    r"candidate\s+for|planned|applying\s+for|studying\s+for|scheduled|will\s+sit|to\s+be\s+taken|"
+    r"em\s+andamento|en\s+curso|en\s+tr[aá]mite)\b", re.IGNORECASE)
+
+
+def _line_at(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:] if end == -1 else text[start:end]
+
+
 def licence_status(policy: LicencePolicy, profile: Profile, *, licensing_path: Sequence[str] = ()) -> LicenceStatus:
+    """Is the licence named on the résumé as held? A mention "in progress" or "not yet taken" is not a licence."""
     names = [policy.name, *policy.aliases]
-    for c in profile.certifications:
-        if any(_contains_phrase(c.name, n) for n in names):
-            return LicenceStatus(policy.name, policy.required_by_law, True,
-                                 f"listed: {c.name} (check it with the issuing board)", tuple(licensing_path))
     text = profile.document.text
+    in_progress = ""
     for n in names:
-        if _contains_phrase(text, n):
+        for m in _phrase_re(n).finditer(text):
+            line = _line_at(text, m.start())
+            if profile.document.is_excluded(m.start(), m.end()):
+                continue
+            if _NOT_YET.search(line):
+                in_progress = in_progress or line.strip()
+                continue
             return LicenceStatus(policy.name, policy.required_by_law, True,
-                                 f"named in the résumé: {n} (check it with the issuing board)", tuple(licensing_path))
+                                 f"named in the résumé: “{line.strip()[:120]}” (check it with the issuing board)",
+                                 tuple(licensing_path))
     why = "not found on the résumé"
+    if in_progress:
+        why = f"mentioned as not yet held: “{in_progress[:120]}”"
     if policy.required_by_law:
         why += "; the law requires it for this role"
     return LicenceStatus(policy.name, policy.required_by_law, False, why, tuple(licensing_path))
 
 
-def _contains_phrase(text: str, phrase: str) -> bool:
-    p = re.escape(phrase.strip())
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    """A whole-word pattern; short upper-case names (PE, RN, CPA) match only in capitals."""
+    words = [re.escape(w) for w in phrase.split()]
     flags = 0 if (len(phrase) <= 4 and phrase.isupper()) else re.IGNORECASE
-    return re.search(rf"(?<![\w]){p}(?![\w])", text, flags) is not None
+    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", flags)
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    return _phrase_re(phrase).search(text) is not None
 
 
 def score_candidate(
@@ -254,7 +295,8 @@ def score_candidate(
     lic = licence_status(rubric.licence, profile, licensing_path=licensing_path) if rubric.licence else None
     if lic is not None and lic.required_by_law and not lic.found:
         missing.append(f"licence: {lic.name} (required by law)")
-    degree = degree_status(rubric.degree, equivalencies, profile, as_of=as_of, badges=badges)
+    degree = degree_status(rubric.degree, equivalencies, profile, as_of=as_of, badges=badges,
+                           relevant=relevant_roles(profile, scores))
     return CandidateResult(
         file=profile.document.file,
         candidate=candidate,

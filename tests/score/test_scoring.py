@@ -227,7 +227,7 @@ def test_degree_not_required_by_default() -> None:
 def test_degree_substitutes() -> None:
     role = Role("Engineer", "X", start=PartialDate(2019, 1), current=True)
     d = degree_status(DEG.degree, [], build("x", roles=[role]), as_of=AS_OF)
-    assert d.status == "met by equivalent" and "years of experience" in d.detail
+    assert d.status == "met by equivalent" and "years of relevant experience" in d.detail
     cert = Certification("Certified SolidWorks Professional (CSWP)")
     d = degree_status(DEG.degree, [], build("x", certs=[cert]), as_of=AS_OF)
     assert d.status == "met by equivalent" and "CSWP" in d.detail
@@ -305,3 +305,32 @@ def test_recency_weight_falls_to_floor() -> None:
 def test_context_line() -> None:
     text = "first\nthe SQL line\nlast"
     assert context_line(text, 10, 13) == "the SQL line"
+
+
+def test_degree_experience_counts_relevant_roles_only() -> None:
+    prof = two_role_profile()
+    unrelated = Role("Barista", "Cafe", start=PartialDate(2010), end=PartialDate(2017))
+    roles = (*prof.roles, unrelated)
+    prof = Profile(document=prof.document, sections=prof.sections, roles=roles, skills=prof.skills)
+    res = score(prof, DEG.model_copy(update={"competencies": RUBRIC.competencies}))
+    assert res.degree is not None and res.degree.status == "met by equivalent"
+    assert "9.0 years of relevant experience" in res.degree.detail  # the barista years do not count
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Registered Nurse (RN), Texas Board of Nursing, 2021", True),
+        ("NCLEX-RN not yet taken; Registered Nurse licence pending", False),
+        ("Working toward Registered Nurse licensure", False),
+        ("Registered General Nurse, Nursing and Midwifery Council of Ghana", False),
+    ],
+)
+def test_licence_in_progress_is_not_held(line: str, found: bool) -> None:
+    from screener.rubric import LicencePolicy
+
+    pol = LicencePolicy(name="RN licence", aliases=["Registered Nurse"], required_by_law=True)
+    st = licence_status(pol, build(f"LICENCES\n{line}\n"))
+    assert st.found is found
+    if not found and "pending" in line:
+        assert "not yet held" in st.detail
