@@ -199,11 +199,11 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                     continue
                 break
             header_lines.extend(above)
-            if not rest_units and not above:
-                # dates first, then the title and employer below them
+            if len(rest_units) < 2 and not above:
+                # dates first (or title and dates on one line), then the rest of the header below
                 j = idx + 1
                 nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
-                while j < nxt and len(header_lines) < 2:
+                while j < nxt and len(header_lines) < 2 - len(rest_units):
                     if not lines[j].text:
                         j += 1
                         continue
