@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -48,7 +49,7 @@ def profile_json(path: Path, *, as_of: date) -> dict[str, Any]:
     [f] = read_inputs([path], max_bytes=10 * 1024 * 1024)
     if f.error is not None:
         raise f.error
-    [doc] = ingest_batch([(f.name, f.data or b"")], sandbox=True)
+    [doc] = ingest_batch([(f.name, f.data or b"")], sandbox=True, workers=1)
     if isinstance(doc, ScreenerError):
         raise doc
     prof = build_profile(doc, as_of=as_of)
@@ -235,3 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not bad input: one line, exit 1; SCREENER_DEBUG=1 shows the traceback
+        if os.environ.get("SCREENER_DEBUG"):
+            raise
+        print(f"error: internal error ({type(exc).__name__}: {exc}); please report it with the input that "
+              "caused it", file=sys.stderr)
+        return 1
