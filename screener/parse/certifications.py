@@ -21,9 +21,12 @@ from screener.parse.sections import heading_name
 _ISSUED_BY = re.compile(r"\s*(?:,\s*)?(?:issued by|issuer|by|from|emitido por|expedido por|délivré par|ausgestellt von)"
                         r"\s*:?\s+(?P<i>[^,()|]+)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_DASH_SPLIT = re.compile(r"\s+[—|]\s+|\s+[-–]\s+(?=[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,5}\s*(?:\(|$|,|\s[-–—|]))")
-_ID = re.compile(r"\b(?:credential id|license (?:no|number|#)|licence (?:no|number)|id|no\.?|n[ºo°])\s*[:#]?\s*[\w-]+",
-                 re.IGNORECASE)
+_STRONG_SPLIT = re.compile(r"\s+[—|]\s+")
+_WEAK_SPLIT = re.compile(r"\s+[-–]\s+")
+_ID = re.compile(r"\b(?:credential id|license (?:no|number|#)|licence (?:no|number)|id|no\.?|n[ºo°])\s*[:#]?\s*"
+                 r"[\w-]*\d[\w-]*|(?<=\s)#?\d{4,}\s*$", re.IGNORECASE)
+_ORG = re.compile(r"^(?:[A-Z][\w&.'’-]*|of|the|and|for|de|do|da|&)(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|for|de|do|da|&))"
+                  r"{0,7}$")
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +37,31 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     licence_ci = re.compile(r"(?<![^\W_])" + alternation(data["licence_words"]) + r"(?![^\W_])", re.IGNORECASE)
     certish = re.compile(r"(?<![^\W_])" + alternation(data["certification_words"]) + r"(?![^\W_])", re.IGNORECASE)
     return licence, licence_ci, certish
+
+
+def _issuer_after_separator(line: str) -> tuple[str, str]:
+    """("Amazon Web Services", name) from "name — Amazon Web Services" / "name, Texas Board of Nursing".
+
+    An en dash or hyphen before a level word ("– Associate", "- Professional") is part of the name.
+    """
+    levels = _levels()
+    line = re.sub(r"[\s,;]+$", "", line)
+    for splitter in (_STRONG_SPLIT, _WEAK_SPLIT):
+        parts = splitter.split(line)
+        if len(parts) >= 2:
+            right = clean(parts[-1])
+            if right and _ORG.match(right) and not levels.fullmatch(right):
+                left = line[:line.rfind(parts[-1])]
+                return right, re.sub(r"\s+[-–—|]\s*$", "", left)
+    comma = [p.strip() for p in line.split(",")]
+    if len(comma) >= 2 and len(comma[-1].split()) >= 2 and _ORG.match(comma[-1]) and not levels.fullmatch(comma[-1]):
+        return clean(comma[-1]), ",".join(comma[:-1])
+    return "", line
+
+
+@lru_cache(maxsize=1)
+def _levels() -> re.Pattern[str]:
+    return re.compile(alternation(load("credential_words")["level_words"]), re.IGNORECASE)
 
 
 def _kind(name: str) -> str:
@@ -72,10 +100,7 @@ def parse_certification_line(line: str, *, today: date | None = None, span: tupl
         issuer = clean(pm["i"])
         line = line.strip()[:pm.start()]
     if not issuer:
-        parts = [p for p in _DASH_SPLIT.split(line.strip()) if clean(p)]
-        if len(parts) >= 2:
-            issuer = clean(parts[-1])
-            line = " - ".join(parts[:-1])
+        issuer, line = _issuer_after_separator(line.strip())
     name = clean(re.sub(r"\s{2,}", " ", line))
     if not name:
         return None

@@ -42,6 +42,7 @@ def find_contact(text: str, sections: list[Section] | tuple[Section, ...]) -> Co
     top_end = max(top_end, min(len(text), 400))
     top = text[:top_end]
     name = ""
+    name_line = -1
     for n, (s, e) in enumerate(iter_lines(top)):
         line = top[s:e].strip()
         if not line:
@@ -50,6 +51,7 @@ def find_contact(text: str, sections: list[Section] | tuple[Section, ...]) -> Co
             break
         if looks_like_name(line):
             name = clean(re.sub(r",.*$", "", line))
+            name_line = s
             break
     em = EMAIL.search(top) or EMAIL.search(text)
     phone = _phone(top) or ""
@@ -57,7 +59,7 @@ def find_contact(text: str, sections: list[Section] | tuple[Section, ...]) -> Co
     contact_end = next((s.end for s in sections if s.name == "contact"), min(len(text), 400))
     for s, e in iter_lines(text[:contact_end]):
         line = text[s:e].strip()
-        if not line or len(line) > 120 or (name and line.startswith(name)) or looks_like_name(line):
+        if not line or len(line) > 120 or s == name_line:
             continue
         for part in re.split(r"\s[|•·]\s|\s{2,}|\t|\s-\s", line):
             m = _LOCATION.search(part)

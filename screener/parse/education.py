@@ -31,8 +31,9 @@ _GRADE = re.compile(
     r"|Upper Second|Lower Second|Third Class|\b2[:.][12]\b|Summa Cum Laude|Magna Cum Laude|Cum Laude"
     r"|(?:with )?(?:High )?Distinction|(?:with )?Honou?rs|Mention (?:très bien|bien|assez bien)|Sehr gut|Gut)",
     re.IGNORECASE)
-_FIELD_PREP = re.compile(r"\s+(?:in|em|en|on|of|in the field of|na área de|mit schwerpunkt|majoring in|major in|"
+_FIELD_PREP = re.compile(r"\s+(?:in|em|en|in the field of|na área de|mit schwerpunkt|majoring in|major in|"
                          r"with (?:a )?(?:major|specialization|specialisation) in)\s+(?P<f>.+)$", re.IGNORECASE)
+_FIELD_OF = re.compile(r"^(?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?P<f>.+)$", re.IGNORECASE)
 _PAREN_FIELD = re.compile(r"\((?P<f>[^)]{3,60})\)")
 _SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,\s+|\s+[-–—]+$|^[-–—]+\s+|\s+(?:from|at|de la|da)\s+(?=[A-Z])")
 
@@ -187,7 +188,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             institution = seg
             consumed.add(seg)
     if credential:
-        m = _FIELD_PREP.search(credential)
+        m = _FIELD_PREP.search(credential) or _FIELD_OF.match(credential)
         if m and not cues.institution.search(m["f"]):
             fld = clean(m["f"])
         else:
@@ -199,7 +200,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         if credential and institution and rest:
             fld = rest[0]
     if not credential and not institution:
-        credential = clean(header[0][2])
+        credential = segments[0] if segments else clean(header[0][2])
     elif not credential and institution:
         others = [s for s in segments if s != institution]
         if others and not _looks_like_place(others[0]):
