@@ -403,6 +403,8 @@ def _score_one(doc: Document, f: InputFile, rubric: Any, terms: list[Any], extra
             warnings.append(f"badge {b.name or b.source} failed verification: {b.verdict}"
                             + (f" ({b.reasons[0]})" if b.reasons else ""))
     name = profile.contact.name or Path(f.name).stem.replace("_", " ")
+    if name.isupper():
+        name = name.title()
     return score_candidate(profile, rubric, terms, as_of=as_of, candidate=name,
                            badge_mentions=badge_mentions(badges, extra), badges=badges,
                            equivalencies=equivalency_notes(profile), licensing_path=lic_path,
@@ -410,7 +412,8 @@ def _score_one(doc: Document, f: InputFile, rubric: Any, terms: list[Any], extra
 
 
 def rank(results: Sequence[Any]) -> list[Any]:
-    """Best first; ties broken by file name, never at random; unreadable files last, by name."""
-    scored = sorted((r for r in results if r.overall is not None), key=lambda r: (-r.overall, r.file))
+    """Best first; equal scores by depth of evidence beyond the requirement, then by file name (never at random);
+    unreadable files last, by name."""
+    scored = sorted((r for r in results if r.overall is not None), key=lambda r: (-r.overall, -r.depth, r.file))
     failed = sorted((r for r in results if r.overall is None), key=lambda r: r.file)
     return [*scored, *failed]

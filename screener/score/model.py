@@ -122,6 +122,7 @@ class CandidateResult:
     error: str = ""
     error_code: str = ""
     profile: Profile | None = None
+    depth: float = 0.0  # weighted mean of achieved ÷ required level, uncapped: breaks ties between equal scores
 
     @property
     def verified_badges(self) -> int:

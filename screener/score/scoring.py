@@ -291,6 +291,7 @@ def score_candidate(
         for c, t in zip(rubric.competencies, terms, strict=True)
     )
     overall = round(sum(s.score * s.weight for s in scores) / rubric.total_weight, 1)
+    depth = round(sum(s.weight * s.achieved / max(s.required_level, 1) for s in scores) / rubric.total_weight, 3)
     missing = [s.name for s in scores if s.must_have and not s.met]
     lic = licence_status(rubric.licence, profile, licensing_path=licensing_path) if rubric.licence else None
     if lic is not None and lic.required_by_law and not lic.found:
@@ -310,4 +311,5 @@ def score_candidate(
         equivalencies=tuple(equivalencies),
         warnings=tuple(warnings),
         profile=profile,
+        depth=depth,
     )
