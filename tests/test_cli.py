@@ -102,7 +102,7 @@ def test_bad_file_is_an_error_row_and_the_rest_is_scored(tmp_path: Path, capsys:
         (["screen", "--rubric", str(RUBRIC), "no/such/dir"], "no such file"),
         (["screen", "--rubric", str(RUBRIC), "sample_data", "--out", "x.doc"], ".csv, .json or .xlsx"),
         (["parse", "no/such/file.pdf", "--json"], "not found"),
-        (["parse", "tests/fixtures/rubrics/good_minimal.yaml", "--json"], "good_minimal.yaml"),
+        (["parse", "sample_data/badges/priya_raman_kubernetes.png", "--json"], "priya_raman_kubernetes.png"),
         (["badge", "verify", "no/such/badge.json", "--json"], "no such file"),
         (["equivalency", "  ", "--json"], "credential"),
         (["screen"], "--rubric"),
