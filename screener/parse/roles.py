@@ -344,7 +344,8 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
                 continue
             if after and ui == employer_pick[1] and (p, ui) != title_pick:
                 extra.append(p)
-    location = ", ".join(locations + [p for p in extra if p not in locations])
+    wanted = set(locations) | set(extra)
+    location = ", ".join(dict.fromkeys(p for p, _ in parts if p in wanted))  # document order, no repeats
     return title_pick[0], employer_pick[0], location
 
 

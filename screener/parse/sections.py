@@ -115,9 +115,14 @@ def _drop_subheadings(text: str, headings: list[tuple[int, int, str]]) -> list[t
     a title-case line is a sub-heading of the job, not a new section.
     """
     upper = [h for h in headings if _is_upper(text[h[0]:h[1]])]
-    if len(upper) >= 2 and len(upper) * 3 >= len(headings) * 2:
-        return upper
-    return headings
+    if not (len(upper) >= 2 and len(upper) * 3 >= len(headings) * 2):
+        return headings
+    kept: list[tuple[int, int, str]] = []
+    for h in headings:
+        inside_role = bool(kept) and kept[-1][2] in ("experience", "volunteering", "projects")
+        if _is_upper(text[h[0]:h[1]]) or not inside_role or h[2] in ("experience", "education"):
+            kept.append(h)
+    return kept
 
 
 def _top_sections(text: str, start: int, end: int, *, has_headings: bool) -> list[Section]:
