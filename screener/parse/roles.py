@@ -329,8 +329,8 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
     if not titled and all(cues.company.search(p) for p, _ in others[:1]):
         # only an employer in the header ("HUMAN SERVICES, INC.  Tampa, FL"): the title is looked for below
         employer = others[0][0]
-        extra = [p for p, ui in others[1:] if ui == others[0][1]]
-        return "", employer, ", ".join(locations + extra)
+        same_line = [p for p, ui in others[1:] if ui == others[0][1]]
+        return "", employer, ", ".join(locations + same_line)
     title_pick = (plain_titled or titled or [others[0]])[0]
     remaining = [x for x in others if x != title_pick]
     companyish = [x for x in remaining if cues.company.search(x[0]) and not cues.title.search(x[0])]
