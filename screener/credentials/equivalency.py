@@ -277,7 +277,7 @@ def _generic(t: Tables, written: str, cc: str | None, top: list[Match[Row]], pro
     known_levels = sorted(lv for lv in levels if lv is not None)
     level = known_levels[0] if known_levels and None not in levels else None
     agree = len(levels) == 1
-    contested = (not agree) or any(r.contested for r in rows) or len(us_texts) > 1
+    contested = (not agree) or any(r.contested for r in rows)
     suffix = "country unknown" if cc is None else f"no row for {t.country_name(cc)}; reading shared by other systems"
     if len(us_texts) == 1:
         us = f"{rows[0].us} ({suffix})"

@@ -1,0 +1,69 @@
+"""Country inference from education-entry text, and country arguments given as codes or names."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.credentials import infer_country, resolve_country
+
+
+@pytest.mark.parametrize(("text", "institution", "expected"), [
+    ("B.Tech, IIT Bombay, Mumbai", "", "IN"),
+    ("Bachelor of Engineering, Anna University, Chennai", "", "IN"),
+    ("B.Sc. Accounting", "University of Lagos", "NG"),
+    ("Bacharel em Administração", "", "BR"),
+    ("Engenharia Civil", "Universidade de São Paulo", "BR"),
+    ("Ingeniería Industrial, Monterrey, N.L.", "", "MX"),
+    ("BS Computer Science", "University of New Mexico", "US"),
+    ("BA Economics, University of British Columbia, Vancouver", "", "CA"),
+    ("Laurea in Ingegneria", "Politecnico di Milano", "IT"),
+    ("Diplom-Kaufmann", "Universität zu Köln", "DE"),
+    ("Licencjat, Warsaw", "", "PL"),
+    ("Специалист, Москва", "", "RU"),
+    ("Kyiv Polytechnic Institute", "", "UA"),
+    ("MBBS", "King Edward Medical University, Lahore", "PK"),
+    ("Bachelor of Science", "University of the Philippines Diliman", "PH"),
+    ("Cử nhân, Hanoi", "", "VN"),
+    ("BEng", "KAIST", "KR"),
+    ("Karshenasi, Tehran", "", "IR"),
+    ("MBBCh, Cairo University", "", "EG"),
+    ("HND, Accra Polytechnic", "", "GH"),
+    ("BCom, University of Nairobi", "", "KE"),
+    ("Licenciatura en Economía, La Habana", "", "CU"),
+    ("Ingeniero, Universidad Central de Venezuela, Caracas", "", "VE"),
+    ("Profesional en Finanzas, Bogotá", "", "CO"),
+    ("Licenciado en Administración, Universidad de Buenos Aires", "", "AR"),
+    ("Grado en Derecho, Universidad Complutense, Madrid", "", "ES"),
+    ("Master, Sciences Po, Paris", "", "FR"),
+    ("BSc (Hons), University of Manchester", "", "GB"),
+    ("Bachelor of Commerce, Monash University, Melbourne", "", "AU"),
+    ("Lisans, Boğaziçi University, Istanbul", "", "TR"),
+    ("学士, 清华大学", "", "CN"),
+    ("学士, University of Tokyo", "", "JP"),
+    ("Dhaka University", "", "BD"),
+])
+def test_infer_country(text: str, institution: str, expected: str) -> None:
+    assert infer_country(text, institution=institution) == expected
+
+
+@pytest.mark.parametrize("text", ["", "BSc Computer Science", "Online course", "Graduated with honours 2019"])
+def test_no_cue_no_country(text: str) -> None:
+    assert infer_country(text) is None
+
+
+def test_cue_inside_longer_cue_does_not_count() -> None:
+    # "Mexico" in "New Mexico" and "British" in "British Columbia" are not Mexico or the UK
+    assert infer_country("University of New Mexico") == "US"
+    assert infer_country("Vancouver, British Columbia") == "CA"
+
+
+def test_even_disagreement_gives_no_country() -> None:
+    assert infer_country("Lagos and Nairobi") is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("BR", "BR"), ("br", "BR"), ("Brazil", "BR"), ("Brasil", "BR"), ("UK", "GB"), ("United Kingdom", "GB"),
+    ("Deutschland", "DE"), ("México", "MX"), ("NL", "NL"), ("Atlantis", None), ("", None), (None, None),
+])
+def test_resolve_country(value: str | None, expected: str | None) -> None:
+    assert resolve_country(value) == expected
