@@ -28,7 +28,10 @@ def resolve_country(value: str | None) -> str | None:
     if len(raw) == 2 and raw.isalpha():
         code = raw.upper()
         return "GB" if code == "UK" else code
-    return t.country_names.get(compact(raw))
+    key = compact(raw)
+    if key == "us":  # "U.S." — not a cue in running text ("contact us"), but unambiguous as an argument
+        return "US"
+    return t.country_names.get(key)
 
 
 def _scores(text: str, weight: int) -> dict[str, int]:

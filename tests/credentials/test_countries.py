@@ -62,7 +62,7 @@ def test_even_disagreement_gives_no_country() -> None:
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ("BR", "BR"), ("br", "BR"), ("Brazil", "BR"), ("Brasil", "BR"), ("UK", "GB"), ("United Kingdom", "GB"),
+    ("BR", "BR"), ("br", "BR"), ("U.S.", "US"), ("USA", "US"), ("Brazil", "BR"), ("Brasil", "BR"), ("UK", "GB"), ("United Kingdom", "GB"),
     ("Deutschland", "DE"), ("México", "MX"), ("NL", "NL"), ("Atlantis", None), ("", None), (None, None),
 ])
 def test_resolve_country(value: str | None, expected: str | None) -> None:
