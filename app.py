@@ -5,12 +5,12 @@ Run with `make run` (or `.venv/bin/python -m streamlit run app.py`).
 
 import streamlit as st
 
-st.set_page_config(page_title="Skills Screener", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="Skills Screener", page_icon=":material/explore:", layout="wide")
 
 pages = [
-    st.Page("ui/screen.py", title="Screen", icon="📋", default=True),
-    st.Page("ui/candidate.py", title="Candidate", icon="🔎"),
-    st.Page("ui/rubrics.py", title="Rubrics", icon="🧩"),
-    st.Page("ui/about.py", title="About", icon="ℹ️"),
+    st.Page("ui/screen.py", title="Screen", icon=":material/checklist:", default=True),
+    st.Page("ui/candidate.py", title="Candidate", icon=":material/person_search:"),
+    st.Page("ui/rubrics.py", title="Rubrics", icon=":material/rule:"),
+    st.Page("ui/about.py", title="About", icon=":material/info:"),
 ]
 st.navigation(pages).run()

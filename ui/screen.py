@@ -87,7 +87,7 @@ st.subheader(f"Ranking — {run.rubric_role}")
 st.caption(f"Weights: " + " · ".join(f"{c.name} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
            + f" · as of {run.as_of.isoformat()}")
 table = pd.DataFrame([{
-    "Rank": r["rank"], "Candidate": r["candidate"], "File": r["file"], "Overall": r["overall"] or None,
+    "Rank": r["rank"], "Candidate": r["candidate"], "File": r["file"], "Overall": r["overall"] if r["overall"] != "" else None,
     **{n: (r[n] if r[n] != "" else None) for n in comp_names},
     "Must-haves": "✅ met" if r["must_haves_met"] == "yes" else (f"🚩 missing: {r['missing_must_haves']}"
                                                                  if r["must_haves_met"] == "no" else ""),
