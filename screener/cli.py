@@ -45,6 +45,7 @@ def profile_json(path: Path, *, as_of: date) -> dict[str, Any]:
     from .ingest import ingest_batch
     from .models import to_jsonable
     from .pipeline import build_profile, equivalency_notes, read_inputs
+    from .score.levels import skill_experience
 
     [f] = read_inputs([path], max_bytes=10 * 1024 * 1024)
     if f.error is not None:
@@ -83,6 +84,7 @@ def profile_json(path: Path, *, as_of: date) -> dict[str, Any]:
                             "kind": c.kind, "url": c.url} for c in prof.certifications],
         "languages": [to_jsonable(x) for x in prof.languages],
         "projects": [p.name for p in prof.projects],
+        "skill_experience": [to_jsonable(x) for x in skill_experience(prof, as_of=as_of)],
         "badges": [to_jsonable(b) for b in find_badge_links(doc.text, doc.links)],
         "links": [to_jsonable(x) for x in doc.links],
         "health": {"ok": not any(h.severity != "info" for h in doc.health),

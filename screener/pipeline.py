@@ -166,6 +166,9 @@ def attach_badge_files(resumes: Sequence[InputFile], badges: Sequence[InputFile]
                     tie = True
         if best is not None and not tie:
             out.setdefault(best[1], []).append(b)
+        elif len(resumes) == 1:
+            # One résumé in the batch: every badge uploaded beside it is its candidate's.
+            out.setdefault(resumes[0].name, []).append(b)
         else:
             out.setdefault("", []).append(b)
     return out

@@ -62,3 +62,8 @@ def test_rank_orders_by_score_then_file_and_errors_last() -> None:
           CandidateResult("a.pdf", "A", 50.0), CandidateResult("c.pdf", "C", 90.0),
           CandidateResult("y.pdf", "", None, error="bad")]
     assert [r.file for r in rank(rs)] == ["c.pdf", "a.pdf", "b.pdf", "y.pdf", "z.pdf"]
+
+
+def test_single_resume_takes_every_badge() -> None:
+    got = attach_badge_files([InputFile("cv.pdf", b"")], [InputFile("badge1.png", b""), InputFile("x.jwt", b"")])
+    assert [b.name for b in got["cv.pdf"]] == ["badge1.png", "x.jwt"] and "" not in got

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..models import Role
+from ..models import Profile, Role
 
 _DATA = Path(__file__).with_name("data") / "scoring.yaml"
 
@@ -73,3 +73,31 @@ def experience(roles: Iterable[Role], *, as_of: date, horizon_years: float) -> E
     now = month_index(as_of)
     weighted = sum(recency_weight(now - m, horizon_years=horizon_years) for m in covered)
     return Experience(len(covered), weighted, now - max(covered))
+
+
+@dataclass(frozen=True)
+class SkillExperience:
+    """Years of experience with one skill: the union of the periods of the roles whose text uses it."""
+
+    id: str
+    label: str
+    years: float
+    last_used_months: int | None  # months since the latest role that used it (0 = in a current role)
+    roles: int
+
+
+def skill_experience(profile: Profile, *, as_of: date, horizon_years: float = 10.0) -> list[SkillExperience]:
+    """Per skill found in dated roles: years (overlapping roles counted once) and recency, most years first."""
+    by_id: dict[str, tuple[str, set[Role]]] = {}
+    for m in profile.skills:
+        role = profile.role_at(m.start)
+        if role is None or role.start is None or m.source != "text":
+            continue
+        label, roles = by_id.setdefault(m.id, (m.label, set()))
+        roles.add(role)
+    out = []
+    for sid, (label, roles) in by_id.items():
+        exp = experience(sorted(roles, key=lambda r: (str(r.start), r.span)), as_of=as_of, horizon_years=horizon_years)
+        if exp.months:
+            out.append(SkillExperience(sid, label, round(exp.months / 12.0, 1), exp.last_used_months, len(roles)))
+    return sorted(out, key=lambda s: (-s.years, s.label.casefold(), s.id))

@@ -334,3 +334,11 @@ def test_licence_in_progress_is_not_held(line: str, found: bool) -> None:
     assert st.found is found
     if not found and "pending" in line:
         assert "not yet held" in st.detail
+
+
+def test_skill_experience_per_skill() -> None:
+    from screener.score.levels import skill_experience
+
+    got = {s.label: s for s in skill_experience(two_role_profile(), as_of=AS_OF)}
+    assert got["SQL"].years == 9.0 and got["SQL"].roles == 2 and got["SQL"].last_used_months == 0
+    assert got["Python"].years == 3.0 and got["Python"].last_used_months == 72
