@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -258,7 +258,7 @@ def verify_badges(profile: Profile, files: Sequence[InputFile], *, options: Scre
     from .score.model import BadgeSummary
 
     email = options.email or profile.contact.email or None
-    now = datetime(as_of.year, as_of.month, as_of.day, 12, tzinfo=timezone.utc)
+    now = datetime(as_of.year, as_of.month, as_of.day, 12, tzinfo=UTC)
     out: list[BadgeSummary] = []
     for link in find_badge_links(profile.document.text, profile.document.links):
         if not link.machine_verifiable:
@@ -351,8 +351,8 @@ def screen(
 ) -> ScreeningRun:
     """Screen every input against the rubric. Unreadable files become error rows; the rest are scored."""
     from .credentials import licensing_for_profession
-    from .score.evidence import competency_terms, extra_terms_for
     from .extract import get_extractor
+    from .score.evidence import competency_terms, extra_terms_for
     from .score.model import CandidateResult
 
     options = options or ScreenOptions()

@@ -84,7 +84,7 @@ c3.metric("Must-haves met", sum(1 for r in scored if r.must_haves_met))
 c4.metric("Verified badges", sum(r.verified_badges for r in scored))
 
 st.subheader(f"Ranking — {run.rubric_role}")
-st.caption(f"Weights: " + " · ".join(f"{c.name} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
+st.caption("Weights: " + " · ".join(f"{c.name} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
            + f" · as of {run.as_of.isoformat()}")
 table = pd.DataFrame([{
     "Rank": r["rank"], "Candidate": r["candidate"], "File": r["file"], "Overall": r["overall"] if r["overall"] != "" else None,

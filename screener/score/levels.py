@@ -33,11 +33,10 @@ def role_months(role: Role, *, as_of: date) -> set[int]:
         return set()
     start = role.start.months_index()
     now = month_index(as_of)
-    if role.current or role.end is None:
-        # An undated end without "present" is taken as a single-month mention, never as open-ended.
-        end = now if role.current else start
-    else:
-        end = role.end.months_index(end=True)
+    # An undated end without "present" is a single-month mention, never open-ended.
+    end = role.end.months_index(end=True) if role.end is not None else (now if role.current else start)
+    if role.current:
+        end = now
     end = min(end, now)
     if end < start:
         return set()

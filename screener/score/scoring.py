@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import Profile, Role
-from ..rubric import LEVEL_NAMES, ISCED_OF_LEVEL, Competency, DegreePolicy, LicencePolicy, Rubric
+from ..rubric import ISCED_OF_LEVEL, LEVEL_NAMES, Competency, DegreePolicy, LicencePolicy, Rubric
 from .evidence import CompetencyTerms, collect_evidence
 from .levels import experience, role_months, scoring_config
 from .model import (
