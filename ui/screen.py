@@ -87,13 +87,13 @@ st.subheader(f"Ranking — {run.rubric_role}")
 st.caption("Weights: " + " · ".join(f"{c.name} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
            + f" · as of {run.as_of.isoformat()}")
 table = pd.DataFrame([{
-    "Rank": r["rank"], "Candidate": r["candidate"], "File": r["file"], "Overall": r["overall"] if r["overall"] != "" else None,
-    **{n: (r[n] if r[n] != "" else None) for n in comp_names},
+    "Rank": r["rank"], "Candidate": r["candidate"], "Overall": r["overall"] if r["overall"] != "" else None,
     "Must-haves": "✅ met" if r["must_haves_met"] == "yes" else (f"🚩 missing: {r['missing_must_haves']}"
                                                                  if r["must_haves_met"] == "no" else ""),
-    "Degree": r["degree"], "Badges ✓": r["verified_badges"],
-    "Foreign credential": "🌍 note" if r["foreign_credential"] == "yes" else "",
-    "Warnings": ("⚠️ " + r["warnings"]) if r["warnings"] else "",
+    "Degree": r["degree"], "Verified badges": r["verified_badges"],
+    "Foreign credential": "🌍 see note" if r["foreign_credential"] == "yes" else "",
+    **{n: (r[n] if r[n] != "" else None) for n in comp_names},
+    "Warnings": ("⚠️ " + r["warnings"]) if r["warnings"] else "", "File": r["file"],
 } for r in rows if not r["error"]])
 if not table.empty:
     st.dataframe(
