@@ -324,7 +324,7 @@ def badge_mentions(badges: Sequence[Any], extra_terms: dict[str, list[str]]) -> 
 
 
 def _health_warnings(doc: Document) -> list[str]:
-    return [f"{f.message}" + (f": “{f.excerpt[:80]}”" if f.excerpt else "")
+    return [f.message.rstrip(". ") + (f": “{f.excerpt[:80]}”" if f.excerpt else "")
             for f in doc.health if f.severity in ("warning", "error")]
 
 
