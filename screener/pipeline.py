@@ -389,6 +389,14 @@ def screen(
             progress(n, total, f.name)
     notes = [f"badge file {b.name} was not matched to a résumé by its name; name it after the résumé"
              for b in attached.get("", [])]
+    if rubric.licence is None:
+        from .credentials import detect_regulated_profession
+
+        profession = detect_regulated_profession(f"{rubric.role} {rubric.description}")
+        path = licensing_for_profession(profession) if profession else None
+        if path is not None:
+            notes.append(f"{rubric.role}: {path.profession} is a regulated profession in the U.S.; the rubric "
+                         f"marks no licence. Licensing path: " + " → ".join(path.steps))
     return ScreeningRun(rubric.role, rubric.fingerprint(), as_of, rank(results), notes)
 
 

@@ -67,3 +67,15 @@ def test_rank_orders_by_score_then_file_and_errors_last() -> None:
 def test_single_resume_takes_every_badge() -> None:
     got = attach_badge_files([InputFile("cv.pdf", b"")], [InputFile("badge1.png", b""), InputFile("x.jwt", b"")])
     assert [b.name for b in got["cv.pdf"]] == ["badge1.png", "x.jwt"] and "" not in got
+
+
+def test_regulated_role_without_licence_block_gets_a_note(tmp_path: Path) -> None:
+    from datetime import date
+
+    from screener import ScreenOptions, parse_rubric, screen
+
+    rubric = parse_rubric("role: Pharmacist\ncompetencies: [{name: Dispensing, skills: [dispense medication], "
+                          "weight: 1}]\n")
+    cv = ("SKILLS\nDispense medication, patient counselling\n").encode()
+    run = screen(rubric, [("cv.txt", cv)], options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
+    assert any("regulated profession" in n and "FPGEE" in n for n in run.notes)

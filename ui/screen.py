@@ -106,7 +106,7 @@ if failed:
     st.dataframe(pd.DataFrame([{"File": r.file, "Problem": r.error} for r in failed]), hide_index=True,
                  width="stretch")
 for note in run.notes:
-    st.caption(f"Note: {note}")
+    st.info(note)
 
 if scored:
     labels = {r.file: (row["candidate"] or r.file) for r, row in zip(run.results, rows, strict=True)
