@@ -4,6 +4,7 @@
 
 (1) RenderCV PDFs (gold_roles.jsonl, from their YAML): role title, company, start and end must match exactly;
     education institution / degree / dates likewise.
+    Contact names: dotin "Name" entities and the sample_data résumés' names (exact, case-insensitive for dotin).
 (2) dotin texts (gold_entities.jsonl): each "Years of Experience" / "Graduation Year" entity that is a date
     range (two ends, or one end and a "present" word) is read by a small independent reader written here
     (4-digit years, English month names), and counts as found when a range that parse finds overlaps it
@@ -116,7 +117,7 @@ def _gold_range(text: str) -> tuple[str, str] | None:
 def dotin(data: Path, verbose: bool) -> dict[str, tuple[int, int]]:
     counts: dict[str, list[int]] = {k: [0, 0] for k in (
         "date ranges (all)", "role dates (experience ranges)", "education dates",
-        "designations", "companies", "degrees", "colleges")}
+        "designations", "companies", "degrees", "colleges", "names")}
     for line in (data / "gold_entities.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         text = (data / rec["file"]).read_text(encoding="utf-8")
@@ -128,6 +129,13 @@ def dotin(data: Path, verbose: bool) -> dict[str, tuple[int, int]]:
         employers = [_norm(r.employer) for r in prof.roles]
         creds = [_norm(e.credential) for e in prof.education]
         insts = [_norm(e.institution + " " + e.credential) for e in prof.education]
+        gold_names = [ent["text"] for ent in rec["entities"] if ent["type"] == "Name"]
+        if gold_names:
+            nhit = _norm(gold_names[0]) == _norm(prof.contact.name)
+            counts["names"][0] += nhit
+            counts["names"][1] += 1
+            if verbose and not nhit:
+                print(f"  dotin name miss {rec['id']}: {gold_names[0]!r} got {prof.contact.name!r}")
         for ent in rec["entities"]:
             kind, s, e, etext = ent["type"], ent["start"], ent["end"], ent["text"]
             if kind in ("Years of Experience", "Graduation Year"):
@@ -169,6 +177,41 @@ def dotin(data: Path, verbose: bool) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
+# The project's own demo résumés (sample_data/) and the name each one is written under.
+SAMPLE_NAMES = {
+    "ana_souza_mechanical_engineer.pdf": "Ana Paula Souza",
+    "chinedu_okafor_financial_analyst.docx": "Chinedu Okafor",
+    "emily_carter_mechanical_engineer.docx": "Emily Carter",
+    "grace_mensah_financial_analyst.txt": "Grace Mensah",
+    "jordan_ellis_self_taught_developer.json": "Jordan Ellis",
+    "kwame_asante_registered_nurse.txt": "KWAME ASANTE",
+    "lucia_hernandez_civil_engineer.txt": "LUCÍA HERNÁNDEZ",
+    "priya_raman_software_engineer.pdf": "Priya Raman",
+    "tomasz_nowak_data_engineer_two_column.pdf": "Tomasz Nowak",
+    "wei_zhang_software_engineer.docx": "Wei Zhang (张伟)",
+}
+
+
+def sample_names(verbose: bool) -> tuple[int, int]:
+    """Contact names of the sample_data résumés, exact (case kept) after whitespace collapsing."""
+    from screener.ingest import ingest_batch
+
+    ok = n = 0
+    for name, want in sorted(SAMPLE_NAMES.items()):
+        path = ROOT / "sample_data" / name
+        if not path.exists():
+            continue
+        [doc] = ingest_batch([(name, path.read_bytes())], sandbox=False, workers=1)
+        if not isinstance(doc, Document):
+            continue
+        got = parse_document(doc, today=TODAY).contact.name
+        n += 1
+        ok += got == want
+        if verbose and got != want:
+            print(f"  sample name miss {name}: want {want!r} got {got!r}")
+    return ok, n
+
+
 def _written_at(text: str, date_text: str, offset: int) -> bool:
     """True when a role's date text (whitespace collapsed) is written within a few characters of ``offset``."""
     pattern = r"\s+".join(re.escape(w) for w in date_text.split())
@@ -207,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     print("dotin texts (gold entities):")
     for k, (a, n) in dotin(args.data, args.verbose).items():
         print(f"  {k:32s} {_pct(a, n)}")
+    s_ok, s_n = sample_names(args.verbose)
+    print("sample_data résumés:")
+    print(f"  {'contact names (exact)':32s} {_pct(s_ok, s_n)}")
     return 0
 
 

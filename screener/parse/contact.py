@@ -3,29 +3,125 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from screener.models import Contact, Section
-from screener.parse._data import clean, iter_lines
+from screener.parse._data import alternation, clean, flat_words, iter_lines, load
 from screener.parse.sections import heading_name
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/])")
-_NAME_WORD = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ'’-]+\.?$|^[A-ZÀ-Ý]{2,}$|^[A-ZÀ-Ý]\.$|^(?:de|da|do|dos|das|del|van|von|"
-                        r"der|la|le|di|bin|al)$")
 _LOCATION = re.compile(r"(?:(?:Location|Address|Endereço|Dirección|Adresse|Wohnort)\s*:\s*(?P<l>[^|•\n]{3,60}))|"
                        r"(?P<c>\b[A-ZÀ-Ý][\w'’ .-]{1,30},\s*(?:[A-Z]{2}\b|[A-ZÀ-Ý][\w'’ .-]{2,30}))")
 _LOC_STOP = re.compile(r"@|\d{3}|https?:|www\.|linkedin|github", re.IGNORECASE)
 
 
+_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "ter", "la", "le", "du", "bin", "binti", "al", "el", "y", "e"])
+# "Name: X", "Resume of X", "CV X", "Curriculum Vitae X": a label before the name on the same line
+_NAME_LABEL = re.compile(r"^(?:(?:full\s+)?name|nome(?: completo)?|nombre(?: completo)?|nom|vorname und name)\s*[:\-]\s*"
+                         r"|^(?:resume|résumé|curriculum\s+vitae|cv)(?:\s+(?:of|de|von))?\s*[:\-]?\s+(?=[A-ZÀ-Ý])",
+                         re.IGNORECASE)
+# "Wei Zhang (张伟)", "Ana Souza (Ana Paula)": a name written again in brackets, kept with the name
+_BRACKETED = re.compile(r"\s*[(（][^()（）\d@]{1,40}[)）]\s*$")
+# post-nominal letters after a comma ("Chinedu Okafor, ACA", "KWAME ASANTE, BSc, RGN", "…, P.H.R.", "…, Ph.D.")
+_POSTNOMINAL = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z.\-]{1,9}$")
+# two capitals after a comma are a state ("San Jose, CA") unless they are one of these degree/licence letters
+_TWO_LETTER_POSTNOMINALS = frozenset(["MD", "MA", "MS", "PA", "DO", "RN", "NP", "BA", "BS", "JD", "PE", "OD"])
+# Separators between the fields of one top line: "Name  |  City  ·  phone", "Name - Email me on Indeed"
+_TOP_SEP = re.compile(r"\s{2,}|\t|\s[|•·*∙]\s|\s[-–—]\s|\\x[0-9a-f]{2}(?:\\x[0-9a-f]{2})*")
+_QUOTES = "\"'“”‘’«»"
+
+
+class _NameCues:
+    def __init__(self) -> None:
+        words = load("entry_words")
+        edge = r"(?<![^\W_])", r"(?![^\W_])"
+        self.stop = re.compile(edge[0] + alternation(flat_words(words["not_name_words"])) + edge[1], re.IGNORECASE)
+        titles = set(flat_words(words["title_words"])) - set(words["surname_title_words"])
+        self.title = re.compile(edge[0] + alternation(titles) + edge[1], re.IGNORECASE)
+        self.company = re.compile(edge[0] + alternation(flat_words(words["company_words"])) + r"(?![^\W_]|\.\w)",
+                                  re.IGNORECASE)
+        self.institution = re.compile(edge[0] + alternation(flat_words(words["institution_words"])) + edge[1],
+                                      re.IGNORECASE)
+        self.country = re.compile(alternation(flat_words(words["countries"])), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _name_cues() -> _NameCues:
+    return _NameCues()
+
+
+def _name_word(w: str) -> bool:
+    if w.casefold() in _PARTICLES:
+        return True
+    core = w[:-1] if w.endswith(".") else w
+    if not core or not all(c.isalpha() or c in "'’-" for c in core) or not core[0].isalpha():
+        return False
+    if len(core) == 1:
+        return core.isupper()  # an initial: "Jane Q. Public"
+    if core.isupper():
+        return True  # "KWAME ASANTE"
+    # "Souza", "O'Keefe", "DuBuque", "Jean-Luc": capitalised, the rest mostly lower case
+    return core[0].isupper() and any(c.islower() for c in core[1:])
+
+
+def name_in(segment: str) -> str:
+    """The person's name if ``segment`` (one field of a top line) is one, as written; else ""."""
+    seg = clean(segment.strip().strip(_QUOTES))
+    seg = _NAME_LABEL.sub("", seg).strip(_QUOTES + " ")
+    if not seg or any(c.isdigit() for c in seg) or "@" in seg or "/" in seg:
+        return ""
+    bracket = _BRACKETED.search(seg)
+    base = seg[:bracket.start()] if bracket else seg
+    if "," in base:
+        head, *tail = [p.strip() for p in base.split(",")]
+        if not tail or not all(_POSTNOMINAL.match(t) and (len(t) > 2 or t in _TWO_LETTER_POSTNOMINALS) for t in tail):
+            return ""  # "San Jose, CA": a place, not a name with letters after it
+        base, bracket = head, None
+    words = base.split()
+    if not 2 <= len(words) <= 5 or not all(_name_word(w) for w in words):
+        return ""
+    if words[0].casefold() in _PARTICLES or words[-1].casefold() in _PARTICLES:
+        return ""
+    if heading_name(base):
+        return ""
+    cues = _name_cues()
+    for cue in (cues.stop, cues.title, cues.company, cues.institution):
+        if cue.search(base):
+            return ""
+    if cues.country.fullmatch(base):
+        return ""
+    return clean(base + (bracket.group(0) if bracket else ""))
+
+
 def looks_like_name(line: str) -> bool:
-    """True for "Ana Souza", "JOHN DOE", "María José de la Cruz": 2–6 capitalised words, no digits or e-mail."""
-    line = clean(re.sub(r",.*$", "", line))
-    words = line.split()
-    if not 2 <= len(words) <= 6 or any(c.isdigit() for c in line) or "@" in line:
-        return False
-    if heading_name(line):
-        return False
-    return all(_NAME_WORD.match(w) for w in words)
+    """True for "Ana Souza", "JOHN DOE", "María José de la Cruz", "Wei Zhang (张伟)", "Chinedu Okafor, ACA"."""
+    return bool(name_in(line))
+
+
+def find_name(text: str, *, max_lines: int = 12) -> tuple[str, int]:
+    """(name, offset of its line) from the first lines of a résumé; ("", -1) when none is found.
+
+    Each top line is read field by field (fields are separated by runs of spaces, "|", "·", " - "), so
+    "Ricardo Romaguera - Email me on Indeed" and flattened "Name  123 Main St  City, ST" both give the name;
+    a field that is a place, a job title, an employer or a document label is skipped.
+    """
+    seen = 0
+    for s, e in iter_lines(text):
+        line = text[s:e].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        name = name_in(line)
+        if name:
+            return name, s
+        for part in _TOP_SEP.split(line):
+            name = name_in(part)
+            if name:
+                return name, s
+    return "", -1
 
 
 def _phone(text: str) -> str:
@@ -41,18 +137,7 @@ def find_contact(text: str, sections: list[Section] | tuple[Section, ...]) -> Co
     top_end = next((s.end for s in sections if s.name == "contact"), min(len(text), 600))
     top_end = max(top_end, min(len(text), 400))
     top = text[:top_end]
-    name = ""
-    name_line = -1
-    for n, (s, e) in enumerate(iter_lines(top)):
-        line = top[s:e].strip()
-        if not line:
-            continue
-        if n > 12:
-            break
-        if looks_like_name(line):
-            name = clean(re.sub(r",.*$", "", line))
-            name_line = s
-            break
+    name, name_line = find_name(top)
     em = EMAIL.search(top) or EMAIL.search(text)
     phone = _phone(top) or ""
     location = ""
@@ -71,4 +156,4 @@ def find_contact(text: str, sections: list[Section] | tuple[Section, ...]) -> Co
     return Contact(name=name, email=em.group(0) if em else "", phone=phone, location=location)
 
 
-__all__ = ["EMAIL", "PHONE", "find_contact", "looks_like_name"]
+__all__ = ["EMAIL", "PHONE", "find_contact", "find_name", "looks_like_name", "name_in"]

@@ -173,7 +173,30 @@ def test_projects() -> None:
     ("RESUME\nJOHN DOE\njohn@doe.org\n(555) 123-4567\nAustin, TX\nSKILLS\nx\n", "JOHN DOE", "john@doe.org",
      "(555) 123-4567", "Austin, TX"),
     ("jane@x.io\nJane Q. Public\nEXPERIENCE\n", "Jane Q. Public", "jane@x.io", "", ""),
+    # a native-script name in brackets stays with the name; "City, ST · phone" is the location line
+    ("Wei Zhang (张伟)\nSenior Software Engineer\nSan Jose, CA  ·  (408) 555-0191  ·  wz@example.org\nSummary\n",
+     "Wei Zhang (张伟)", "wz@example.org", "(408) 555-0191", "San Jose, CA"),
+    # post-nominal letters after a comma are dropped, capitals kept as written
+    ("KWAME ASANTE, BSc, RGN\nRegistered Nurse\nColumbus, OH  ·  (614) 555-0185\nExperience\n", "KWAME ASANTE", "",
+     "(614) 555-0185", "Columbus, OH"),
 ])
+
 def test_contact(text: str, name: str, email: str, phone: str, location: str) -> None:
     c = find_contact(text, find_sections(text))
     assert (c.name, c.email, c.phone, c.location) == (name, email, phone, location)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # flattened dumps: the name is the first field of a long first line, after a stray quote
+    ('"Hal Doyle    123 Main St.  New York, NY  123.345.7890  hd@example.com  Objective  To work\n', "Hal Doyle"),
+    ("Ricardo Vince Romaguera - Email me on Indeed: rvr@example.com\n\nWORK EXPERIENCE\n", "Ricardo Vince Romaguera"),
+    ("CURRICULUM VITAE\nName: Azzie Woodrow Gaylord\nNationality: Kenyan\n", "Azzie Woodrow Gaylord"),
+    # a job title, a street, a company or a city line before the name is skipped
+    ("Senior IT Project Manager\nAngel Veum, PMP, MBA\nSometown, NJ 07175\n", "Angel Veum"),
+    ("Kingston Avenue, Phoenix, AZ 85006\nDayjob Limited\nKristine Kihn\n", "Kristine Kihn"),
+    ("San Jose, CA\nWei Zhang\n", "Wei Zhang"),
+    ("Marvin Cook\nLine Cook\n", "Marvin Cook"),  # a surname that is also a job word
+    ("Resume\nSkills\n", ""),
+])
+def test_contact_name_layouts(text: str, name: str) -> None:
+    assert find_contact(text, find_sections(text)).name == name
