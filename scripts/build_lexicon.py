@@ -109,6 +109,11 @@ def onet_variants(name: str, vendors: list[dict[str, object]]) -> list[str]:
 def common_words(esco: Path, onet: Path, min_count: int = 5) -> set[str]:
     """Everyday English words: tokens written in lower case at least ``min_count`` times in the taxonomies' own
     descriptions. Tool names ("Python", "Linux") are capitalised there; "design", "site", "conduct" are not."""
+    return {w for w, c in lower_counts(esco, onet).items() if c >= min_count}
+
+
+def lower_counts(esco: Path, onet: Path) -> dict[str, int]:
+    """Per normalised token, how many times the taxonomies' descriptions write it in lower case."""
     texts = [r["description"] for r in read_csv(esco / "skills_en.csv")]
     texts += [r["description"] for r in read_csv(esco / "occupations_en.csv")]
     with (onet / "Occupation Data.txt").open(encoding="utf-8", newline="") as fh:
@@ -120,7 +125,7 @@ def common_words(esco: Path, onet: Path, min_count: int = 5) -> set[str]:
             if w.islower():
                 k = norm_token(w)
                 counts[k] = counts.get(k, 0) + 1
-    return {w for w, c in counts.items() if c >= min_count}
+    return counts
 
 
 def short_id(cid: str) -> str:
@@ -200,6 +205,8 @@ def build(taxonomy: Path) -> dict[str, object]:
     derived_keys = sorted(k for k in keys if b.forms[k][0] >= PRIO_DERIVED)
     alias_keys = sorted(k for k in keys if b.forms[k][0] == PRIO_ALIAS)
     common = sorted(common_words(esco, onet) & {k for k in keys if " " not in k})
+    # kept for the skill filter's "how everyday is this word" feature; rare tokens are left out to keep it small
+    word_df = {w: c for w, c in sorted(lower_counts(esco, onet).items()) if c >= 3}
     max_len: dict[str, int] = {}
     for key in keys:
         first, n = key.split(" ", 1)[0], key.count(" ") + 1
@@ -229,6 +236,7 @@ def build(taxonomy: Path) -> dict[str, object]:
         "derived_keys": derived_keys,
         "languages": languages,
         "common": common,
+        "word_df": word_df,
     }
 
 

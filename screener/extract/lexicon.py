@@ -104,6 +104,8 @@ class Lexicon:
         # forms the build derived (vendor prefix dropped, trailing acronym split, misspellings): weaker evidence
         self.derived_keys: frozenset[str] = frozenset(payload["derived_keys"])
         self.languages: frozenset[int] = frozenset(payload["languages"])
+        # how many taxonomy descriptions write a token in lower case: a proxy for "everyday English word"
+        self.word_df: dict[str, int] = payload.get("word_df", {})
 
     def match_at(self, norms: list[str], i: int, limit: int | None = None) -> tuple[int, int] | None:
         """Longest key starting at token ``i`` (not past token ``limit``): (number of tokens, concept index)."""

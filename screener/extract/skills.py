@@ -19,7 +19,16 @@ from functools import lru_cache
 from typing import Any
 
 from screener.extract.ambiguity import Rules
-from screener.extract.headings import detect_sections, heading_name, segments, vocabulary
+from screener.extract.candidates import (
+    CandidateBuilder,
+    LineInfo,
+    SpanCandidate,
+    capitalised_runs,
+    default_sections,
+    mark_short_runs,
+)
+from screener.extract.filter import SkillFilter, select
+from screener.extract.headings import heading_name, segments, vocabulary
 from screener.extract.lexicon import Concept, Lexicon, norm_phrase, slug, tokenize
 from screener.models import Section, SkillMention
 
@@ -43,8 +52,11 @@ _LEVEL_WORDS_RE = re.compile(
 _TRIM_RE = re.compile(r"^[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+|[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+$")
 _JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")"}
 _NON_SKILL_RE = re.compile(r"@|https?:|www\.|\d{3,}[-\s]?\d{3,}|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b")
-MAX_ITEM_WORDS = 3
+_SENTENCE_RE = re.compile(r"[a-z]{2}[.!?](?:\s|$)|\b(?:i|we|was|were|have|has|had|is|are|the|of|to|for|with)\s", re.I)
 SKILL_SECTIONS = frozenset({"skills"})
+# Below this length a text is a snippet (badge text, title), not a résumé: the context rules decide alone.
+MIN_LEARNED_CHARS = 400
+MAX_RULE_ITEM_WORDS = 3
 
 
 @dataclass
@@ -64,7 +76,8 @@ class _Item:
     end: int
     t0: int
     t1: int
-    custom_ok: bool  # a skills section or a list label: uncovered items become custom skills
+    custom_ok: bool  # a skills section or a list label with short items
+    line: LineInfo
 
 
 class SkillExtractor:
@@ -74,6 +87,7 @@ class SkillExtractor:
         self.lexicon = lexicon
         self.rules = rules
         self._labels_lower: dict[str, list[int]] | None = None
+        self._model: SkillFilter | None = None
 
     @classmethod
     def load(cls) -> SkillExtractor:
@@ -129,64 +143,86 @@ class SkillExtractor:
         excluded: Sequence[tuple[int, int]] = (),
         extra_terms: Mapping[str, Sequence[str]] | None = None,
     ) -> list[SkillMention]:
-        text_in = text
+        secs = list(sections) if sections else default_sections(text)
+        cands = self.candidates(text, secs, extra_terms=extra_terms)
+        if len(text.strip()) >= MIN_LEARNED_CHARS:
+            mdl = self.model
+            probs = mdl.probs([c.feats for c in cands])
+            threshold = mdl.threshold
+        else:
+            probs, threshold = [_rule_prob(text, c) for c in cands], 0.5
+        probs = [1.0 if c.extra_id is not None else p for c, p in zip(cands, probs, strict=True)]
+        taken = select(cands, probs, threshold)
+        out = []
+        for c in taken:
+            if any(c.start < xe and xs < c.end for xs, xe in excluded):
+                continue
+            cid, label = self._cand_id_label(text, c)
+            out.append(SkillMention(text=text[c.start:c.end], id=cid, label=label, start=c.start, end=c.end,
+                                    section=_section_at(secs, c.start)))
+        return out
+
+    @property
+    def model(self) -> SkillFilter:
+        if self._model is None:
+            self._model = SkillFilter.load()
+        return self._model
+
+    def _cand_id_label(self, text: str, c: SpanCandidate) -> tuple[str, str]:
+        if c.extra_id is not None:
+            known = self.concept(c.extra_id)
+            return c.extra_id, known.label if known else norm_phrase(text[c.start:c.end])
+        if c.concept is not None:
+            concept = self.lexicon.concepts[c.concept]
+            return concept.id, concept.label
+        label = " ".join(text[c.start:c.end].split())
+        return "custom:" + slug(label), label
+
+    def candidates(
+        self,
+        text_in: str,
+        secs: Sequence[Section],
+        *,
+        extra_terms: Mapping[str, Sequence[str]] | None = None,
+    ) -> list[SpanCandidate]:
+        """Every span that might be a skill, with the features the filter scores. Hard rules (stoplist, the
+        ambiguity rules for C / Go / React / Excel ..., headings and list labels) are applied here; everything
+        softer is a feature."""
         text = _mask(text_in)
         toks = tokenize(text)
         norms = [t[0] for t in toks]
         starts = [t[1] for t in toks]
-        secs = list(sections) if sections else detect_sections(text)
         extra = _compile_extra(extra_terms or {})
 
-        items, list_tokens, blocked = self._list_items(text, toks, starts, secs)
-        cands = self._candidates(text, toks, norms, extra)
+        items, list_tokens, blocked, line_info = self._list_items(text, toks, starts, secs)
+        lex = self._candidates(text, toks, norms, extra)
+        lex = [c for c in lex if not any(c.start < be and bs < c.end for bs, be in blocked)]
         item_bounds = {(it.t0, it.t1) for it in items}
-        cands = [c for c in cands if not any(c.start < be and bs < c.end for bs, be in blocked)]
-        # a field of study under Education is a degree, not a skill claim: keep only tools there
-        cands = [c for c in cands if c.extra_id is not None or c.concept is None
-                 or _section_at(secs, c.start) != "education" or self.lexicon.concepts[c.concept].kind == "tool"]
-        accepted = self._gate(text, toks, norms, cands, item_bounds, list_tokens)
-        chosen = _longest(accepted)
-
-        mentions: list[tuple[int, int, str, str]] = []  # start, end, id, label
-        for c in chosen:
-            cid, label = self._id_label(c)
-            mentions.append((c.start, c.end, cid, label))
-        covered = [(c.t0, c.t1) for c in chosen]
+        gated = self._gate(text, toks, norms, lex, item_bounds, list_tokens)
+        builder = CandidateBuilder(text, toks, secs, self.lexicon, self.rules, line_info)
+        for c, ok in gated:
+            # a field of study under Education is a degree, not a skill claim: only tools pass the rules there
+            if ok and c.concept is not None and _section_at(secs, c.start) == "education":
+                ok = self.lexicon.concepts[c.concept].kind == "tool"
+            builder.add_lexicon(c.start, c.end, c.t0, c.t1, c.concept, c.extra_id, c.key, ok)
         for it in items:
-            if not it.custom_ok:
-                continue
-            inner = [(a, b) for a, b in covered if a >= it.t0 and b <= it.t1]
-            if inner and any(norms[k] in ("and", "/", "&", "or") for k in range(it.t0, it.t1)):
-                continue  # "Java and J2EE", "C/C++": the parts are the skills
-            words = [k for k in range(it.t0, it.t1) if norms[k] not in _JOINERS]
-            if any(a == it.t0 and b == it.t1 for a, b in inner):
-                continue
-            covered_words = {k for a, b in inner for k in range(a, b)}
-            if all(k in covered_words for k in words):
-                continue
-            if not 1 <= len(words) <= MAX_ITEM_WORDS or not self._custom_ok(text, it, norms):
-                continue
-            phrase = text_in[it.start:it.end]
-            # the whole item replaces the lexicon matches inside it: it is the phrase the candidate wrote
-            mentions = [m for m in mentions if not (m[0] >= it.start and m[1] <= it.end)]
-            label = " ".join(phrase.split())
-            mentions.append((it.start, it.end, "custom:" + slug(label), label))
+            if self._custom_ok(text, it, norms):
+                builder.add_item(it.start, it.end, it.t0, it.t1, it.line, it.custom_ok)
+        for s, e, t0, t1, kind in capitalised_runs(text, toks, blocked):
+            builder.add_span(s, e, t0, t1, kind)
+        return builder.finish(self._hard_reject)
 
-        out = []
-        for s, e, cid, label in sorted(mentions):
-            if any(s < xe and xs < e for xs, xe in excluded):
-                continue
-            out.append(SkillMention(text=text_in[s:e], id=cid, label=label, start=s, end=e,
-                                    section=_section_at(secs, s)))
-        return out
-
-    def _id_label(self, c: _Cand) -> tuple[str, str]:
-        if c.extra_id is not None:
-            known = self.concept(c.extra_id)
-            return c.extra_id, known.label if known else c.key
-        assert c.concept is not None
-        concept = self.lexicon.concepts[c.concept]
-        return concept.id, concept.label
+    def _hard_reject(self, key: str, surface: str, prev: str, nxt: str, listy: bool) -> bool:
+        """Stoplist and ambiguity rules for a span that is not a lexicon match (a list item, a capitalised run)."""
+        rules = self.rules
+        if key in rules.never or (key in rules.list_only and not listy):
+            return True
+        rs = rules.rules_for(key)
+        if rs:
+            rule = next((r for r in rs if r.case_ok(surface)), None)
+            if rule is None or prev in rule.reject_prev or nxt in rule.reject_next or not listy:
+                return True
+        return False
 
     def _custom_ok(self, text: str, it: _Item, norms: list[str]) -> bool:
         phrase = text[it.start:it.end]
@@ -235,24 +271,21 @@ class SkillExtractor:
         return out
 
     def _gate(self, text: str, toks: list[tuple[str, int, int]], norms: list[str], cands: list[_Cand],
-              item_bounds: set[tuple[int, int]], list_tokens: set[int]) -> list[_Cand]:
-        """Apply the stoplist and the ambiguity rules."""
+              item_bounds: set[tuple[int, int]], list_tokens: set[int]) -> list[tuple[_Cand, bool]]:
+        """Apply the stoplist and the ambiguity rules. Hard failures drop a candidate; the soft test (an everyday
+        word, or a generic competence in running text) is returned as a flag for the filter to weigh."""
         rules = self.rules
         lex = self.lexicon
-        plain = []
+        plain: list[tuple[_Cand, bool]] = []
         ambiguous = []
         for c in cands:
             if c.extra_id is not None:
-                plain.append(c)
+                plain.append((c, True))
                 continue
             whole_item = (c.t0, c.t1) in item_bounds or (c.t0, c.t0 + c.key.count(" ") + 1) in item_bounds
             if c.key in rules.never:
                 continue
             if c.key in rules.list_only and not whole_item:
-                continue
-            # an everyday word the taxonomy happens to list ("conduct", "site", "activities") is a skill only as a
-            # whole list item, unless a hand-written alias says people write it as a skill ("analytical")
-            if c.key in lex.common and c.key not in lex.alias_keys and not whole_item and not rules.rules_for(c.key):
                 continue
             surface = text[toks[c.t0][1]:toks[c.t0 + c.key.count(" ")][2]]
             rs = rules.rules_for(c.key)
@@ -261,9 +294,14 @@ class SkillExtractor:
                 if rule is None:
                     continue
                 ambiguous.append((c, rule, whole_item))
-            elif whole_item or c.t0 in list_tokens or self._prose_ok(text, c):
-                plain.append(c)
-        plain_edges = {c.t0 for c in plain} | {c.t1 - 1 for c in plain}
+                continue
+            # an everyday word the taxonomy happens to list ("conduct", "site", "activities") is rarely a skill
+            # outside a list, unless a hand-written alias says people write it as a skill ("analytical")
+            if c.key in lex.common and c.key not in lex.alias_keys and not whole_item:
+                plain.append((c, False))
+            else:
+                plain.append((c, whole_item or c.t0 in list_tokens or self._prose_ok(text, c)))
+        plain_edges = {c.t0 for c, _ in plain} | {c.t1 - 1 for c, _ in plain}
         out = list(plain)
         for c, rule, whole_item in ambiguous:
             prev = norms[c.t0 - 1] if c.t0 > 0 else ""
@@ -282,7 +320,7 @@ class SkillExtractor:
             )
             cue = rules.cue_before(norms[max(0, c.t0 - 3):c.t0]) or nxt in rules.cues_after
             if whole_item or in_list or neighbour or has_version or cue:
-                out.append(c)
+                out.append((c, True))
         return out
 
     def _prose_ok(self, text: str, c: _Cand) -> bool:
@@ -302,12 +340,14 @@ class SkillExtractor:
         return True
 
     def _list_items(self, text: str, toks: list[tuple[str, int, int]], starts: list[int],
-                    secs: Sequence[Section]) -> tuple[list[_Item], set[int], list[tuple[int, int]]]:
-        """Items of skill lists, and the set of token indices that are inside any list-like line."""
+                    secs: Sequence[Section]) -> tuple[list[_Item], set[int], list[tuple[int, int]], list[LineInfo]]:
+        """Items of every line (split on list separators), the token indices inside list-like lines, the spans of
+        headings and list labels (never skills themselves), and what each line looks like."""
         _, list_labels = vocabulary()
         items: list[_Item] = []
         list_tokens: set[int] = set()
-        blocked: list[tuple[int, int]] = []  # headings and list labels: never skills themselves
+        blocked: list[tuple[int, int]] = []
+        infos: list[LineInfo] = []
         for s, e in _logical_lines(text, secs):
             seg = text[s:e]
             if heading_name(seg) is not None:
@@ -324,16 +364,21 @@ class SkillExtractor:
                     body_start = s + m.end()
                     blocked.append((s, s + m.end()))
             pieces = _split_items(text, body_start, e)
+            if not pieces:
+                continue
             is_list = in_skills or labelled or len(pieces) >= 3
             n_words = [len(text[a:b].split()) for a, b in pieces]
             # a list has several short items, or is a one-per-line list of short items in a skills section
             listy = (len(pieces) >= 2 and sum(n_words) / len(pieces) <= 3.5) or (
                 len(pieces) == 1 and n_words[0] <= 3 and (in_skills or labelled))
-            if not is_list:
-                continue
-            t_lo = bisect.bisect_left(starts, body_start)
-            t_hi = bisect.bisect_left(starts, e)
-            list_tokens.update(range(t_lo, t_hi))
+            info = LineInfo(start=s, end=e, n_pieces=len(pieces), mean_words=sum(n_words) / len(pieces),
+                            in_skills=in_skills, labelled=labelled, is_list=is_list, listy=listy,
+                            sentence=bool(_SENTENCE_RE.search(seg)))
+            infos.append(info)
+            if is_list:
+                t_lo = bisect.bisect_left(starts, body_start)
+                t_hi = bisect.bisect_left(starts, e)
+                list_tokens.update(range(t_lo, t_hi))
             for ps, pe in pieces:
                 ps, pe = _clean_item(text, ps, pe)
                 if pe <= ps:
@@ -341,8 +386,23 @@ class SkillExtractor:
                 t0 = bisect.bisect_left(starts, ps)
                 t1 = bisect.bisect_left(starts, pe)
                 if t1 > t0:
-                    items.append(_Item(ps, pe, t0, t1, custom_ok=(in_skills or labelled) and listy))
-        return items, list_tokens, blocked
+                    items.append(_Item(ps, pe, t0, t1, custom_ok=(in_skills or labelled) and listy, line=info))
+        mark_short_runs(infos, text)
+        return items, list_tokens, blocked, infos
+
+
+def _rule_prob(text: str, c: SpanCandidate) -> float:
+    """The context rules alone, for short texts (a badge description, a certificate title) that look nothing like
+    the résumés the filter was trained on: lexicon matches that passed the rules, and short items of a labelled
+    list or skills section ("Skills: Guice, Robot Framework") unless joined by "and"/"/" (then the parts count)."""
+    f = c.feats
+    if f.get("src_lex_ok"):
+        return 0.9
+    phrase = text[c.start:c.end]
+    if f.get("src_item_custom") and len(phrase.split()) <= MAX_RULE_ITEM_WORDS and not re.search(r"/|&|\band\b",
+                                                                                                   phrase):
+        return 0.9
+    return 0.0
 
 
 def _mask(text: str) -> str:
@@ -401,18 +461,6 @@ def _section_at(secs: Sequence[Section], offset: int) -> str:
         if s.start <= offset < s.end:
             return s.name
     return "other"
-
-
-def _longest(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping subset, longest spans first (ties: leftmost)."""
-    taken: list[_Cand] = []
-    used: set[int] = set()
-    for c in sorted(cands, key=lambda c: (-(c.t1 - c.t0), c.t0)):
-        if any(k in used for k in range(c.t0, c.t1)):
-            continue
-        used.update(range(c.t0, c.t1))
-        taken.append(c)
-    return sorted(taken, key=lambda c: c.t0)
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,311 @@
+"""Candidate skill spans and the generic features the learned filter (``filter.py``) scores them on.
+
+Candidates come from three generators, merged by span: lexicon matches (ESCO + O*NET + aliases, after the hard
+context rules), the items of every line split on list separators, and capitalised runs in running text
+("Order Management System", "Technical Quality Assurance (TQA)", "SSRS"). Features describe the span (source,
+taxonomy kind, length, capitalisation, how everyday its words are), where it is (section, list-likeness of its
+line, neighbours) and the document (how often the same phrase occurs, whether it is also a whole list item
+elsewhere). No feature names a particular phrase: the filter learns how résumés write skills, not which skills.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from screener.extract.ambiguity import Rules
+from screener.extract.headings import detect_sections
+from screener.extract.lexicon import Lexicon, norm_phrase
+from screener.models import Section
+
+MAX_ITEM_WORDS = 6
+MAX_RUN_TOKENS = 5
+_CONNECTORS = frozenset({"of", "and", "for", "&", "/", "in", "on", "to", "the"})
+_EDGE_FUNCTION = frozenset({"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "at", "as",
+                            "from", "i", "we", "my", "our", "is", "are", "was", "were", "be", "this", "that", "it"})
+_SECTIONS = ("skills", "experience", "summary", "education", "projects", "certifications", "contact", "other")
+_SEPARATOR_CHARS = set(",;|•·●▪◦■►✓➢❖♦\u2022\uf0b7\uf0a7\uf076\uf0d8:")
+
+
+@dataclass
+class LineInfo:
+    """What a logical line (or 2+-space field) looks like as a whole."""
+
+    start: int
+    end: int
+    n_pieces: int
+    mean_words: float
+    in_skills: bool
+    labelled: bool
+    is_list: bool
+    listy: bool
+    sentence: bool
+    short_run: int = 0  # how many consecutive short non-sentence lines this one is part of
+
+
+@dataclass
+class SpanCandidate:
+    start: int
+    end: int
+    t0: int
+    t1: int
+    concept: int | None
+    extra_id: str | None
+    feats: dict[str, float] = field(default_factory=dict)
+    key: str = ""
+
+
+@dataclass
+class _Rec:
+    t0: int
+    t1: int
+    concept: int | None = None
+    extra_id: str | None = None
+    lex: bool = False
+    lex_ok: bool = False
+    lex_key: str = ""
+    item: bool = False
+    item_custom: bool = False
+    line: LineInfo | None = None
+    cap: str = ""
+
+
+def default_sections(text: str) -> list[Section]:
+    """Sections for callers that pass none: the parser's detector (it handles flattened text), else the small
+    fallback vocabulary of ``headings.py``."""
+    try:
+        from screener.parse import find_sections
+
+        # the parser's "contact" block is everything before the first heading: for a short text that is all of it
+        secs = [s for s in find_sections(text) if s.name != "contact"]
+    except Exception:  # noqa: BLE001 - the parser is optional here; its failure must not stop extraction
+        secs = []
+    return secs or detect_sections(text)
+
+
+def mark_short_runs(infos: list[LineInfo], text: str) -> None:
+    """Kaggle-style flattened lists put one item per 2+-space field: mark runs of consecutive short fields."""
+    n = len(infos)
+    i = 0
+    while i < n:
+        if infos[i].sentence or len(text[infos[i].start:infos[i].end].split()) > 5:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not infos[j + 1].sentence and len(text[infos[j + 1].start:infos[j + 1].end].split()) <= 5:
+            j += 1
+        for k in range(i, j + 1):
+            infos[k].short_run = j - i + 1
+        i = j + 1
+
+
+def _is_cap(surface: str) -> bool:
+    return surface[:1].isupper() or (surface[:1] in ".#" and surface[1:2].isupper())
+
+
+def capitalised_runs(text: str, toks: list[tuple[str, int, int]],
+                     blocked: Sequence[tuple[int, int]]) -> list[tuple[int, int, int, int, str]]:
+    """Runs of capitalised words (connectors like "of"/"and" allowed inside) on one line, 2-5 tokens, and single
+    acronyms or camel-case names; a run followed by "(ACRONYM)" is also offered with it."""
+    out: list[tuple[int, int, int, int, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        surf = text[toks[i][1]:toks[i][2]]
+        if not _is_cap(surf) or any(b0 <= toks[i][1] < b1 for b0, b1 in blocked):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            gap = text[toks[j - 1][2]:toks[j][1]]
+            if "\n" in gap or "  " in gap or gap.strip() not in ("", "-"):
+                break
+            s = text[toks[j][1]:toks[j][2]]
+            if _is_cap(s) or (s[:1].isdigit() and j > i) or (toks[j][0] in _CONNECTORS and j + 1 < n):
+                j += 1
+                continue
+            break
+        while j > i + 1 and toks[j - 1][0] in _CONNECTORS:
+            j -= 1
+        length = j - i
+        first = surf
+        single_ok = length == 1 and len(first) >= 2 and (
+            first.isupper() or any(c.isupper() for c in first[1:]) or any(c in "+#" for c in first))
+        if 2 <= length <= MAX_RUN_TOKENS or single_ok:
+            kind = "run" if length > 1 else "acronym"
+            s0, e0 = toks[i][1], toks[j - 1][2]
+            out.append((s0, e0, i, j, kind))
+            # "Technical Quality Assurance (TQA)": annotators keep the expansion and its acronym together
+            if (length > 1 and j + 2 < n and toks[j][0] == "(" and toks[j + 2][0] == ")"
+                    and text[toks[j + 1][1]:toks[j + 1][2]].isupper()):
+                out.append((s0, toks[j + 2][2], i, j + 3, "expansion"))
+        i = max(j, i + 1)
+    return out
+
+
+class CandidateBuilder:
+    """Collects candidate spans from the generators and computes their features."""
+
+    def __init__(self, text: str, toks: list[tuple[str, int, int]], secs: Sequence[Section], lexicon: Lexicon,
+                 rules: Rules, lines: list[LineInfo]) -> None:
+        self.text = text
+        self.toks = toks
+        self.secs = sorted(secs, key=lambda s: s.start)
+        self.lex = lexicon
+        self.rules = rules
+        self.lines = lines
+        self._line_starts = [ln.start for ln in lines]
+        self.recs: dict[tuple[int, int], _Rec] = {}
+
+    def _rec(self, start: int, end: int, t0: int, t1: int) -> _Rec:
+        r = self.recs.get((start, end))
+        if r is None:
+            r = self.recs[(start, end)] = _Rec(t0, t1)
+        return r
+
+    def add_lexicon(self, start: int, end: int, t0: int, t1: int, concept: int | None, extra_id: str | None,
+                    key: str, ok: bool) -> None:
+        r = self._rec(start, end, t0, t1)
+        r.lex, r.lex_ok, r.lex_key = True, r.lex_ok or ok, key
+        r.concept = concept if r.concept is None else r.concept
+        r.extra_id = extra_id if r.extra_id is None else r.extra_id
+
+    def add_item(self, start: int, end: int, t0: int, t1: int, line: LineInfo, custom_ok: bool) -> None:
+        words = self.text[start:end].split()
+        if not 1 <= len(words) <= MAX_ITEM_WORDS:
+            return
+        r = self._rec(start, end, t0, t1)
+        r.item, r.item_custom, r.line = True, r.item_custom or custom_ok, line
+        if r.concept is None:
+            r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
+
+    def add_span(self, start: int, end: int, t0: int, t1: int, kind: str) -> None:
+        r = self._rec(start, end, t0, t1)
+        r.cap = kind
+        if r.concept is None:
+            r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
+
+    def _line_at(self, offset: int) -> LineInfo | None:
+        k = bisect.bisect_right(self._line_starts, offset) - 1
+        if k >= 0 and self.lines[k].start <= offset < self.lines[k].end:
+            return self.lines[k]
+        return None
+
+    def _section_at(self, offset: int) -> str:
+        for s in self.secs:
+            if s.start <= offset < s.end:
+                return s.name if s.name in _SECTIONS else "other"
+        return "none"
+
+    def finish(self, hard_reject: Callable[[str, str, str, str, bool], bool]) -> list[SpanCandidate]:
+        text, toks, lex = self.text, self.toks, self.lex
+        out: list[SpanCandidate] = []
+        lex_spans = sorted((r.t0, r.t1) for r in self.recs.values() if r.lex and r.lex_ok)
+        by_key: dict[str, list[tuple[_Rec, SpanCandidate]]] = {}
+        for (start, end), r in self.recs.items():
+            surface = text[start:end]
+            norms = [t[0] for t in toks[r.t0:r.t1]]
+            key = " ".join(norms)
+            prev = toks[r.t0 - 1][0] if r.t0 > 0 else ""
+            nxt = toks[r.t1][0] if r.t1 < len(toks) else ""
+            line = r.line or self._line_at(start)
+            if not r.lex and r.extra_id is None and hard_reject(key, surface, prev, nxt, bool(line and line.is_list)):
+                continue
+            f: dict[str, float] = {}
+            f["src_lex"] = float(r.lex)
+            f["src_lex_ok"] = float(r.lex and r.lex_ok)
+            f["src_lex_soft"] = float(r.lex and not r.lex_ok)
+            f["src_item"] = float(r.item)
+            f["src_item_custom"] = float(r.item_custom)
+            f["src_cap_" + (r.cap or "none")] = 1.0
+            only_cap = bool(r.cap) and not r.lex and not r.item
+            f["only_cap"] = float(only_cap)
+            if r.concept is not None:
+                c = lex.concepts[r.concept]
+                f["kind_" + c.kind] = 1.0
+                f["tech"] = float(r.concept in lex.tech)
+                f["language"] = float(r.concept in lex.languages)
+                f["in_lexicon"] = 1.0
+                f["item_is_lexicon"] = float(r.item)
+            lk = r.lex_key or key
+            f["alias"] = float(lk in lex.alias_keys)
+            f["common"] = float(lk in lex.common)
+            f["derived"] = float(lk in lex.derived_keys)
+            f["ambiguous"] = float(bool(self.rules.rules_for(lk)))
+            n_words = len(norms)
+            f[f"ntok_{min(n_words, 5)}"] = 1.0
+            words = surface.split()
+            alpha = [w for w in words if any(ch.isalpha() for ch in w)]
+            f["all_upper"] = float(bool(alpha) and all(w.isupper() for w in alpha))
+            f["title"] = float(bool(alpha) and all(w[:1].isupper() for w in alpha if w.lower() not in _CONNECTORS))
+            f["first_cap"] = float(surface[:1].isupper())
+            f["lower"] = float(surface.islower())
+            f["camel"] = float(any(any(ch.isupper() for ch in w[1:]) and any(ch.islower() for ch in w) for w in words))
+            f["digit"] = float(any(ch.isdigit() for ch in surface))
+            f["symbol"] = float(any(ch in "+#./" for ch in surface))
+            f["paren"] = float("(" in surface)
+            f["edge_function"] = float(norms[0] in _EDGE_FUNCTION or norms[-1] in _EDGE_FUNCTION)
+            f["function_ratio"] = sum(t in _EDGE_FUNCTION for t in norms) / n_words
+            f["ends_skill"] = float(norms[-1] in ("skill", "ability", "abilities"))
+            f["ends_ing"] = float(words[-1].lower().endswith("ing"))
+            f["ends_ed"] = float(words[-1].lower().endswith("ed"))
+            dfs = [lex.word_df.get(t, 0) for t in norms if t.isalpha()]
+            if dfs:
+                logs = [math.log1p(d) / 10 for d in dfs]
+                f["df_mean"] = sum(logs) / len(logs)
+                f["df_min"] = min(logs)
+                f["df_max"] = max(logs)
+                f["df_zero"] = sum(d == 0 for d in dfs) / len(dfs)
+            sec = self._section_at(start)
+            f["sec_" + sec] = 1.0
+            if line is not None:
+                f["line_list"] = float(line.is_list)
+                f["line_listy"] = float(line.listy)
+                f["line_labelled"] = float(line.labelled)
+                f["line_sentence"] = float(line.sentence)
+                f["line_pieces"] = math.log1p(line.n_pieces) / 3
+                f["line_mean_words"] = min(line.mean_words, 20) / 10
+                f["short_run"] = math.log1p(line.short_run) / 3
+                f["whole_line"] = float(line.start == start and line.end == end)
+            # a separator, a line break or a 2+-space field boundary right before / after the span
+            before = text[max(0, start - 3):start]
+            after = text[end:end + 3]
+            f["sep_before"] = float(start < 3 or "\n" in before or before.endswith("  ")
+                                    or (before.strip()[-1:] or "\n") in _SEPARATOR_CHARS)
+            f["sep_after"] = float("\n" in after or after.startswith("  ") or (after.strip()[:1] or "\n") in
+                                   _SEPARATOR_CHARS or after.strip()[:1] in (".", ")", ""))
+            f["sentence_start"] = float(prev in (".", ""))
+            if r.item and not r.lex:
+                inner = [(a, b) for a, b in lex_spans[bisect.bisect_left(lex_spans, (r.t0, -1)):]
+                         if a < r.t1 and b <= r.t1]
+                cov = {k for a, b in inner for k in range(a, b)}
+                f["item_cover"] = len(cov) / n_words
+                f["item_inner"] = math.log1p(len(inner))
+            # a few interactions the linear model cannot form itself
+            f["x_item_skills"] = f["src_item"] * f.get("sec_skills", 0.0)
+            f["x_item_listy"] = f["src_item"] * f.get("line_listy", 0.0)
+            f["x_soft_list"] = f["src_lex_soft"] * f.get("line_list", 0.0)
+            f["x_cap_sentence"] = float(only_cap) * f.get("line_sentence", 0.0)
+            f["x_lex_sentence"] = f["src_lex_ok"] * f.get("line_sentence", 0.0)
+            f["x_upper_single"] = f["all_upper"] * f.get("ntok_1", 0.0)
+            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key)
+            out.append(cand)
+            by_key.setdefault(key, []).append((r, cand))
+        for group in by_key.values():
+            count = len(group)
+            any_item = any(r.item for r, _ in group)
+            any_custom = any(r.item_custom for r, _ in group)
+            any_lex_ok = any(r.lex and r.lex_ok for r, _ in group)
+            for _, cand in group:
+                cand.feats["doc_count"] = math.log1p(count) / 2
+                cand.feats["doc_any_item"] = float(any_item)
+                cand.feats["doc_any_custom"] = float(any_custom)
+                cand.feats["doc_any_lex_ok"] = float(any_lex_ok)
+        out.sort(key=lambda c: (c.start, c.end))
+        return out
+
+
+__all__ = ["CandidateBuilder", "LineInfo", "SpanCandidate", "capitalised_runs", "default_sections",
+           "mark_short_runs", "norm_phrase"]

@@ -1,0 +1,124 @@
+"""The learned skill filter: small gradient-boosted trees over the generic candidate features of ``candidates.py``.
+
+The trees are data (``data/skill_filter.json``), trained by ``scripts/train_skill_filter.py`` on the dotin
+train-* résumés only; the file records the training set, the cross-validated figures and the threshold. Inference
+is vectorised with numpy over all candidates of a document (a few numpy operations per tree level), about a
+millisecond per résumé. Trees rather than a linear model because the evidence interacts: a tool name is a skill in
+a sentence, a generic competence usually only in a list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import numpy as np
+
+from screener.extract.lexicon import DATA_DIR, LexiconError
+
+FILTER_FILE = DATA_DIR / "skill_filter.json"
+
+
+class SkillFilter:
+    """Gradient-boosted depth-limited trees over named features, evaluated for all candidates of a document at once.
+
+    Trees are complete binary trees of depth ``depth`` stored level by level: internal node ``k`` sends a row to
+    ``2k+1`` when ``x[feature] <= threshold`` and to ``2k+2`` otherwise; a node that did not split has an infinite
+    threshold, so every row goes left.
+    """
+
+    def __init__(self, names: list[str], depth: int, base: float, feats: np.ndarray, thresholds: np.ndarray,
+                 leaves: np.ndarray, threshold: float, meta: dict[str, Any]) -> None:
+        self.names = names
+        self.col = {n: i for i, n in enumerate(names)}
+        self.depth = depth
+        self.base = base
+        self.feats = feats  # (trees, 2**depth - 1) int
+        self.thresholds = thresholds  # (trees, 2**depth - 1) float
+        self.leaves = leaves  # (trees, 2**depth) float
+        self.threshold = threshold
+        self.meta = meta
+
+    def matrix(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
+        x = np.zeros((len(feats), len(self.names)))
+        col = self.col
+        for r, f in enumerate(feats):
+            for k, v in f.items():
+                c = col.get(k)
+                if c is not None:
+                    x[r, c] = v
+        return x
+
+    def margins(self, x: np.ndarray) -> np.ndarray:
+        n_trees = self.feats.shape[0]
+        if len(x) == 0 or n_trees == 0:
+            return np.full(len(x), self.base)
+        node = np.zeros((len(x), n_trees), dtype=np.int64)
+        trees = np.arange(n_trees)[None, :]
+        rows = np.arange(len(x))[:, None]
+        for _ in range(self.depth):
+            f = self.feats[trees, node]
+            right = x[rows, f] > self.thresholds[trees, node]
+            node = 2 * node + 1 + right
+        leaf = node - (2 ** self.depth - 1)
+        return np.asarray(self.base + self.leaves[trees, leaf].sum(axis=1))
+
+    def probs(self, feats: Sequence[dict[str, float]]) -> list[float]:
+        z = np.clip(self.margins(self.matrix(feats)), -30, 30)
+        return [float(v) for v in 1 / (1 + np.exp(-z))]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"model": "gbdt", "names": self.names, "depth": self.depth, "base": round(self.base, 6),
+                "threshold": self.threshold, "meta": self.meta,
+                "trees": [{"f": [int(v) for v in f], "t": [_num(v) for v in t], "v": [round(float(v), 6) for v in lv]}
+                          for f, t, lv in zip(self.feats, self.thresholds, self.leaves, strict=True)]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SkillFilter:
+        trees = data["trees"]
+        depth = int(data["depth"])
+        n_int = 2 ** depth - 1
+        feats = np.array([t["f"] for t in trees], dtype=np.int64).reshape(len(trees), n_int)
+        thr = np.array([[np.inf if v is None else v for v in t["t"]] for t in trees], dtype=float)
+        leaves = np.array([t["v"] for t in trees], dtype=float).reshape(len(trees), 2 ** depth)
+        return cls(list(data["names"]), depth, float(data["base"]), feats, thr.reshape(len(trees), n_int), leaves,
+                   float(data["threshold"]), dict(data.get("meta", {})))
+
+    @classmethod
+    def load(cls, path: Path = FILTER_FILE) -> SkillFilter:
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise LexiconError(
+                f"the skill filter weights {path.name} cannot be read",
+                hint="reinstall Skills Screener or run scripts/train_skill_filter.py",
+            ) from exc
+
+
+def _num(v: float) -> float | None:
+    return None if not np.isfinite(v) else round(float(v), 6)
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def select(cands: list[S], probs: list[float], threshold: float) -> list[S]:
+    """Candidates at or above ``threshold``, the most probable of overlapping ones (longer on ties); annotated
+    skills never overlap, so neither do the chosen spans. Returned in text order."""
+    scored = sorted(((p, c) for p, c in zip(probs, cands, strict=True) if p >= threshold),
+                    key=lambda pc: (-pc[0], -(pc[1].end - pc[1].start), pc[1].start))
+    taken: list[S] = []
+    used: list[tuple[int, int]] = []
+    for _, c in scored:
+        if any(c.start < e and s < c.end for s, e in used):
+            continue
+        used.append((c.start, c.end))
+        taken.append(c)
+    return sorted(taken, key=lambda c: (c.start, c.end))

@@ -1,0 +1,242 @@
+"""Train the skill filter (gradient-boosted trees over generic candidate features) → screener/extract/data/skill_filter.json.
+
+usage: python scripts/train_skill_filter.py [--data ../shared/data/resumes] [--folds 5] [--l2 1.0]
+
+Learns ONLY from the dotin train-* résumés of the development set. A candidate span is a positive example when its
+text, normalised as the project's scorer normalises, is one of the document's gold skill phrases. Each example is
+weighted 1 / (occurrences of its phrase among the document's candidates), because the score counts a phrase once per
+document. Reports k-fold cross-validated strict/loose P/R/F1 over the train documents (grouped by document), picks
+the decision threshold on those out-of-fold predictions, fits the final model on all train documents and reports it
+on the test-* documents, which play no part in training or in choosing the threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from screener.extract.candidates import SpanCandidate, default_sections  # noqa: E402
+from screener.extract.filter import FILTER_FILE, SkillFilter, select  # noqa: E402
+from screener.extract.skills import SkillExtractor  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(SHARED / "tools"))
+from skill_eval import matched, norm  # type: ignore[import-not-found]  # noqa: E402
+
+Doc = dict[str, Any]
+
+
+def load_docs(data: Path, ex: SkillExtractor) -> list[Doc]:
+    docs = []
+    for line in (data / "gold_skills.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["source"] != "dotin":
+            continue
+        text = (data / row["file"]).read_text(encoding="utf-8")
+        cands = ex.candidates(text, default_sections(text))
+        gold = {norm(s) for s in row["skills"] if norm(s)}
+        keys = [norm(text[c.start:c.end]) for c in cands]
+        counts: dict[str, int] = {}
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+        # Unannotated stretches are not negative evidence: a document with no skill annotated at all, and the text
+        # after the last annotation (annotators of long résumés often stopped part-way), are left out of training.
+        last = max((m["end"] for m in row["mentions"]), default=-1)
+        trainable = [c.start <= last + 200 for c in cands]
+        docs.append({
+            "file": row["file"], "split": "train" if Path(row["file"]).name.startswith("train-") else "test",
+            "text": text, "cands": cands, "gold": gold, "keys": keys,
+            "y": [1.0 if k in gold else 0.0 for k in keys],
+            "w": [1.0 / counts[k] if ok else 0.0 for k, ok in zip(keys, trainable, strict=True)],
+        })
+    return docs
+
+
+def matrix(docs: list[Doc], names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    col = {n: i for i, n in enumerate(names)}
+    rows = sum(len(d["cands"]) for d in docs)
+    x = np.zeros((rows, len(names)))
+    y = np.zeros(rows)
+    w = np.zeros(rows)
+    r = 0
+    for d in docs:
+        for c, yy, ww in zip(d["cands"], d["y"], d["w"], strict=True):
+            for k, v in c.feats.items():
+                if k in col:
+                    x[r, col[k]] = v
+            y[r], w[r] = yy, ww
+            r += 1
+    return x, y, w
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], rounds: int, depth: int = 3,
+        lr: float = 0.1, lam: float = 1.0, min_child: float = 2.0) -> SkillFilter:
+    """Gradient boosting of complete depth-``depth`` trees on the weighted logistic loss (Newton leaf values),
+    splits searched over at most 16 quantile thresholds per feature."""
+    n, n_feat = x.shape
+    cuts = []
+    for j in range(n_feat):
+        u = np.unique(x[:, j])
+        if len(u) > 16:
+            u = np.unique(np.quantile(x[:, j], np.linspace(0, 1, 17)))
+        cuts.append(u[:-1])  # "x <= cut" thresholds; the largest value has nothing to its right
+    n_bins = 17
+    xb = np.zeros((n, n_feat), dtype=np.int64)
+    for j in range(n_feat):
+        xb[:, j] = np.searchsorted(cuts[j], x[:, j], side="left")  # bin b: cuts[b-1] < x <= cuts[b]
+    offs = np.arange(n_feat) * n_bins
+    cut_ok = np.zeros((n_feat, n_bins), dtype=bool)
+    for j in range(n_feat):
+        cut_ok[j, :len(cuts[j])] = True
+    pos = float(np.sum(w * y) / np.sum(w))
+    base = float(np.log(pos / (1 - pos)))
+    margin = np.full(n, base)
+    n_int = 2 ** depth - 1
+    all_f, all_t, all_v = [], [], []
+    for _ in range(rounds):
+        p = 1 / (1 + np.exp(-margin))
+        g = w * (p - y)
+        h = w * p * (1 - p)
+        node = np.zeros(n, dtype=np.int64)
+        tf = np.zeros(n_int, dtype=np.int64)
+        tt = np.full(n_int, np.inf)
+        for level in range(depth):
+            for k in range(2 ** level - 1, 2 ** (level + 1) - 1):
+                idx = np.nonzero(node == k)[0]
+                if len(idx) < 2:
+                    continue
+                flat = (xb[idx] + offs).ravel()
+                size = n_feat * n_bins
+                gh = np.bincount(flat, weights=np.repeat(g[idx], n_feat), minlength=size).reshape(n_feat, n_bins)
+                hh = np.bincount(flat, weights=np.repeat(h[idx], n_feat), minlength=size).reshape(n_feat, n_bins)
+                gl, hl = np.cumsum(gh, axis=1), np.cumsum(hh, axis=1)
+                gt, ht = gl[:, -1:], hl[:, -1:]
+                gain = gl ** 2 / (hl + lam) + (gt - gl) ** 2 / (ht - hl + lam) - gt ** 2 / (ht + lam)
+                valid = (hl >= min_child) & (ht - hl >= min_child) & cut_ok
+                gain = np.where(valid, gain, -np.inf)
+                jb = np.unravel_index(int(np.argmax(gain)), gain.shape)
+                j, b = int(jb[0]), int(jb[1])
+                if not np.isfinite(gain[j, b]) or gain[j, b] <= 1e-6:
+                    continue
+                tf[k], tt[k] = j, cuts[j][b]
+            node = 2 * node + 1 + (x[np.arange(n), tf[node]] > tt[node])
+        leaf = node - n_int
+        gs = np.bincount(leaf, weights=g, minlength=n_int + 1)
+        hs = np.bincount(leaf, weights=h, minlength=n_int + 1)
+        vals = -lr * gs / (hs + lam)
+        margin += vals[leaf]
+        all_f.append(tf)
+        all_t.append(tt)
+        all_v.append(vals)
+    return SkillFilter(names, depth, base, np.array(all_f), np.array(all_t), np.array(all_v), 0.5, {})
+
+
+def probs_for(d: Doc, model: SkillFilter) -> list[float]:
+    ps = model.probs([c.feats for c in d["cands"]])
+    return [1.0 if c.extra_id is not None else p for c, p in zip(d["cands"], ps, strict=True)]
+
+
+def predict(d: Doc, probs: list[float], threshold: float) -> set[str]:
+    chosen: list[SpanCandidate] = select(d["cands"], probs, threshold)
+    return {k for k in (norm(d["text"][c.start:c.end]) for c in chosen) if k}
+
+
+def evaluate(docs: list[Doc], preds: list[set[str]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for name, loose in (("strict", False), ("loose", True)):
+        tp = n_pred = n_gold = 0
+        for d, p in zip(docs, preds, strict=True):
+            n_pred += len(p)
+            n_gold += len(d["gold"])
+            tp += matched(p, d["gold"], loose)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        out[f"{name}_p"], out[f"{name}_r"] = round(prec, 3), round(rec, 3)
+        out[f"{name}_f1"] = round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0
+    return out
+
+
+def fmt(m: dict[str, float]) -> str:
+    return (f"strict P={m['strict_p']:.3f} R={m['strict_r']:.3f} F1={m['strict_f1']:.3f} | "
+            f"loose P={m['loose_p']:.3f} R={m['loose_r']:.3f} F1={m['loose_f1']:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=SHARED / "data" / "resumes")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=150)
+    ap.add_argument("--depth", type=int, default=3)
+    ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--out", type=Path, default=FILTER_FILE)
+    ap.add_argument("--dry-run", action="store_true", help="report only, do not write the weights")
+    args = ap.parse_args()
+    ex = SkillExtractor.load()
+    docs = load_docs(args.data, ex)
+    train = [d for d in docs if d["split"] == "train"]
+    test = [d for d in docs if d["split"] == "test"]
+    names = sorted({k for d in train for c in d["cands"] for k in c.feats})
+    print(f"{len(train)} train docs, {sum(len(d['cands']) for d in train)} candidates, {len(names)} features; "
+          f"candidate recall ceiling (strict) "
+          f"{sum(len(d['gold'] & set(d['keys'])) for d in train) / sum(len(d['gold']) for d in train):.3f}")
+
+    # k-fold over documents: out-of-fold probabilities for every train document
+    order = list(range(len(train)))
+    random.Random(13).shuffle(order)
+    oof: list[list[float]] = [[] for _ in train]
+    for k in range(args.folds):
+        held = set(order[k::args.folds])
+        fit_docs = [d for i, d in enumerate(train) if i not in held]
+        model = fit(*matrix(fit_docs, names), names, args.rounds, args.depth, args.lr)
+        for i in held:
+            oof[i] = probs_for(train[i], model)
+    best = (-1.0, 0.5)
+    for t in [x / 100 for x in range(4, 81, 2)]:
+        m = evaluate(train, [predict(d, p, t) for d, p in zip(train, oof, strict=True)])
+        obj = (m["strict_f1"] + m["loose_f1"]) / 2
+        if obj > best[0]:
+            best = (obj, t)
+    threshold = best[1]
+    cv = evaluate(train, [predict(d, p, threshold) for d, p in zip(train, oof, strict=True)])
+    print(f"CV {args.folds}-fold on train (threshold {threshold:.2f}): {fmt(cv)}")
+
+    model = fit(*matrix(train, names), names, args.rounds, args.depth, args.lr)
+    tr = evaluate(train, [predict(d, probs_for(d, model), threshold) for d in train])
+    te = evaluate(test, [predict(d, probs_for(d, model), threshold) for d in test])
+    print(f"train (fit):  {fmt(tr)}")
+    print(f"test (16):    {fmt(te)}")
+    used: dict[str, int] = {}
+    for tf, tt in zip(model.feats, model.thresholds, strict=True):
+        for f, t in zip(tf, tt, strict=True):
+            if np.isfinite(t):
+                used[names[f]] = used.get(names[f], 0) + 1
+    print("most used features:", ", ".join(f"{n}×{c}" for n, c in sorted(used.items(), key=lambda x: -x[1])[:15]))
+    if args.dry_run:
+        return
+    model.threshold = threshold
+    model.meta = {
+        "model": f"gradient-boosted trees ({args.rounds} rounds, depth {args.depth}, learning rate {args.lr})",
+        "features": "screener.extract.candidates (generic: source, kind, shape, section, list context, document)",
+        "trained_on": "dotin train-* résumés of the development set (test-* excluded)",
+        "train_docs": len(train),
+        "cv_folds": args.folds,
+        "cv": cv,
+        "train": tr,
+        "test": te,
+        "script": "scripts/train_skill_filter.py",
+    }
+    args.out.write_text(json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
