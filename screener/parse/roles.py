@@ -64,6 +64,8 @@ _TITLE_LABEL = re.compile(r"^(?:role|designation|position|title|job title|cargo|
                           re.IGNORECASE)
 _EMPLOYER_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|empresa|entreprise|firma|unternehmen|client)"
                              r"\s*[:\-]\s*", re.IGNORECASE)
+# labels in front of a field ("Duration: May 2010 – till date", "Location: Pune")
+_LABELS = re.compile(r"^(?:duration|period|dates?|tenure|from|location|place|city)\s*[:\-]\s*", re.IGNORECASE)
 _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<company>\S.*)$")
 
 
@@ -152,6 +154,8 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     before, after = raw[:max(a, 0)], raw[max(b, 0):]
     before = BULLET_RE.sub("", before, count=1)
     before = re.sub(r"[\s(|,:–—-]*(?:from|de|dal|du|von)?[\s(|,:–—-]*$", "", before, flags=re.IGNORECASE)
+    before = re.sub(r"(?:^|\s)(?:duration|period|dates?|tenure|worked|since|employment dates?)\s*[:\-]?\s*$", "", before,
+                    flags=re.IGNORECASE)
     after = re.sub(r"^[\s)|,:–—-]*", "", after)
     parts = [clean(_DURATION.sub(" ", p)) for p in (before, after)]
     return "  ".join(p for p in parts if p)
@@ -162,12 +166,16 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     lines = _lines(text, body, section.end)
     anchors = _anchors(text, lines, body, section.end, today)
     if not anchors:
-        return []
+        if section.name != "experience":
+            return []
+        undated = _undated_headers(lines, set())
+        return _with_following_spans(text, section, [_undated_role(lines, i, j) for i, j in undated])
     first_idx = anchors[0][0]
     before = [ln for ln in lines[:first_idx] if ln.text]
     trailing_dates = bool(before) and _headerish(before[0]) and any(
         ln.bullet or len(ln.text) > 100 for ln in before[1:])
     roles: list[Role] = []
+    used: set[int] = set()
     for k, (idx, dr, on_line) in enumerate(anchors):
         prev_idx = anchors[k - 1][0] if k else -1
         line = lines[idx]
@@ -189,12 +197,15 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
             max_above = 0 if len(rest_units) >= 2 else (1 if rest_units else 2)
             j = idx - 1
             above: list[int] = []
-            while j > prev_idx and len(above) < max_above:
+            counted = 0
+            while j > prev_idx and counted < max_above:
                 if not lines[j].text:
                     j -= 1
                     continue
                 if _headerish(lines[j]):
                     above.insert(0, j)
+                    # a line that is only a place ("Kathmandu, Nepal") does not use up the title/employer budget
+                    counted += not _is_location(_LABELS.sub("", lines[j].text))
                     j -= 1
                     continue
                 break
@@ -211,6 +222,13 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                         break
                     header_lines.append(j)
                     j += 1
+            nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
+            if header_lines and not any(_cues().title.search(lines[i].text) for i in header_lines) and \
+                    not _cues().title.search(rest):
+                # "Company / dates / Title": the title is the first line under the dates
+                below = _title_below(lines, idx, nxt, max_words=8, first_only=True)
+                if below is not None:
+                    header_lines.append(below)
             span_start = min([lines[i].start for i in header_lines] + [line.start])
             span_end = section.end
         units = [lines[i].text for i in header_lines if i < idx]
@@ -219,37 +237,89 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         units.extend(lines[i].text for i in header_lines if i > idx)
         title, employer, location = split_header(units)
         if not title:
-            title = _title_below(lines, idx, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
+            below = _title_below(lines, idx, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
+            title = clean(_TITLE_LABEL.sub("", lines[below].text)) if below is not None else ""
         if not employer and roles and len(units) <= 1 and roles[-1].employer:
             employer = roles[-1].employer  # a second role at the same employer, written under it
+        used.update(header_lines)
+        used.add(idx)
         roles.append(Role(title=title, employer=employer, location=location, start=dr.start, end=dr.end,
                           current=dr.current, date_text=re.sub(r"\s+", " ", dr.text).strip(),
                           span=(span_start, span_end)))
     # in dates-first / header-above layouts each role runs until the next one begins
     if not trailing_dates:
-        fixed = []
-        for k, role in enumerate(roles):
-            end = roles[k + 1].span[0] if k + 1 < len(roles) else section.end
-            s, e = trim_span(text, role.span[0], max(end, role.span[0]))
-            fixed.append(_with_span(role, (s, e)))
-        roles = fixed
+        if section.name == "experience":
+            # Indeed-style "Title / Company - City -" entries written without dates are roles too
+            roles.extend(_undated_role(lines, i, j) for i, j in _undated_headers(lines, used))
+            roles.sort(key=lambda r: r.span[0])
+        roles = _with_following_spans(text, section, roles)
     else:
         roles = [_with_span(r, trim_span(text, *r.span)) for r in roles]
     return roles
+
+
+def _with_following_spans(text: str, section: Section, roles: list[Role]) -> list[Role]:
+    fixed = []
+    for k, role in enumerate(roles):
+        end = roles[k + 1].span[0] if k + 1 < len(roles) else section.end
+        s, e = trim_span(text, role.span[0], max(end, role.span[0]))
+        fixed.append(_with_span(role, (s, e)))
+    return fixed
+
+
+def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]]:
+    """(title line, employer line) pairs of entries written without dates, as job boards export them.
+
+    A pair is a short job-title line after a blank line, then (after blanks) a short line naming an
+    organisation (an organisation word, or the board's "Company -  City, State -" form), then no dates.
+    """
+    cues = _cues()
+    out: list[tuple[int, int]] = []
+    nonblank = [i for i, ln in enumerate(lines) if ln.text]
+    for n, i in enumerate(nonblank[:-1]):
+        j = nonblank[n + 1]
+        if i in used or j in used or (n + 2 < len(nonblank) and nonblank[n + 2] in used):
+            continue
+        a, b = lines[i], lines[j]
+        if i > 0 and lines[i - 1].text and n > 0:
+            continue  # the title line opens a block
+        if not (_headerish(a) and _headerish(b)) or len(a.text.split()) > 8 or len(b.text.split()) > 10:
+            continue
+        if not cues.title.search(a.text) or cues.company.search(a.text) or a.text.endswith(":"):
+            continue
+        board_form = bool(re.search(r"\s-\s*$", b.text))
+        if not (board_form or cues.company.search(b.text)) or cues.title.search(b.text) and not board_form:
+            continue
+        if out and out[-1][1] >= i:
+            continue
+        out.append((i, j))
+    return out
+
+
+def _undated_role(lines: list[_Line], i: int, j: int) -> Role:
+    title, employer, location = split_header([lines[i].text, lines[j].text])
+    return Role(title=title, employer=employer, location=location, span=(lines[i].start, lines[j].end))
 
 
 def _with_span(role: Role, span: tuple[int, int]) -> Role:
     return Role(role.title, role.employer, role.location, role.start, role.end, role.current, role.date_text, span)
 
 
-def _title_below(lines: list[_Line], idx: int, stop: int) -> str:
+def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
+                 first_only: bool = False) -> int | None:
+    """Index of the first job-title line under the dates (within four lines), or None."""
     cues = _cues()
     for j in range(idx + 1, min(stop, idx + 5)):
         ln = lines[j]
+        if not ln.text:
+            continue
         label = _TITLE_LABEL.sub("", ln.text)
-        if ln.text and _headerish(ln) and len(label.split()) <= 6 and cues.title.search(label):
-            return clean(label)
-    return ""
+        if _headerish(ln) and len(label.split()) <= max_words and cues.title.search(label) and \
+                not cues.company.search(label):
+            return j
+        if first_only:
+            return None
+    return None
 
 
 def _split_units(unit: str) -> list[str]:
