@@ -99,6 +99,28 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
         pos = nl + 1
 
 
+def lines_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Absolute (start, end) of the logical lines of ``text[start:end]``, split as ``iter_lines`` splits the
+    whole text (a section that begins inside a long flattened line is split the same way as that line)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le == -1 else le
+    for s, e in iter_lines(text[ls:le]):
+        s, e = ls + s, ls + e
+        if s >= end or e < start or (e == start and s < e):
+            continue
+        yield max(s, start), min(e, end)
+
+
+def body_start(text: str, start: int, end: int, heading: str) -> int:
+    """Where a section's content begins: after its heading (which may share a flattened line with content)."""
+    if not heading:
+        return start
+    for _s, e in lines_in(text, start, end):
+        return e
+    return end
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without leading/trailing whitespace."""
     while start < end and text[start].isspace():

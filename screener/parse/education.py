@@ -17,7 +17,17 @@ from datetime import date
 from functools import lru_cache
 
 from screener.models import EducationEntry, PartialDate, Section
-from screener.parse._data import BULLET_RE, alternation, clean, flat_words, fold, iter_lines, load, trim_span
+from screener.parse._data import (
+    BULLET_RE,
+    alternation,
+    body_start,
+    clean,
+    flat_words,
+    fold,
+    lines_in,
+    load,
+    trim_span,
+)
 from screener.parse.dates import DateMention, DateRange, find_dates
 
 EDUCATION_SECTIONS = ("education",)
@@ -93,19 +103,16 @@ def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
 
 
 def _body_start(text: str, section: Section) -> int:
-    if not section.heading:
-        return section.start
-    for _s, e in iter_lines(text[section.start:section.end]):
-        return section.start + e
-    return section.end
+    """Where a section's content begins: after its heading."""
+    return body_start(text, section.start, section.end, section.heading)
 
 
 def _section_entries(text: str, section: Section, today: date | None) -> list[EducationEntry]:
     body = _body_start(text, section)
     entries: list[_Entry] = []
     cur: _Entry | None = None
-    for s, e in iter_lines(text[body:section.end]):
-        s, e = trim_span(text, body + s, body + e)
+    for s, e in lines_in(text, body, section.end):
+        s, e = trim_span(text, s, e)
         raw = text[s:e]
         if not raw:
             continue

@@ -18,7 +18,16 @@ from datetime import date
 from functools import lru_cache
 
 from screener.models import Role, Section
-from screener.parse._data import BULLET_RE, alternation, clean, flat_words, iter_lines, load, trim_span
+from screener.parse._data import (
+    BULLET_RE,
+    alternation,
+    body_start,
+    clean,
+    flat_words,
+    lines_in,
+    load,
+    trim_span,
+)
 from screener.parse.dates import DateRange, find_date_ranges
 from screener.parse.sections import heading_name
 
@@ -71,8 +80,8 @@ _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<company>\S.*)$")
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
     out = []
-    for s, e in iter_lines(text[start:end]):
-        s, e = trim_span(text, start + s, start + e)
+    for s, e in lines_in(text, start, end):
+        s, e = trim_span(text, s, e)
         raw = text[s:e]
         m = BULLET_RE.match(raw)
         bullet = bool(m and m.end() > 0)
@@ -92,12 +101,8 @@ def _headerish(line: _Line) -> bool:
 
 
 def _body_start(text: str, section: Section) -> int:
-    """Where a section's content begins: after its heading line."""
-    if not section.heading:
-        return section.start
-    for _s, e in iter_lines(text[section.start:section.end]):
-        return section.start + e
-    return section.end
+    """Where a section's content begins: after its heading."""
+    return body_start(text, section.start, section.end, section.heading)
 
 
 def role_sections(sections: list[Section] | tuple[Section, ...]) -> list[Section]:
