@@ -25,8 +25,8 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _HYPHENS = "\u2010\u2011"  # hyphen, non-breaking hyphen → ASCII hyphen-minus
 
 # Glyphs used as list bullets (including Symbol/Wingdings private-use code points PDFs and Word emit).
-_BULLET_CHARS = "•▪◦●■□▫◆◇►▸▹‣⁃∙·○◾◽➢➤✓✔❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0f0"
-_BULLET_RE = re.compile(rf"^[ \t]*(?:[{re.escape(_BULLET_CHARS)}]+|[-*–—](?=[ \t]))[ \t]*", re.MULTILINE)
+BULLET_CHARS = "•▪◦●■□▫◆◇►▸▹‣⁃∙·○◾◽➢➤✓✔❖\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0f0"
+_BULLET_RE = re.compile(rf"^[ \t]*(?:[{re.escape(BULLET_CHARS)}]+|[-*–—](?=[ \t]))[ \t]*", re.MULTILINE)
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TRAILING_WS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
@@ -81,6 +81,28 @@ def normalize_chars(text: str) -> str:
 def normalize_bullets(text: str) -> str:
     """Every list bullet at a line start becomes "• "."""
     return _BULLET_RE.sub(BULLET, text)
+
+
+_SPLIT_HEAD_RE = re.compile(r"^(.*?[A-Za-z]{2,})[-\u00ad]$")
+_SPLIT_TAIL_RE = re.compile(r"^[a-z]{2,}\S*$")
+
+
+def join_split_word(head: str, tail: str) -> str | None:
+    """``"develop-"`` + ``"ment"`` → ``"development"`` (``"self-"`` + ``"motivated"`` keeps its hyphen).
+
+    For layout code that knows the two words are the end of one line and the start of the line below in the
+    same column; None when they do not look like one word broken over the line end.
+    """
+    m = _SPLIT_HEAD_RE.match(head)
+    if m is None or _SPLIT_TAIL_RE.match(tail) is None:
+        return None
+    stem = m.group(1)
+    word = re.search(r"[A-Za-z]+$", stem)
+    prefixes, suffixes = _hyphen_words()
+    bare_tail = re.match(r"[a-z]+", tail).group(0)  # type: ignore[union-attr]
+    if (word is not None and word.group(0).lower() in prefixes) or bare_tail in suffixes:
+        return f"{stem}-{tail}"
+    return stem + tail
 
 
 def join_hyphenation(text: str) -> str:

@@ -3,8 +3,8 @@
 Per page: every character's loose box and its text object (fill colour, render mode) come from the raw
 PDFium API through lean ctypes prototypes (the per-character calls dominate the cost). Characters that
 are invisible (render mode 3/7, background colour, fully transparent), tiny (< 4 pt) or off the page are
-kept out of the text and reported. Visible characters become words, words become rows, and a vertical
-gutter that almost no row crosses splits the page into columns read one after another.
+kept out of the text and reported. Visible characters become words; ``layout.py`` puts the words of a
+page in reading order (columns, sidebars, right-margin dates).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pypdfium2.raw as pdfium_c
 from screener.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from screener.ingest.document import make_document
 from screener.ingest.health import HiddenText
+from screener.ingest.layout import page_lines
 from screener.ingest.limits import DEFAULT_LIMITS, Limits
 from screener.ingest.normalize import normalize_chars, normalize_text
 from screener.models import Document, Link
@@ -267,161 +268,10 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles) -> tuple[list[Word], 
         pdfium_c.FPDFText_ClosePage(textpage)
 
 
-def _rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into rows by vertical overlap, top row first, each row left to right."""
-    rows: list[tuple[float, float, list[Word]]] = []  # (bottom, top, words)
-    for w in sorted(words, key=lambda w: -w.cy):
-        if rows:
-            bottom, top, members = rows[-1]
-            if bottom <= w.cy <= top or (min(top, w.y1) - max(bottom, w.y0)) > 0.6 * min(w.height, top - bottom):
-                members.append(w)
-                rows[-1] = (
-                    min(bottom, w.y0) if w.cy >= bottom else bottom,
-                    max(top, w.y1) if w.cy <= top else top,
-                    members,
-                )
-                continue
-        rows.append((w.y0, w.y1, [w]))
-    return [sorted(members, key=lambda w: w.x0) for _, _, members in rows]
-
-
-def _row_intervals(row: list[Word], merge_gap: float) -> list[tuple[float, float]]:
-    out: list[list[float]] = []
-    for w in row:
-        if out and w.x0 - out[-1][1] <= merge_gap:
-            out[-1][1] = max(out[-1][1], w.x1)
-        else:
-            out.append([w.x0, w.x1])
-    return [(a, b) for a, b in out]
-
-
-def _find_gutter(rows: list[list[Word]]) -> tuple[float, float] | None:
-    """An x band that almost no row crosses, with text on both sides in several rows; None if single-column."""
-    if len(rows) < 6:
-        return None
-    heights = sorted(w.height for row in rows for w in row)
-    em = max(heights[len(heights) // 2], 4.0)
-    x_lo = min(w.x0 for row in rows for w in row)
-    x_hi = max(w.x1 for row in rows for w in row)
-    width = x_hi - x_lo
-    if width < 20 * em / 2:
-        return None
-    origin = int(x_lo)
-    size = int(x_hi) - origin + 2
-    crossing = [0] * (size + 1)
-    left_starts = [0] * (size + 1)  # rows with a block ending at x (text wholly left of x afterwards)
-    right_ends = [0] * (size + 1)
-    intervals = [_row_intervals(row, merge_gap=1.0 * em) for row in rows]
-    for ivs in intervals:
-        for a, b in ivs:
-            ia, ib = int(a) - origin, int(b) - origin
-            crossing[ia] += 1
-            crossing[min(ib + 1, size)] -= 1
-        left_starts[min(int(ivs[0][1]) - origin + 1, size)] += 1  # first block ends here
-        right_ends[int(ivs[-1][0]) - origin] += 1  # last block starts here
-    # prefix sums: cross[x] rows covering x; left[x] rows whose first block ends before x; right[x] rows whose last block starts after x
-    cross, left = [0] * size, [0] * size
-    run_c = run_l = 0
-    for x in range(size):
-        run_c += crossing[x]
-        run_l += left_starts[x]
-        cross[x], left[x] = run_c, run_l
-    right = [0] * size
-    for x in range(size - 2, -1, -1):
-        right[x] = right[x + 1] + right_ends[x + 1]
-    allowed = max(1, int(0.15 * len(rows)))
-    need = max(3, int(0.15 * len(rows)))
-    margin = int(0.08 * width)
-    best: tuple[int, int] | None = None
-    run_start = None
-    for x in range(margin, size - margin):
-        ok = cross[x] <= allowed and left[x] >= need and right[x] >= need
-        if ok and run_start is None:
-            run_start = x
-        if (not ok or x == size - margin - 1) and run_start is not None:
-            end = x if not ok else x + 1
-            if best is None or end - run_start > best[1] - best[0]:
-                best = (run_start, end)
-            run_start = None
-    if best is None or best[1] - best[0] < 0.5 * em:
-        return None
-    return best[0] + origin, best[1] + origin
-
-
-def _lines_of(rows: list[list[Word]]) -> list[str]:
-    return [" ".join(w.text for w in row) for row in rows if row]
-
-
-def _aligned_like_table(rows: list[list[Word]], mid: float) -> bool:
-    """Right-side lines sitting on left-side lines: a table, or dates/places beside entries, not two columns.
-
-    Either nearly every right-side line shares a baseline with a left-side line, or the right side is a sparse
-    column of short lines (dates, places) each near a left-side line (such cells are often top-aligned a little
-    off the entry's baseline).
-    """
-    right_rows = tight = loose = left_rows = 0
-    short = True
-    for row in rows:
-        left = [w for w in row if w.x1 <= mid]
-        right = [w for w in row if w.x0 >= mid]
-        left_rows += bool(left)
-        if not right:
-            continue
-        right_rows += 1
-        short = short and len(right) <= 6
-        h = max(right[0].height, 4.0)
-        best = min((abs(r.cy - l_.cy) for r in right[:3] for l_ in left), default=1e9)
-        tight += best <= 0.25 * h
-        loose += best <= 0.45 * h
-    if not right_rows or not left_rows:
-        return True
-    if tight >= 0.8 * right_rows:
-        return True
-    return short and right_rows <= 0.5 * left_rows and loose >= 0.75 * right_rows
-
-
-def _layout(words: list[Word], depth: int = 0) -> tuple[list[str], bool]:
-    """Lines of a region in reading order; True when a column split was made."""
-    rows = _rows(words)
-    gutter = _find_gutter(rows) if depth < 2 else None
-    if gutter is None:
-        return _lines_of(rows), False
-    g0, g1 = gutter
-    mid = (g0 + g1) / 2
-    # Check the split is a real column layout before committing to it.
-    if _aligned_like_table(rows, mid):
-        return _lines_of(rows), False
-    lines: list[str] = []
-    band_left: list[Word] = []
-    band_right: list[Word] = []
-    split = False
-
-    def flush() -> None:
-        nonlocal split
-        if band_left and band_right:
-            split = True
-        for side in (band_left, band_right):
-            if side:
-                sub, _ = _layout(side, depth + 1)
-                lines.extend(sub)
-        band_left.clear()
-        band_right.clear()
-
-    for row in rows:
-        if any(w.x0 < mid < w.x1 for w in row):  # a full-width row (name, heading, footer) ends the band
-            flush()
-            lines.append(" ".join(w.text for w in row))
-            continue
-        for w in row:
-            (band_left if w.x1 <= mid else band_right).append(w)
-    flush()
-    return lines, split
-
-
 def read_page(page: pdfium.PdfPage) -> PageText:
     styles = _PageStyles(page.raw)
     words, hidden, has_chars = _page_words(page, styles)
-    lines, multi = _layout(words)
+    lines, multi = page_lines(words)
     return PageText(lines=lines, multi_column=multi, hidden=hidden, has_chars=has_chars)
 
 
@@ -533,8 +383,10 @@ def read_pdf(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     for p in pages:
         for code, parts in p.hidden.parts.items():
             hidden.parts.setdefault(code, []).extend(parts)
-    page_lines = remove_running_lines([p.lines for p in pages])
-    texts = [normalize_text("\n".join(lines)) for lines in page_lines]
+    kept_lines = remove_running_lines([p.lines for p in pages])
+    # Broken words were already joined by the layout, within one column; joining again here could glue
+    # the last line of one column to the first line of the next.
+    texts = [normalize_text("\n".join(lines), hyphenation=False) for lines in kept_lines]
     return make_document(
         file=file,
         kind="pdf",

@@ -110,7 +110,7 @@ def test_remove_running_lines(pages: list[list[str]], expected: list[list[str]])
 def test_rendercv_classic_keeps_entries_with_their_dates() -> None:
     doc = ingest_path(FIXTURES / "third_party" / "rendercv_classic.pdf")
     assert "John Doe" in doc.text.splitlines()[:2]  # a small "Last updated" line sits above the name
-    assert "Apple, Software Engineer Cupertino, CA" in doc.text
+    assert "Apple, Software Engineer  Cupertino, CA" in doc.text  # the location box stays on its row, apart
     assert "June 2005 – Aug 2007" in doc.text
     assert "multi-column" not in {f.code for f in doc.health}
     assert "John Doe - Page 1 of 2" not in doc.text
@@ -122,6 +122,6 @@ def test_resume_matcher_two_column_main_then_sidebar() -> None:
     text = doc.text
     # The main column's experience is contiguous: the sidebar's skills list does not cut into it.
     exp, skills = text.index("EXPERIENCE"), text.index("SKILLS")
-    assert exp < text.index("Senior Software Engineer Jan 2023 - Present") < text.index("Notion") < skills
+    assert exp < text.index("Senior Software Engineer  Jan 2023 - Present") < text.index("Notion") < skills
     assert "Kafka" in text[skills:]
     assert "multi-column" in {f.code for f in doc.health}
