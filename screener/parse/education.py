@@ -132,8 +132,12 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
         elif cur is None and not bullet:
             starts_new = True  # an entry with no known words is still an entry
         elif cur is not None and not bullet and not dates and not _GRADE.search(line) and cur.dated and \
-                cur.has_degree and cur.has_institution and len(line) <= 100:
+                cur.has_degree and cur.has_institution and len(line) <= 100 and not _NOTE.match(line) and \
+                not line.endswith("."):
             starts_new = True
+        elif cur is not None and not bullet and cur.dated and (cur.has_degree or cur.has_institution) and \
+                _only_dates(line, dates):
+            starts_new = True  # dates-first layout ("2003-2005  Diploma…  2000-2003  BSc…"): the next entry's dates
         if starts_new:
             cur = _Entry()
             entries.append(cur)
@@ -147,6 +151,20 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
     return [_build(text, en, today) for en in entries if en.lines]
 
 
+# a described line under an entry ("Thesis: …", "Final project: …", "Major: …"), never an entry of its own
+_NOTE = re.compile(r"^[^\W\d_][\w ’'/-]{1,30}:\s")
+
+
+def _only_dates(line: str, dates: list[DateMention | DateRange]) -> bool:
+    """True when a line holds dates and nothing else but separators ("2003 - 2005", "2005  2007:")."""
+    if not dates:
+        return False
+    rest = line
+    for d in sorted(dates, key=lambda d: d.span[0], reverse=True):
+        rest = rest[:d.span[0]] + rest[d.span[1]:]
+    return not re.search(r"[^\W\d_]{2}", rest)
+
+
 def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     cues = _cues()
     header = [ln for ln in entry.lines if not ln[3]] or entry.lines[:1]
@@ -154,24 +172,34 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     end: PartialDate | None = None
     grade = ""
     date_spans: list[tuple[str, tuple[int, int]]] = []
+    ranged = False
     for _s, _e, line, _b in entry.lines:
         for d in find_dates(line, today=today):
-            if isinstance(d, DateRange) and start is None and end is None:
-                start, end = d.start, d.end
+            if isinstance(d, DateRange) and not ranged:
+                start, end, ranged = d.start, d.end, True
                 date_spans.append((line, d.span))
             elif isinstance(d, DateMention) and end is None:
                 end = d.date
                 date_spans.append((line, d.span))
+            elif isinstance(d, DateMention) and not _b:
+                date_spans.append((line, d.span))
         g = _GRADE.search(line)
         if g and not grade:
             grade = clean(g["g"])
+    if not ranged and len(entry.lines) > 1:
+        # a range whose two ends the text layer put on separate lines ("2005  2007: MBA" flattened)
+        first_end = entry.lines[1][1]
+        for d in find_dates(text[entry.lines[0][0]:first_end], today=today):
+            if isinstance(d, DateRange):
+                start, end = d.start, d.end
+                break
     credential = institution = fld = ""
     segments: list[str] = []
     for _s, _e, line, _b in header:
         stripped = line
-        for dl, span in date_spans:
+        for dl, span in sorted(date_spans, key=lambda x: x[1][0], reverse=True):
             if dl == line:
-                stripped = line[:span[0]] + "  " + line[span[1]:]
+                stripped = stripped[:span[0]] + "  " + stripped[span[1]:]
         g = _GRADE.search(stripped)
         if g:
             stripped = stripped[:g.start()] + "  " + stripped[g.end():]
