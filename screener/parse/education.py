@@ -45,7 +45,11 @@ _FIELD_PREP = re.compile(r"\s+(?:in|em|en|in the field of|na área de|mit schwer
                          r"with (?:a )?(?:major|specialization|specialisation) in)\s+(?P<f>.+)$", re.IGNORECASE)
 _FIELD_OF = re.compile(r"^(?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?P<f>.+)$", re.IGNORECASE)
 _PAREN_FIELD = re.compile(r"\((?P<f>[^)]{3,60})\)")
-_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,\s+|\s+[-–—]+$|^[-–—]+\s+|\s+(?:from|at|de la|da)\s+(?=[A-Z])")
+_PAREN_ANY = re.compile(r"\([^()]*\)?")
+# bracketed notes that describe the programme, not its subject ("three-year programme", "part-time", "2:1")
+_NOT_FIELD = re.compile(r"\d|\b(?:years?|programme|program|part[- ]time|full[- ]time|distance|online|evening|"
+                        r"expected|ongoing|pursuing|hons?|honou?rs|formerly)\b", re.IGNORECASE)
+_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,(?![^()]*\))\s+|\s+[-–—]+$|^[-–—]+\s+|\s+(?:from|at|de la|da)\s+(?=[A-Z])")
 
 
 class _Cues:
@@ -123,6 +127,9 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
             continue
         deg = has_degree(line) and not bullet
         inst = has_institution(line) and not bullet
+        if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
+                _institution_first(line):
+            deg = False  # "Universidad …, Facultad de Ingeniería": the degree word is part of the institution
         dates = find_dates(line, today=today)
         starts_new = False
         if deg or inst:
@@ -153,6 +160,13 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
 
 # a described line under an entry ("Thesis: …", "Final project: …", "Major: …"), never an entry of its own
 _NOTE = re.compile(r"^[^\W\d_][\w ’'/-]{1,30}:\s")
+
+
+def _institution_first(line: str) -> bool:
+    c = _cues()
+    im = c.institution.search(line)
+    dm = [m for m in (c.degree.search(line), c.abbrev.search(line)) if m]
+    return bool(im) and all(im.start() < m.start() for m in dm) and im.start() < 40
 
 
 def _only_dates(line: str, dates: list[DateMention | DateRange]) -> bool:
@@ -203,6 +217,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         g = _GRADE.search(stripped)
         if g:
             stripped = stripped[:g.start()] + "  " + stripped[g.end():]
+            stripped = re.sub(r"\(\s*\)", "  ", stripped)  # "B.Sc. Accounting (Second Class Upper)" → no "( )"
         stripped = re.sub(r"\b(?:expected|graduated|graduation|passed|completed|class of|promoção)\b[:\s]*", "  ",
                           stripped, flags=re.IGNORECASE)
         segments.extend(p for p in (clean(x) for x in _SEP.split(stripped)) if p)
@@ -224,12 +239,19 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             consumed.add(seg)
     if credential:
         m = _FIELD_PREP.search(credential) or _FIELD_OF.match(credential)
+        am = cues.abbrev.match(credential)
+        after_abbrev = clean(_PAREN_ANY.sub(" ", credential[am.end():])) if am else ""
+        pm = _PAREN_FIELD.search(credential)
         if m and not cues.institution.search(m["f"]):
-            fld = clean(m["f"])
-        else:
-            pm = _PAREN_FIELD.search(credential)
-            if pm and not re.fullmatch(r"(?:hons?|honours|honors)\.?", pm["f"], re.IGNORECASE):
-                fld = clean(pm["f"])
+            fld = clean(_PAREN_ANY.sub(" ", m["f"])) or clean(m["f"])
+        elif after_abbrev and re.match(r"[^\W\d_]", after_abbrev) and after_abbrev[0].isupper() and \
+                len(after_abbrev.split()) <= 6 and not cues.institution.search(after_abbrev):
+            fld = after_abbrev  # "BSc Nursing", "B.S. Mechanical Engineering"
+        elif pm and has_degree(pm["f"]) and re.match(r"\s*[A-ZÀ-Ý]", credential[pm.end():]):
+            fld = clean(credential[pm.end():])  # "Magister inżynier (MSc Eng.) Computer Science"
+        elif pm and not re.fullmatch(r"(?:hons?|honours|honors)\.?", pm["f"], re.IGNORECASE) and \
+                not _NOT_FIELD.search(pm["f"]) and not has_degree(pm["f"]):
+            fld = clean(pm["f"])
     if not fld:
         rest = [s for s in segments if s not in consumed and not _looks_like_place(s)]
         if credential and institution and rest:
