@@ -25,7 +25,57 @@ W, H = A4
 LEFT_SENTENCES = [f"Left column sentence number {i} about leading data teams." for i in range(1, 19)]
 RIGHT_SENTENCES = [f"Right column line {i} on Python and SQL." for i in range(1, 19)]
 SIDEBAR = ["SKILLS", "Python", "PostgreSQL", "Docker", "Kubernetes", "Terraform", "LANGUAGES", "English", "Spanish"]
+HEADER_TWO_COLUMN = "Avery Quinn — Résumé Header Across Both Columns"
 MAIN = [f"Main column sentence {i}: built services for payments." for i in range(1, 23)]
+
+
+# Two prose columns under a full-width header, both set with the SAME leading, so most lines of the two
+# columns share a baseline (a reader going across the page would mix them). Each paragraph is wrapped.
+HEADER = ["Morgan Reyes", "morgan.reyes@example.org  ·  +1 555 0142  ·  Denver, CO  ·  github.com/mreyes-example"]
+MAIN_PARAS = [
+    "EXPERIENCE",
+    "Platform engineer at Aspen Freight since 2020, running the shipment tracking services on Kubernetes "
+    "and keeping the booking API under fifty milliseconds at the ninety-ninth percentile.",
+    "Before that, four years at Larkspur Bank building nightly settlement jobs in Java and SQL, with an "
+    "exhaustive reconciliation report that auditors signed off every quarter.",
+    "EDUCATION",
+    "Bachelor of Science in Computer Science, Colorado School of Mines, graduated with honours in 2014.",
+]
+SIDE_PARAS = [
+    "PROFILE",
+    "Calm on call, fond of boring infrastructure and of documentation that answers the question.",
+    "SKILLS",
+    "Go, Java, SQL, Terraform, Kubernetes, Prometheus and a little Rust for command-line tools.",
+]
+# A main column with entries whose dates are set flush right on the entry's row, and a narrow sidebar on
+# the right whose short lines share baselines with main-column lines.
+ENTRIES = [
+    ("Senior Site Reliability Engineer, Northwind Logistics", "Mar 2021 – Present",
+     ["Cut paging alerts by sixty percent by rewriting the alert rules around user-facing symptoms "
+      "rather than host metrics, and documented each remaining alert with a runbook."]),
+    ("Systems Engineer, Bluebird Telecom", "Jun 2017 – Feb 2021",
+     ["Automated the provisioning of four hundred edge servers with Ansible and wrote the capacity "
+      "planning notebook the network team still uses every spring."]),
+    ("Junior Administrator, Riverside College", "Sep 2015 – May 2017",
+     ["Ran the campus mail and directory servers and moved the helpdesk onto a ticketing system."]),
+]
+RIGHT_SIDEBAR = ["CONTACT", "Lisbon, Portugal", "ana.costa@example.net", "SKILLS", "Linux", "Ansible", "Prometheus",
+                 "Grafana", "Python", "LANGUAGES", "Portuguese", "English"]
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        trial = f"{cur} {word}".strip()
+        if cur and stringWidth(trial, font, size) > width:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = trial
+    return [*lines, cur] if cur else lines
 
 
 def _new(path: Path) -> canvas.Canvas:
@@ -38,7 +88,7 @@ def _new(path: Path) -> canvas.Canvas:
 def two_column(path: Path) -> None:
     c = _new(path)
     c.setFont("Helvetica-Bold", 18)
-    c.drawString(50, H - 60, "Avery Quinn — Résumé Header Across Both Columns")
+    c.drawString(50, H - 60, HEADER_TWO_COLUMN)
     c.setFont("Helvetica", 10)
     y = H - 100
     for i, text in enumerate(LEFT_SENTENCES):
@@ -64,6 +114,79 @@ def sidebar(path: Path) -> None:
         c.drawString(195, H - 80 - i * 15, text)
     c.showPage()
     c.save()
+
+
+def columns_header(path: Path) -> None:
+    """Full-width header band, then two prose columns with identical leading (baselines line up)."""
+    c = _new(path)
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(50, H - 60, HEADER[0])
+    c.setFont("Helvetica", 9.5)
+    c.drawString(50, H - 80, HEADER[1])
+    leading = 13.0
+    for paras, x, width in ((MAIN_PARAS, 50, 320), (SIDE_PARAS, 395, 150)):
+        y = H - 115
+        for para in paras:
+            heading = para.isupper()
+            font = "Helvetica-Bold" if heading else "Helvetica"
+            c.setFont(font, 10)
+            for line in _wrap(para, font, 10, width):
+                c.drawString(x, y, line)
+                y -= leading
+            y -= 0 if heading else leading  # one blank line after a paragraph: the grid is kept
+    c.showPage()
+    c.save()
+
+
+def sidebar_dates(path: Path) -> None:
+    """Main column (left) with flush-right dates on each entry's row and a broken word; sidebar on the right."""
+    c = _new(path)
+    main_x, main_right, side_x = 45, 400, 430
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(main_x, H - 60, "Ana Costa")
+    y = H - 100
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(main_x, y, "EXPERIENCE")
+    y -= 18
+    for title, dates, bullets in ENTRIES:
+        c.setFont("Helvetica-Bold", 9.5)
+        c.drawString(main_x, y, title)
+        c.setFont("Helvetica", 9.5)
+        c.drawRightString(main_right, y, dates)
+        y -= 13
+        for bullet in bullets:
+            lines = _wrap("• " + bullet, "Helvetica", 9.5, main_right - main_x)
+            for line in lines:
+                c.drawString(main_x if line.startswith("•") else main_x + 8, y, line)
+                y -= 12
+        y -= 8
+    # A word hyphenated over a line end in the main column, beside a sidebar line on the same baseline.
+    c.drawString(main_x, y, "Wrote the incident review guide and the on-call hand-")
+    c.drawString(main_x, y - 12, "book used by three teams.")
+    y = H - 100
+    c.setFont("Helvetica", 9.5)
+    for item in RIGHT_SIDEBAR:
+        c.setFont("Helvetica-Bold" if item.isupper() else "Helvetica", 9.5)
+        c.drawString(side_x, y, item)
+        y -= 12 if not item.isupper() else 14
+    c.showPage()
+    c.save()
+
+
+def reference_texts() -> dict[str, list[str]]:
+    """The text of each layout fixture in reading order (for benchmarks/reading_order.py)."""
+    return {
+        "two_column.pdf": [HEADER_TWO_COLUMN, *[t[:48] for t in LEFT_SENTENCES], *RIGHT_SENTENCES],
+        "sidebar.pdf": [*SIDEBAR, *MAIN],
+        "columns_header.pdf": [*HEADER, *MAIN_PARAS, *SIDE_PARAS],
+        "sidebar_dates.pdf": [
+            "Ana Costa",
+            "EXPERIENCE",
+            *[x for title, _dates, bullets in ENTRIES for x in (title, *bullets)],
+            "Wrote the incident review guide and the on-call handbook used by three teams.",
+            *RIGHT_SIDEBAR,
+        ],
+    }
 
 
 def hostile(path: Path) -> None:
@@ -268,6 +391,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     two_column(OUT / "two_column.pdf")
     sidebar(OUT / "sidebar.pdf")
+    columns_header(OUT / "columns_header.pdf")
+    sidebar_dates(OUT / "sidebar_dates.pdf")
     hostile(OUT / "hostile.pdf")
     multipage(OUT / "multipage.pdf")
     image_only(OUT / "image_only.pdf")

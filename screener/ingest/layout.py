@@ -235,14 +235,19 @@ def _label_column(labels: list[Fragment], body: list[Fragment], em: float) -> bo
     return _dense_share(labels) <= 0.35 or _flush_right_share(labels, em) >= 0.8
 
 
+def _prose(side: list[Fragment]) -> bool:
+    """Lines of running text (many words each), as wrapped paragraphs have and table cells rarely do."""
+    return sum(1 for f in side if len(f.words) >= 6) >= 0.4 * len(side)
+
+
 def _is_columns(left: list[Fragment], right: list[Fragment], em: float) -> bool:
     """Whether the two sides of a clean gutter are two independent flows of text (not one row structure)."""
     if not left or not right or max(len(left), len(right)) < 3:
         return False
     a_left = _partnered(left, right, _SAME_BASELINE)
     a_right = _partnered(right, left, _SAME_BASELINE)
-    if a_left >= 0.8 * len(left) and a_right >= 0.8 * len(right):
-        return False  # a table: nearly every line has a partner across the gutter
+    if a_left >= 0.8 * len(left) and a_right >= 0.8 * len(right) and not (_prose(left) and _prose(right)):
+        return False  # a table: nearly every line has a partner across the gutter (two prose columns can too)
     return not (_label_column(right, left, em) or _label_column(left, right, em))
 
 
