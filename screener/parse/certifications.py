@@ -10,13 +10,15 @@ entry ``kind="licence"``; they come from ``data/credential_words.yaml``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from screener.models import Certification, Project, Section
-from screener.parse._data import BULLET_RE, alternation, clean, iter_lines, load, trim_span
+from screener.parse._data import BULLET_RE, alternation, body_start, clean, iter_lines, lines_in, load, trim_span
 from screener.parse.dates import DateMention, DateRange, find_dates
-from screener.parse.sections import heading_name
+from screener.parse.sections import heading_name, is_heading_word
 
 _ISSUED_BY = re.compile(r"\s*(?:,\s*)?(?:issued by|issuer|by|from|emitido por|expedido por|délivré par|ausgestellt von)"
                         r"\s*:?\s+(?P<i>[^,()|]+)", re.IGNORECASE)
@@ -26,7 +28,7 @@ _WEAK_SPLIT = re.compile(r"\s+[-–]\s+")
 _ID = re.compile(r"\b(?:credential id|license (?:no|number|#)|licence (?:no|number)|id|no\.?|n[ºo°])\s*[:#]?\s*"
                  r"[\w-]*\d[\w-]*|(?<=\s)#?\d{4,}\s*$", re.IGNORECASE)
 _ORG = re.compile(r"^(?:[A-Z][\w&.'’-]*|of|the|and|for|de|do|da|&)(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|for|de|do|da|&))"
-                  r"{0,7}$")
+                  r"{0,7}(?:\s+\([A-Z][\w&.-]{1,10}\))?$")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ def _issuer_after_separator(line: str) -> tuple[str, str]:
     An en dash or hyphen before a level word ("– Associate", "- Professional") is part of the name.
     """
     levels = _levels()
-    line = re.sub(r"[\s,;]+$", "", line)
+    line = re.sub(r"[\s,;—–-]+$", "", line)
     for splitter in (_STRONG_SPLIT, _WEAK_SPLIT):
         parts = splitter.split(line)
         if len(parts) >= 2:
@@ -89,6 +91,13 @@ def parse_certification_line(line: str, *, today: date | None = None, span: tupl
         line = line[:d.span[0]] + " " * (d.span[1] - d.span[0]) + line[d.span[1]:]
         break
     line = re.sub(r"\(\s*\)", " ", line)
+    # what follows ";" is a remark ("; number available on request"), as are bracketed notes and "in progress"
+    head, sep, _tail = line.partition(";")
+    if sep and re.search(r"[^\W\d_]{3}", head):
+        line = head
+    line = _NOTE_PAREN.sub(" ", line)
+    line = re.sub(r"\(\s*[,;]?\s*\)", " ", line)
+    line = _NOTE_TAIL.sub("", line.rstrip(" ,;"))
     line = _ID.sub(" ", line)
     issuer = ""
     im = _ISSUED_BY.search(line)
@@ -96,7 +105,7 @@ def parse_certification_line(line: str, *, today: date | None = None, span: tupl
         issuer = clean(im["i"])
         line = line[:im.start()] + line[im.end():]
     pm = re.search(r"\((?P<i>[^()]{2,60})\)\s*[,.]?\s*$", line.strip())
-    if not issuer and pm and not re.fullmatch(r"[A-Z]{2,6}", pm["i"].strip()):
+    if not issuer and pm and not re.fullmatch(r"[A-Z]{2,6}", pm["i"].strip()) and _ORG.match(pm["i"].strip()):
         issuer = clean(pm["i"])
         line = line.strip()[:pm.start()]
     if not issuer:
@@ -108,27 +117,77 @@ def parse_certification_line(line: str, *, today: date | None = None, span: tupl
                          url=url, span=span)
 
 
+# A line that only points at the entry above ("Verify badge", "Certificate: https://…", "Credential ID 123")
+_POINTER = re.compile(r"^(?:verify|verification|verified|credential|certificate|badge|link|url|view)\b[\w ]{0,20}:?\s*"
+                      r"(?:https?://\S+|www\.\S+)?\s*$", re.IGNORECASE)
+# Notes after the credential itself: "(digital badge, 2023)", "— in progress", "; number available on request"
+_NOTE_PAREN = re.compile(r"\((?P<n>[^()]*\b(?:badge|issued|awarded|in progress|pending|expires?|expiry|valid|"
+                         r"request|renewed|passed|exams?|applied|member)\b[^()]*)\)", re.IGNORECASE)
+_NOTE_TAIL = re.compile(r"(?:\s+[—–-]\s+|,\s*|\s+)(?:in progress|pending|applied|member since|valid (?:until|through)|"
+                        r"member|expires?|expiry|renewed|not yet)\b.*$", re.IGNORECASE)
+
+
+def _entries(text: str, section: Section) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, url) of each listed entry, with its wrapped lines joined to it.
+
+    In a bulleted list every bullet opens an entry and the lines under it belong to it; in an unbulleted
+    list a line that starts in lower case continues the one above. A line that is only a link or a
+    "Verify" label gives its URL to the entry above.
+    """
+    body = body_start(text, section.start, section.end, section.heading)
+    raw: list[tuple[int, int, str, bool]] = []
+    for s, e in lines_in(text, body, section.end):
+        s, e = trim_span(text, s, e)
+        if s >= e:
+            continue
+        line = text[s:e]
+        if is_heading_word(line):
+            raw.append((s, e, "", False))  # a sub-heading inside the list ("Badges") ends the entry above
+            continue
+        m = BULLET_RE.match(line)
+        raw.append((s, e, line, bool(m and m.end() > 0)))
+    out: list[list[Any]] = []
+    closed = True
+    for s, e, line, bullet in raw:
+        if not line:
+            closed = True
+            continue
+        indented = s > 0 and text[s - 1] in " \t"
+        um = _URL.search(line)
+        pointer = bool(_POINTER.match(line)) or bool(um and um.start() == 0 and len(line) == um.end())
+        if out and pointer:
+            if um and not out[-1][3]:
+                out[-1][3] = um.group(0).rstrip(").,")
+            out[-1][1] = e
+            continue
+        if pointer and not um:
+            continue
+        continues = out and not closed and not bullet and (indented or line[:1].islower())
+        closed = False
+        if continues:
+            out[-1][1] = e
+            out[-1][2] = f"{out[-1][2]} {line}"
+            continue
+        out.append([s, e, line, ""])
+    return [(s, e, line, url) for s, e, line, url in out]
+
+
 def find_certifications(text: str, sections: list[Section] | tuple[Section, ...], *,
                         today: date | None = None) -> list[Certification]:
     """Entries of certification sections, plus certification-looking lines elsewhere ("AWS Certified … (2022)")."""
     out: list[Certification] = []
-    cert_ranges = [(s.start, s.end) for s in sections if s.name == "certifications"]
     _lic, _lic_ci, certish = _cues()
-    for start, end in cert_ranges:
-        first = True
-        for s, e in iter_lines(text[start:end]):
-            s, e = trim_span(text, start + s, start + e)
-            if first:
-                first = False
-                if heading_name(text[s:e]):
-                    continue
-            if s >= e:
-                continue
-            c = parse_certification_line(text[s:e], today=today, span=(s, e))
+    for sec in sections:
+        if sec.name != "certifications":
+            continue
+        for s, e, line, url in _entries(text, sec):
+            c = parse_certification_line(line, today=today, span=(s, e))
             if c:
+                if url and not c.url:
+                    c = replace(c, url=url)
                 out.append(c)
     for section in sections:
-        if section.name in ("certifications", "education", "contact"):
+        if section.name in ("certifications", "education", "contact", "summary"):
             continue
         for s, e in iter_lines(text[section.start:section.end]):
             s, e = trim_span(text, section.start + s, section.start + e)

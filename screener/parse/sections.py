@@ -80,6 +80,15 @@ def heading_name(line: str) -> str | None:
     return None
 
 
+def is_heading_word(line: str) -> bool:
+    """True when ``line`` is a known heading however it is written ("Badges" in plain case included)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return False
+    key, _emphatic = _normalise(stripped)
+    return key in _heading_table()[0]
+
+
 def find_sections(text: str) -> list[Section]:
     """Sections of ``text`` in order, covering it from the first non-blank character to the end.
 
@@ -163,4 +172,4 @@ def _nth_line_end(text: str, start: int, n: int) -> int:
     return pos
 
 
-__all__ = ["CANONICAL", "find_sections", "heading_name"]
+__all__ = ["CANONICAL", "find_sections", "heading_name", "is_heading_word"]
