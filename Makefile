@@ -17,6 +17,7 @@ run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(STAMP)
+	$(PY) -m ruff check screener ui app.py
 	$(PY) -m pytest -q
 
 lint: $(STAMP)

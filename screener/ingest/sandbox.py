@@ -13,6 +13,7 @@ Workers are forked, so a parent that already loaded the parsers shares those pag
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -68,6 +69,9 @@ def _error_payload(exc: DocumentError) -> tuple[type[DocumentError], str, str | 
 
 def _worker_main(conn: Connection, parser: Parser, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    # A worker killed by a hostile file is replaced and reported as an error row; a native traceback dump
+    # inherited from the parent (pytest, python -X faulthandler) would only add noise to the app's log.
+    faulthandler.disable()
     _cap_memory(limits.memory_mb)
     while True:
         try:
