@@ -11,6 +11,7 @@ from functools import lru_cache
 from screener.models import Language, Section
 from screener.parse._data import BULLET_RE, alternation, clean, load
 
+_UNLISTED = re.compile(r"^(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)?)\s*(?:\(|[-–—:]|,)\s*(?P<level>[^()]{2,40})\)?$")
 _ITEM_SEP = re.compile(r"\s*(?:[;|•·\n]|,(?![^()]*\))|\s{2,}|\t)\s*")
 
 
@@ -26,14 +27,23 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def parse_language_item(item: str) -> Language | None:
     """One item ("English — C1") as a Language, or None when it names no known language."""
-    name_re, _level_re = _patterns()
+    name_re, level_re = _patterns()
     item = BULLET_RE.sub("", item, count=1).strip()
     m = name_re.search(item)
     if not m or m.start() > 3:
-        return None
-    level = clean(item[m.end():])
+        # a language missing from the list ("Twi (native)", "Ga — fluent"): a capitalised name and a known level
+        um = _UNLISTED.match(item)
+        if not um or not level_re.search(um["level"]):
+            return None
+        return Language(name=um["name"], level=clean(um["level"]))
+    end = m.end()
+    nxt = name_re.match(item, end + 1) if item[end:end + 1] == " " else None
+    if nxt:
+        end = nxt.end()  # "Mandarin Chinese", "Brazilian Portuguese"
+    level = clean(item[end:])
+    name = item[m.start():end]
     level = re.sub(r"^(?:[-–—:]|\(|level|nivel|nível|niveau)\s*", "", level, flags=re.IGNORECASE)
-    return Language(name=m.group(0), level=clean(level))
+    return Language(name=name, level=clean(level))
 
 
 def find_languages(text: str, sections: list[Section] | tuple[Section, ...]) -> list[Language]:

@@ -162,6 +162,7 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     before = re.sub(r"(?:^|\s)(?:duration|period|dates?|tenure|worked|since|employment dates?)\s*[:\-]?\s*$", "", before,
                     flags=re.IGNORECASE)
     after = re.sub(r"^[\s)|,:–—-]*", "", after)
+    after = re.sub(r"^\([^()]*\)", "", after)  # "(on leave since 2026)", "(contract)": a remark on the dates
     parts = [clean(_DURATION.sub(" ", p)) for p in (before, after)]
     return "  ".join(p for p in parts if p)
 
@@ -344,12 +345,24 @@ def _comma_parts(segment: str) -> list[str]:
             parts.append(p[:cut].strip())
             parts.append(p[cut:].strip())
             continue
+        if parts and cues.country.fullmatch(p) and _place_name(parts[-1]) and \
+                (i < 2 or not cues.country.fullmatch(raw[i - 1])) and not _STATE_CODE.match(parts[-1]):
+            parts[-1] = f"{parts[-1]}, {p}"  # "Lagos, Nigeria": a city and its country are one place
+            continue
         if parts and (cues.suffix_only.fullmatch(p.rstrip(".") + ("." if p.endswith(".") else "")) or
                       cues.suffix_only.fullmatch(p)) or parts and _STATE_CODE.match(p) and not cues.title.search(parts[-1]):
             parts[-1] = f"{parts[-1]}, {p}"
         else:
             parts.append(p)
     return parts
+
+
+def _place_name(part: str) -> bool:
+    """"Lagos", "Mexico City", "São Paulo": one to three capitalised words with no title or organisation word."""
+    cues = _cues()
+    words = part.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and "," not in part and \
+        not cues.title.search(part) and not cues.company.search(part) and not any(c.isdigit() for c in part)
 
 
 def _is_location(part: str) -> bool:
@@ -419,6 +432,11 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
                 continue
             if after and ui == employer_pick[1] and (p, ui) != title_pick:
                 extra.append(p)
+    if locations and extra and not any(_is_location(x) for x in extra):
+        # the place is written elsewhere: words after the employer on its line are part of its name
+        # ("Adeyemi & Partners, Chartered Accountants")
+        employer_pick = (", ".join([employer_pick[0], *extra]), employer_pick[1])
+        extra = []
     wanted = set(locations) | set(extra)
     location = ", ".join(dict.fromkeys(p for p, _ in parts if p in wanted))  # document order, no repeats
     return title_pick[0], employer_pick[0], location
