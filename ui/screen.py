@@ -29,7 +29,10 @@ rubric = get_rubric(rubric_path)
 
 uploads = st.file_uploader(
     "Résumés (PDF, DOCX, TXT, JSON Resume) and badge files (PNG, SVG, JWT, JSON) — several at once",
-    type=UPLOAD_TYPES, accept_multiple_files=True)
+    type=UPLOAD_TYPES, accept_multiple_files=True,
+    help="Badge files are matched to a résumé by file name (priya_raman_kubernetes.png goes with "
+         "priya_raman_cv.pdf); with a single résumé, every badge file is its candidate's. Badge links inside "
+         "résumés are verified from the offline map of the sample set; other links are listed for you to check.")
 use_samples = st.checkbox("Include the sample résumés", value=not uploads,
                           help=f"{len([p for p in SAMPLES.glob('*') if p.is_file()])} demo files in sample_data/")
 blind = st.toggle("Blind review (hide names)", value=st.session_state.get("blind", False))
