@@ -36,6 +36,9 @@ uploads = st.file_uploader(
 use_samples = st.checkbox("Include the sample résumés", value=not uploads,
                           help=f"{len([p for p in SAMPLES.glob('*') if p.is_file()])} demo files in sample_data/")
 blind = st.toggle("Blind review (hide names)", value=st.session_state.get("blind", False))
+online = st.toggle("Verify badge links online", value=False,
+                   help="Fetch Open Badges links from the internet through the safe fetcher (http/https only, public "
+                        "addresses only, 256 KB and 10 s per request). Off: only the sample set's offline map is used.")
 st.session_state["blind"] = blind
 
 
@@ -52,7 +55,8 @@ def run_screen() -> None:
     def progress(done: int, total: int, name: str) -> None:
         bar.progress(done / total if total else 1.0, text=f"Screened {done} of {total}: {name}")
 
-    options = ScreenOptions(offline_map=SAMPLE_MAP if use_samples and SAMPLE_MAP.is_file() else None)
+    offline = SAMPLE_MAP if use_samples and SAMPLE_MAP.is_file() and not online else None
+    options = ScreenOptions(offline_map=offline, online=online)
     try:
         run = screen(rubric, inputs, options=options, progress=progress)
     except ScreenerError as exc:
