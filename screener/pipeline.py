@@ -232,13 +232,12 @@ def equivalency_notes(profile: Profile) -> list[Any]:
 
 
 def _fetcher(options: ScreenOptions) -> Any:
-    from .badges.fetch import CachingFetcher, HttpFetcher, OfflineMapFetcher
+    from .badges.fetch import CachingFetcher, HttpFetcher, LayeredFetcher, OfflineMapFetcher
 
-    if options.offline_map is not None:
-        return CachingFetcher(OfflineMapFetcher.from_file(options.offline_map))
+    local = OfflineMapFetcher.from_file(options.offline_map) if options.offline_map is not None else None
     if options.online:
-        return CachingFetcher(HttpFetcher())
-    return None
+        return CachingFetcher(LayeredFetcher(local, HttpFetcher()) if local else HttpFetcher())
+    return CachingFetcher(local) if local else None
 
 
 def _offline_urls(options: ScreenOptions) -> set[str]:

@@ -38,7 +38,7 @@ use_samples = st.checkbox("Include the sample résumés", value=not uploads,
 blind = st.toggle("Blind review (hide names)", value=st.session_state.get("blind", False))
 online = st.toggle("Verify badge links online", value=False,
                    help="Fetch Open Badges links from the internet through the safe fetcher (http/https only, public "
-                        "addresses only, 256 KB and 10 s per request). Off: only the sample set's offline map is used.")
+                        "addresses only, 256 KB and 10 s per request). The sample set's demo badges are always answered from its offline map.")
 st.session_state["blind"] = blind
 
 
@@ -55,7 +55,7 @@ def run_screen() -> None:
     def progress(done: int, total: int, name: str) -> None:
         bar.progress(done / total if total else 1.0, text=f"Screened {done} of {total}: {name}")
 
-    offline = SAMPLE_MAP if use_samples and SAMPLE_MAP.is_file() and not online else None
+    offline = SAMPLE_MAP if use_samples and SAMPLE_MAP.is_file() else None
     options = ScreenOptions(offline_map=offline, online=online)
     try:
         run = screen(rubric, inputs, options=options, progress=progress)

@@ -211,6 +211,14 @@ class OfflineMapFetcher:
             raise FetchError(f"response too large ({len(body)} bytes; the limit is {self._max_bytes})")
         return body
 
+    def covers(self, url: str) -> bool:
+        """Whether the map answers this URL itself (an unlisted URL would get a 404 from it)."""
+        try:
+            parsed = parse_url(url)
+        except UnsafeURL:
+            return False
+        return self._lookup(parsed, url) is not None
+
     def get(self, url: str, *, accept: str = DEFAULT_ACCEPT) -> FetchResponse:
         parsed = parse_url(url)
         current_raw = url
@@ -224,6 +232,23 @@ class OfflineMapFetcher:
             redirects += 1
             parsed = _redirect_target(parsed.url, location, check_address)
             current_raw = parsed.url
+
+
+class LayeredFetcher:
+    """Answers from an offline map where it lists the URL, and from ``remote`` (the network) otherwise.
+
+    Both apply the same URL policy; the map never hides a refusal.
+    """
+
+    def __init__(self, local: OfflineMapFetcher, remote: Fetcher) -> None:
+        self.local = local
+        self.remote = remote
+
+    def get(self, url: str, *, accept: str = DEFAULT_ACCEPT) -> FetchResponse:
+        parse_url(url)  # the policy first, whichever side answers
+        if self.local.covers(url):
+            return self.local.get(url, accept=accept)
+        return self.remote.get(url, accept=accept)
 
 
 class MappingFetcher(OfflineMapFetcher):
