@@ -165,8 +165,10 @@ _NOTE = re.compile(r"^[^\W\d_][\w ’'/-]{1,30}:\s")
 def _institution_first(line: str) -> bool:
     c = _cues()
     im = c.institution.search(line)
+    if im is None:
+        return False
     dm = [m for m in (c.degree.search(line), c.abbrev.search(line)) if m]
-    return bool(im) and all(im.start() < m.start() for m in dm) and im.start() < 40
+    return all(im.start() < m.start() for m in dm) and im.start() < 40
 
 
 def _only_dates(line: str, dates: list[DateMention | DateRange]) -> bool:

@@ -334,7 +334,15 @@ def _split_units(unit: str) -> list[str]:
 
 def _comma_parts(segment: str) -> list[str]:
     cues = _cues()
-    raw = [p.strip() for p in re.split(r",\s+|\s+,\s*", segment) if p.strip()]
+    raw = [p.strip() for p in re.split(r",(?![^()]*\))\s*|\s+,\s*", segment) if p.strip()]
+    split_raw: list[str] = []
+    for p in raw:
+        pm = re.fullmatch(r"(?P<a>.+?)\s*\((?P<b>[^()]+)\)", p)
+        if pm and _is_location(pm["b"].strip()):
+            split_raw.extend([pm["a"].strip(), pm["b"].strip()])  # "ABC CONSULTING (Sometown, NY)"
+        else:
+            split_raw.append(p)
+    raw = split_raw
     parts: list[str] = []
     for i, p in enumerate(raw):
         nxt = raw[i + 1] if i + 1 < len(raw) else ""

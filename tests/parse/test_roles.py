@@ -37,7 +37,54 @@ LAYOUTS = {
                                            ("Software Engineer Intern", "Microsoft", "2003-06", "2003-08")],
     "dates_after_bullets.txt": [("Software Engineer", "Stripe", "2020-01", "2022-06"),
                                 ("QA Engineer", "Square", "2017-07", "2019-12")],
+    "title_comma_company_dash_city_dates.txt": [
+        ("Senior Software Engineer", "Harbor Mesh Networks", "2019", "present"),
+        ("Software Engineer", "Qiantang Cloud Technology Co., Ltd.", "2015", "2019")],
+    "company_paren_location_title_dates.txt": [("Senior Project Manager", "BRIGHTLINE CONSULTING", "2009", "present"),
+                                               ("Project Analyst", "NORTHGATE SYSTEMS", "2005", "2009")],
+    "company_words_after_employer_city_country.txt": [
+        ("Financial Analyst", "Lagoon Savings Bank Plc", "2016-03", "2020-08"),
+        ("Audit Senior", "Okonkwo & Partners, Chartered Accountants", "2012-10", "2016-02")],
+    "flattened_dates_company_title.txt": [("Management Official", "Riverside Motors", "2007", "present"),
+                                          ("Sales Executive", "Lakeview Cars", "2003", "2007")],
+    "undated_job_board_entry.txt": [("Technical Support Engineer", "Contoso Corporation", "None", None),
+                                    ("Helpdesk Analyst", "Fabrikam Services", "2014-06", "2016-05")],
+    "remark_after_dates.txt": [("Senior Staff Nurse", "Ridge Coast Hospital", "2018-09", "present"),
+                               ("Staff Nurse", "Hillside Community Hospital", "2014-10", "2018-08")],
 }
+
+# file → locations of its roles, in order
+LOCATIONS = {
+    "title_comma_company_dash_city_dates.txt": ["Fremont, CA", "Hangzhou, China"],
+    "company_paren_location_title_dates.txt": ["Sometown, NY", "Othertown, NJ"],
+    "company_words_after_employer_city_country.txt": ["Ibadan, Nigeria", "Ibadan, Nigeria"],
+    "remark_after_dates.txt": ["Kumasi, Ghana", "Kumasi, Ghana"],
+    "undated_job_board_entry.txt": ["", "Pune, Maharashtra"],
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(LOCATIONS.items()))
+def test_role_locations(name: str, expected: list[str]) -> None:
+    _text, roles = _roles(name)
+    assert [r.location for r in roles] == expected
+
+
+@pytest.mark.parametrize(("units", "expected"), [
+    (["Senior Software Engineer, Bayline Networks — San Jose, CA"], ("Senior Software Engineer", "Bayline Networks",
+                                                                     "San Jose, CA")),
+    (["ABC CONSULTING (Sometown, NY), Senior Project Manager"], ("Senior Project Manager", "ABC CONSULTING",
+                                                                 "Sometown, NY")),
+    (["Northwind Traders — Senior Accountant"], ("Senior Accountant", "Northwind Traders", "")),
+    (["Data Analyst | Acme Inc. | Austin, TX"], ("Data Analyst", "Acme Inc.", "Austin, TX")),
+    (["Initech", "Software Developer"], ("Software Developer", "Initech", "")),
+    (["ACME SYSTEMS, Denver, CO", "Network Administrator"], ("Network Administrator", "ACME SYSTEMS", "Denver, CO")),
+    (["Financial Analyst — Lagoon Commercial Bank Plc", "Lagos, Nigeria"],
+     ("Financial Analyst", "Lagoon Commercial Bank Plc", "Lagos, Nigeria")),
+    (["Kraków, Poland", "Wisła Data Solutions sp. z o.o.", "Data Engineer"],
+     ("Data Engineer", "Wisła Data Solutions sp. z o.o.", "Kraków, Poland")),
+])
+def test_split_header_orders(units: list[str], expected: tuple[str, str, str]) -> None:
+    assert split_header(units) == expected
 
 
 def _roles(name: str):  # type: ignore[no-untyped-def]
