@@ -148,6 +148,7 @@ def _entries(text: str, section: Section) -> list[tuple[int, int, str, str]]:
         raw.append((s, e, line, bool(m and m.end() > 0)))
     out: list[list[Any]] = []
     closed = True
+    opened_by_bullet = False  # whether the entry above began with a bullet: then unbulleted lines wrap it
     for s, e, line, bullet in raw:
         if not line:
             closed = True
@@ -162,12 +163,13 @@ def _entries(text: str, section: Section) -> list[tuple[int, int, str, str]]:
             continue
         if pointer and not um:
             continue
-        continues = out and not closed and not bullet and (indented or line[:1].islower())
+        continues = out and not closed and not bullet and (opened_by_bullet or indented or line[:1].islower())
         closed = False
         if continues:
             out[-1][1] = e
             out[-1][2] = f"{out[-1][2]} {line}"
             continue
+        opened_by_bullet = bullet
         out.append([s, e, line, ""])
     return [(s, e, line, url) for s, e, line, url in out]
 

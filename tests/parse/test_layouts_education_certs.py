@@ -115,3 +115,14 @@ def test_languages_missing_from_the_list_and_two_word_names() -> None:
 @pytest.mark.parametrize("item", ["Managed a team (five people)", "Python, Java", "references on request"])
 def test_language_items_need_a_level_when_unlisted(item: str) -> None:
     assert parse_language_item(item) is None
+
+
+def test_bulleted_certifications_keep_their_wrapped_lines() -> None:
+    from screener.parse import find_certifications, find_sections
+
+    text = ("CERTIFICATIONS\n• Databricks Certified Data Engineer\nAssociate, 2023\n"
+            "• Confluent Certified Developer for\nApache Kafka, 2021\n")
+    certs = find_certifications(text, find_sections(text))
+    assert [c.name for c in certs] == ["Databricks Certified Data Engineer Associate",
+                                       "Confluent Certified Developer for Apache Kafka"]
+    assert [str(c.date) for c in certs] == ["2023", "2021"]
