@@ -294,6 +294,39 @@ def _summary(v: Any, platform: str) -> Any:
                         details=v.to_json())
 
 
+#: Verdicts that mean the credential a résumé claims was checked and failed: its claim counts for nothing.
+FAILED_VERDICTS = frozenset({"expired", "revoked", "invalid-signature", "recipient-mismatch", "malformed", "unsafe-url"})
+
+
+def _norm_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def drop_failed_credentials(profile: Profile, badges: Sequence[Any]) -> Profile:
+    """Skills quoted from a certification entry whose badge failed verification are not evidence.
+
+    An entry is the failed badge's when it links to the badge's URL or names its achievement.
+    """
+    failed = [b for b in badges if b.verdict in FAILED_VERDICTS]
+    if not failed:
+        return profile
+    spans = []
+    for c in profile.certifications:
+        if c.span == (0, 0):
+            continue
+        for b in failed:
+            same_url = bool(c.url) and c.url.rstrip("/") == b.source.rstrip("/")
+            same_name = bool(b.name) and _norm_words(b.name) in _norm_words(c.name) if c.name else False
+            in_span = b.source in profile.document.text[c.span[0]:c.span[1]]
+            if same_url or same_name or in_span:
+                spans.append(c.span)
+                break
+    if not spans:
+        return profile
+    kept = tuple(m for m in profile.skills if not any(s <= m.start < e for s, e in spans))
+    return replace(profile, skills=kept)
+
+
 def badge_mentions(badges: Sequence[Any], extra_terms: dict[str, list[str]]) -> list[tuple[SkillMention, str, str]]:
     """Skills a verified badge attests: its achievement text and its alignments to ESCO/O*NET."""
     from .extract import get_extractor
@@ -407,6 +440,7 @@ def _score_one(doc: Document, f: InputFile, rubric: Any, terms: list[Any], extra
     profile = build_profile(doc, as_of=as_of, extra_terms=extra)
     badges = verify_badges(profile, badge_files, options=options, as_of=as_of, fetcher=fetcher,
                            offline_urls=offline_urls)
+    profile = drop_failed_credentials(profile, badges)
     warnings = _health_warnings(doc)
     for b in badges:
         if b.verdict not in ("valid", "not verified"):

@@ -115,3 +115,11 @@ def test_same_input_same_output() -> None:
     a = results_json(screen(rubric, [SAMPLES], options=OPTS), names)
     b = results_json(screen(rubric, [SAMPLES], options=OPTS), names)
     assert a == b
+
+
+def test_a_failed_badge_listed_as_a_certificate_gives_no_evidence() -> None:
+    j = results("software-engineer")["jordan"]
+    quotes = [e.context for c in j.competencies for e in c.evidence]
+    assert quotes and not any("Python for Data Analysis" in q for q in quotes)
+    e = results("mechanical-design-engineer")["emily"]
+    assert not any("Certified Senior Project Manager" in ev.context for c in e.competencies for ev in c.evidence)
