@@ -29,6 +29,18 @@ class CanonicalisationError(Exception):
     """The document cannot be turned into canonical N-Quads (bad JSON-LD)."""
 
 
+class UndefinedTerms(CanonicalisationError):
+    """Properties that the document's contexts do not define: JSON-LD drops them, so no proof covers them.
+
+    Signing libraries refuse such documents ("safe mode"); a verifier that accepted them would show claims
+    (an achievement name, a date) that an attacker could have added after signing without breaking the proof.
+    """
+
+    def __init__(self, terms: list[str]) -> None:
+        self.terms = terms
+        super().__init__(f"terms not defined by its JSON-LD contexts (not covered by the proof): {', '.join(terms)}")
+
+
 @lru_cache(maxsize=1)
 def _context_documents() -> dict[str, Any]:
     """URL → parsed context, read once from ``contexts/index.json``."""
@@ -90,13 +102,20 @@ def unknown_contexts(value: Any) -> list[str]:
 def canonize(document: dict[str, Any]) -> str:
     """Canonical N-Quads (RDFC-1.0, which URDNA2015 implements) of a JSON-LD document.
 
-    Raises ``UnknownContext`` when a context is not shipped and ``CanonicalisationError`` for invalid JSON-LD.
+    Raises ``UnknownContext`` when a context is not shipped, ``UndefinedTerms`` when a property would be silently
+    dropped (so unsigned), and ``CanonicalisationError`` for other invalid JSON-LD.
     """
     missing = unknown_contexts(document)
     if missing:
         raise UnknownContext(missing[0])
+    dropped: list[str] = []
+
+    def on_dropped(term: str | None) -> None:
+        if term not in dropped:
+            dropped.append(str(term))
+
     try:
-        result = jsonld.normalize(
+        result = jsonld.JsonLdProcessor(on_property_dropped=on_dropped).normalize(
             document,
             {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": _document_loader},
         )
@@ -111,4 +130,6 @@ def canonize(document: dict[str, Any]) -> str:
         raise CanonicalisationError(str(exc).splitlines()[0]) from exc
     except (RecursionError, TypeError, ValueError, KeyError) as exc:
         raise CanonicalisationError(f"invalid JSON-LD: {type(exc).__name__}") from exc
+    if dropped:
+        raise UndefinedTerms(dropped)
     return str(result)
