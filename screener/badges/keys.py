@@ -282,13 +282,15 @@ def _assertion_refs(doc: dict[str, Any]) -> list[str] | None:
 def issuer_keys(run: Run, issuer_id: str, doc: dict[str, Any]) -> list[PublicKey]:
     """Every key the issuer document lists for making assertions (embedded or dereferenced)."""
     doc_id = str(doc.get("id", issuer_id))
-    allowed = _assertion_refs(doc)
+    # Only the assertionMethod relationship authorises a key to sign credentials (DID Core §5.3.2, Controlled
+    # Identifiers): a key listed only under verificationMethod/authentication may log in, not issue badges.
+    allowed = _assertion_refs(doc) or []
     keys: list[PublicKey] = []
     seen: set[str] = set()
     for item in _methods(doc):
         if isinstance(item, dict):
             method_id = _absolute(str(item.get("id", "")), doc_id)
-            if method_id in seen or (allowed is not None and method_id not in allowed):
+            if method_id in seen or method_id not in allowed:
                 continue
             controller = item.get("controller")
             if controller is not None and controller != issuer_id and controller != doc_id:
