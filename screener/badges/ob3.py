@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from screener.badges import jsonld, keys, recipient, status
@@ -20,6 +20,7 @@ VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB3_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
 JWT_ALGS = {"EdDSA", "RS256", "ES256"}
 MAX_JWT_CHARS = 512 * 1024
+_CLOCK_SKEW = timedelta(days=1)  # a signer's clock is not ours; dev dates are years away from today anyway
 
 
 def as_list(value: Any) -> list[Any]:
@@ -208,8 +209,12 @@ def prepare_data_integrity(doc: dict[str, Any], what: str = "the credential") ->
 
 def verify_data_integrity(
     run: Run, doc: dict[str, Any], issuer_id: str, canonical_doc: str, proofs: list[dict[str, Any]]
-) -> None:
-    """Every supported proof must verify with a key the issuer lists. Raises ``BadgeFailure`` otherwise."""
+) -> list[tuple[datetime | None, datetime | None]]:
+    """Every supported proof must verify with a key the issuer lists. Raises ``BadgeFailure`` otherwise.
+
+    Returns each proof's own window (``created``, ``expires``), judged with the credential's dates later: a proof
+    that expired, or claims to be made in the future, no longer vouches for the badge *now*."""
+    windows: list[tuple[datetime | None, datetime | None]] = []
     if not proofs:
         raise BadgeFailure("invalid-signature", "no proof at all: nothing vouches for the content")
     skipped = len(as_list(doc.get("proof"))) - len(proofs)
@@ -243,6 +248,15 @@ def verify_data_integrity(
         if result != "ok":
             raise BadgeFailure("invalid-signature", f"the {kind} proof value is not a valid signature by {key.key_id}")
         run.note(f"{kind} proof verifies with the issuer's key {key.key_id}")
+        windows.append((_proof_date(proof, "created"), _proof_date(proof, "expires")))
+    return windows
+
+
+def _proof_date(proof: dict[str, Any], name: str) -> datetime | None:
+    try:
+        return parse_datetime(proof[name]) if proof.get(name) is not None else None
+    except ValueError:
+        return None  # an unreadable proof date is covered by the signature; it just gives no window
 
 
 # --- VC-JWT -----------------------------------------------------------------------------------------------------
@@ -362,6 +376,7 @@ def verify_credential(run: Run, doc: dict[str, Any], *, jwt: tuple[dict[str, Any
     classify(doc)
     issuer_id = check_structure(doc)
     payload: dict[str, Any] = {}
+    proof_windows: list[tuple[datetime | None, datetime | None]] = []
     if jwt is not None:
         header, payload, signing_input, signature = jwt
         iss = payload.get("iss") if isinstance(payload, dict) else None
@@ -372,13 +387,18 @@ def verify_credential(run: Run, doc: dict[str, Any], *, jwt: tuple[dict[str, Any
     else:
         canonical, proofs = prepare_data_integrity(doc) if as_list(doc.get("proof")) else ("", [])
         try:
-            verify_data_integrity(run, doc, issuer_id, canonical, proofs)
+            proof_windows = verify_data_integrity(run, doc, issuer_id, canonical, proofs)
         except BadgeFailure as failure:
             if failure.verdict == "invalid-signature":
                 _precheck_status_urls(doc)
             raise
     status.check_credential_status(run, doc)
     check_dates(run, doc, payload if isinstance(payload, dict) else {})
+    for created, expires in proof_windows:
+        if expires is not None and expires < run.now:
+            raise BadgeFailure("expired", f"the issuer's proof expired on {expires.date().isoformat()}")
+        if created is not None and created > run.now + _CLOCK_SKEW:
+            raise BadgeFailure("expired", f"the proof is dated {created.date().isoformat()}, in the future")
     recipient.check_ob3_recipient(run, _subject(doc))
 
 
