@@ -11,13 +11,13 @@ reading and a note saying so: the screener never guesses an equivalence.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ._text import Match, compact, tokens
 from .countries import infer_country, resolve_country
 from .licensing import credential_profession, licensing_path_for_id
-from .tables import Row, Tables, load_tables
+from .tables import Row, Tables, is_shared_title, load_tables
 
 DISCLAIMER = "An evaluation by a NACES or AICE member is authoritative; this note is guidance."
 
@@ -115,32 +115,69 @@ def lookup_equivalency(
     t = load_tables()
     written = " ".join(credential.split())
     cc = resolve_country(country) if country else None
+    # cues in the text itself ("… (India)", "VIT Vellore") come before credential words shared by systems
+    inferred = None if cc else infer_country(" ".join([credential, field, context]), institution=institution)
+    known_cc = cc or inferred
     condition_text = " ".join([credential, institution, field])
-    matches = _applicable(t.row_index.find(credential), condition_text)
+    found = t.row_index.find(credential)
+    if known_cc:
+        found += [m for m in t.local_index.find(credential) if m.item.country == known_cc]
+    matches = _applicable(found, condition_text)
     profession_text = " ".join([credential, field])
+    claim = _equivalence_claim(credential)
 
     if not matches:
         return _no_note(t, written, cc, country)
 
     if cc is None:
-        top = _top(matches)
-        top_countries = {m.item.country for m in top}
-        if len(top_countries) == 1:
-            return _from_row(t, written, _pick(top).item, profession_text)
-        inferred = infer_country(" ".join([credential, field, context]), institution=institution)
         if inferred is not None:
             own = [m for m in matches if m.item.country == inferred]
             if own:
-                return _from_row(t, written, _pick(own).item, profession_text)
-        return _generic(t, written, None, top, profession_text)
+                return _claimed(_from_row(t, written, _pick(own).item, profession_text), claim)
+        top = _top(matches)
+        top_countries = {m.item.country for m in top}
+        if len(top_countries) == 1 and _names_country(t, top):
+            return _claimed(_from_row(t, written, _pick(top).item, profession_text), claim)
+        return _claimed(_generic(t, written, None, top, profession_text), claim)
 
     own = [m for m in matches if m.item.country == cc]
     if own:
-        return _from_row(t, written, _pick(own).item, profession_text)
+        return _claimed(_from_row(t, written, _pick(own).item, profession_text), claim)
     top = _top(matches)
     if len({m.item.country for m in top}) >= _SHARED_TITLE_MIN_COUNTRIES:
-        return _generic(t, written, cc, top, profession_text)
+        return _claimed(_generic(t, written, cc, top, profession_text), claim)
     return _no_note(t, written, cc, country)
+
+
+def _names_country(t: Tables, top: list[Match[Row]]) -> bool:
+    """Whether the best match, found in one country's rows only, is evidence of that country.
+
+    A local word ("Bacharel", "Laurea", "KCSE") is; an English title or abbreviation that many systems use
+    ("Bachelor of Medicine", "BDS") is not, unless the only system is the U.S. one (a U.S. screener reads an
+    unplaced "Associate of Applied Science" as American)."""
+    if all(m.item.country == "US" for m in top):
+        return True
+    return not any(is_shared_title(m.phrase, t.shared_words) for m in top)
+
+
+# Words saying the candidate claims an equivalence rather than naming the credential itself.
+_CLAIM_WORDS = {"equivalent", "equiv", "equivalency", "equivalence", "equivalente", "aquivalent", "equivalant"}
+
+
+def _equivalence_claim(credential: str) -> bool:
+    return any(w in _CLAIM_WORDS for w in tokens(credential))
+
+
+def _claimed(eq: Equivalency, claim: bool) -> Equivalency:
+    """Mark a reading contested when the résumé only claims an equivalent ("Bachelor's degree (equivalent)")."""
+    if not claim or eq.us_equivalent is None:
+        return eq
+    why = ("The résumé claims an equivalent rather than naming the credential; the actual credential, its country "
+           "and an evaluation report are needed to confirm it.")
+    caveat = f"{why} {eq.caveat}" if eq.caveat else why
+    body_end = eq.note.rfind(DISCLAIMER)
+    note = eq.note[:body_end] + f"Contested: {why} " + DISCLAIMER
+    return replace(eq, contested=True, caveat=caveat, note=note)
 
 
 def _applicable(matches: list[Match[Row]], condition_text: str) -> list[Match[Row]]:
@@ -230,6 +267,8 @@ _TYPE_LABEL = {
     "first-professional": "first professional degree",
     "professional-qualification": "professional body qualification (not an academic degree)",
     "graduate-study": "postgraduate qualification",
+    "licence": "professional licence from the home country (not an academic degree)",
+    "non-academic": "certificate that is not an academic credential",
 }
 
 
@@ -279,8 +318,12 @@ def _generic(t: Tables, written: str, cc: str | None, top: list[Match[Row]], pro
     agree = len(levels) == 1
     contested = (not agree) or any(r.contested for r in rows)
     suffix = "country unknown" if cc is None else f"no row for {t.country_name(cc)}; reading shared by other systems"
+    heads = {r.us.split(" (")[0] for r in rows}
     if len(us_texts) == 1:
         us = f"{rows[0].us} ({suffix})"
+    elif len(heads) == 1 and len(levels) == 1:
+        # same reading worded with national details ("First professional degree in dentistry (…)")
+        us = f"{heads.pop()} ({suffix})"
     elif level is not None:
         us = f"{_GENERIC_US.get(level, ISCED_NAMES.get(level, ''))} ({suffix})"
     else:
@@ -299,7 +342,10 @@ def _generic(t: Tables, written: str, cc: str | None, top: list[Match[Row]], pro
     if caveats:
         caveat_parts.append(caveats[0])
     caveat = " ".join(caveat_parts) or None
-    body = [f"a {_TYPE_LABEL[types.most_common(1)[0][0]]} in {len(countries)} national systems ({', '.join(countries)}).",
+    systems = (f"in {len(countries)} national systems ({', '.join(countries)})" if len(countries) > 1 else
+               f"in the one national system listed with this title ({t.country_name(countries[0])}); the title is used"
+               " elsewhere too")
+    body = [f"a {_TYPE_LABEL[types.most_common(1)[0][0]]} {systems}.",
             f"Likely U.S. equivalent: {us}."]
     if level is not None:
         body.append(f"ISCED 2011 level {level} ({ISCED_NAMES.get(level, '')})"

@@ -15,13 +15,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import CredentialError
-from ._text import PhraseIndex, compact, fold
+from ._text import PhraseIndex, compact, fold, tokens
 
 DATA_DIR = Path(__file__).parent / "data"
 
 CredentialType = Literal[
     "secondary", "short-cycle", "bachelor", "master", "doctorate", "first-professional",
-    "professional-qualification", "graduate-study",
+    "professional-qualification", "graduate-study", "licence", "non-academic",
 ]
 
 
@@ -45,6 +45,7 @@ class RowModel(_Strict):
     countries: list[str] | None = None
     credential: str
     patterns: list[str] = Field(min_length=1)
+    local_patterns: list[str] = Field(default_factory=list)
     requires_any: list[str] = Field(default_factory=list)
     type: CredentialType
     years: float | None
@@ -64,6 +65,7 @@ class RowModel(_Strict):
 
 
 class EquivalenciesFile(_Strict):
+    shared_words: list[str] = Field(default_factory=list)
     rows: list[RowModel]
 
 
@@ -103,6 +105,7 @@ class Row:
     country: str
     credential: str
     patterns: tuple[str, ...]
+    local_patterns: tuple[str, ...]
     requires_any: tuple[str, ...]
     type: str
     years: float | None
@@ -139,6 +142,8 @@ class CountryCue:
 class Tables:
     rows: tuple[Row, ...]
     row_index: PhraseIndex[Row]
+    local_index: PhraseIndex[Row]  # patterns read only when the country is known ("Diploma" for Kenya)
+    shared_words: frozenset[str]  # words of titles many systems use: they never name a country on their own
     professions: dict[str, Profession]
     title_index: PhraseIndex[Profession]
     credential_word_index: PhraseIndex[Profession]
@@ -163,6 +168,15 @@ class Tables:
         if not cc:
             return "country not identified"
         return self.countries[cc].name if cc in self.countries else cc
+
+
+def is_shared_title(phrase: str, shared: frozenset[str]) -> bool:
+    """True when every word of the phrase is a word of titles many systems use ("Bachelor of Medicine", "MBBS")."""
+    if compact(phrase) in shared:
+        return True
+    # abbreviations keep their dots inside a chunk ("B.Sc. (Hons)" → "bsc", "hons")
+    chunks = [c for c in (compact(x) for x in phrase.split()) if c]
+    return bool(chunks) and all(c in shared or all(w in shared for w in tokens(c)) for c in chunks)
 
 
 def _read(name: str, model: type[BaseModel]) -> Any:
@@ -222,10 +236,12 @@ def load_tables() -> Tables:
         for cc in codes:
             if cc not in ctf.countries:
                 raise CredentialError(f"row {r.id}: country {cc} is not in countries.yaml", file="equivalencies.yaml")
-            rows.append(Row(r.id, cc, r.credential, tuple(r.patterns) + (r.credential,), tuple(r.requires_any), r.type,
+            rows.append(Row(r.id, cc, r.credential, tuple(r.patterns) + (r.credential,), tuple(r.local_patterns),
+                            tuple(r.requires_any), r.type,
                             r.years, r.us, r.isced, r.contested, r.caveat, r.regulated, tuple(r.sources)))
 
     row_index: PhraseIndex[Row] = PhraseIndex((p, row) for row in rows for p in row.patterns)
+    local_index: PhraseIndex[Row] = PhraseIndex((p, row) for row in rows for p in row.local_patterns)
 
     # credential words that belong to one country only are country cues too ("Bacharel" → BR)
     owners: dict[str, set[str]] = {}
@@ -244,10 +260,12 @@ def load_tables() -> Tables:
             names.setdefault(compact(d), cc)
         cues.extend((x, CountryCue(cc, "city")) for x in c.cities)
         cues.extend((x, CountryCue(cc, "institution")) for x in c.institutions)
+    shared = frozenset(compact(w) for w in eqf.shared_words)
     for row in rows:
         for pat in row.patterns:
-            # short abbreviations ("BA", "Lic.") are too weak to name a country by themselves
-            if owners[compact(pat)] == {row.country} and len(compact(pat)) >= 5:
+            # short abbreviations ("BA", "Lic.") and English titles many systems use ("Bachelor of Medicine")
+            # are too weak to name a country by themselves
+            if owners[compact(pat)] == {row.country} and len(compact(pat)) >= 5 and not is_shared_title(pat, shared):
                 cues.append((pat, CountryCue(row.country, "credential")))
 
     title_entries = [(t, p) for p in professions.values() for t in (*p.titles, p.name)]
@@ -255,6 +273,8 @@ def load_tables() -> Tables:
     return Tables(
         rows=tuple(rows),
         row_index=row_index,
+        local_index=local_index,
+        shared_words=shared,
         professions=professions,
         title_index=PhraseIndex(title_entries),
         credential_word_index=PhraseIndex((w, p) for p in professions.values() for w in p.credential_words),
