@@ -207,6 +207,14 @@ def build(taxonomy: Path) -> dict[str, object]:
     common = sorted(common_words(esco, onet) & {k for k in keys if " " not in k})
     # kept for the skill filter's "how everyday is this word" feature; rare tokens are left out to keep it small
     word_df = {w: c for w, c in sorted(lower_counts(esco, onet).items()) if c >= 3}
+    # per token: in how many forms it occurs, and how many forms end with it (the head of a skill phrase)
+    in_forms: dict[str, int] = {}
+    heads: dict[str, int] = {}
+    for key in keys:
+        toks = key.split(" ")
+        for t in set(toks):
+            in_forms[t] = in_forms.get(t, 0) + 1
+        heads[toks[-1]] = heads.get(toks[-1], 0) + 1
     max_len: dict[str, int] = {}
     for key in keys:
         first, n = key.split(" ", 1)[0], key.count(" ") + 1
@@ -237,6 +245,8 @@ def build(taxonomy: Path) -> dict[str, object]:
         "languages": languages,
         "common": common,
         "word_df": word_df,
+        "token_forms": {t: c for t, c in sorted(in_forms.items()) if c >= 2},
+        "token_heads": {t: c for t, c in sorted(heads.items()) if c >= 2},
     }
 
 

@@ -178,6 +178,7 @@ def main() -> None:
     ap.add_argument("--depth", type=int, default=3)
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--out", type=Path, default=FILTER_FILE)
+    ap.add_argument("--dump-oof", type=Path, default=None, help="pickle the out-of-fold predictions here")
     ap.add_argument("--dry-run", action="store_true", help="report only, do not write the weights")
     args = ap.parse_args()
     ex = SkillExtractor.load()
@@ -207,6 +208,12 @@ def main() -> None:
             best = (obj, t)
     threshold = best[1]
     cv = evaluate(train, [predict(d, p, threshold) for d, p in zip(train, oof, strict=True)])
+    if args.dump_oof:
+        import pickle
+
+        for d, p in zip(train, oof, strict=True):
+            d["oof"] = p
+        args.dump_oof.write_bytes(pickle.dumps((train, threshold)))
     print(f"CV {args.folds}-fold on train (threshold {threshold:.2f}): {fmt(cv)}")
 
     model = fit(*matrix(train, names), names, args.rounds, args.depth, args.lr)

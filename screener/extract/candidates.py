@@ -22,9 +22,12 @@ from screener.models import Section
 
 MAX_ITEM_WORDS = 6
 MAX_RUN_TOKENS = 5
+MIN_HEAD_FORMS = 3
 _CONNECTORS = frozenset({"of", "and", "for", "&", "/", "in", "on", "to", "the"})
 _EDGE_FUNCTION = frozenset({"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "at", "as",
                             "from", "i", "we", "my", "our", "is", "are", "was", "were", "be", "this", "that", "it"})
+_PREPOSITIONS = frozenset({"in", "at", "of", "with", "using", "on", "including", "like", "via", "through"})
+_PRAISE = frozenset({"excellent", "strong", "good", "great", "effective", "solid", "sound", "proven", "advanced"})
 _SECTIONS = ("skills", "experience", "summary", "education", "projects", "certifications", "contact", "other")
 _SEPARATOR_CHARS = set(",;|•·●▪◦■►✓➢❖♦\u2022\uf0b7\uf0a7\uf076\uf0d8:")
 
@@ -70,6 +73,7 @@ class _Rec:
     item_custom: bool = False
     line: LineInfo | None = None
     cap: str = ""
+    chunk: str = ""
 
 
 def default_sections(text: str) -> list[Section]:
@@ -106,7 +110,7 @@ def _is_cap(surface: str) -> bool:
 
 
 def capitalised_runs(text: str, toks: list[tuple[str, int, int]],
-                     blocked: Sequence[tuple[int, int]]) -> list[tuple[int, int, int, int, str]]:
+                     blocked: set[int]) -> list[tuple[int, int, int, int, str]]:
     """Runs of capitalised words (connectors like "of"/"and" allowed inside) on one line, 2-5 tokens, and single
     acronyms or camel-case names; a run followed by "(ACRONYM)" is also offered with it."""
     out: list[tuple[int, int, int, int, str]] = []
@@ -114,7 +118,7 @@ def capitalised_runs(text: str, toks: list[tuple[str, int, int]],
     i = 0
     while i < n:
         surf = text[toks[i][1]:toks[i][2]]
-        if not _is_cap(surf) or any(b0 <= toks[i][1] < b1 for b0, b1 in blocked):
+        if not _is_cap(surf) or i in blocked:
             i += 1
             continue
         j = i + 1
@@ -142,6 +146,44 @@ def capitalised_runs(text: str, toks: list[tuple[str, int, int]],
                     and text[toks[j + 1][1]:toks[j + 1][2]].isupper()):
                 out.append((s0, toks[j + 2][2], i, j + 3, "expansion"))
         i = max(j, i + 1)
+    return out
+
+
+def blocked_tokens(toks: list[tuple[str, int, int]], blocked: Sequence[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside a heading or list label."""
+    starts = [t[1] for t in toks]
+    out: set[int] = set()
+    for b0, b1 in blocked:
+        out.update(range(bisect.bisect_left(starts, b0), bisect.bisect_left(starts, b1)))
+    return out
+
+
+def chunks(text: str, toks: list[tuple[str, int, int]], breaks: frozenset[str],
+           blocked: set[int]) -> list[tuple[int, int, int, int, str]]:
+    """Keyword chunks: maximal token runs on one line between function words and punctuation ("expertise in
+    [system analysis] and requirements"), offered whole (up to 5 tokens) and as their 1-2 token endings, where
+    the head of an English noun phrase sits ("highly developed [research]")."""
+    out: list[tuple[int, int, int, int, str]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i][0]
+        if tok in breaks or not (tok[:1].isalnum() or tok[:1] in ".#") or i in blocked:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            gap = text[toks[j - 1][2]:toks[j][1]]
+            t = toks[j][0]
+            if "\n" in gap or "  " in gap or gap.strip() or t in breaks or not (t[:1].isalnum() or t[:1] in ".#"):
+                break
+            j += 1
+        length = j - i
+        if length <= 5:
+            out.append((toks[i][1], toks[j - 1][2], i, j, "chunk"))
+        for k in range(1, min(2, length - 1) + 1):
+            out.append((toks[j - k][1], toks[j - 1][2], j - k, j, "chunk_end"))
+        i = j
     return out
 
 
@@ -187,6 +229,16 @@ class CandidateBuilder:
         if r.concept is None:
             r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
 
+    def add_chunk(self, start: int, end: int, t0: int, t1: int, kind: str) -> None:
+        r = self.recs.get((start, end))
+        # a chunk is worth scoring only if its last word heads some skill phrase of the lexicon ("... analysis")
+        if r is None and self.lex.token_heads.get(self.toks[t1 - 1][0], 0) < MIN_HEAD_FORMS:
+            return
+        r = self._rec(start, end, t0, t1)
+        r.chunk = r.chunk or kind
+        if r.concept is None:
+            r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
+
     def _line_at(self, offset: int) -> LineInfo | None:
         k = bisect.bisect_right(self._line_starts, offset) - 1
         if k >= 0 and self.lines[k].start <= offset < self.lines[k].end:
@@ -204,6 +256,9 @@ class CandidateBuilder:
         out: list[SpanCandidate] = []
         lex_spans = sorted((r.t0, r.t1) for r in self.recs.values() if r.lex and r.lex_ok)
         by_key: dict[str, list[tuple[_Rec, SpanCandidate]]] = {}
+        # per token, once: how everyday (taxonomy descriptions) and how skill-like (lexicon forms) the word is
+        tok_df = [math.log1p(lex.word_df.get(t[0], 0)) / 10 for t in toks]
+        tok_forms = [math.log1p(lex.token_forms.get(t[0], 0)) / 10 for t in toks]
         for (start, end), r in self.recs.items():
             surface = text[start:end]
             norms = [t[0] for t in toks[r.t0:r.t1]]
@@ -220,6 +275,7 @@ class CandidateBuilder:
             f["src_item"] = float(r.item)
             f["src_item_custom"] = float(r.item_custom)
             f["src_cap_" + (r.cap or "none")] = 1.0
+            f["src_" + (r.chunk or "nochunk")] = 1.0
             only_cap = bool(r.cap) and not r.lex and not r.item
             f["only_cap"] = float(only_cap)
             if r.concept is not None:
@@ -251,13 +307,17 @@ class CandidateBuilder:
             f["ends_skill"] = float(norms[-1] in ("skill", "ability", "abilities"))
             f["ends_ing"] = float(words[-1].lower().endswith("ing"))
             f["ends_ed"] = float(words[-1].lower().endswith("ed"))
-            dfs = [lex.word_df.get(t, 0) for t in norms if t.isalpha()]
-            if dfs:
-                logs = [math.log1p(d) / 10 for d in dfs]
+            logs = [tok_df[k] for k in range(r.t0, r.t1) if norms[k - r.t0].isalpha()]
+            if logs:
                 f["df_mean"] = sum(logs) / len(logs)
                 f["df_min"] = min(logs)
                 f["df_max"] = max(logs)
-                f["df_zero"] = sum(d == 0 for d in dfs) / len(dfs)
+                f["df_zero"] = sum(v == 0 for v in logs) / len(logs)
+            tf = tok_forms[r.t0:r.t1]
+            f["form_mean"] = sum(tf) / n_words
+            f["form_min"] = min(tf)
+            f["head_forms"] = math.log1p(lex.token_heads.get(norms[-1], 0)) / 10
+            f["skilly"] = sum(tf[k] - tok_df[r.t0 + k] for k in range(n_words)) / n_words * 2
             sec = self._section_at(start)
             f["sec_" + sec] = 1.0
             if line is not None:
@@ -277,9 +337,19 @@ class CandidateBuilder:
             f["sep_after"] = float("\n" in after or after.startswith("  ") or (after.strip()[:1] or "\n") in
                                    _SEPARATOR_CHARS or after.strip()[:1] in (".", ")", ""))
             f["sentence_start"] = float(prev in (".", ""))
+            f["prev_function"] = float(prev in self.rules.function_words)
+            f["prev_prep"] = float(prev in _PREPOSITIONS)
+            f["next_function"] = float(nxt in self.rules.function_words)
+            f["next_skill"] = float(nxt in ("skill", "ability", "knowledge", "experience"))
+            f["prev_adj"] = float(prev in _PRAISE)
             if r.item and not r.lex:
-                inner = [(a, b) for a, b in lex_spans[bisect.bisect_left(lex_spans, (r.t0, -1)):]
-                         if a < r.t1 and b <= r.t1]
+                inner = []
+                for q in range(bisect.bisect_left(lex_spans, (r.t0, -1)), len(lex_spans)):
+                    a, b = lex_spans[q]
+                    if a >= r.t1:
+                        break
+                    if b <= r.t1:
+                        inner.append((a, b))
                 cov = {k for a, b in inner for k in range(a, b)}
                 f["item_cover"] = len(cov) / n_words
                 f["item_inner"] = math.log1p(len(inner))
@@ -290,6 +360,7 @@ class CandidateBuilder:
             f["x_cap_sentence"] = float(only_cap) * f.get("line_sentence", 0.0)
             f["x_lex_sentence"] = f["src_lex_ok"] * f.get("line_sentence", 0.0)
             f["x_upper_single"] = f["all_upper"] * f.get("ntok_1", 0.0)
+            f = {k: v for k, v in f.items() if v}
             cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key)
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
@@ -307,5 +378,5 @@ class CandidateBuilder:
         return out
 
 
-__all__ = ["CandidateBuilder", "LineInfo", "SpanCandidate", "capitalised_runs", "default_sections",
+__all__ = ["CandidateBuilder", "LineInfo", "SpanCandidate", "capitalised_runs", "blocked_tokens", "chunks", "default_sections",
            "mark_short_runs", "norm_phrase"]

@@ -106,6 +106,9 @@ class Lexicon:
         self.languages: frozenset[int] = frozenset(payload["languages"])
         # how many taxonomy descriptions write a token in lower case: a proxy for "everyday English word"
         self.word_df: dict[str, int] = payload.get("word_df", {})
+        # how many lexicon forms contain a token / end with it: how "skill-like" a word is
+        self.token_forms: dict[str, int] = payload.get("token_forms", {})
+        self.token_heads: dict[str, int] = payload.get("token_heads", {})
 
     def match_at(self, norms: list[str], i: int, limit: int | None = None) -> tuple[int, int] | None:
         """Longest key starting at token ``i`` (not past token ``limit``): (number of tokens, concept index)."""

@@ -23,7 +23,9 @@ from screener.extract.candidates import (
     CandidateBuilder,
     LineInfo,
     SpanCandidate,
+    blocked_tokens,
     capitalised_runs,
+    chunks,
     default_sections,
     mark_short_runs,
 )
@@ -50,6 +52,8 @@ _LEVEL_WORDS_RE = re.compile(
     r"\s*(?:[-–:(]\s*)?\b(?:expert|advanced|intermediate|beginner|proficient|fluent|native)\b\)?\s*$", re.IGNORECASE
 )
 _TRIM_RE = re.compile(r"^[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+|[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+$")
+_EDGE_WORD_RE = re.compile(r"(?:[\s,;]+(?:and|or|&|with|of|in|for|the|to))+[\s,;.]*$", re.IGNORECASE)
+_LEAD_WORD_RE = re.compile(r"(?:(?:and|or|&|with|the)\s+)+", re.IGNORECASE)
 _JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")"}
 _NON_SKILL_RE = re.compile(r"@|https?:|www\.|\d{3,}[-\s]?\d{3,}|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b")
 _SENTENCE_RE = re.compile(r"[a-z]{2}[.!?](?:\s|$)|\b(?:i|we|was|were|have|has|had|is|are|the|of|to|for|with)\s", re.I)
@@ -208,8 +212,11 @@ class SkillExtractor:
         for it in items:
             if self._custom_ok(text, it, norms):
                 builder.add_item(it.start, it.end, it.t0, it.t1, it.line, it.custom_ok)
-        for s, e, t0, t1, kind in capitalised_runs(text, toks, blocked):
+        blocked_toks = blocked_tokens(toks, blocked)
+        for s, e, t0, t1, kind in capitalised_runs(text, toks, blocked_toks):
             builder.add_span(s, e, t0, t1, kind)
+        for s, e, t0, t1, kind in chunks(text, toks, self.rules.function_words, blocked_toks):
+            builder.add_chunk(s, e, t0, t1, kind)
         return builder.finish(self._hard_reject)
 
     def _hard_reject(self, key: str, surface: str, prev: str, nxt: str, listy: bool) -> bool:
@@ -452,7 +459,13 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
     a = lead.end() if lead else 0
     trail = _TRIM_RE.search(piece[a:])
     b = a + trail.start() if trail else len(piece)
-    # keep a closing bracket that belongs to the phrase ("R (statistics)") and balanced trailing "+"/"#"
+    # a list item wrapped over "and" or cut at a field boundary: "classroom management and" -> the phrase
+    m = _EDGE_WORD_RE.search(piece, a, b)
+    if m:
+        b = m.start()
+    m = _LEAD_WORD_RE.match(piece, a, b)
+    if m:
+        a = m.end()
     return start + a, start + b
 
 
