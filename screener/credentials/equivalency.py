@@ -223,10 +223,9 @@ def _top(matches: list[Match[Row]]) -> list[Match[Row]]:
 def _profession_for(row_regulated: str | None, profession_text: str) -> tuple[str | None, tuple[str, ...] | None,
                                                                               tuple[str, ...]]:
     """(profession name, licensing steps, licensing sources) from the row, else from the credential's words."""
-    pid = row_regulated
-    if pid is None:
-        p = credential_profession(profession_text)
-        pid = p.id if p else None
+    # words of the credential and its field ("Licenciatura em Direito") win over the row's default profession
+    p = credential_profession(profession_text)
+    pid = p.id if p else row_regulated
     if pid is None:
         return None, None, ()
     lp = licensing_path_for_id(pid)
