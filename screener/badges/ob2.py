@@ -32,6 +32,8 @@ def is_ob1(doc: dict[str, Any]) -> bool:
         return True
     if "@context" in doc:
         return False
+    if "verification" in doc and "verify" not in doc:
+        return False  # an OB2-shaped assertion that lost its @context: malformed, not a legacy badge
     return ("uid" in doc and "verify" in doc) or ("recipient" in doc and "badge" in doc) or "salt" in doc
 
 
@@ -142,6 +144,25 @@ def resolve_badge_and_issuer(run: Run, doc: dict[str, Any]) -> tuple[dict[str, A
     return badge, issuer
 
 
+def hosting_policy_source(run: Run, badge: dict[str, Any], issuer: dict[str, Any]) -> dict[str, Any]:
+    """The issuer profile whose ``verification`` policy may be trusted for a hosted assertion.
+
+    An issuer embedded in the badge is part of what is being checked: its ``allowedOrigins``/``startsWith`` would
+    let any host vouch for itself. Only the profile served at the issuer's own id may widen the hosting rule; when
+    that cannot be fetched, the plain same-host rule applies.
+    """
+    if not isinstance(badge.get("issuer"), dict):
+        return issuer  # fetched from its own id by _fetch_linked
+    issuer_id = issuer["id"]
+    if urlsplit(issuer_id).scheme.lower() not in ("http", "https"):
+        return {"id": issuer_id}
+    published = run.get_json(issuer_id, what="issuer profile")
+    if isinstance(published, dict) and published.get("id", issuer_id) == issuer_id:
+        return {"id": issuer_id, "verification": published.get("verification")}
+    run.note("the embedded issuer profile's verification policy is not used: the profile at its id is not available")
+    return {"id": issuer_id}
+
+
 def check_hosting_allowed(issuer: dict[str, Any], assertion_id: str) -> None:
     """README "OB2 hosted": allowedOrigins/startsWith when the issuer declares them, else the issuer's host."""
     raw = issuer.get("verification")
@@ -176,8 +197,8 @@ def verify_hosted(run: Run, doc: dict[str, Any]) -> None:
         if hosted is None:
             raise BadgeFailure("invalid-signature", f"the hosted assertion at {assertion_id} is not a JSON object")
         if hosted.get("revoked") is True:
-            _, issuer = resolve_badge_and_issuer(run, doc)
-            check_hosting_allowed(issuer, assertion_id)
+            badge, issuer = resolve_badge_and_issuer(run, doc)
+            check_hosting_allowed(hosting_policy_source(run, badge, issuer), assertion_id)
             raise BadgeFailure("revoked", f"the issuer's hosted copy at {assertion_id} says revoked")
         if hosted != doc:
             raise BadgeFailure(
@@ -185,8 +206,8 @@ def verify_hosted(run: Run, doc: dict[str, Any]) -> None:
                 f"tampered: the presented assertion differs from the issuer's hosted copy at {assertion_id}",
                 tampered=True,
             )
-    _, issuer = resolve_badge_and_issuer(run, doc)
-    check_hosting_allowed(issuer, assertion_id)
+    badge, issuer = resolve_badge_and_issuer(run, doc)
+    check_hosting_allowed(hosting_policy_source(run, badge, issuer), assertion_id)
     if response is None:
         raise BadgeFailure("invalid-signature", f"the hosted assertion {assertion_id} could not be fetched")
     if response.status == 410:
