@@ -18,7 +18,7 @@ def _id(case: dict[str, Any]) -> str:
 
 
 def test_enough_cases() -> None:
-    assert len(CASES) >= 100
+    assert len(CASES) >= 250
 
 
 @pytest.mark.parametrize("case", CASES, ids=_id)
