@@ -117,6 +117,11 @@ def extract_png(data: bytes) -> BakedPayload:
             break
     if not seen_iend:
         raise BadgeFailure("malformed", "the PNG is truncated (no IEND chunk)")
+    trailing = data[pos:]
+    if any(keyword + b"\x00" in trailing for keyword in BADGE_KEYWORDS):
+        # Decoders stop at IEND, so a badge chunk there is invisible to image tools but not to a naive extractor:
+        # two readers would see two different badges.
+        raise BadgeFailure("malformed", "a badge chunk is hidden after the PNG's IEND chunk (ambiguous)")
     if not found:
         raise BadgeFailure("malformed", "the image carries no badge (no openbadges/openbadgecredential chunk)")
     if len(found) > 1:
@@ -125,6 +130,39 @@ def extract_png(data: bytes) -> BakedPayload:
     if not text:
         raise BadgeFailure("malformed", "the baked badge chunk is empty")
     return BakedPayload(text, found[0].version_hint)
+
+
+class _Prolog(Exception):
+    """Stops the prolog scan: ``True`` when the document declares an internal DTD subset."""
+
+    def __init__(self, internal_subset: bool) -> None:
+        self.internal_subset = internal_subset
+        super().__init__()
+
+
+def _refuse_internal_dtd(data: bytes) -> None:
+    """A DOCTYPE that only names the public SVG DTD is harmless (it is never fetched), but an internal subset
+    can declare entities or ``<!ATTLIST>`` defaults that inject attributes (a ``verify`` URL) into the badge
+    element without them appearing in the element itself: refuse it before parsing (README: DTDs forbidden)."""
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate()
+
+    def on_doctype(_name: str, _sysid: str | None, _pubid: str | None, has_internal_subset: int) -> None:
+        raise _Prolog(bool(has_internal_subset))
+
+    def on_element(_name: str, _attrs: dict[str, str]) -> None:
+        raise _Prolog(False)  # the root element came first: no DOCTYPE at all
+
+    parser.StartDoctypeDeclHandler = on_doctype
+    parser.StartElementHandler = on_element
+    try:
+        parser.Parse(data, True)
+    except _Prolog as stop:
+        if stop.internal_subset:
+            raise BadgeFailure("malformed", "the SVG declares an internal DTD (entities/attribute defaults)") from None
+    except xml.parsers.expat.ExpatError:
+        return  # not well-formed: the real parse below says so
 
 
 def extract_svg(data: bytes) -> BakedPayload:
@@ -136,6 +174,7 @@ def extract_svg(data: bytes) -> BakedPayload:
 
     if len(data) > MAX_IMAGE_BYTES:
         raise BadgeFailure("malformed", f"the image is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB")
+    _refuse_internal_dtd(data)
     try:
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
