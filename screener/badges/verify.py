@@ -95,7 +95,7 @@ class _Router:
         return self.from_text(text)
 
     def from_text(self, text: str, *, baked_in: bool = False) -> None:
-        text = text.strip()
+        text = text.strip().lstrip("\ufeff").strip()  # a byte-order mark is an encoding artefact, not content
         if text.startswith(("{", "[")):
             doc = parse_json(text)
             return self.from_json(doc, baked_in=baked_in)
