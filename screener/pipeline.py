@@ -231,41 +231,45 @@ def equivalency_notes(profile: Profile) -> list[Any]:
 # ---------------------------------------------------------------- badges
 
 
-def _fetcher(options: ScreenOptions) -> Any:
+def _fetchers(options: ScreenOptions) -> tuple[Any, Any]:
+    """(the fetcher badges are verified with or None, the offline map's own fetcher or None)."""
     from .badges.fetch import CachingFetcher, HttpFetcher, LayeredFetcher, OfflineMapFetcher
 
     local = OfflineMapFetcher.from_file(options.offline_map) if options.offline_map is not None else None
     if options.online:
-        return CachingFetcher(LayeredFetcher(local, HttpFetcher()) if local else HttpFetcher())
-    return CachingFetcher(local) if local else None
-
-
-def _offline_urls(options: ScreenOptions) -> set[str]:
-    if options.offline_map is None:
-        return set()
-    try:
-        return set(json.loads(options.offline_map.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return set()
+        return CachingFetcher(LayeredFetcher(local, HttpFetcher()) if local else HttpFetcher()), local
+    return (CachingFetcher(local) if local else None), local
 
 
 def verify_badges(profile: Profile, files: Sequence[InputFile], *, options: ScreenOptions, as_of: date,
-                  fetcher: Any, offline_urls: set[str]) -> list[Any]:
-    """Every badge link and badge file of one candidate, verified where the fetch policy and mode allow."""
+                  fetcher: Any, local: Any) -> list[Any]:
+    """Every badge link and badge file of one candidate, verified where the fetch policy and mode allow.
+
+    A link the URL policy refuses is ``unsafe-url`` even offline; other links are fetched only online or when
+    the offline map lists them.
+    """
     from .badges import verify_badge
     from .badges.discover import find_badge_links
+    from .badges.urlpolicy import check_url
+    from .errors import UnsafeURL
     from .score.model import BadgeSummary
 
     email = options.email or profile.contact.email or None
     now = datetime(as_of.year, as_of.month, as_of.day, 12, tzinfo=UTC)
     out: list[BadgeSummary] = []
     for link in find_badge_links(profile.document.text, profile.document.links):
+        try:
+            check_url(link.url)
+        except UnsafeURL as exc:
+            out.append(BadgeSummary(link.url, link.platform, "unsafe-url", (exc.message,), name=link.anchor_text,
+                                    counts_as="no evidence"))
+            continue
         if not link.machine_verifiable:
             out.append(BadgeSummary(link.url, link.platform, "not verified",
                                     (f"{link.platform} certificate pages cannot be checked by machine; open the "
                                      "link to check it",), name=link.anchor_text, counts_as="unverified certification"))
             continue
-        if fetcher is None or (not options.online and link.url not in offline_urls):
+        if fetcher is None or (not options.online and not local.covers(link.url)):
             out.append(BadgeSummary(link.url, link.platform, "not verified",
                                     ("offline: the badge was not fetched (use --online or an offline map)",),
                                     name=link.anchor_text, counts_as="unverified certification"))
@@ -399,8 +403,7 @@ def screen(
     extractor = get_extractor()
     extra = extra_terms_for(rubric)
     terms = [competency_terms(c, extractor) for c in rubric.competencies]
-    fetcher = _fetcher(options)
-    offline_urls = _offline_urls(options)
+    fetcher, local = _fetchers(options)
     lic_path: tuple[str, ...] = ()
     if rubric.licence is not None:
         lp = licensing_for_profession(rubric.licence.profession or rubric.licence.name)
@@ -413,7 +416,7 @@ def screen(
         else:
             try:
                 results.append(_score_one(doc, f, rubric, terms, extra, attached.get(f.name, []), options, as_of,
-                                          fetcher, offline_urls, lic_path))
+                                          fetcher, local, lic_path))
             except ScreenerError as exc:
                 results.append(CandidateResult(file=f.name, candidate="", overall=None, error=exc.user_message(),
                                                error_code=exc.code))
@@ -434,12 +437,11 @@ def screen(
 
 def _score_one(doc: Document, f: InputFile, rubric: Any, terms: list[Any], extra: dict[str, list[str]],
                badge_files: list[InputFile], options: ScreenOptions, as_of: date, fetcher: Any,
-               offline_urls: set[str], lic_path: tuple[str, ...]) -> Any:
+               local: Any, lic_path: tuple[str, ...]) -> Any:
     from .score.scoring import score_candidate
 
     profile = build_profile(doc, as_of=as_of, extra_terms=extra)
-    badges = verify_badges(profile, badge_files, options=options, as_of=as_of, fetcher=fetcher,
-                           offline_urls=offline_urls)
+    badges = verify_badges(profile, badge_files, options=options, as_of=as_of, fetcher=fetcher, local=local)
     profile = drop_failed_credentials(profile, badges)
     warnings = _health_warnings(doc)
     for b in badges:

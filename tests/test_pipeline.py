@@ -79,3 +79,19 @@ def test_regulated_role_without_licence_block_gets_a_note(tmp_path: Path) -> Non
     cv = ("SKILLS\nDispense medication, patient counselling\n").encode()
     run = screen(rubric, [("cv.txt", cv)], options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
     assert any("regulated profession" in n and "FPGEE" in n for n in run.notes)
+
+
+def test_unsafe_badge_link_is_refused_even_offline() -> None:
+    from datetime import date
+
+    from screener import ScreenOptions, parse_rubric, screen
+
+    rubric = parse_rubric("role: R\ncompetencies: [{name: AWS, skills: [AWS], weight: 1}]\n")
+    cv = ("CERTIFICATIONS\nAWS Solutions Architect — verify: http://169.254.169.254/badges/assertion.json\n"
+          "SKILLS\nPython\n").encode()
+    run = screen(rubric, [("cv.txt", cv)], options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
+    [r] = run.results
+    assert [b.verdict for b in r.badges] == ["unsafe-url"]
+    assert any("unsafe-url" in w for w in r.warnings)
+    aws = r.competency("AWS")
+    assert aws is not None and aws.score == 0  # the claim behind a refused link gives nothing
