@@ -267,6 +267,25 @@ def looks_like_jwt(text: str) -> bool:
     return len(parts) == 3 and all(p == "" or set(p) <= keys._B64URL_CHARS for p in parts) and bool(parts[0])
 
 
+class DuplicateMember(ValueError):
+    """A JSON object names one member twice: two parsers could read two different badges from one text."""
+
+
+def _unique_members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in out:
+            raise DuplicateMember(f"the member {name!r} appears twice in one JSON object")
+        out[name] = value
+    return out
+
+
+def strict_json(text: str) -> Any:
+    """``json.loads`` that refuses duplicate member names (RFC 8259 §4 leaves them undefined; RFC 7515 §5.2 lets a
+    JOSE parser reject them) so the signed bytes and the checked object cannot disagree."""
+    return json.loads(text, object_pairs_hook=_unique_members)
+
+
 def parse_jws(token: str) -> tuple[dict[str, Any], Any, bytes, bytes]:
     """Compact JWS → (header, payload JSON, signing input, signature). Raises ``malformed``."""
     token = token.strip()
@@ -276,9 +295,11 @@ def parse_jws(token: str) -> tuple[dict[str, Any], Any, bytes, bytes]:
     if len(parts) != 3:
         raise BadgeFailure("malformed", "not a compact JWS (three base64url parts)")
     try:
-        header = json.loads(keys.b64url_decode(parts[0]).decode("utf-8"))
-        payload = json.loads(keys.b64url_decode(parts[1]).decode("utf-8"))
+        header = strict_json(keys.b64url_decode(parts[0]).decode("utf-8"))
+        payload = strict_json(keys.b64url_decode(parts[1]).decode("utf-8"))
         signature = keys.b64url_decode(parts[2])
+    except DuplicateMember as exc:
+        raise BadgeFailure("malformed", f"the signed token's JSON is ambiguous: {exc}") from exc
     except (keys.KeyError_, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BadgeFailure("malformed", "the JWS header, payload or signature is not valid base64url JSON") from exc
     if not isinstance(header, dict):

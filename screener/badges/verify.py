@@ -13,7 +13,6 @@ failing one decides.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,7 +58,9 @@ def parse_json(text: str) -> Any:
     if len(text.encode("utf-8")) > MAX_JSON_BYTES:
         raise BadgeFailure("malformed", f"the badge JSON is larger than {MAX_JSON_BYTES // 1024} KiB")
     try:
-        value = json.loads(text)
+        value = ob3.strict_json(text)
+    except ob3.DuplicateMember as exc:
+        raise BadgeFailure("malformed", f"the badge JSON is ambiguous: {exc}") from exc
     except RecursionError as exc:
         raise BadgeFailure("malformed", "the badge JSON is nested too deeply") from exc
     except ValueError as exc:
