@@ -23,7 +23,8 @@ from screener.models import Section
 MAX_ITEM_WORDS = 6
 MAX_RUN_TOKENS = 5
 MIN_HEAD_FORMS = 3
-_CONNECTORS = frozenset({"of", "and", "for", "&", "/", "in", "on", "to", "the"})
+# words allowed inside a capitalised run; "/" is not one: "UNIX/LINUX" names two skills
+_CONNECTORS = frozenset({"of", "and", "for", "&", "in", "on", "to", "the"})
 _EDGE_FUNCTION = frozenset({"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "at", "as",
                             "from", "i", "we", "my", "our", "is", "are", "was", "were", "be", "this", "that", "it"})
 _PREPOSITIONS = frozenset({"in", "at", "of", "with", "using", "on", "including", "like", "via", "through"})

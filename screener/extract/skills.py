@@ -298,6 +298,9 @@ class SkillExtractor:
             rs = rules.rules_for(c.key)
             if rs:
                 rule = next((r for r in rs if r.case_ok(surface)), None)
+                if rule is None and whole_item and c.t0 in list_tokens:
+                    # a whole item of a list is the tool even in lower case: "Skills: word, excel, access"
+                    rule = rs[0]
                 if rule is None:
                     continue
                 ambiguous.append((c, rule, whole_item))
