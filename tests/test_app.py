@@ -68,3 +68,18 @@ def test_rubrics_and_about_pages(app: AppTest) -> None:
     app.run()
     assert not app.exception
     assert any("decision support" in m.value for m in app.markdown)
+
+
+def test_candidate_badge_panel_shows_verdicts_in_words(app: AppTest) -> None:
+    app.session_state["candidate_file"] = "priya_raman_software_engineer.pdf"
+    app.switch_page("ui/candidate.py")
+    app.run()
+    assert not app.exception
+    panel = [m.value for m in app.markdown if "counts as:" in m.value]
+    assert any("Verified" in p and "Cloud Infrastructure on AWS" in p for p in panel)
+    assert any("Verified" in p and "Kubernetes Operations" in p for p in panel)
+    app.session_state["candidate_file"] = "emily_carter_mechanical_engineer.docx"
+    app.run()
+    panel = [m.value for m in app.markdown if "counts as:" in m.value]
+    assert any("Failed" in p and "no evidence" in p for p in panel), panel
+    assert any("failed verification" in w.value for w in app.warning)
