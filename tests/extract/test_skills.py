@@ -244,7 +244,8 @@ def _norm(s: str) -> str:
 
 
 def test_regression_f1_on_dotin_fixtures(ex: SkillExtractor) -> None:
-    """Loose-ish floor on four real résumés: strict F1 over the de-duplicated phrase sets."""
+    """Floor on four real résumés: strict F1 over the de-duplicated phrase sets (0.75 when the filter was trained;
+    rule-only extractor: about 0.5)."""
     tp = n_pred = n_gold = 0
     for line in (FIXTURES / "gold_skills.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -256,4 +257,4 @@ def test_regression_f1_on_dotin_fixtures(ex: SkillExtractor) -> None:
         n_gold += len(gold)
     p, r = tp / n_pred, tp / n_gold
     f1 = 2 * p * r / (p + r)
-    assert f1 >= 0.45, f"strict F1 {f1:.3f} (P={p:.3f} R={r:.3f}) fell below the floor"
+    assert f1 >= 0.65, f"strict F1 {f1:.3f} (P={p:.3f} R={r:.3f}) fell below the floor"
