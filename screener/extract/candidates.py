@@ -51,6 +51,7 @@ class LineInfo:
     listy: bool
     sentence: bool
     short_run: int = 0  # how many consecutive short non-sentence lines this one is part of
+    run_id: int = -1  # which run of short lines (-1: none)
 
 
 @dataclass
@@ -107,6 +108,7 @@ def mark_short_runs(infos: list[LineInfo], text: str) -> None:
             j += 1
         for k in range(i, j + 1):
             infos[k].short_run = j - i + 1
+            infos[k].run_id = i
         i = j + 1
 
 
@@ -264,8 +266,20 @@ class CandidateBuilder:
         text, toks, lex = self.text, self.toks, self.lex
         out: list[SpanCandidate] = []
         lex_spans = sorted((r.t0, r.t1) for r in self.recs.values() if r.lex and r.lex_ok)
+        lex_rec_spans = {k for k, r in self.recs.items() if r.lex and r.lex_ok}
         by_key: dict[str, list[tuple[_Rec, SpanCandidate]]] = {}
         # per token, once: how everyday (taxonomy descriptions) and how skill-like (lexicon forms) the word is
+        # how many of a line's items the lexicon knows: unknown items among known tools are likely tools too
+        line_items: dict[int, list[int]] = {}
+        run_items: dict[int, list[int]] = {}
+        sec_items: dict[str, list[int]] = {}
+        for (a, b), r in self.recs.items():
+            if r.item and r.line is not None:
+                known = int(r.concept is not None or (a, b) in lex_rec_spans)
+                line_items.setdefault(id(r.line), []).append(known)
+                if r.line.run_id >= 0:
+                    run_items.setdefault(r.line.run_id, []).append(known)
+                sec_items.setdefault(self._section_at(a), []).append(known)
         tok_df = [math.log1p(lex.word_df.get(t[0], 0)) / 10 for t in toks]
         tok_forms = [math.log1p(lex.token_forms.get(t[0], 0)) / 10 for t in toks]
         for (start, end), r in self.recs.items():
@@ -329,6 +343,9 @@ class CandidateBuilder:
             f["skilly"] = sum(tf[k] - tok_df[r.t0 + k] for k in range(n_words)) / n_words * 2
             sec = self._section_at(start)
             f["sec_" + sec] = 1.0
+            in_sec = sec_items.get(sec)
+            if in_sec:
+                f["sec_known_items"] = sum(in_sec) / len(in_sec)
             if line is not None:
                 f["line_list"] = float(line.is_list)
                 f["line_listy"] = float(line.listy)
@@ -338,6 +355,13 @@ class CandidateBuilder:
                 f["line_mean_words"] = min(line.mean_words, 20) / 10
                 f["short_run"] = math.log1p(line.short_run) / 3
                 f["whole_line"] = float(line.start == start and line.end == end)
+                known_items = line_items.get(id(line))
+                if known_items:
+                    f["line_known_items"] = sum(known_items) / len(known_items)
+                    f["line_items"] = math.log1p(len(known_items)) / 3
+                run_known = run_items.get(line.run_id) if line.run_id >= 0 else None
+                if run_known:
+                    f["run_known_items"] = sum(run_known) / len(run_known)
             # a separator, a line break or a 2+-space field boundary right before / after the span
             before = text[max(0, start - 3):start]
             after = text[end:end + 3]
