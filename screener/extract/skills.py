@@ -1,12 +1,15 @@
-"""Skill extraction: lexicon matches gated by context rules, plus the items of skills lists.
+"""Skill extraction: candidate spans under hard context rules, scored by a learned filter.
 
-Two sources of mentions, merged with "longest span wins":
-1. Lexicon (ESCO + O*NET + aliases) matches over normalised tokens, case-insensitive, longest match first,
-   extended over a following version ("SQL Server 2016"). Stop-words and ambiguous short names (C, R, Go, Excel…)
-   only count in skill-like contexts (see ambiguity.py and data/ambiguity.yaml).
-2. Items of skills lists (a skills section, or a line labelled "Languages:", "Environment:" …), split on commas,
-   pipes, bullets and semicolons, cleaned of levels like "(3 years)": an item the lexicon does not cover is a skill
-   phrase of its own, id ``custom:<slug>``.
+1. Candidates (``candidates()``): lexicon (ESCO + O*NET + aliases) matches over normalised tokens, longest match
+   first, extended over a following version ("SQL Server 2016"); the items of every line split on commas, pipes,
+   bullets, semicolons and "and", cleaned of levels like "(3 years)"; capitalised runs and acronym expansions;
+   keyword chunks between function words. Hard rules drop what is never a skill: the stoplist, the ambiguous short
+   names (C, R, Go, Excel, React…) outside skill-like contexts (ambiguity.py, data/ambiguity.yaml), headings and
+   list labels. A non-lexicon phrase that survives is a skill of its own, id ``custom:<slug>``.
+2. Decision: for a résumé-length text the gradient-boosted filter (filter.py, trained by
+   scripts/train_skill_filter.py on the dotin train-* résumés) scores each candidate; the most probable of
+   overlapping candidates above its threshold wins. A short text (badge description, title) is unlike the
+   training résumés, so the context rules decide alone there.
 """
 
 from __future__ import annotations
