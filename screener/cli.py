@@ -201,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     ss.set_defaults(func=_cmd_screen)
 
     sb = sub.add_parser("badge", help="digital badges")
+    sb.set_defaults(help_of=sb)
     bsub = sb.add_subparsers(dest="badge_command", parser_class=_Parser)
     bv = bsub.add_parser("verify", help="verify one badge file or URL")
     bv.add_argument("target", metavar="FILE_OR_URL")
@@ -216,6 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
     se.set_defaults(func=_cmd_equivalency)
 
     sr = sub.add_parser("rubric", help="rubrics")
+    sr.set_defaults(help_of=sr)
     rsub = sr.add_subparsers(dest="rubric_command", parser_class=_Parser)
     rc = rsub.add_parser("check", help="validate a rubric file")
     rc.add_argument("file")
@@ -228,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if not hasattr(args, "func"):
-            parser.print_help(sys.stderr)
+            getattr(args, "help_of", parser).print_help(sys.stderr)
             return 2
         return int(args.func(args))
     except ScreenerError as exc:
