@@ -97,7 +97,7 @@ table = pd.DataFrame([{
     "Rank": r["rank"], "Candidate": r["candidate"], "Overall": r["overall"] if r["overall"] != "" else None,
     "Must-haves": "✅ met" if r["must_haves_met"] == "yes" else (f"🚩 missing: {r['missing_must_haves']}"
                                                                  if r["must_haves_met"] == "no" else ""),
-    "Degree": r["degree"], "Verified badges": r["verified_badges"],
+    "Degree": r["degree"].split(" (", 1)[0], "Verified badges": r["verified_badges"],
     "Foreign credential": "🌍 see note" if r["foreign_credential"] == "yes" else "",
     **{n: (r[n] if r[n] != "" else None) for n in comp_names},
     "Warnings": ("⚠️ " + r["warnings"]) if r["warnings"] else "", "File": r["file"],
