@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,8 @@ _OFF_PAGE_MARGIN = 1.0
 _SAME_COLOUR = 40
 _RENDER_INVISIBLE = (3, 7)
 _RENDER_STROKE = (1, 5)
+_RECT = struct.Struct("4f")  # FS_RECTF as laid out in memory
+_UNKNOWN = "?"  # a text object not classified yet (its background decides)
 
 
 def _fast(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -95,6 +98,7 @@ class _PageStyles:
         self._cache: dict[int, str | None] = {}
         self._shapes: list[_Shape] | None = None
         self._index: dict[int, int] = {}
+        self._objects: list[tuple[int, int]] = []  # (address, FPDF_PAGEOBJ_* kind) in drawing order
         self._blend: dict[tuple[int, int, int], bool] = {}
         r, g, b, a = (ctypes.c_uint() for _ in range(4))
         self._rgba = (r, g, b, a)
@@ -116,6 +120,7 @@ class _PageStyles:
             obj = pdfium_c.FPDFPage_GetObject(self._page, i)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             self._index[_addr(obj)] = i
+            self._objects.append((_addr(obj), kind))
             if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
                 continue
             if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
@@ -143,6 +148,37 @@ class _PageStyles:
             if shape.index < order and left <= x <= right and bottom <= y <= top:
                 return shape.colour
         return (255, 255, 255)
+
+    def prepare(self) -> bool:
+        """Classify every top-level text object of the page once (one pass over the objects instead of one
+        lookup per glyph). Objects whose colour could match what lies under them stay unclassified: their
+        background is looked up at their first glyph, as ``hidden_code`` does. True when no glyph of the page
+        can be hidden by its style (no hidden or doubtful text object, no form XObject that could nest one)."""
+        if self._shapes is None:
+            self._shapes = self._load_shapes()
+        all_visible = True
+        for obj, kind in self._objects:
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                all_visible = False
+                continue
+            if kind != pdfium_c.FPDF_PAGEOBJ_TEXT or obj in self._cache:
+                continue
+            mode = _render_mode(obj)
+            if mode in _RENDER_INVISIBLE:
+                self._cache[obj] = "hidden-text"
+                all_visible = False
+                continue
+            colour = self._colour(obj, stroke=mode in _RENDER_STROKE)
+            if colour is None:
+                self._cache[obj] = None
+            elif colour[3] == 0:
+                self._cache[obj] = "hidden-text"
+                all_visible = False
+            elif self._may_blend(colour[:3]):
+                all_visible = False  # decided per object at its first glyph (needs that glyph's position)
+            else:
+                self._cache[obj] = None
+        return all_visible
 
     def hidden_code(self, obj: int, x: float, y: float) -> str | None:
         """``"hidden-text"`` when the object's glyphs cannot be seen, else None."""
@@ -196,40 +232,47 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles) -> tuple[list[Word], 
         if len(text) != n:  # characters outside the BMP: fall back to one code point per index
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(n))
         left, bottom, right, top = page.get_cropbox()
+        lo_x, hi_x = left - _OFF_PAGE_MARGIN, right + _OFF_PAGE_MARGIN
+        lo_y, hi_y = bottom - _OFF_PAGE_MARGIN, top + _OFF_PAGE_MARGIN
         tp = _addr(textpage)
         rect = pdfium_c.FS_RECTF()
         rect_p = ctypes.addressof(rect)
-        cur: list[object] | None = None  # [x0, y0, x1, y1, chars]
+        unpack_rect = _RECT.unpack_from  # left, top, right, bottom: one call instead of four attribute reads
+        # With no text object that could be hidden, no glyph needs its text object looked up.
+        all_visible = styles.prepare()
+        cache_get = styles._cache.get
+        loose_box, text_object, font_size = _loose_box, _text_object, _font_size
+        append_word = words.append
+        chars: list[str] | None = None  # the word being built, with its box wx0, wy0, wx1, wy1
+        wx0 = wy0 = wx1 = wy1 = 0.0
         last_hidden: dict[str, int] = {}
         has_chars = False
         prev_x0 = 0.0
         for i, ch in enumerate(text):
-            if ch in ("\x02", "\ufffe"):  # PDFium's mark for a hyphen at a line break: no box of its own
-                if cur is not None:
-                    cur[4].append("-")  # type: ignore[attr-defined]
+            if ch == "\x02" or ch == "\ufffe":  # PDFium's mark for a hyphen at a line break: no box of its own
+                if chars is not None:
+                    chars.append("-")
                 continue
             if ch.isspace():
-                if cur is not None:
-                    words.append(Word(cur[0], cur[1], cur[2], cur[3], "".join(cur[4])))  # type: ignore[arg-type]
-                    cur = None
+                if chars is not None:
+                    append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
+                    chars = None
                 continue
             has_chars = True
-            _loose_box(tp, i, rect_p)
-            x0, x1, y0, y1 = rect.left, rect.right, rect.bottom, rect.top
+            loose_box(tp, i, rect_p)
+            x0, y1, x1, y0 = unpack_rect(rect)
             cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
             code: str | None = None
-            if (
-                cx < left - _OFF_PAGE_MARGIN
-                or cx > right + _OFF_PAGE_MARGIN
-                or cy < bottom - _OFF_PAGE_MARGIN
-                or (cy > top + _OFF_PAGE_MARGIN)
-            ):
+            if cx < lo_x or cx > hi_x or cy < lo_y or cy > hi_y:
                 code = "off-page-text"
             else:
-                obj = _text_object(tp, i)
-                if obj:
-                    code = styles.hidden_code(obj, cx, cy)
-                if code is None and (y1 - y0) < _TINY_BOX_PT and 0 < _font_size(tp, i) < TINY_PT:
+                if not all_visible:
+                    obj = text_object(tp, i)
+                    if obj:
+                        code = cache_get(obj, _UNKNOWN)
+                        if code is _UNKNOWN:
+                            code = styles.hidden_code(obj, cx, cy)
+                if code is None and (y1 - y0) < _TINY_BOX_PT and 0 < font_size(tp, i) < TINY_PT:
                     code = "tiny-text"
             if code is not None:
                 bucket = hidden.parts.setdefault(code, [])
@@ -237,32 +280,36 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles) -> tuple[list[Word], 
                     bucket.append(" ")
                 bucket.append(ch)
                 last_hidden[code] = i
-                if cur is not None:
-                    words.append(Word(cur[0], cur[1], cur[2], cur[3], "".join(cur[4])))  # type: ignore[arg-type]
-                    cur = None
+                if chars is not None:
+                    append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
+                    chars = None
                 continue
             h = y1 - y0
-            if cur is not None:
-                cx0, cy0, cx1, cy1 = cur[0], cur[1], cur[2], cur[3]  # type: ignore[misc]
-                overlap = min(y1, cy1) - max(y0, cy0)  # type: ignore[operator]
-                gap = x0 - cx1  # type: ignore[operator]
+            if chars is not None:
+                overlap = (y1 if y1 < wy1 else wy1) - (y0 if y0 > wy0 else wy0)
+                word_h = wy1 - wy0
+                unit = h if h > 1.0 else 1.0
                 # Ligature glyphs ("ft", "fi") give two characters one box, so going back is measured from
                 # the previous character's left edge, not the word's right edge.
-                back = x0 < prev_x0 - 0.5 * max(h, 1.0)
-                if overlap < 0.5 * min(h, cy1 - cy0) or gap > 0.15 * max(h, 1.0) or back:  # type: ignore[operator]
-                    words.append(Word(cx0, cy0, cx1, cy1, "".join(cur[4])))  # type: ignore[arg-type]
-                    cur = None
+                if (overlap < 0.5 * (h if h < word_h else word_h) or x0 - wx1 > 0.15 * unit
+                        or x0 < prev_x0 - 0.5 * unit):
+                    append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
+                    chars = None
             prev_x0 = x0
-            if cur is None:
-                cur = [x0, y0, x1, y1, [ch]]
+            if chars is None:
+                wx0, wy0, wx1, wy1, chars = x0, y0, x1, y1, [ch]
             else:
-                cur[0] = min(cur[0], x0)  # type: ignore[type-var]
-                cur[1] = min(cur[1], y0)  # type: ignore[type-var]
-                cur[2] = max(cur[2], x1)  # type: ignore[type-var]
-                cur[3] = max(cur[3], y1)  # type: ignore[type-var]
-                cur[4].append(ch)  # type: ignore[attr-defined]
-        if cur is not None:
-            words.append(Word(cur[0], cur[1], cur[2], cur[3], "".join(cur[4])))  # type: ignore[arg-type]
+                if x0 < wx0:
+                    wx0 = x0
+                if y0 < wy0:
+                    wy0 = y0
+                if x1 > wx1:
+                    wx1 = x1
+                if y1 > wy1:
+                    wy1 = y1
+                chars.append(ch)
+        if chars is not None:
+            append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
         return words, hidden, has_chars
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
