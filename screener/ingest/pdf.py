@@ -52,6 +52,8 @@ _font_size = _fast(pdfium_c.FPDFText_GetFontSize, _dbl, _vp, _int)
 _fill_colour = _fast(pdfium_c.FPDFPageObj_GetFillColor, _int, _vp, _vp, _vp, _vp, _vp)
 _stroke_colour = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _int, _vp, _vp, _vp, _vp, _vp)
 _render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _int, _vp)
+_get_object = _fast(pdfium_c.FPDFPage_GetObject, _vp, _vp, _int)
+_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _int, _vp)
 
 
 def _addr(handle: Any) -> int:
@@ -100,15 +102,15 @@ class _PageStyles:
         self._index: dict[int, int] = {}
         self._objects: list[tuple[int, int]] = []  # (address, FPDF_PAGEOBJ_* kind) in drawing order
         self._blend: dict[tuple[int, int, int], bool] = {}
-        r, g, b, a = (ctypes.c_uint() for _ in range(4))
-        self._rgba = (r, g, b, a)
-        self._rgba_p = tuple(ctypes.addressof(v) for v in self._rgba)
+        self._rgba = (ctypes.c_uint * 4)()
+        base = ctypes.addressof(self._rgba)
+        self._rgba_p = tuple(base + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
 
     def _colour(self, obj: int, stroke: bool) -> tuple[int, int, int, int] | None:
         fn = _stroke_colour if stroke else _fill_colour
         if not fn(obj, *self._rgba_p):
             return None
-        r, g, b, a = (v.value for v in self._rgba)
+        r, g, b, a = self._rgba
         return r, g, b, a
 
     def _load_shapes(self) -> list[_Shape]:
@@ -116,13 +118,17 @@ class _PageStyles:
         count = pdfium_c.FPDFPage_CountObjects(self._page)
         fill, stroke = ctypes.c_int(), ctypes.c_int()
         box = [ctypes.c_float() for _ in range(4)]
+        page = _addr(self._page)
+        wanted = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+        index, objects = self._index, self._objects
         for i in range(count):
-            obj = pdfium_c.FPDFPage_GetObject(self._page, i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            self._index[_addr(obj)] = i
-            self._objects.append((_addr(obj), kind))
-            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            address = _get_object(page, i) or 0
+            kind = _object_type(address)
+            index[address] = i
+            objects.append((address, kind))
+            if kind not in wanted:
                 continue
+            obj = pdfium_c.FPDFPage_GetObject(self._page, i)
             if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
                 continue
             bounds = (box[0].value, box[1].value, box[2].value, box[3].value)
@@ -157,6 +163,7 @@ class _PageStyles:
         if self._shapes is None:
             self._shapes = self._load_shapes()
         all_visible = True
+        blend = self._blend
         for obj, kind in self._objects:
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 all_visible = False
@@ -174,7 +181,7 @@ class _PageStyles:
             elif colour[3] == 0:
                 self._cache[obj] = "hidden-text"
                 all_visible = False
-            elif self._may_blend(colour[:3]):
+            elif blend.get(colour[:3]) if colour[:3] in blend else self._may_blend(colour[:3]):
                 all_visible = False  # decided per object at its first glyph (needs that glyph's position)
             else:
                 self._cache[obj] = None
@@ -217,9 +224,12 @@ def _close(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
     return abs(a[0] - b[0]) < _SAME_COLOUR and abs(a[1] - b[1]) < _SAME_COLOUR and abs(a[2] - b[2]) < _SAME_COLOUR
 
 
-def _page_words(page: pdfium.PdfPage, styles: _PageStyles) -> tuple[list[Word], HiddenText, bool]:
-    """Visible words of one page (in content order) and the text kept out as hidden/tiny/off-page."""
-    textpage = pdfium_c.FPDFText_LoadPage(page.raw)
+def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None) -> tuple[list[Word], HiddenText, bool]:
+    """Visible words of one page (in content order) and the text kept out as hidden/tiny/off-page. A text page
+    passed in stays open (the caller reuses it for link anchors); one loaded here is closed."""
+    own = textpage is None
+    if own:
+        textpage = pdfium_c.FPDFText_LoadPage(page.raw)
     hidden = HiddenText()
     words: list[Word] = []
     try:
@@ -312,12 +322,13 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles) -> tuple[list[Word], 
             append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
         return words, hidden, has_chars
     finally:
-        pdfium_c.FPDFText_ClosePage(textpage)
+        if own:
+            pdfium_c.FPDFText_ClosePage(textpage)
 
 
-def read_page(page: pdfium.PdfPage) -> PageText:
+def read_page(page: pdfium.PdfPage, textpage: Any = None) -> PageText:
     styles = _PageStyles(page.raw)
-    words, hidden, has_chars = _page_words(page, styles)
+    words, hidden, has_chars = _page_words(page, styles, textpage)
     lines, multi = page_lines(words)
     return PageText(lines=lines, multi_column=multi, hidden=hidden, has_chars=has_chars)
 
@@ -357,12 +368,12 @@ def remove_running_lines(pages: list[list[str]], edge: int = 2) -> list[list[str
     return out
 
 
-def _links(doc: pdfium.PdfDocument, page: pdfium.PdfPage, page_no: int) -> list[Link]:
+def _links(doc: pdfium.PdfDocument, page: pdfium.PdfPage, page_no: int, shared_textpage: Any = None) -> list[Link]:
     """URI link annotations with the text under their rectangle (the anchor text, e.g. "My badge")."""
     links: list[Link] = []
     pos = ctypes.c_int(0)
     link = pdfium_c.FPDF_LINK()
-    textpage = None
+    textpage = shared_textpage
     try:
         while pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(pos), ctypes.byref(link)):
             action = pdfium_c.FPDFLink_GetAction(link)
@@ -388,7 +399,7 @@ def _links(doc: pdfium.PdfDocument, page: pdfium.PdfPage, page_no: int) -> list[
             if url:
                 links.append(Link(url=url, text=normalize_chars(anchor).strip(), page=page_no, source="annotation"))
     finally:
-        if textpage is not None:
+        if textpage is not None and textpage is not shared_textpage:
             pdfium_c.FPDFText_ClosePage(textpage)
     return links
 
@@ -415,10 +426,13 @@ def read_pdf(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
         links: list[Link] = []
         for i in range(count):
             page = pdf[i]
+            # one text page serves both the words and the link anchors (loading it is a parse of the page)
+            textpage = pdfium_c.FPDFText_LoadPage(page.raw)
             try:
-                pages.append(read_page(page))
-                links.extend(_links(pdf, page, i + 1))
+                pages.append(read_page(page, textpage))
+                links.extend(_links(pdf, page, i + 1, textpage))
             finally:
+                pdfium_c.FPDFText_ClosePage(textpage)
                 page.close()
         metadata = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
     finally:
