@@ -35,8 +35,11 @@ def segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def heading_name(segment: str) -> str | None:
-    """Canonical section name if ``segment`` looks like a heading ("TECHNICAL SKILLS", "Education:"), else None."""
+    """Canonical section name if ``segment`` looks like a heading ("TECHNICAL SKILLS", "Education:"), else None.
+
+    Cached: a pure function of the segment (the vocabulary is loaded once), asked for every line and item."""
     s = _BULLET_RE.sub("", segment).strip().rstrip(":").strip()
     if not s or len(s) > 45 or len(s.split()) > 5:
         return None
