@@ -112,6 +112,12 @@ def mark_short_runs(infos: list[LineInfo], text: str) -> None:
         i = j + 1
 
 
+def _put(f: dict[str, float], name: str, value: float) -> None:
+    """Store a feature only when it is non-zero (a missing feature reads as 0)."""
+    if value:
+        f[name] = value
+
+
 def _is_cap(surface: str) -> bool:
     return surface[:1].isupper() or (surface[:1] in ".#" and surface[1:2].isupper())
 
@@ -282,118 +288,183 @@ class CandidateBuilder:
                 sec_items.setdefault(self._section_at(a), []).append(known)
         tok_df = [math.log1p(lex.word_df.get(t[0], 0)) / 10 for t in toks]
         tok_forms = [math.log1p(lex.token_forms.get(t[0], 0)) / 10 for t in toks]
+        # hoisted lookups: this loop runs for every candidate (hundreds per résumé)
+        concepts, tech, languages = lex.concepts, lex.tech, lex.languages
+        alias_keys, common, derived_keys, token_heads = lex.alias_keys, lex.common, lex.derived_keys, lex.token_heads
+        ambiguous_terms = self.rules.terms
+        function_words = self.rules.function_words
+        n_toks = len(toks)
+        section_of: dict[int, str] = {}
         for (start, end), r in self.recs.items():
             surface = text[start:end]
-            norms = [t[0] for t in toks[r.t0:r.t1]]
+            t0, t1 = r.t0, r.t1
+            norms = [t[0] for t in toks[t0:t1]]
             key = " ".join(norms)
-            prev = toks[r.t0 - 1][0] if r.t0 > 0 else ""
-            nxt = toks[r.t1][0] if r.t1 < len(toks) else ""
+            prev = toks[t0 - 1][0] if t0 > 0 else ""
+            nxt = toks[t1][0] if t1 < n_toks else ""
             line = r.line or self._line_at(start)
             if not r.lex and r.extra_id is None and hard_reject(key, surface, prev, nxt, bool(line and line.is_list)):
                 continue
+            # Only non-zero features are stored (the filter reads a missing feature as 0), in a fixed order.
             f: dict[str, float] = {}
-            f["src_lex"] = float(r.lex)
-            f["src_lex_ok"] = float(r.lex and r.lex_ok)
-            f["src_lex_soft"] = float(r.lex and not r.lex_ok)
-            f["src_item"] = float(r.item)
-            f["src_item_custom"] = float(r.item_custom)
+            lex_ok = r.lex and r.lex_ok
+            lex_soft = r.lex and not r.lex_ok
+            if r.lex:
+                f["src_lex"] = 1.0
+            if lex_ok:
+                f["src_lex_ok"] = 1.0
+            if lex_soft:
+                f["src_lex_soft"] = 1.0
+            if r.item:
+                f["src_item"] = 1.0
+            if r.item_custom:
+                f["src_item_custom"] = 1.0
             f["src_cap_" + (r.cap or "none")] = 1.0
             f["src_" + (r.chunk or "nochunk")] = 1.0
             only_cap = bool(r.cap) and not r.lex and not r.item
-            f["only_cap"] = float(only_cap)
+            if only_cap:
+                f["only_cap"] = 1.0
             if r.concept is not None:
-                c = lex.concepts[r.concept]
-                f["kind_" + c.kind] = 1.0
-                f["tech"] = float(r.concept in lex.tech)
-                f["language"] = float(r.concept in lex.languages)
+                f["kind_" + concepts[r.concept].kind] = 1.0
+                if r.concept in tech:
+                    f["tech"] = 1.0
+                if r.concept in languages:
+                    f["language"] = 1.0
                 f["in_lexicon"] = 1.0
-                f["item_is_lexicon"] = float(r.item)
+                if r.item:
+                    f["item_is_lexicon"] = 1.0
             lk = r.lex_key or key
-            f["alias"] = float(lk in lex.alias_keys)
-            f["common"] = float(lk in lex.common)
-            f["derived"] = float(lk in lex.derived_keys)
-            f["ambiguous"] = float(bool(self.rules.rules_for(lk)))
+            if lk in alias_keys:
+                f["alias"] = 1.0
+            if lk in common:
+                f["common"] = 1.0
+            if lk in derived_keys:
+                f["derived"] = 1.0
+            if ambiguous_terms.get(lk):
+                f["ambiguous"] = 1.0
             n_words = len(norms)
-            f[f"ntok_{min(n_words, 5)}"] = 1.0
+            ntok = min(n_words, 5)
+            f[f"ntok_{ntok}"] = 1.0
             words = surface.split()
-            f["all_upper"] = float(surface.isupper())
-            f["title"] = float(all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words))
-            f["first_cap"] = float(surface[:1].isupper())
-            f["lower"] = float(surface.islower())
-            f["camel"] = float(_CAMEL_RE.search(surface) is not None)
-            f["digit"] = float(_DIGIT_RE.search(surface) is not None)
-            f["symbol"] = float(_SYMBOL_RE.search(surface) is not None)
-            f["paren"] = float("(" in surface)
-            f["edge_function"] = float(norms[0] in _EDGE_FUNCTION or norms[-1] in _EDGE_FUNCTION)
-            f["function_ratio"] = sum(t in _EDGE_FUNCTION for t in norms) / n_words
-            f["ends_skill"] = float(norms[-1] in ("skill", "ability", "abilities"))
-            f["ends_ing"] = float(words[-1].lower().endswith("ing"))
-            f["ends_ed"] = float(words[-1].lower().endswith("ed"))
-            f["starts_verbish"] = float(words[0].lower().endswith(("ed", "ing")))
-            logs = [tok_df[k] for k in range(r.t0, r.t1) if norms[k - r.t0].isalpha()]
+            all_upper = surface.isupper()
+            if all_upper:
+                f["all_upper"] = 1.0
+            if all(w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words):
+                f["title"] = 1.0
+            if surface[:1].isupper():
+                f["first_cap"] = 1.0
+            if surface.islower():
+                f["lower"] = 1.0
+            if _CAMEL_RE.search(surface) is not None:
+                f["camel"] = 1.0
+            if _DIGIT_RE.search(surface) is not None:
+                f["digit"] = 1.0
+            if _SYMBOL_RE.search(surface) is not None:
+                f["symbol"] = 1.0
+            if "(" in surface:
+                f["paren"] = 1.0
+            first_norm, last_norm = norms[0], norms[-1]
+            if first_norm in _EDGE_FUNCTION or last_norm in _EDGE_FUNCTION:
+                f["edge_function"] = 1.0
+            n_function = sum(t in _EDGE_FUNCTION for t in norms)
+            if n_function:
+                f["function_ratio"] = n_function / n_words
+            if last_norm in ("skill", "ability", "abilities"):
+                f["ends_skill"] = 1.0
+            last_word = words[-1].lower()
+            if last_word.endswith("ing"):
+                f["ends_ing"] = 1.0
+            if last_word.endswith("ed"):
+                f["ends_ed"] = 1.0
+            if words[0].lower().endswith(("ed", "ing")):
+                f["starts_verbish"] = 1.0
+            logs = [tok_df[k] for k in range(t0, t1) if norms[k - t0].isalpha()]
             if logs:
-                f["df_mean"] = sum(logs) / len(logs)
-                f["df_min"] = min(logs)
-                f["df_max"] = max(logs)
-                f["df_zero"] = sum(v == 0 for v in logs) / len(logs)
-            tf = tok_forms[r.t0:r.t1]
-            f["form_mean"] = sum(tf) / n_words
-            f["form_min"] = min(tf)
-            f["head_forms"] = math.log1p(lex.token_heads.get(norms[-1], 0)) / 10
-            f["skilly"] = sum(tf[k] - tok_df[r.t0 + k] for k in range(n_words)) / n_words * 2
-            sec = self._section_at(start)
+                _put(f, "df_mean", sum(logs) / len(logs))
+                _put(f, "df_min", min(logs))
+                _put(f, "df_max", max(logs))
+                _put(f, "df_zero", sum(v == 0 for v in logs) / len(logs))
+            tf = tok_forms[t0:t1]
+            _put(f, "form_mean", sum(tf) / n_words)
+            _put(f, "form_min", min(tf))
+            _put(f, "head_forms", math.log1p(token_heads.get(last_norm, 0)) / 10)
+            _put(f, "skilly", sum(tf[k] - tok_df[t0 + k] for k in range(n_words)) / n_words * 2)
+            sec = section_of.get(start)
+            if sec is None:
+                sec = section_of[start] = self._section_at(start)
             f["sec_" + sec] = 1.0
             in_sec = sec_items.get(sec)
             if in_sec:
-                f["sec_known_items"] = sum(in_sec) / len(in_sec)
+                _put(f, "sec_known_items", sum(in_sec) / len(in_sec))
+            line_list = line_listy = line_sentence = False
             if line is not None:
-                f["line_list"] = float(line.is_list)
-                f["line_listy"] = float(line.listy)
-                f["line_labelled"] = float(line.labelled)
-                f["line_sentence"] = float(line.sentence)
-                f["line_pieces"] = math.log1p(line.n_pieces) / 3
-                f["line_mean_words"] = min(line.mean_words, 20) / 10
-                f["short_run"] = math.log1p(line.short_run) / 3
-                f["whole_line"] = float(line.start == start and line.end == end)
+                line_list, line_listy, line_sentence = line.is_list, line.listy, line.sentence
+                if line_list:
+                    f["line_list"] = 1.0
+                if line_listy:
+                    f["line_listy"] = 1.0
+                if line.labelled:
+                    f["line_labelled"] = 1.0
+                if line_sentence:
+                    f["line_sentence"] = 1.0
+                _put(f, "line_pieces", math.log1p(line.n_pieces) / 3)
+                _put(f, "line_mean_words", min(line.mean_words, 20) / 10)
+                _put(f, "short_run", math.log1p(line.short_run) / 3)
+                if line.start == start and line.end == end:
+                    f["whole_line"] = 1.0
                 known_items = line_items.get(id(line))
                 if known_items:
-                    f["line_known_items"] = sum(known_items) / len(known_items)
-                    f["line_items"] = math.log1p(len(known_items)) / 3
+                    _put(f, "line_known_items", sum(known_items) / len(known_items))
+                    _put(f, "line_items", math.log1p(len(known_items)) / 3)
                 run_known = run_items.get(line.run_id) if line.run_id >= 0 else None
                 if run_known:
-                    f["run_known_items"] = sum(run_known) / len(run_known)
+                    _put(f, "run_known_items", sum(run_known) / len(run_known))
             # a separator, a line break or a 2+-space field boundary right before / after the span
             before = text[max(0, start - 3):start]
             after = text[end:end + 3]
-            f["sep_before"] = float(start < 3 or "\n" in before or before.endswith("  ")
-                                    or (before.strip()[-1:] or "\n") in _SEPARATOR_CHARS)
-            f["sep_after"] = float("\n" in after or after.startswith("  ") or (after.strip()[:1] or "\n") in
-                                   _SEPARATOR_CHARS or after.strip()[:1] in (".", ")", ""))
-            f["sentence_start"] = float(prev in (".", ""))
-            f["prev_function"] = float(prev in self.rules.function_words)
-            f["prev_prep"] = float(prev in _PREPOSITIONS)
-            f["next_function"] = float(nxt in self.rules.function_words)
-            f["next_skill"] = float(nxt in ("skill", "ability", "knowledge", "experience"))
-            f["prev_adj"] = float(prev in _PRAISE)
+            if (start < 3 or "\n" in before or before.endswith("  ")
+                    or (before.strip()[-1:] or "\n") in _SEPARATOR_CHARS):
+                f["sep_before"] = 1.0
+            after_first = after.strip()[:1]
+            if ("\n" in after or after.startswith("  ") or (after_first or "\n") in _SEPARATOR_CHARS
+                    or after_first in (".", ")", "")):
+                f["sep_after"] = 1.0
+            if prev in (".", ""):
+                f["sentence_start"] = 1.0
+            if prev in function_words:
+                f["prev_function"] = 1.0
+            if prev in _PREPOSITIONS:
+                f["prev_prep"] = 1.0
+            if nxt in function_words:
+                f["next_function"] = 1.0
+            if nxt in ("skill", "ability", "knowledge", "experience"):
+                f["next_skill"] = 1.0
+            if prev in _PRAISE:
+                f["prev_adj"] = 1.0
             if r.item and not r.lex:
                 inner = []
-                for q in range(bisect.bisect_left(lex_spans, (r.t0, -1)), len(lex_spans)):
+                for q in range(bisect.bisect_left(lex_spans, (t0, -1)), len(lex_spans)):
                     a, b = lex_spans[q]
-                    if a >= r.t1:
+                    if a >= t1:
                         break
-                    if b <= r.t1:
+                    if b <= t1:
                         inner.append((a, b))
                 cov = {k for a, b in inner for k in range(a, b)}
-                f["item_cover"] = len(cov) / n_words
-                f["item_inner"] = math.log1p(len(inner))
-            # a few interactions the linear model cannot form itself
-            f["x_item_skills"] = f["src_item"] * f.get("sec_skills", 0.0)
-            f["x_item_listy"] = f["src_item"] * f.get("line_listy", 0.0)
-            f["x_soft_list"] = f["src_lex_soft"] * f.get("line_list", 0.0)
-            f["x_cap_sentence"] = float(only_cap) * f.get("line_sentence", 0.0)
-            f["x_lex_sentence"] = f["src_lex_ok"] * f.get("line_sentence", 0.0)
-            f["x_upper_single"] = f["all_upper"] * f.get("ntok_1", 0.0)
-            f = {k: v for k, v in f.items() if v}
+                _put(f, "item_cover", len(cov) / n_words)
+                _put(f, "item_inner", math.log1p(len(inner)))
+            # a few interactions the trees would otherwise have to find themselves
+            if r.item and sec == "skills":
+                f["x_item_skills"] = 1.0
+            if r.item and line_listy:
+                f["x_item_listy"] = 1.0
+            if lex_soft and line_list:
+                f["x_soft_list"] = 1.0
+            if only_cap and line_sentence:
+                f["x_cap_sentence"] = 1.0
+            if lex_ok and line_sentence:
+                f["x_lex_sentence"] = 1.0
+            if all_upper and ntok == 1:
+                f["x_upper_single"] = 1.0
             cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key)
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
