@@ -44,19 +44,11 @@ class SkillFilter:
     def matrix(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
         x = np.zeros((len(feats), len(self.names)))
         col = self.col
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        # gather (row, column, value) in Python, assign in one numpy operation (each row names a column once)
         for r, f in enumerate(feats):
             for k, v in f.items():
                 c = col.get(k)
                 if c is not None:
-                    rows.append(r)
-                    cols.append(c)
-                    vals.append(v)
-        if rows:
-            x[rows, cols] = vals
+                    x[r, c] = v
         return x
 
     def margins(self, x: np.ndarray) -> np.ndarray:
