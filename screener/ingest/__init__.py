@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Literal
 
@@ -25,7 +26,7 @@ from screener.errors import (
     UnsupportedFileType,
 )
 from screener.ingest.limits import DEFAULT_LIMITS, Limits, human_size, limit_label
-from screener.models import Document
+from screener.models import Document, HealthFlag
 
 Kind = Literal["pdf", "docx", "txt", "jsonresume"]
 
@@ -147,6 +148,22 @@ def check_size(data: bytes, file: str, limits: Limits) -> None:
 
 def ingest_bytes(data: bytes, filename: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read one résumé in this process. Raises a DocumentError subclass when it cannot be read."""
+    return cap_text(_read(data, filename, limits), limits)
+
+
+def cap_text(doc: Document, limits: Limits) -> Document:
+    """Keep at most ``limits.max_chars`` characters of text (cut at a line end), with a `truncated` flag."""
+    if len(doc.text) <= limits.max_chars:
+        return doc
+    cut = doc.text.rfind("\n", 0, limits.max_chars)
+    cut = cut if cut > limits.max_chars // 2 else limits.max_chars
+    flag = HealthFlag("truncated", f"only the first {cut:,} of {len(doc.text):,} characters were read; the rest "
+                      "of this very long file was left out", "warning")
+    return replace(doc, text=doc.text[:cut], health=(*doc.health, flag),
+                   excluded_spans=tuple((s, min(e, cut)) for s, e in doc.excluded_spans if s < cut))
+
+
+def _read(data: bytes, filename: str, limits: Limits) -> Document:
     file = _base(filename)
     check_size(data, file, limits)
     kind = detect_kind(file, data)

@@ -15,6 +15,9 @@ class Limits:
 
     max_bytes: int = 10 * 1024 * 1024
     max_pages: int = 50
+    # Characters of text kept for parsing and skill extraction: a long résumé is ≈ 30,000; beyond this a file is
+    # not a résumé we can read in bounded time, so the rest is cut and flagged (`truncated`).
+    max_chars: int = 150_000
     timeout_s: float = 15.0
     memory_mb: int = 512
     max_docx_entries: int = 2000

@@ -349,7 +349,9 @@ def remove_running_lines(pages: list[list[str]], edge: int = 2) -> list[list[str
         return pages
     counts: Counter[str] = Counter()
     for lines in pages:
-        counts.update({_line_key(line) for line in lines[:edge] + lines[-edge:]})
+        # On a page of a single line that line is the content, never a running header or footer.
+        if len(lines) >= 2:
+            counts.update({_line_key(line) for line in lines[:edge] + lines[-edge:]})
     repeat = max(2, int(0.6 * len(pages) + 0.5))
     running = {k for k, c in counts.items() if c >= repeat and len(pages) >= 2}
     out: list[list[str]] = []
@@ -361,7 +363,7 @@ def remove_running_lines(pages: list[list[str]], edge: int = 2) -> list[list[str
             if at_edge and _PAGE_NUMBER_RE.search(line):
                 continue
             # A running header stays on page 1 (it is often the name); a running footer goes everywhere.
-            if at_edge and _line_key(line) in running and (p > 0 or i >= n - edge):
+            if at_edge and n >= 2 and _line_key(line) in running and (p > 0 or i >= n - edge):
                 continue
             kept.append(line)
         out.append(kept)

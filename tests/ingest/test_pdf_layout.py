@@ -109,3 +109,13 @@ def test_tomasz_experience_has_no_sidebar_line() -> None:
 )
 def test_join_split_word(head: str, tail: str, expected: str | None) -> None:
     assert join_split_word(head, tail) == expected
+
+
+def test_a_line_repeated_on_one_line_pages_is_content_not_a_running_header() -> None:
+    from screener.ingest.pdf import remove_running_lines
+
+    pages = [[f"Page {i} Python SQL Kubernetes experience 2019 - 2021"] for i in range(5)]
+    assert remove_running_lines(pages) == pages
+    body = [["Jane Doe — CV", f"line {i} a", "middle b", "middle c", f"Page {i + 1} of 3"] for i in range(3)]
+    got = remove_running_lines(body)
+    assert got[0][0] == "Jane Doe — CV" and all("of 3" not in line for p in got for line in p)
