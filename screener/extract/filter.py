@@ -9,6 +9,7 @@ a sentence, a generic competence usually only in a list.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,10 +116,15 @@ def select(cands: list[S], probs: list[float], threshold: float) -> list[S]:
     scored = sorted(((p, c) for p, c in zip(probs, cands, strict=True) if p >= threshold),
                     key=lambda pc: (-pc[0], -(pc[1].end - pc[1].start), pc[1].start))
     taken: list[S] = []
-    used: list[tuple[int, int]] = []
+    # The chosen spans never overlap, so kept sorted by start their ends are sorted too: a candidate overlaps one
+    # of them exactly when it overlaps the last one starting before its end (one bisect, not a scan).
+    starts: list[int] = []
+    ends: list[int] = []
     for _, c in scored:
-        if any(c.start < e and s < c.end for s, e in used):
+        i = bisect.bisect_left(starts, c.end)
+        if i and ends[i - 1] > c.start:
             continue
-        used.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         taken.append(c)
     return sorted(taken, key=lambda c: (c.start, c.end))
