@@ -25,12 +25,17 @@ def vocabulary() -> tuple[dict[str, str], frozenset[str]]:
     return headings, frozenset(norm_phrase(x) for x in data["list_labels"])
 
 
+_FIELD_RE = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|\s*$)")
+
+
 def segments(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line or 2+-space-separated field, in order."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
         line_start = m.start()
-        for f in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)", m.group()):
+        # `\s*$`, not `$`: with a single trailing space the old pattern failed at every start (quadratic, and the
+        # line was lost).
+        for f in _FIELD_RE.finditer(m.group()):
             out.append((line_start + f.start(), line_start + f.end()))
     return out
 

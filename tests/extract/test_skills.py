@@ -258,3 +258,10 @@ def test_regression_f1_on_dotin_fixtures(ex: SkillExtractor) -> None:
     p, r = tp / n_pred, tp / n_gold
     f1 = 2 * p * r / (p + r)
     assert f1 >= 0.65, f"strict F1 {f1:.3f} (P={p:.3f} R={r:.3f}) fell below the floor"
+
+
+def test_segments_keep_lines_with_a_trailing_space() -> None:
+    from screener.extract.headings import segments
+
+    text = "SKILLS \nPython, SQL \nGit  Docker\n"
+    assert [text[s:e] for s, e in segments(text)] == ["SKILLS", "Python, SQL", "Git", "Docker"]
