@@ -286,6 +286,10 @@ class CandidateBuilder:
                 if r.line.run_id >= 0:
                     run_items.setdefault(r.line.run_id, []).append(known)
                 sec_items.setdefault(self._section_at(a), []).append(known)
+        # (share known, count) per line / run / section, once: per candidate it was a sum over the whole list
+        line_stats = {k: (sum(v) / len(v), len(v)) for k, v in line_items.items()}
+        run_stats = {k: sum(v) / len(v) for k, v in run_items.items()}
+        sec_stats = {k: sum(v) / len(v) for k, v in sec_items.items()}
         tok_df = [math.log1p(lex.word_df.get(t[0], 0)) / 10 for t in toks]
         tok_forms = [math.log1p(lex.token_forms.get(t[0], 0)) / 10 for t in toks]
         # hoisted lookups: this loop runs for every candidate (hundreds per résumé)
@@ -393,9 +397,8 @@ class CandidateBuilder:
             if sec is None:
                 sec = section_of[start] = self._section_at(start)
             f["sec_" + sec] = 1.0
-            in_sec = sec_items.get(sec)
-            if in_sec:
-                _put(f, "sec_known_items", sum(in_sec) / len(in_sec))
+            if sec in sec_stats:
+                _put(f, "sec_known_items", sec_stats[sec])
             line_list = line_listy = line_sentence = False
             if line is not None:
                 line_list, line_listy, line_sentence = line.is_list, line.listy, line.sentence
@@ -412,13 +415,12 @@ class CandidateBuilder:
                 _put(f, "short_run", math.log1p(line.short_run) / 3)
                 if line.start == start and line.end == end:
                     f["whole_line"] = 1.0
-                known_items = line_items.get(id(line))
-                if known_items:
-                    _put(f, "line_known_items", sum(known_items) / len(known_items))
-                    _put(f, "line_items", math.log1p(len(known_items)) / 3)
-                run_known = run_items.get(line.run_id) if line.run_id >= 0 else None
-                if run_known:
-                    _put(f, "run_known_items", sum(run_known) / len(run_known))
+                known_share, n_items = line_stats.get(id(line), (0.0, 0))
+                if n_items:
+                    _put(f, "line_known_items", known_share)
+                    _put(f, "line_items", math.log1p(n_items) / 3)
+                if line.run_id >= 0 and line.run_id in run_stats:
+                    _put(f, "run_known_items", run_stats[line.run_id])
             # a separator, a line break or a 2+-space field boundary right before / after the span
             before = text[max(0, start - 3):start]
             after = text[end:end + 3]
