@@ -76,7 +76,7 @@ def test_regulated_role_without_licence_block_gets_a_note(tmp_path: Path) -> Non
 
     rubric = parse_rubric("role: Pharmacist\ncompetencies: [{name: Dispensing, skills: [dispense medication], "
                           "weight: 1}]\n")
-    cv = ("SKILLS\nDispense medication, patient counselling\n").encode()
+    cv = (b"SKILLS\nDispense medication, patient counselling\n")
     run = screen(rubric, [("cv.txt", cv)], options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
     assert any("regulated profession" in n and "FPGEE" in n for n in run.notes)
 
