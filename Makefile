@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(STAMP)
-	$(PY) -m ruff check screener ui app.py
+	$(PY) -m ruff check screener ui app.py tests scripts benchmarks
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
