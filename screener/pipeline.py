@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -364,18 +364,30 @@ def _health_warnings(doc: Document) -> list[str]:
             for f in doc.health if f.severity in ("warning", "error")]
 
 
-def ingest_all(files: Sequence[InputFile], *, options: ScreenOptions) -> list[Document | DocumentError]:
-    from .ingest import Limits, ingest_batch
+def ingest_stream(files: Sequence[InputFile], *, options: ScreenOptions) -> Iterator[tuple[int, Document | DocumentError]]:
+    """(index, Document or error) for every file, as soon as each is read: the caller scores one résumé while the
+    sandbox workers read the next ones. Files that could not even be read come first."""
+    from .ingest import Limits, ingest_bytes
 
     limits = Limits(max_bytes=options.max_bytes)
     todo = [(i, f) for i, f in enumerate(files) if f.data is not None]
-    results: list[Document | DocumentError] = [f.error or DocumentError("not read", file=f.name) for f in files]
-    if todo:
-        got = ingest_batch([(f.name, f.data or b"") for _, f in todo], limits=limits, workers=options.workers,
-                           sandbox=options.sandbox)
-        for (i, _), r in zip(todo, got, strict=True):
-            results[i] = r
-    return results
+    for i, f in enumerate(files):
+        if f.data is None:
+            yield i, f.error or DocumentError("not read", file=f.name)
+    if not todo:
+        return
+    if not options.sandbox:
+        for i, f in todo:
+            try:
+                yield i, ingest_bytes(f.data or b"", f.name, limits=limits)
+            except DocumentError as exc:
+                yield i, exc
+        return
+    from .ingest.sandbox import IngestPool
+
+    with IngestPool(options.workers, limits=limits) as pool:
+        for k, result in pool.ingest_many([(f.name, f.data or b"") for _, f in todo]):
+            yield todo[k][0], result
 
 
 def screen(
@@ -399,7 +411,6 @@ def screen(
     total = len(resumes)
     if progress:
         progress(0, total, "reading files")
-    docs = ingest_all(resumes, options=options)
     extractor = get_extractor()
     extra = extra_terms_for(rubric)
     terms = [competency_terms(c, extractor) for c in rubric.competencies]
@@ -409,7 +420,8 @@ def screen(
         lp = licensing_for_profession(rubric.licence.profession or rubric.licence.name)
         lic_path = tuple(lp.steps) if lp else ()
     results: list[CandidateResult] = []
-    for n, (f, doc) in enumerate(zip(resumes, docs, strict=True), start=1):
+    for n, (i, doc) in enumerate(ingest_stream(resumes, options=options), start=1):
+        f = resumes[i]
         if isinstance(doc, ScreenerError):
             results.append(CandidateResult(file=f.name, candidate="", overall=None, error=doc.user_message(),
                                            error_code=doc.code))
