@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 
@@ -102,13 +102,6 @@ class BadgeVerdict:
     source: str
     tampered: bool = False
     checks_not_done: tuple[str, ...] = field(default=())
-
-    @property
-    def is_valid(self) -> bool:
-        return self.verdict == "valid"
-
-    def with_source(self, source: str) -> BadgeVerdict:
-        return replace(self, source=source)
 
     def to_json(self) -> dict[str, Any]:
         """The CLI contract (``badge verify --json``): every field, JSON-safe, stable key order."""

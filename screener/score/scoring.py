@@ -24,10 +24,6 @@ from .model import (
 )
 
 
-def _years(months: float) -> float:
-    return round(months / 12.0, 1)
-
-
 def _level_from(evidence: Sequence[Evidence], weighted_years: float) -> tuple[int, float]:
     cfg = scoring_config()["levels"]
     direct = [e for e in evidence if not e.related]
@@ -265,10 +261,6 @@ def _phrase_re(phrase: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in phrase.split()]
     flags = 0 if (len(phrase) <= 4 and phrase.isupper()) else re.IGNORECASE
     return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", flags)
-
-
-def _contains_phrase(text: str, phrase: str) -> bool:
-    return _phrase_re(phrase).search(text) is not None
 
 
 def score_candidate(
