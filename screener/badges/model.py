@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 Verdict = Literal[
     "valid",
@@ -23,16 +23,8 @@ Verdict = Literal[
     "unsafe-url",
 ]
 
-VERDICTS: tuple[Verdict, ...] = (
-    "valid",
-    "expired",
-    "revoked",
-    "invalid-signature",
-    "recipient-mismatch",
-    "malformed",
-    "unsupported",
-    "unsafe-url",
-)
+# Derived from the Literal so the two cannot drift apart.
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 # Most decisive first: when several apply, the earliest wins (README "Precedence").
 PRECEDENCE: tuple[Verdict, ...] = (
