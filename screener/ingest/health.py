@@ -129,7 +129,8 @@ def build_health(
             )
         )
     hidden_all = " ".join(hidden.joined(c) for c in _HIDDEN_MESSAGES)
-    if hidden_all and find_injections(hidden_all) and not spans:
+    hidden_injection = bool(hidden_all) and bool(find_injections(hidden_all))
+    if hidden_injection and not spans:
         flags.append(
             HealthFlag(
                 "prompt-injection",
@@ -138,7 +139,7 @@ def build_health(
                 excerpt(hidden_all),
             )
         )
-    elif hidden_all and spans and find_injections(hidden_all):
+    elif hidden_injection and spans:
         flags[-1] = HealthFlag(
             "prompt-injection",
             "The document contains instructions aimed at screening software (visible and hidden); "
