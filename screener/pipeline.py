@@ -457,7 +457,7 @@ def _score_one(doc: Document, f: InputFile, rubric: Any, terms: list[Any], extra
     profile = drop_failed_credentials(profile, badges)
     warnings = _health_warnings(doc)
     for b in badges:
-        if b.verdict not in ("valid", "not verified"):
+        if b.failed_verification:
             warnings.append(f"badge {b.name or b.source} failed verification: {b.verdict}"
                             + (f" ({b.reasons[0]})" if b.reasons else ""))
     name = profile.contact.name or Path(f.name).stem.replace("_", " ")

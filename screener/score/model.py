@@ -90,6 +90,11 @@ class BadgeSummary:
     counts_as: str = ""  # "verified evidence", "unverified certification", "no evidence"
     details: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def failed_verification(self) -> bool:
+        """Checked and not valid (expired, revoked, unsupported...); "not verified" means not checked at all."""
+        return self.verdict not in ("valid", "not verified")
+
 
 @dataclass(frozen=True)
 class EquivalencyNote:

@@ -276,7 +276,7 @@ def score_candidate(
     licensing_path: Sequence[str] = (),
     warnings: Sequence[str] = (),
 ) -> CandidateResult:
-    failed = [b for b in badges if b.verdict not in ("valid", "not verified")]
+    failed = [b for b in badges if b.failed_verification]
     scores = tuple(
         score_competency(c, t, profile, rubric=rubric, as_of=as_of, badge_mentions=badge_mentions,
                          failed_badges=failed)
