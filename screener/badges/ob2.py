@@ -220,7 +220,7 @@ def verify_hosted(run: Run, doc: dict[str, Any]) -> None:
     finish(run, doc, issuer)
 
 
-def verify_signed(run: Run, token: str, parts: tuple[dict[str, Any], Any, bytes, bytes]) -> None:
+def verify_signed(run: Run, parts: tuple[dict[str, Any], Any, bytes, bytes]) -> None:
     header, payload, signing_input, signature = parts
     check_alg(header, {"RS256"})
     doc = payload
@@ -315,4 +315,4 @@ def verify_assertion_jws(run: Run, token: str, parts: tuple[dict[str, Any], Any,
     check_structure(doc)
     if verification_kind(doc) != "signed":
         raise BadgeFailure("malformed", "a JWS-signed assertion must declare verification type signed")
-    verify_signed(run, token, parts)
+    verify_signed(run, parts)

@@ -201,7 +201,7 @@ class SkillExtractor:
         starts = [t[1] for t in toks]
         extra = _compile_extra(extra_terms or {})
 
-        items, list_tokens, blocked, line_info = self._list_items(text, toks, starts, secs)
+        items, list_tokens, blocked, line_info = self._list_items(text, starts, secs)
         lex = self._candidates(text, toks, norms, extra)
         lex = [c for c in lex if not any(c.start < be and bs < c.end for bs, be in blocked)]
         item_bounds = {(it.t0, it.t1) for it in items}
@@ -352,7 +352,7 @@ class SkillExtractor:
                 return False
         return True
 
-    def _list_items(self, text: str, toks: list[tuple[str, int, int]], starts: list[int],
+    def _list_items(self, text: str, starts: list[int],
                     secs: Sequence[Section]) -> tuple[list[_Item], set[int], list[tuple[int, int]], list[LineInfo]]:
         """Items of every line (split on list separators), the token indices inside list-like lines, the spans of
         headings and list labels (never skills themselves), and what each line looks like."""

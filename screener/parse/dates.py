@@ -240,7 +240,7 @@ def _before_or_equal(a: PartialDate, b: PartialDate) -> bool:
     return a.months_index() <= b.months_index(end=True)
 
 
-def _join(p: _Point, q: _Point, today: date | None) -> tuple[PartialDate, PartialDate] | None:
+def _join(p: _Point, q: _Point) -> tuple[PartialDate, PartialDate] | None:
     """The range p–q when q closes p, else None."""
     if q.first is None or q.last is None:
         return None
@@ -282,7 +282,7 @@ def _scan(text: str, today: date | None, *, singles: bool) -> list[DateRange | D
         # 1. p – q
         if q is not None and (rules.gap.fullmatch(text, p.end, q.start) or (
                 rules.space_gap.fullmatch(text, p.end, q.start) and q.kind not in ("month",))):
-            joined = _join(p, q, today)
+            joined = _join(p, q)
             if joined:
                 span = _with_since(text, p.start, q.end)
                 out.append(DateRange(joined[0], joined[1], False, text[span[0]:span[1]], span))
