@@ -182,13 +182,20 @@ class Run:
         self._cache[url] = response
         return response
 
-    def get_json(self, url: str, *, what: str) -> dict[str, Any] | None:
-        """A fetched JSON object, or ``None`` (not found, not JSON, too large) with the reason noted."""
+    def fetch_ok(self, url: str, *, what: str) -> Any | None:
+        """The response when ``url`` answered HTTP 200, else ``None`` (not fetched, or another status, noted)."""
         response = self.fetch(url)
         if response is None:
             return None
         if response.status != 200:
             self.note(f"{what}: {url} answered HTTP {response.status}")
+            return None
+        return response
+
+    def get_json(self, url: str, *, what: str) -> dict[str, Any] | None:
+        """A fetched JSON object, or ``None`` (not found, not JSON, too large) with the reason noted."""
+        response = self.fetch_ok(url, what=what)
+        if response is None:
             return None
         if len(response.body) > MAX_FETCHED_JSON:
             self.note(f"{what}: {url} is larger than {MAX_FETCHED_JSON // 1024} KiB")

@@ -464,11 +464,8 @@ def check_dates(run: Run, doc: dict[str, Any], payload: dict[str, Any]) -> None:
 
 def fetch_credential(run: Run, url: str, *, what: str) -> tuple[dict[str, Any], Any] | None:
     """A credential fetched from ``url`` (JSON-LD or VC-JWT): (credential, jwt parts or None)."""
-    response = run.fetch(url)
+    response = run.fetch_ok(url, what=what)
     if response is None:
-        return None
-    if response.status != 200:
-        run.note(f"{what}: {url} answered HTTP {response.status}")
         return None
     try:
         text = response.body.decode("utf-8").strip()
