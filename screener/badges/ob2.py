@@ -308,7 +308,7 @@ def verify_assertion_json(run: Run, doc: dict[str, Any]) -> None:
     verify_hosted(run, doc)
 
 
-def verify_assertion_jws(run: Run, token: str, parts: tuple[dict[str, Any], Any, bytes, bytes]) -> None:
+def verify_assertion_jws(run: Run, parts: tuple[dict[str, Any], Any, bytes, bytes]) -> None:
     run.format = "OB2-signed"
     doc = parts[1]
     run.claims = claims_from(doc, None, None)

@@ -161,7 +161,7 @@ class _Router:
         if ob2.is_ob2(payload):
             fmt_before = self.run.format
             try:
-                ob2.verify_assertion_jws(self.run, token, parts)
+                ob2.verify_assertion_jws(self.run, parts)
             finally:
                 if baked_in and fmt_before in ("baked-png", "baked-svg"):
                     self.run.format = fmt_before
