@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,21 @@ def test_badge_verify_contract(capsys: pytest.CaptureFixture[str]) -> None:
 def test_rubric_check(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rubric", "check", str(RUBRIC))
     assert code == 0 and "OK" in out
+
+
+def test_same_output_across_processes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Byte-identical results from two fresh interpreters with different string-hash seeds (set order)."""
+    outs = []
+    for seed in ("0", "1", "3"):
+        out = tmp_path / f"r{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        p = subprocess.run([sys.executable, "-m", "screener", "screen", "--rubric", str(RUBRIC), str(SAMPLES),
+                            "--offline-map", str(SAMPLES / "offline-map.json"), "--as-of", AS_OF, "--out", str(out)],
+                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+        assert p.returncode == 0, p.stderr
+        parse = subprocess.run([sys.executable, "-m", "screener", "parse", str(SAMPLES / "tomasz_nowak_data_engineer_"
+                                "two_column.pdf"), "--json", "--as-of", AS_OF],
+                               capture_output=True, cwd=ROOT, env=env, timeout=300)
+        outs.append((out.read_bytes(), parse.stdout))
+    assert outs[0][0] == outs[1][0] == outs[2][0]
+    assert outs[0][1] == outs[1][1] == outs[2][1]

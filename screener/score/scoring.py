@@ -87,7 +87,7 @@ def score_competency(
     score = round(score, 1)
     direct = [e for e in evidence if not e.related]
     if direct:
-        kinds = sorted({e.kind for e in direct}, key=lambda k: -scoring_config()["strengths"][k])
+        kinds = sorted({e.kind for e in direct}, key=lambda k: (-scoring_config()["strengths"][k], k))
         why.append(
             f"Level {level} ({LEVEL_NAMES[level]}) of {required} required; evidence: " + ", ".join(kinds)
         )
