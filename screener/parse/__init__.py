@@ -80,12 +80,21 @@ def _s(value: Any) -> str:
     return re.sub(r"\s+", " ", str(value)).strip() if value is not None else ""
 
 
+def _same_length_lower(text: str) -> str:
+    """Lower-case each character where that keeps the length ("İ".lower() is two characters), so offsets hold."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 class _Locator:
     """Finds each structured entry's line in the rendered text, moving forward so repeats land in order."""
 
     def __init__(self, text: str, sections: tuple[Section, ...]) -> None:
         self.text = text
-        self.folded = text.casefold()
+        # lower(), not casefold(): casefold changes lengths ("ß" → "ss"), which would shift every offset after it
+        self.folded = _same_length_lower(text)
         self.sections = sections
 
     def find(self, needles: list[str], section: str) -> int:
@@ -94,7 +103,7 @@ class _Locator:
         hi = bounds[-1].end if bounds else len(self.text)
         for needle in needles:
             if needle:
-                at = self.folded.find(needle.casefold(), lo, hi)
+                at = self.folded.find(_same_length_lower(needle), lo, hi)
                 if at != -1:
                     return at
         return -1

@@ -87,3 +87,17 @@ def test_json_resume_uses_structured_fields_and_locates_spans() -> None:
     assert p.certifications[0].kind == "licence" and p.certifications[0].date == PartialDate(2019, 6)
     assert [(x.name, x.level) for x in p.languages] == [("English", "Native"), ("Yoruba", "Fluent")]
     assert p.projects[0].name == "Ledger CLI"
+
+
+def test_json_resume_spans_hold_after_characters_that_casefold_longer() -> None:
+    import json as _json
+
+    from screener.ingest import ingest_bytes
+    from screener.parse import parse_document
+
+    resume = {"basics": {"name": "Jürgen Groß", "summary": "Straße, Maß und İstanbul. " + "ß" * 120},
+              "work": [{"name": "Weißbier GmbH", "position": "Data Engineer", "startDate": "2019-01",
+                        "highlights": ["Built Spark jobs."]}]}
+    doc = ingest_bytes(_json.dumps(resume, ensure_ascii=False).encode(), "r.json")
+    [role] = parse_document(doc).roles
+    assert doc.text[role.span[0]:role.span[1]].startswith("Data Engineer")
