@@ -292,14 +292,10 @@ def _null_fetcher() -> Any:
 def _summary(v: Any, platform: str) -> Any:
     from .score.model import BadgeSummary
 
-    counts = {"valid": "verified evidence"}.get(v.verdict, "no evidence")
+    counts = {"valid": "verified evidence", "unsupported": "unverified certification"}.get(v.verdict, "no evidence")
     return BadgeSummary(v.source, platform, v.verdict, tuple(v.reasons), name=v.achievement_name or "",
                         issuer=v.issuer or "", known_issuer=bool(v.known_issuer), counts_as=counts,
                         details=v.to_json())
-
-
-#: Verdicts that mean the credential a résumé claims was checked and failed: its claim counts for nothing.
-FAILED_VERDICTS = frozenset({"expired", "revoked", "invalid-signature", "recipient-mismatch", "malformed", "unsafe-url"})
 
 
 def _norm_words(text: str) -> str:
@@ -311,7 +307,7 @@ def drop_failed_credentials(profile: Profile, badges: Sequence[Any]) -> Profile:
 
     An entry is the failed badge's when it links to the badge's URL or names its achievement.
     """
-    failed = [b for b in badges if b.verdict in FAILED_VERDICTS]
+    failed = [b for b in badges if b.failed_verification]
     if not failed:
         return profile
     spans = []

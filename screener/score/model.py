@@ -76,6 +76,10 @@ class LicenceStatus:
     licensing_path: tuple[str, ...] = ()
 
 
+#: Verdicts that mean the credential was checked and failed.
+FAILED_VERDICTS = frozenset({"expired", "revoked", "invalid-signature", "recipient-mismatch", "malformed", "unsafe-url"})
+
+
 @dataclass(frozen=True)
 class BadgeSummary:
     """A badge or certificate link found for a candidate, with its verdict in words."""
@@ -92,8 +96,9 @@ class BadgeSummary:
 
     @property
     def failed_verification(self) -> bool:
-        """Checked and not valid (expired, revoked, unsupported...); "not verified" means not checked at all."""
-        return self.verdict not in ("valid", "not verified")
+        """Checked and failed (expired, revoked, forged, not the applicant's, unreadable, unsafe link): its claim
+        counts for nothing. "unsupported" (a format we cannot check) and "not verified" are unchecked claims."""
+        return self.verdict in FAILED_VERDICTS
 
 
 @dataclass(frozen=True)
