@@ -85,13 +85,10 @@ class _Rec:
 def default_sections(text: str) -> list[Section]:
     """Sections for callers that pass none: the parser's detector (it handles flattened text), else the small
     fallback vocabulary of ``headings.py``."""
-    try:
-        from screener.parse import find_sections
+    from screener.parse import find_sections
 
-        # the parser's "contact" block is everything before the first heading: for a short text that is all of it
-        secs = [s for s in find_sections(text) if s.name != "contact"]
-    except Exception:  # noqa: BLE001 - the parser is optional here; its failure must not stop extraction
-        secs = []
+    # the parser's "contact" block is everything before the first heading: for a short text that is all of it
+    secs = [s for s in find_sections(text) if s.name != "contact"]
     return secs or detect_sections(text)
 
 
