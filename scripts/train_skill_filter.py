@@ -13,6 +13,7 @@ on the test-* documents, which play no part in training or in choosing the thres
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import random
 import sys
@@ -26,7 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from screener.extract.candidates import SpanCandidate, default_sections  # noqa: E402
 from screener.extract.filter import FILTER_FILE, SkillFilter, select  # noqa: E402
-from screener.extract.skills import SkillExtractor  # noqa: E402
+from screener.extract.lexicon import tokenize  # noqa: E402
+from screener.extract.priors import PRIORS_FILE, AnnotationPriors, PriorCounts  # noqa: E402
+from screener.extract.skills import SkillExtractor, _mask  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "tools"))
@@ -64,16 +67,45 @@ def load_docs(data: Path, ex: SkillExtractor, args_loose: float = 0.0) -> list[D
         # after the last annotation (annotators of long résumés often stopped part-way), are left out of training.
         last = max((m["end"] for m in row["mentions"]), default=-1)
         trainable = [c.start <= last + 200 for c in cands]
+        # the document's share of the annotation priors: its (annotated part's) candidate phrases and words
+        marks: dict[str, bool] = {}
+        for c, k, ok in zip(cands, keys, trainable, strict=True):
+            if ok:
+                marks[c.key] = marks.get(c.key, False) or k in gold
+        toks = tokenize(_mask(text))  # as the candidates were tokenised
+        starts = [t[1] for t in toks]
+        n_annotated = bisect.bisect_right(starts, last + 200)
+        spans = [(bisect.bisect_left(starts, m["start"]), bisect.bisect_left(starts, m["end"]))
+                 for m in row["mentions"]]
+        tokens = [t[0] for t in toks[:n_annotated]]
         docs.append({
             "file": row["file"], "split": "train" if Path(row["file"]).name.startswith("train-") else "test",
             "text": text, "cands": cands, "gold": gold, "keys": keys,
             "y": [label(k, gold, args_loose) for k in keys],
             "w": [1.0 / counts[k] if ok else 0.0 for k, ok in zip(keys, trainable, strict=True)],
+            "counts": PriorCounts.of_document(marks, tokens, spans) if last >= 0 else PriorCounts(),
         })
     return docs
 
 
-def matrix(docs: list[Doc], names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def priors_of(docs: list[Doc]) -> AnnotationPriors:
+    total = PriorCounts()
+    for d in docs:
+        total.add(d["counts"])
+    return AnnotationPriors(total)
+
+
+def doc_feats(d: Doc, priors: AnnotationPriors | None, own: bool) -> list[dict[str, float]]:
+    """The candidates' features with the annotation priors; ``own``: the document is among the priors' sources,
+    so its own counts are left out (leave-one-document-out), as for a document never seen."""
+    if priors is None:
+        return [c.feats for c in d["cands"]]
+    minus = d["counts"] if own else None
+    return [{**c.feats, **priors.features(c.key, c.prev, c.nxt, minus)} for c in d["cands"]]
+
+
+def matrix(docs: list[Doc], names: list[str], priors: AnnotationPriors | None = None,
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     col = {n: i for i, n in enumerate(names)}
     rows = sum(len(d["cands"]) for d in docs)
     x = np.zeros((rows, len(names)))
@@ -81,8 +113,8 @@ def matrix(docs: list[Doc], names: list[str]) -> tuple[np.ndarray, np.ndarray, n
     w = np.zeros(rows)
     r = 0
     for d in docs:
-        for c, yy, ww in zip(d["cands"], d["y"], d["w"], strict=True):
-            for k, v in c.feats.items():
+        for feats, yy, ww in zip(doc_feats(d, priors, True), d["y"], d["w"], strict=True):
+            for k, v in feats.items():
                 if k in col:
                     x[r, col[k]] = v
             y[r], w[r] = yy, ww
@@ -158,8 +190,8 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], rounds: i
     return SkillFilter(names, depth, base, np.array(all_f), np.array(all_t), np.array(all_v), 0.5, {})
 
 
-def probs_for(d: Doc, model: SkillFilter) -> list[float]:
-    ps = model.probs([c.feats for c in d["cands"]])
+def probs_for(d: Doc, model: SkillFilter, priors: AnnotationPriors | None = None, own: bool = False) -> list[float]:
+    ps = model.probs(doc_feats(d, priors, own))
     return [1.0 if c.extra_id is not None else p for c, p in zip(d["cands"], ps, strict=True)]
 
 
@@ -196,29 +228,45 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=150)
     ap.add_argument("--depth", type=int, default=3)
     ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--no-priors", action="store_true", help="without the annotation priors (priors.py)")
+    ap.add_argument("--hold-out-test", action="store_true",
+                    help="learn from train-* only and report test-* as a held-out set (default: learn from all)")
     ap.add_argument("--out", type=Path, default=FILTER_FILE)
+    ap.add_argument("--priors-out", type=Path, default=PRIORS_FILE)
+    ap.add_argument("--cache", type=Path, default=None, help="pickle of the candidates, reused when present")
     ap.add_argument("--dump-oof", type=Path, default=None, help="pickle the out-of-fold predictions here")
     ap.add_argument("--dry-run", action="store_true", help="report only, do not write the weights")
     args = ap.parse_args()
-    ex = SkillExtractor.load()
-    docs = load_docs(args.data, ex, args.loose_credit)
-    train = [d for d in docs if d["split"] == "train"]
-    test = [d for d in docs if d["split"] == "test"]
+    import pickle
+
+    if args.cache and args.cache.exists():
+        docs = pickle.loads(args.cache.read_bytes())
+    else:
+        docs = load_docs(args.data, SkillExtractor.load(), args.loose_credit)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(docs))
+    train = [d for d in docs if d["split"] == "train" or not args.hold_out_test]
+    test = [d for d in docs if d["split"] == "test" and args.hold_out_test]
+    use_priors = not args.no_priors
     names = sorted({k for d in train for c in d["cands"] for k in c.feats})
-    print(f"{len(train)} train docs, {sum(len(d['cands']) for d in train)} candidates, {len(names)} features; "
+    if use_priors:
+        names = sorted(set(names) | set(priors_of(train[:1]).features("a b", "a", "b")) | {"pr_phrase_n"})
+    print(f"{len(train)} training docs, {sum(len(d['cands']) for d in train)} candidates, {len(names)} features; "
           f"candidate recall ceiling (strict) "
           f"{sum(len(d['gold'] & set(d['keys'])) for d in train) / sum(len(d['gold']) for d in train):.3f}")
 
-    # k-fold over documents: out-of-fold probabilities for every train document
+    # k-fold over documents: out-of-fold probabilities for every training document; the priors of a fold come
+    # from its fitting documents only
     order = list(range(len(train)))
     random.Random(13).shuffle(order)
     oof: list[list[float]] = [[] for _ in train]
     for k in range(args.folds):
         held = set(order[k::args.folds])
         fit_docs = [d for i, d in enumerate(train) if i not in held]
-        model = fit(*matrix(fit_docs, names), names, args.rounds, args.depth, args.lr)
+        priors = priors_of(fit_docs) if use_priors else None
+        model = fit(*matrix(fit_docs, names, priors), names, args.rounds, args.depth, args.lr)
         for i in held:
-            oof[i] = probs_for(train[i], model)
+            oof[i] = probs_for(train[i], model, priors)
     best = (-1.0, 0.5)
     for t in [x / 100 for x in range(4, 81, 2)]:
         m = evaluate(train, [predict(d, p, t) for d, p in zip(train, oof, strict=True)])
@@ -228,18 +276,19 @@ def main() -> None:
     threshold = best[1]
     cv = evaluate(train, [predict(d, p, threshold) for d, p in zip(train, oof, strict=True)])
     if args.dump_oof:
-        import pickle
-
         for d, p in zip(train, oof, strict=True):
             d["oof"] = p
         args.dump_oof.write_bytes(pickle.dumps((train, threshold)))
-    print(f"CV {args.folds}-fold on train (threshold {threshold:.2f}): {fmt(cv)}")
+    print(f"CV {args.folds}-fold (threshold {threshold:.2f}): {fmt(cv)}")
 
-    model = fit(*matrix(train, names), names, args.rounds, args.depth, args.lr)
-    tr = evaluate(train, [predict(d, probs_for(d, model), threshold) for d in train])
-    te = evaluate(test, [predict(d, probs_for(d, model), threshold) for d in test])
-    print(f"train (fit):  {fmt(tr)}")
-    print(f"test (16):    {fmt(te)}")
+    priors = priors_of(train) if use_priors else None
+    model = fit(*matrix(train, names, priors), names, args.rounds, args.depth, args.lr)
+    tr = evaluate(train, [predict(d, probs_for(d, model, priors, own=False), threshold) for d in train])
+    print(f"fit (in-sample): {fmt(tr)}")
+    te = None
+    if test:
+        te = evaluate(test, [predict(d, probs_for(d, model, priors), threshold) for d in test])
+        print(f"test ({len(test)}, held out): {fmt(te)}")
     used: dict[str, int] = {}
     for tf, tt in zip(model.feats, model.thresholds, strict=True):
         for f, t in zip(tf, tt, strict=True):
@@ -248,21 +297,29 @@ def main() -> None:
     print("most used features:", ", ".join(f"{n}×{c}" for n, c in sorted(used.items(), key=lambda x: -x[1])[:15]))
     if args.dry_run:
         return
+    trained_on = ("dotin train-* résumés of the development set (test-* held out)" if args.hold_out_test
+                  else "all dotin résumés of the development set")
     model.threshold = threshold
     model.meta = {
         "model": f"gradient-boosted trees ({args.rounds} rounds, depth {args.depth}, learning rate {args.lr})",
-        "features": "screener.extract.candidates (generic: source, kind, shape, section, list context, document)",
-        "trained_on": "dotin train-* résumés of the development set (test-* excluded)",
+        "features": "screener.extract.candidates (generic: source, kind, shape, section, list context, document)"
+                    + (" + screener.extract.priors (annotation priors)" if use_priors else ""),
+        "trained_on": trained_on,
         "train_docs": len(train),
         "loose_credit": args.loose_credit,
         "cv_folds": args.folds,
         "cv": cv,
-        "train": tr,
-        "test": te,
+        "fit": tr,
         "script": "scripts/train_skill_filter.py",
     }
+    if te is not None:
+        model.meta["test"] = te
     args.out.write_text(json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes)")
+    if priors is not None:
+        priors.save(args.priors_out, {"source": "dotin résumé NER annotations (CC0-1.0), " + trained_on,
+                                      "script": "scripts/train_skill_filter.py"})
+        print(f"wrote {args.priors_out} ({args.priors_out.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

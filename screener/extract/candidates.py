@@ -64,6 +64,8 @@ class SpanCandidate:
     extra_id: str | None
     feats: dict[str, float] = field(default_factory=dict)
     key: str = ""
+    prev: str = ""  # the normalised tokens around the span ("" at either end of the text)
+    nxt: str = ""
 
 
 @dataclass
@@ -464,7 +466,7 @@ class CandidateBuilder:
                 f["x_lex_sentence"] = 1.0
             if all_upper and ntok == 1:
                 f["x_upper_single"] = 1.0
-            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key)
+            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt)
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
         for group in by_key.values():

@@ -7,7 +7,8 @@
    names (C, R, Go, Excel, React…) outside skill-like contexts (ambiguity.py, data/ambiguity.yaml), headings and
    list labels. A non-lexicon phrase that survives is a skill of its own, id ``custom:<slug>``.
 2. Decision: for a résumé-length text the gradient-boosted filter (filter.py, trained by
-   scripts/train_skill_filter.py on the dotin train-* résumés) scores each candidate; the most probable of
+   scripts/train_skill_filter.py on the dotin résumés) scores each candidate on those features and the annotation
+   priors (priors.py: how often annotators mark the phrase, its words, what follows the word before it); the most probable of
    overlapping candidates above its threshold wins. A short text (badge description, title) is unlike the
    training résumés, so the context rules decide alone there.
 """
@@ -35,6 +36,7 @@ from screener.extract.candidates import (
 from screener.extract.filter import SkillFilter, select
 from screener.extract.headings import heading_name, segments, vocabulary
 from screener.extract.lexicon import Concept, Lexicon, norm_phrase, slug, tokenize
+from screener.extract.priors import AnnotationPriors
 from screener.models import Section, SkillMention
 
 _SEPARATORS = ",;|•·●▪◦■►✓➢❖♦\u2022\uf0b7\uf0a7\uf076\uf0d8"
@@ -95,6 +97,7 @@ class SkillExtractor:
         self.rules = rules
         self._labels_lower: dict[str, list[int]] | None = None
         self._model: SkillFilter | None = None
+        self._priors: AnnotationPriors | None = None
 
     @classmethod
     def load(cls) -> SkillExtractor:
@@ -153,8 +156,8 @@ class SkillExtractor:
         secs = list(sections) if sections else default_sections(text)
         cands = self.candidates(text, secs, extra_terms=extra_terms)
         if len(text.strip()) >= MIN_LEARNED_CHARS:
-            mdl = self.model
-            probs = mdl.probs([c.feats for c in cands])
+            mdl, priors = self.model, self.priors
+            probs = mdl.probs([{**c.feats, **priors.features(c.key, c.prev, c.nxt)} for c in cands])
             threshold = mdl.threshold
         else:
             probs, threshold = [_rule_prob(text, c) for c in cands], 0.5
@@ -174,6 +177,12 @@ class SkillExtractor:
         if self._model is None:
             self._model = SkillFilter.load()
         return self._model
+
+    @property
+    def priors(self) -> AnnotationPriors:
+        if self._priors is None:
+            self._priors = AnnotationPriors.load()
+        return self._priors
 
     def _cand_id_label(self, text: str, c: SpanCandidate) -> tuple[str, str]:
         if c.extra_id is not None:
