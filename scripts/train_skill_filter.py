@@ -83,7 +83,11 @@ def load_docs(data: Path, ex: SkillExtractor, args_loose: float = 0.0) -> list[D
             "text": text, "cands": cands, "gold": gold, "keys": keys,
             "y": [label(k, gold, args_loose) for k in keys],
             "w": [1.0 / counts[k] if ok else 0.0 for k, ok in zip(keys, trainable, strict=True)],
-            "counts": PriorCounts.of_document(marks, tokens, spans) if last >= 0 else PriorCounts(),
+            "last": last,
+            "counts": PriorCounts.of_document(marks, tokens, spans,
+                                              [(c.heading, k in gold) for c, k, ok in zip(cands, keys, trainable,
+                                                                                          strict=True) if ok])
+            if last >= 0 else PriorCounts(),
         })
     return docs
 
@@ -101,7 +105,7 @@ def doc_feats(d: Doc, priors: AnnotationPriors | None, own: bool) -> list[dict[s
     if priors is None:
         return [c.feats for c in d["cands"]]
     minus = d["counts"] if own else None
-    return [{**c.feats, **priors.features(c.key, c.prev, c.nxt, minus)} for c in d["cands"]]
+    return [{**c.feats, **priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading, minus)} for c in d["cands"]]
 
 
 def matrix(docs: list[Doc], names: list[str], priors: AnnotationPriors | None = None,
@@ -250,7 +254,7 @@ def main() -> None:
     use_priors = not args.no_priors
     names = sorted({k for d in train for c in d["cands"] for k in c.feats})
     if use_priors:
-        names = sorted(set(names) | set(priors_of(train[:1]).features("a b", "a", "b")) | {"pr_phrase_n"})
+        names = sorted(set(names) | set(priors_of(train[:1]).features("a b", "a", "b", "a b", "skills")) | {"pr_phrase_n"})
     print(f"{len(train)} training docs, {sum(len(d['cands']) for d in train)} candidates, {len(names)} features; "
           f"candidate recall ceiling (strict) "
           f"{sum(len(d['gold'] & set(d['keys'])) for d in train) / sum(len(d['gold']) for d in train):.3f}")
@@ -280,6 +284,13 @@ def main() -> None:
             d["oof"] = p
         args.dump_oof.write_bytes(pickle.dumps((train, threshold)))
     print(f"CV {args.folds}-fold (threshold {threshold:.2f}): {fmt(cv)}")
+    # annotators often stopped part-way: what was found after their last annotation cannot be right
+    part = []
+    for d, p in zip(train, oof, strict=True):
+        keep = [c.start <= d["last"] + 200 for c in d["cands"]]
+        part.append(predict(d, [q if k else 0.0 for q, k in zip(p, keep, strict=True)], threshold))
+    cv_part = evaluate(train, part)
+    print(f"CV, annotated part only:    {fmt(cv_part)}")
 
     priors = priors_of(train) if use_priors else None
     model = fit(*matrix(train, names, priors), names, args.rounds, args.depth, args.lr)
@@ -309,6 +320,7 @@ def main() -> None:
         "loose_credit": args.loose_credit,
         "cv_folds": args.folds,
         "cv": cv,
+        "cv_annotated_part": cv_part,
         "fit": tr,
         "script": "scripts/train_skill_filter.py",
     }

@@ -66,6 +66,8 @@ class SpanCandidate:
     key: str = ""
     prev: str = ""  # the normalised tokens around the span ("" at either end of the text)
     nxt: str = ""
+    prev2: str = ""  # the two tokens before it, joined by a space
+    heading: str = ""  # the heading of its section, normalised ("" before the first heading)
 
 
 @dataclass
@@ -267,6 +269,12 @@ class CandidateBuilder:
                 return s.name if s.name in _SECTIONS else "other"
         return "none"
 
+    def _heading_at(self, offset: int) -> str:
+        for s in self.secs:
+            if s.start <= offset < s.end:
+                return norm_phrase(s.heading)
+        return ""
+
     def finish(self, hard_reject: Callable[[str, str, str, str, bool], bool]) -> list[SpanCandidate]:
         text, toks, lex = self.text, self.toks, self.lex
         out: list[SpanCandidate] = []
@@ -298,6 +306,7 @@ class CandidateBuilder:
         function_words = self.rules.function_words
         n_toks = len(toks)
         section_of: dict[int, str] = {}
+        heading_of: dict[int, str] = {}
         for (start, end), r in self.recs.items():
             surface = text[start:end]
             t0, t1 = r.t0, r.t1
@@ -466,7 +475,11 @@ class CandidateBuilder:
                 f["x_lex_sentence"] = 1.0
             if all_upper and ntok == 1:
                 f["x_upper_single"] = 1.0
-            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt)
+            heading = heading_of.get(start)
+            if heading is None:
+                heading = heading_of[start] = self._heading_at(start)
+            prev2 = " ".join(t[0] for t in toks[max(0, t0 - 2):t0]) if t0 >= 2 else ""
+            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt, prev2, heading)
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
         for group in by_key.values():

@@ -8,7 +8,10 @@ dotin corpus, CC0-1.0; see ATTRIBUTION.txt) by ``scripts/train_skill_filter.py``
 * ``phrase``: per candidate phrase (normalised tokens), in how many documents it was a candidate, and in how many
   of those an annotator marked exactly that phrase;
 * ``word``: per word, how often it occurs in the annotated part of a résumé, and how often inside a marked skill;
-* ``prev`` / ``next``: per word, how often a marked skill starts right after it / ends right before it.
+* ``prev`` / ``next``: per word, how often a marked skill starts right after it / ends right before it;
+  ``prev2`` the same for the two words before ("knowledge of", "experience in");
+* ``heading``: per section heading as written ("technical skills", "personal details"), how often a candidate
+  under it was marked.
 
 They become smoothed rates (``features``), so a phrase never seen weighs nothing and one seen once weighs little.
 The filter learns how much to trust them; in training, a document's own counts are left out of the rates its
@@ -29,12 +32,12 @@ from typing import Any
 from screener.extract.lexicon import DATA_DIR, LexiconError
 
 PRIORS_FILE = DATA_DIR / "annotation_priors.json.gz"
-TABLES = ("phrase", "word", "prev", "next")
+TABLES = ("phrase", "word", "prev", "next", "prev2", "heading")
 # pseudo-counts of the smoothing: a rate moves away from the corpus average only with evidence
-ALPHA = {"phrase": 2.0, "word": 4.0, "prev": 4.0, "next": 4.0}
+ALPHA = {"phrase": 2.0, "word": 4.0, "prev": 4.0, "next": 4.0, "prev2": 4.0, "heading": 8.0}
 # rare entries carry little and cost memory: kept when seen this many times, and in two documents at least (so
 # no word of a single résumé, such as a name, is kept)
-MIN_COUNT = {"phrase": 2, "word": 3, "prev": 3, "next": 3}
+MIN_COUNT = {"phrase": 2, "word": 3, "prev": 3, "next": 3, "prev2": 3, "heading": 3}
 MIN_DOCS = 2
 
 
@@ -57,10 +60,13 @@ class PriorCounts:
 
     @classmethod
     def of_document(cls, phrase_marks: Mapping[str, bool], tokens: Sequence[str],
-                    spans: Iterable[tuple[int, int]]) -> PriorCounts:
-        """One document: each candidate phrase once (marked or not), and its annotated tokens with the marked
-        skills as token ranges [t0, t1)."""
+                    spans: Iterable[tuple[int, int]], headings: Iterable[tuple[str, bool]] = ()) -> PriorCounts:
+        """One document: each candidate phrase once (marked or not), its annotated tokens with the marked skills
+        as token ranges [t0, t1), and the section heading of each candidate (marked or not)."""
         out = cls(docs=1)
+        for h, marked in headings:
+            if h:
+                _bump(out.tables["heading"], h, marked)
         out.tables["phrase"] = {k: [int(m), 1, 1] for k, m in phrase_marks.items()}
         inside = [False] * len(tokens)
         starts: set[int] = set()
@@ -70,11 +76,13 @@ class PriorCounts:
             ends.add(t1 - 1)
             for k in range(t0, t1):
                 inside[k] = True
-        word, prev, nxt = out.tables["word"], out.tables["prev"], out.tables["next"]
+        word, prev, nxt, prev2 = out.tables["word"], out.tables["prev"], out.tables["next"], out.tables["prev2"]
         for i, w in enumerate(tokens):
             _bump(word, w, inside[i])
             _bump(prev, w, i + 1 in starts)
             _bump(nxt, w, i - 1 in ends)
+            if i:
+                _bump(prev2, tokens[i - 1] + " " + w, i + 1 in starts)
         return out
 
 
@@ -108,15 +116,18 @@ class AnnotationPriors:
         a = ALPHA[table]
         return (m + a * self.bases[table]) / (n + a), n
 
-    def features(self, key: str, prev: str, nxt: str, minus: PriorCounts | None = None) -> dict[str, float]:
+    def features(self, key: str, prev: str, nxt: str, prev2: str = "", heading: str = "",
+                 minus: PriorCounts | None = None) -> dict[str, float]:
         """Feature values for a candidate phrase (its normalised tokens joined by spaces) between the tokens
-        ``prev`` and ``nxt`` ("" at either end of the text)."""
+        ``prev`` and ``nxt`` ("" at either end of the text), after the two tokens ``prev2``, under ``heading``."""
         rate, n = self.rate("phrase", key, minus)
         rates = [self.rate("word", w, minus)[0] for w in key.split()] or [self.bases["word"]]
         f = {"pr_phrase": rate, "pr_phrase_n": math.log1p(n) / 3, "pr_word_mean": sum(rates) / len(rates),
              "pr_word_min": min(rates), "pr_word_max": max(rates), "pr_head": rates[-1],
              "pr_prev": self.rate("prev", prev, minus)[0] if prev else 0.0,
-             "pr_next": self.rate("next", nxt, minus)[0] if nxt else 0.0}
+             "pr_next": self.rate("next", nxt, minus)[0] if nxt else 0.0,
+             "pr_prev2": self.rate("prev2", prev2, minus)[0] if prev2 else 0.0,
+             "pr_heading": self.rate("heading", heading, minus)[0] if heading else 0.0}
         return {k: v for k, v in f.items() if v}
 
     # ------------------------------------------------------------------ storage
@@ -131,7 +142,8 @@ class AnnotationPriors:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> AnnotationPriors:
-        tables = {t: {k: [int(a), int(b), int(c)] for k, (a, b, c) in data["tables"][t].items()} for t in TABLES}
+        tables = {t: {k: [int(a), int(b), int(c)] for k, (a, b, c) in data["tables"].get(t, {}).items()}
+                  for t in TABLES}
         return cls(PriorCounts(tables, int(data["docs"])), data["bases"])
 
     def save(self, path: Path, meta: Mapping[str, Any]) -> None:

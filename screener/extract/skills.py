@@ -41,6 +41,9 @@ from screener.models import Section, SkillMention
 
 _SEPARATORS = ",;|•·●▪◦■►✓➢❖♦\u2022\uf0b7\uf0a7\uf076\uf0d8"
 _ITEM_SPLIT_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*]\s|\s+(?:and|&)\s+")
+# the same without "and": annotators often keep "Activity and resource planning" or "Test Planning & Execution" whole
+_ITEM_SPLIT_KEEP_AND_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*]\s")
+_AND_RE = re.compile(r"\s(?:and|&)\s")
 _LABEL_RE = re.compile(r"^[\s\-–•*·●▪◦■►✓➢❖♦>]*([A-Za-z][A-Za-z0-9 /&().+-]{0,40}?)\s*[:–-]\s+(?=\S)")
 # Levels and durations written after a skill: "(Less than 1 year)", "(3 years)", "- Expert", "(Advanced)".
 _LEVEL_RE = re.compile(
@@ -66,6 +69,7 @@ SKILL_SECTIONS = frozenset({"skills"})
 # Below this length a text is a snippet (badge text, title), not a résumé: the context rules decide alone.
 MIN_LEARNED_CHARS = 400
 MAX_RULE_ITEM_WORDS = 3
+MAX_AND_ITEM_WORDS = 6
 
 
 @dataclass
@@ -157,7 +161,7 @@ class SkillExtractor:
         cands = self.candidates(text, secs, extra_terms=extra_terms)
         if len(text.strip()) >= MIN_LEARNED_CHARS:
             mdl, priors = self.model, self.priors
-            probs = mdl.probs([{**c.feats, **priors.features(c.key, c.prev, c.nxt)} for c in cands])
+            probs = mdl.probs([{**c.feats, **priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading)} for c in cands])
             threshold = mdl.threshold
         else:
             probs, threshold = [_rule_prob(text, c) for c in cands], 0.5
@@ -401,7 +405,9 @@ class SkillExtractor:
                 t_lo = bisect.bisect_left(starts, body_start)
                 t_hi = bisect.bisect_left(starts, e)
                 list_tokens.update(range(t_lo, t_hi))
-            for ps, pe in pieces:
+            whole = [(a, b) for a, b in _split_items(text, body_start, e, _ITEM_SPLIT_KEEP_AND_RE)
+                     if _AND_RE.search(text, a, b) and len(text[a:b].split()) <= MAX_AND_ITEM_WORDS]
+            for ps, pe in pieces + whole:
                 ps, pe = _clean_item(text, ps, pe)
                 if pe <= ps:
                     continue
@@ -435,7 +441,9 @@ def _mask(text: str) -> str:
 
 
 def _logical_lines(text: str, secs: Sequence[Section]) -> list[tuple[int, int]]:
-    """Segments, with a comma-separated list that wraps over several lines in a skills section joined back."""
+    """Segments, with a line that wraps onto the next joined back: a comma-separated list in a skills section, and
+    any line not ended by punctuation whose next line goes on in lower case ("... and Configuration" +
+    "management.")."""
     segs = segments(text)
     out: list[tuple[int, int]] = []
     for s, e in segs:
@@ -443,20 +451,22 @@ def _logical_lines(text: str, secs: Sequence[Section]) -> list[tuple[int, int]]:
             ps, pe = out[-1]
             prev = text[ps:pe]
             gap = text[pe:s]
-            if (gap.count("\n") == 1 and "  " not in gap.replace("\n", "") and "," in prev
-                    and prev.rstrip()[-1:] not in _SEPARATORS + ":."
-                    and _section_at(secs, s) in SKILL_SECTIONS | {"other"}
-                    and heading_name(text[s:e]) is None and not _LABEL_RE.match(text[s:e])):
+            one_break = gap.count("\n") == 1 and "  " not in gap.replace("\n", "")
+            open_end = prev.rstrip()[-1:] not in _SEPARATORS + ":.;!?)"
+            nxt = text[s:e]
+            if (one_break and open_end and heading_name(nxt) is None and not _LABEL_RE.match(nxt)
+                    and (("," in prev and _section_at(secs, s) in SKILL_SECTIONS | {"other"})
+                         or (nxt[:1].islower() and prev[-1:].isalpha()))):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
     return out
 
 
-def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_items(text: str, start: int, end: int, split_re: re.Pattern[str] = _ITEM_SPLIT_RE) -> list[tuple[int, int]]:
     out = []
     pos = start
-    for m in _ITEM_SPLIT_RE.finditer(text, start, end):
+    for m in split_re.finditer(text, start, end):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, end))
@@ -481,6 +491,11 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEAD_WORD_RE.match(piece, a, b)
     if m:
         a = m.end()
+    # a closing parenthesis whose opening one is in the previous item: "jQuery (Mobile & UI)" -> "UI", not "UI)"
+    while b > a and piece[b - 1] == ")" and piece.count("(", a, b) < piece.count(")", a, b):
+        b -= 1
+        while b > a and piece[b - 1].isspace():
+            b -= 1
     return start + a, start + b
 
 

@@ -265,3 +265,36 @@ def test_segments_keep_lines_with_a_trailing_space() -> None:
 
     text = "SKILLS \nPython, SQL \nGit  Docker\n"
     assert [text[s:e] for s, e in segments(text)] == ["SKILLS", "Python, SQL", "Git", "Docker"]
+
+
+def test_items_are_offered_whole_with_their_and() -> None:
+    """Annotators keep "Activity and resource planning" whole; the split parts are offered as well."""
+    from screener.extract.candidates import default_sections
+
+    ex = get_extractor()
+    text = "EXPERIENCE\n* Activity and resource planning.\n* Test Planning & Execution\n"
+    spans = {text[c.start:c.end] for c in ex.candidates(text, default_sections(text))}
+    assert {"Activity and resource planning", "Test Planning & Execution", "resource planning"} <= spans
+
+
+def test_a_wrapped_line_is_joined_for_its_items() -> None:
+    from screener.extract.candidates import default_sections
+
+    ex = get_extractor()
+    text = "EXPERIENCE\n* Procurement, Change management and Configuration\nmanagement.\n* Issue resolution\n"
+    spans = {text[c.start:c.end] for c in ex.candidates(text, default_sections(text))}
+    assert "Configuration\nmanagement" in spans
+    # a line ended by punctuation, or followed by a capitalised line, stands alone
+    text2 = "EXPERIENCE\n* Led the team.\nmanagement of budgets\n* Java\nPython\n"
+    spans2 = {text2[c.start:c.end] for c in ex.candidates(text2, default_sections(text2))}
+    assert not any("\n" in s for s in spans2)
+
+
+@pytest.mark.parametrize("piece, expected", [
+    ("UI)", "UI"), ("CTOs) ", "CTOs"), ("Microsoft BI (SSIS)", "Microsoft BI (SSIS)"), ("a (b) c)", "a (b) c"),
+])
+def test_item_loses_a_parenthesis_opened_in_the_previous_item(piece: str, expected: str) -> None:
+    from screener.extract.skills import _clean_item
+
+    a, b = _clean_item(piece, 0, len(piece))
+    assert piece[a:b] == expected
