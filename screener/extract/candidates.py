@@ -218,6 +218,7 @@ class CandidateBuilder:
         self.lines = lines
         self._line_starts = [ln.start for ln in lines]
         self.recs: dict[tuple[int, int], _Rec] = {}
+        self._headings: dict[int, str] = {}
 
     def _rec(self, start: int, end: int, t0: int, t1: int) -> _Rec:
         r = self.recs.get((start, end))
@@ -270,9 +271,12 @@ class CandidateBuilder:
         return "none"
 
     def _heading_at(self, offset: int) -> str:
-        for s in self.secs:
+        for k, s in enumerate(self.secs):
             if s.start <= offset < s.end:
-                return norm_phrase(s.heading)
+                h = self._headings.get(k)
+                if h is None:
+                    h = self._headings[k] = norm_phrase(s.heading)
+                return h
         return ""
 
     def finish(self, hard_reject: Callable[[str, str, str, str, bool], bool]) -> list[SpanCandidate]:

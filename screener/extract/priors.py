@@ -39,6 +39,7 @@ ALPHA = {"phrase": 2.0, "word": 4.0, "prev": 4.0, "next": 4.0, "prev2": 4.0, "he
 # no word of a single résumé, such as a name, is kept)
 MIN_COUNT = {"phrase": 2, "word": 3, "prev": 3, "next": 3, "prev2": 3, "heading": 3}
 MIN_DOCS = 2
+MEMO_SIZE = 200_000
 
 
 @dataclass
@@ -104,6 +105,17 @@ class AnnotationPriors:
                 bases[name] = sum(v[0] for v in table.values()) / seen if seen else 0.0
         # the corpus averages over all counts (the stored table keeps them: it drops the rare entries)
         self.bases = {t: float(bases.get(t, 0.0)) for t in TABLES}
+        # rates without ``minus``, per table: the same words recur in every résumé
+        self._memo: dict[str, dict[str, float]] = {t: {} for t in TABLES}
+
+    def _cached(self, table: str, key: str) -> float:
+        memo = self._memo[table]
+        v = memo.get(key)
+        if v is None:
+            if len(memo) > MEMO_SIZE:
+                memo.clear()
+            v = memo[key] = self.rate(table, key)[0]
+        return v
 
     def rate(self, table: str, key: str, minus: PriorCounts | None = None) -> tuple[float, int]:
         m, n, d = self.counts.tables[table].get(key, (0, 0, 0))
@@ -121,13 +133,18 @@ class AnnotationPriors:
         """Feature values for a candidate phrase (its normalised tokens joined by spaces) between the tokens
         ``prev`` and ``nxt`` ("" at either end of the text), after the two tokens ``prev2``, under ``heading``."""
         rate, n = self.rate("phrase", key, minus)
-        rates = [self.rate("word", w, minus)[0] for w in key.split()] or [self.bases["word"]]
+        if minus is None:
+            r = self._cached
+        else:
+            def r(table: str, k: str) -> float:
+                return self.rate(table, k, minus)[0]
+        rates = [r("word", w) for w in key.split()] or [self.bases["word"]]
         f = {"pr_phrase": rate, "pr_phrase_n": math.log1p(n) / 3, "pr_word_mean": sum(rates) / len(rates),
              "pr_word_min": min(rates), "pr_word_max": max(rates), "pr_head": rates[-1],
-             "pr_prev": self.rate("prev", prev, minus)[0] if prev else 0.0,
-             "pr_next": self.rate("next", nxt, minus)[0] if nxt else 0.0,
-             "pr_prev2": self.rate("prev2", prev2, minus)[0] if prev2 else 0.0,
-             "pr_heading": self.rate("heading", heading, minus)[0] if heading else 0.0}
+             "pr_prev": r("prev", prev) if prev else 0.0,
+             "pr_next": r("next", nxt) if nxt else 0.0,
+             "pr_prev2": r("prev2", prev2) if prev2 else 0.0,
+             "pr_heading": r("heading", heading) if heading else 0.0}
         return {k: v for k, v in f.items() if v}
 
     # ------------------------------------------------------------------ storage

@@ -161,7 +161,9 @@ class SkillExtractor:
         cands = self.candidates(text, secs, extra_terms=extra_terms)
         if len(text.strip()) >= MIN_LEARNED_CHARS:
             mdl, priors = self.model, self.priors
-            probs = mdl.probs([{**c.feats, **priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading)} for c in cands])
+            for c in cands:  # the candidates are this call's own: their feature dicts can take the priors
+                c.feats.update(priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading))
+            probs = mdl.probs([c.feats for c in cands])
             threshold = mdl.threshold
         else:
             probs, threshold = [_rule_prob(text, c) for c in cands], 0.5
