@@ -133,11 +133,8 @@ class AnnotationPriors:
         """Feature values for a candidate phrase (its normalised tokens joined by spaces) between the tokens
         ``prev`` and ``nxt`` ("" at either end of the text), after the two tokens ``prev2``, under ``heading``."""
         rate, n = self.rate("phrase", key, minus)
-        if minus is None:
-            r = self._cached
-        else:
-            def r(table: str, k: str) -> float:
-                return self.rate(table, k, minus)[0]
+        def r(table: str, k: str) -> float:
+            return self._cached(table, k) if minus is None else self.rate(table, k, minus)[0]
         rates = [r("word", w) for w in key.split()] or [self.bases["word"]]
         f = {"pr_phrase": rate, "pr_phrase_n": math.log1p(n) / 3, "pr_word_mean": sum(rates) / len(rates),
              "pr_word_min": min(rates), "pr_word_max": max(rates), "pr_head": rates[-1],
