@@ -84,9 +84,10 @@ def load_docs(data: Path, ex: SkillExtractor, args_loose: float = 0.0) -> list[D
             "y": [label(k, gold, args_loose) for k in keys],
             "w": [1.0 / counts[k] if ok else 0.0 for k, ok in zip(keys, trainable, strict=True)],
             "last": last,
-            "counts": PriorCounts.of_document(marks, tokens, spans,
-                                              [(c.heading, k in gold) for c, k, ok in zip(cands, keys, trainable,
-                                                                                          strict=True) if ok])
+            "counts": PriorCounts.of_document(
+                marks, tokens, spans,
+                [(c.heading, k in gold) for c, k, ok in zip(cands, keys, trainable, strict=True) if ok],
+                [(c.label, k in gold) for c, k, ok in zip(cands, keys, trainable, strict=True) if ok])
             if last >= 0 else PriorCounts(),
         })
     return docs
@@ -105,7 +106,7 @@ def doc_feats(d: Doc, priors: AnnotationPriors | None, own: bool) -> list[dict[s
     if priors is None:
         return [c.feats for c in d["cands"]]
     minus = d["counts"] if own else None
-    return [{**c.feats, **priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading, minus)} for c in d["cands"]]
+    return [{**c.feats, **priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading, c.label, minus)} for c in d["cands"]]
 
 
 def matrix(docs: list[Doc], names: list[str], priors: AnnotationPriors | None = None,
@@ -245,6 +246,8 @@ def main() -> None:
 
     if args.cache and args.cache.exists():
         docs = pickle.loads(args.cache.read_bytes())
+        for d in docs:
+            d["y"] = [label(k, d["gold"], args.loose_credit) for k in d["keys"]]
     else:
         docs = load_docs(args.data, SkillExtractor.load(), args.loose_credit)
         if args.cache:
@@ -254,7 +257,7 @@ def main() -> None:
     use_priors = not args.no_priors
     names = sorted({k for d in train for c in d["cands"] for k in c.feats})
     if use_priors:
-        names = sorted(set(names) | set(priors_of(train[:1]).features("a b", "a", "b", "a b", "skills")) | {"pr_phrase_n"})
+        names = sorted(set(names) | set(priors_of(train[:1]).features("a b", "a", "b", "a b", "skills", "tools")) | {"pr_phrase_n"})
     print(f"{len(train)} training docs, {sum(len(d['cands']) for d in train)} candidates, {len(names)} features; "
           f"candidate recall ceiling (strict) "
           f"{sum(len(d['gold'] & set(d['keys'])) for d in train) / sum(len(d['gold']) for d in train):.3f}")

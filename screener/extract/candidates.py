@@ -52,6 +52,7 @@ class LineInfo:
     sentence: bool
     short_run: int = 0  # how many consecutive short non-sentence lines this one is part of
     run_id: int = -1  # which run of short lines (-1: none)
+    label: str = ""  # "Environment" of "Environment: Java, Oracle", normalised ("" when the line has none)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class SpanCandidate:
     nxt: str = ""
     prev2: str = ""  # the two tokens before it, joined by a space
     heading: str = ""  # the heading of its section, normalised ("" before the first heading)
+    label: str = ""  # the label of its line ("environment", "tools"), normalised
 
 
 @dataclass
@@ -483,7 +485,8 @@ class CandidateBuilder:
             if heading is None:
                 heading = heading_of[start] = self._heading_at(start)
             prev2 = " ".join(t[0] for t in toks[max(0, t0 - 2):t0]) if t0 >= 2 else ""
-            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt, prev2, heading)
+            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt, prev2, heading,
+                                 line.label if line is not None else "")
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
         for group in by_key.values():

@@ -10,8 +10,8 @@ dotin corpus, CC0-1.0; see ATTRIBUTION.txt) by ``scripts/train_skill_filter.py``
 * ``word``: per word, how often it occurs in the annotated part of a résumé, and how often inside a marked skill;
 * ``prev`` / ``next``: per word, how often a marked skill starts right after it / ends right before it;
   ``prev2`` the same for the two words before ("knowledge of", "experience in");
-* ``heading``: per section heading as written ("technical skills", "personal details"), how often a candidate
-  under it was marked.
+* ``heading`` / ``label``: per section heading as written ("technical skills", "personal details") and per line
+  label ("environment" in "Environment: Java, Oracle"), how often a candidate under it was marked.
 
 They become smoothed rates (``features``), so a phrase never seen weighs nothing and one seen once weighs little.
 The filter learns how much to trust them; in training, a document's own counts are left out of the rates its
@@ -32,12 +32,12 @@ from typing import Any
 from screener.extract.lexicon import DATA_DIR, LexiconError
 
 PRIORS_FILE = DATA_DIR / "annotation_priors.json.gz"
-TABLES = ("phrase", "word", "prev", "next", "prev2", "heading")
+TABLES = ("phrase", "word", "prev", "next", "prev2", "heading", "label")
 # pseudo-counts of the smoothing: a rate moves away from the corpus average only with evidence
-ALPHA = {"phrase": 2.0, "word": 4.0, "prev": 4.0, "next": 4.0, "prev2": 4.0, "heading": 8.0}
+ALPHA = {"phrase": 2.0, "word": 4.0, "prev": 4.0, "next": 4.0, "prev2": 4.0, "heading": 8.0, "label": 8.0}
 # rare entries carry little and cost memory: kept when seen this many times, and in two documents at least (so
 # no word of a single résumé, such as a name, is kept)
-MIN_COUNT = {"phrase": 2, "word": 3, "prev": 3, "next": 3, "prev2": 3, "heading": 3}
+MIN_COUNT = {"phrase": 2, "word": 3, "prev": 3, "next": 3, "prev2": 3, "heading": 3, "label": 3}
 MIN_DOCS = 2
 MEMO_SIZE = 200_000
 
@@ -61,13 +61,15 @@ class PriorCounts:
 
     @classmethod
     def of_document(cls, phrase_marks: Mapping[str, bool], tokens: Sequence[str],
-                    spans: Iterable[tuple[int, int]], headings: Iterable[tuple[str, bool]] = ()) -> PriorCounts:
+                    spans: Iterable[tuple[int, int]], headings: Iterable[tuple[str, bool]] = (),
+                    labels: Iterable[tuple[str, bool]] = ()) -> PriorCounts:
         """One document: each candidate phrase once (marked or not), its annotated tokens with the marked skills
-        as token ranges [t0, t1), and the section heading of each candidate (marked or not)."""
+        as token ranges [t0, t1), and the section heading and line label of each candidate (marked or not)."""
         out = cls(docs=1)
-        for h, marked in headings:
-            if h:
-                _bump(out.tables["heading"], h, marked)
+        for table, pairs in (("heading", headings), ("label", labels)):
+            for h, marked in pairs:
+                if h:
+                    _bump(out.tables[table], h, marked)
         out.tables["phrase"] = {k: [int(m), 1, 1] for k, m in phrase_marks.items()}
         inside = [False] * len(tokens)
         starts: set[int] = set()
@@ -128,10 +130,11 @@ class AnnotationPriors:
         a = ALPHA[table]
         return (m + a * self.bases[table]) / (n + a), n
 
-    def features(self, key: str, prev: str, nxt: str, prev2: str = "", heading: str = "",
+    def features(self, key: str, prev: str, nxt: str, prev2: str = "", heading: str = "", label: str = "",
                  minus: PriorCounts | None = None) -> dict[str, float]:
         """Feature values for a candidate phrase (its normalised tokens joined by spaces) between the tokens
-        ``prev`` and ``nxt`` ("" at either end of the text), after the two tokens ``prev2``, under ``heading``."""
+        ``prev`` and ``nxt`` ("" at either end of the text), after the two tokens ``prev2``, under ``heading``, on
+        a line labelled ``label``."""
         rate, n = self.rate("phrase", key, minus)
         def r(table: str, k: str) -> float:
             return self._cached(table, k) if minus is None else self.rate(table, k, minus)[0]
@@ -141,7 +144,8 @@ class AnnotationPriors:
              "pr_prev": r("prev", prev) if prev else 0.0,
              "pr_next": r("next", nxt) if nxt else 0.0,
              "pr_prev2": r("prev2", prev2) if prev2 else 0.0,
-             "pr_heading": r("heading", heading) if heading else 0.0}
+             "pr_heading": r("heading", heading) if heading else 0.0,
+             "pr_label": r("label", label) if label else 0.0}
         return {k: v for k, v in f.items() if v}
 
     # ------------------------------------------------------------------ storage

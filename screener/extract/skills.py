@@ -162,7 +162,7 @@ class SkillExtractor:
         if len(text.strip()) >= MIN_LEARNED_CHARS:
             mdl, priors = self.model, self.priors
             for c in cands:  # the candidates are this call's own: their feature dicts can take the priors
-                c.feats.update(priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading))
+                c.feats.update(priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading, c.label))
             probs = mdl.probs([c.feats for c in cands])
             threshold = mdl.threshold
         else:
@@ -385,6 +385,7 @@ class SkillExtractor:
             body_start = s
             labelled = False
             m = _LABEL_RE.match(seg)
+            label_key = ""
             if m:
                 label_key = norm_phrase(m.group(1))
                 if in_skills or label_key in list_labels:
@@ -401,7 +402,7 @@ class SkillExtractor:
                 len(pieces) == 1 and n_words[0] <= 3 and (in_skills or labelled))
             info = LineInfo(start=s, end=e, n_pieces=len(pieces), mean_words=sum(n_words) / len(pieces),
                             in_skills=in_skills, labelled=labelled, is_list=is_list, listy=listy,
-                            sentence=bool(_SENTENCE_RE.search(seg)))
+                            sentence=bool(_SENTENCE_RE.search(seg)), label=label_key)
             infos.append(info)
             if is_list:
                 t_lo = bisect.bisect_left(starts, body_start)

@@ -103,3 +103,28 @@ def test_extractor_uses_the_priors() -> None:
             "Used SQL daily for reporting and wrote Dockerfiles for every service.\n" * 3)
     found = {m.text.lower() for m in ex.extract(text)}
     assert {"java", "sql", "python", "kubernetes"} <= found
+
+
+def test_heading_and_label_tables() -> None:
+    docs = [PriorCounts.of_document({"java": True}, ["java"], [(0, 1)],
+                                    headings=[("technical skills", True), ("personal details", False)],
+                                    labels=[("environment", True), ("client", False), ("", True)])
+            for _ in range(3)]
+    pri = AnnotationPriors(_total(docs))
+    assert pri.counts.tables["label"]["environment"] == [3, 3, 3]
+    assert "" not in pri.counts.tables["label"]  # a line without a label counts nowhere
+    f_env = pri.features("java", "", "", heading="technical skills", label="environment")
+    f_client = pri.features("java", "", "", heading="personal details", label="client")
+    assert f_env["pr_label"] > pri.bases["label"] > f_client.get("pr_label", 0.0)
+    assert f_env["pr_heading"] > f_client.get("pr_heading", 0.0)
+
+
+def test_candidates_carry_their_line_label_and_heading() -> None:
+    from screener.extract.candidates import default_sections
+
+    ex = SkillExtractor.load()
+    text = "TECHNICAL SKILLS\nEnvironment: Java, Oracle\n"
+    cands = ex.candidates(text, default_sections(text))
+    java = next(c for c in cands if text[c.start:c.end] == "Java")
+    assert java.label == "environment"
+    assert java.heading.startswith("technical")
