@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -20,6 +21,13 @@ import numpy as np
 from screener.extract.lexicon import DATA_DIR, LexiconError
 
 FILTER_FILE = DATA_DIR / "skill_filter.json"
+
+
+class _Columns(dict[str, int]):
+    """Feature name -> column; -1 for a name the model does not know."""
+
+    def __missing__(self, key: str) -> int:
+        return -1
 
 
 class SkillFilter:
@@ -33,7 +41,7 @@ class SkillFilter:
     def __init__(self, names: list[str], depth: int, base: float, feats: np.ndarray, thresholds: np.ndarray,
                  leaves: np.ndarray, threshold: float, meta: dict[str, Any]) -> None:
         self.names = names
-        self.col = {n: i for i, n in enumerate(names)}
+        self.col = _Columns((n, i) for i, n in enumerate(names))
         self.depth = depth
         self.base = base
         self.feats = feats  # (trees, 2**depth - 1) int
@@ -44,19 +52,17 @@ class SkillFilter:
 
     def matrix(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
         x = np.zeros((len(feats), len(self.names)))
-        col = self.col
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for r, f in enumerate(feats):
-            for k, v in f.items():
-                c = col.get(k)
-                if c is not None:
-                    rows.append(r)
-                    cols.append(c)
-                    vals.append(v)
-        # one scatter instead of an item assignment per feature (a few hundred candidates × ~40 features)
-        x[rows, cols] = vals
+        # all candidates' (name, value) pairs in C-level iteration: a Python loop per feature was a sixth of the
+        # extraction time (a few hundred candidates × ~45 features per résumé)
+        lens = np.fromiter(map(len, feats), dtype=np.int64, count=len(feats))
+        total = int(lens.sum())
+        if total == 0:
+            return x
+        rows = np.repeat(np.arange(len(feats)), lens)
+        cols = np.fromiter(map(self.col.__getitem__, chain.from_iterable(feats)), dtype=np.int64, count=total)
+        vals = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=float, count=total)
+        known = cols >= 0  # a feature the trees never saw plays no part
+        x[rows[known], cols[known]] = vals[known]
         return x
 
     def margins(self, x: np.ndarray) -> np.ndarray:
