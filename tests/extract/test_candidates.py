@@ -153,3 +153,13 @@ def test_resume_mentions_sorted_and_exact(ex: SkillExtractor) -> None:
     got = {m.text for m in found}
     assert {"Java", "Kubernetes", "SQL Server 2016"} <= got
     assert "Go" not in got and "C" not in got
+
+
+def test_filter_matrix_ignores_unknown_features_and_handles_empty_rows() -> None:
+    mdl = SkillFilter.load()
+    name = mdl.names[0]
+    x = mdl.matrix([{name: 0.5, "no such feature": 9.0}, {}])
+    assert x.shape == (2, len(mdl.names))
+    assert x[0, mdl.col[name]] == 0.5 and x.sum() == 0.5
+    assert mdl.matrix([]).shape == (0, len(mdl.names)) and mdl.probs([]) == []
+    assert mdl.matrix([{}, {}]).sum() == 0.0
