@@ -13,6 +13,7 @@ failing one decides.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,14 +28,10 @@ MAX_JSON_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 64
 _URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S*$")
 _AUTHENTIC = {"valid", "expired", "revoked", "recipient-mismatch"}
-_default_known: KnownIssuers | None = None
-
-
+@functools.cache
 def _known_issuers() -> KnownIssuers:
-    global _default_known
-    if _default_known is None:
-        _default_known = KnownIssuers.load()
-    return _default_known
+    """The shipped known-issuer list, read once per process."""
+    return KnownIssuers.load()
 
 
 def _is_url(text: str) -> bool:

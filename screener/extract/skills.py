@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -528,15 +529,10 @@ def _compile_extra(extra: Mapping[str, Sequence[str]]) -> tuple[dict[str, str], 
     return _compile_extra_cached(tuple(sorted((k, tuple(v)) for k, v in extra.items())))
 
 
-_EXTRACTOR: SkillExtractor | None = None
-
-
+@functools.cache
 def get_extractor() -> SkillExtractor:
     """The process-wide extractor (the lexicon is loaded once per process)."""
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = SkillExtractor.load()
-    return _EXTRACTOR
+    return SkillExtractor.load()
 
 
 def skills_from_title(title: str) -> list[SkillMention]:
