@@ -163,11 +163,17 @@ def dotin(data: Path, verbose: bool) -> dict[str, tuple[int, int]]:
                     counts["education dates"][0] += ehit
                     counts["education dates"][1] += 1
             elif kind == "Designation" and _in_experience(prof, s):
-                counts["designations"][0] += _match(_norm(etext), titles)
+                hit = _match(_norm(etext), titles)
+                counts["designations"][0] += hit
                 counts["designations"][1] += 1
+                if verbose and not hit:
+                    print(f"  dotin title miss {rec['id']}: {etext!r} got {sorted(titles)[:4]}")
             elif kind == "Companies worked at" and _in_experience(prof, s):
-                counts["companies"][0] += _match(_norm(etext), employers)
+                hit = _match(_norm(etext), employers)
+                counts["companies"][0] += hit
                 counts["companies"][1] += 1
+                if verbose and not hit:
+                    print(f"  dotin company miss {rec['id']}: {etext!r} got {sorted(employers)[:4]}")
             elif kind == "Degree" and _in_section(prof, s, "education"):
                 counts["degrees"][0] += _match(_norm(etext), creds)
                 counts["degrees"][1] += 1
