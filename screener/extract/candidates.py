@@ -312,7 +312,6 @@ class CandidateBuilder:
         function_words = self.rules.function_words
         n_toks = len(toks)
         section_of: dict[int, str] = {}
-        heading_of: dict[int, str] = {}
         for (start, end), r in self.recs.items():
             surface = text[start:end]
             t0, t1 = r.t0, r.t1
@@ -481,12 +480,9 @@ class CandidateBuilder:
                 f["x_lex_sentence"] = 1.0
             if all_upper and ntok == 1:
                 f["x_upper_single"] = 1.0
-            heading = heading_of.get(start)
-            if heading is None:
-                heading = heading_of[start] = self._heading_at(start)
-            prev2 = " ".join(t[0] for t in toks[max(0, t0 - 2):t0]) if t0 >= 2 else ""
-            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt, prev2, heading,
-                                 line.label if line is not None else "")
+            prev2 = " ".join(t[0] for t in toks[t0 - 2:t0]) if t0 >= 2 else ""
+            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt, prev2,
+                                 self._heading_at(start), line.label if line is not None else "")
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
         for group in by_key.values():

@@ -7,9 +7,10 @@
    names (C, R, Go, Excel, React…) outside skill-like contexts (ambiguity.py, data/ambiguity.yaml), headings and
    list labels. A non-lexicon phrase that survives is a skill of its own, id ``custom:<slug>``.
 2. Decision: for a résumé-length text the gradient-boosted filter (filter.py, trained by
-   scripts/train_skill_filter.py on the dotin résumés) scores each candidate on those features and the annotation
-   priors (priors.py: how often annotators mark the phrase, its words, what follows the word before it); the most probable of
-   overlapping candidates above its threshold wins. A short text (badge description, title) is unlike the
+   scripts/train_skill_filter.py on the dotin résumés) scores each candidate on those features and on the
+   annotation priors (priors.py: how often annotators mark the phrase, its words, what comes right before or after
+   it, under its heading, on a line with its label); the most probable of overlapping candidates above its
+   threshold wins. A short text (badge description, title) is unlike the
    training résumés, so the context rules decide alone there.
 """
 
