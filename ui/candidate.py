@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from screener.rubric import LEVEL_NAMES
-from ui.common import highlight, verdict_words
+from ui.common import highlight, md_text, verdict_words
 
 run = st.session_state.get("run")
 st.title("Candidate")
@@ -33,30 +33,30 @@ c2.metric("Rank", f"{index[r.file]} of {len(scored)}")
 c3.metric("Must-haves", "met" if r.must_haves_met else "not met")
 c4.metric("Verified badges", r.verified_badges)
 if r.missing_must_haves:
-    st.error("🚩 Must-have not met: " + "; ".join(r.missing_must_haves))
+    st.error("🚩 Must-have not met: " + md_text("; ".join(r.missing_must_haves)))
 for w in r.warnings:
-    st.warning("⚠️ " + w)
+    st.warning("⚠️ " + md_text(w))
 if r.degree:
-    st.markdown(f"**Degree:** {r.degree.label()} — {r.degree.detail if r.degree.status != 'met by equivalent' else ''}"
-                .rstrip(" —"))
+    st.markdown(f"**Degree:** {md_text(r.degree.label())} — "
+                f"{md_text(r.degree.detail) if r.degree.status != 'met by equivalent' else ''}".rstrip(" —"))
 if r.licence:
     lic = r.licence
-    text = f"**Licence ({lic.name}{', required by law' if lic.required_by_law else ''}):** {lic.detail}"
+    text = f"**Licence ({md_text(lic.name)}{', required by law' if lic.required_by_law else ''}):** {md_text(lic.detail)}"
     (st.success if lic.found else (st.error if lic.required_by_law else st.info))(text)
     if lic.licensing_path:
         with st.expander("Licensing path in the U.S."):
             for step in lic.licensing_path:
-                st.markdown(f"- {step}")
+                st.markdown(f"- {md_text(step)}")
 
 st.subheader("Competencies")
 for c in r.competencies:
     flag = " 🚩 must-have not met" if c.must_have and not c.met else (" ✅" if c.met else "")
-    with st.expander(f"{c.name} — {c.score:.0f}/100 · level {c.level} ({LEVEL_NAMES[c.level]}) of "
+    with st.expander(f"{md_text(c.name)} — {c.score:.0f}/100 · level {c.level} ({LEVEL_NAMES[c.level]}) of "
                      f"{c.required_level} · weight {c.weight_share:.0%}{flag}", expanded=False):
         for line in c.why:
-            st.markdown(f"✔️ {line}")
+            st.markdown(f"✔️ {md_text(line)}")
         for line in c.why_not:
-            st.markdown(f"✖️ **Why not:** {line}")
+            st.markdown(f"✖️ **Why not:** {md_text(line)}")
         if c.evidence:
             st.dataframe(pd.DataFrame([{
                 "Quote": e.quote, "Context": e.context, "Kind": e.kind + (" (related)" if e.related else ""),
@@ -67,22 +67,23 @@ st.subheader("Badges and certificates")
 if not r.badges:
     st.caption("No badge or certificate links were found.")
 for b in r.badges:
-    st.markdown(f"**{verdict_words(b.verdict)}** — {b.name or b.source}"
-                + (f" · issuer: {b.issuer}" + (" (known issuer)" if b.known_issuer else " (issuer not on the known list)")
-                   if b.issuer else "") + f" · counts as: {b.counts_as}")
-    st.caption(f"{b.source} · " + "; ".join(b.reasons))
+    st.markdown(f"**{verdict_words(b.verdict)}** — {md_text(b.name or b.source)}"
+                + (f" · issuer: {md_text(b.issuer)}" + (" (known issuer)" if b.known_issuer else " (issuer not on the known list)")
+                   if b.issuer else "") + f" · counts as: {md_text(b.counts_as)}")
+    st.caption(f"{md_text(b.source)} · " + md_text("; ".join(b.reasons)))
 
 st.subheader("Education and equivalency notes")
 if not r.equivalencies:
     st.caption("No education entries found (none is required unless the rubric says so).")
 for n in r.equivalencies:
     marker = "🌍 " if n.foreign else ""
-    st.markdown(f"{marker}**{n.credential}**" + ("" if blind else f" — {n.institution}") + (f" ({n.country})" if n.country else ""))
-    st.markdown(f"Likely U.S. equivalent: **{n.us_equivalent or 'no note'}** · ISCED level: "
+    st.markdown(f"{marker}**{md_text(n.credential)}**" + ("" if blind else f" — {md_text(n.institution)}")
+                + (f" ({md_text(n.country)})" if n.country else ""))
+    st.markdown(f"Likely U.S. equivalent: **{md_text(n.us_equivalent or 'no note')}** · ISCED level: "
                 f"{n.isced_level if n.isced_level is not None else '—'}" + (" · ⚠️ contested" if n.contested else ""))
-    st.caption(n.note)
+    st.caption(md_text(n.note))
     if n.licensing_path:
-        st.caption("Licensing path: " + " → ".join(n.licensing_path))
+        st.caption("Licensing path: " + md_text(" → ".join(n.licensing_path)))
 
 st.subheader("Résumé text with evidence highlighted")
 doc = r.profile.document if r.profile else None
@@ -93,4 +94,4 @@ if doc is not None:
     if doc.health:
         with st.expander("Document health"):
             for h in doc.health:
-                st.markdown(f"- **{h.code}** ({h.severity}): {h.message}")
+                st.markdown(f"- **{md_text(h.code)}** ({md_text(h.severity)}): {md_text(h.message)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+import string
 from pathlib import Path
 from typing import Any
 
@@ -56,18 +56,49 @@ def verdict_words(verdict: str) -> str:
     return VERDICT_WORDS.get(verdict, verdict)
 
 
+# Every ASCII punctuation character can start Markdown syntax (links, images, emphasis, directives such as
+# :red[...], $math$, autolinked http:// and www. addresses), so all of them are neutralised in applicant text.
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in string.punctuation})
+_HTML_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
+
+
+def md_text(text: object) -> str:
+    """Applicant (or any untrusted) text made safe to splice into a Streamlit Markdown string.
+
+    Every ASCII punctuation character is backslash-escaped, so no link, image, emphasis, HTML, directive, math or
+    autolink can form, and line breaks become spaces (a label or a one-line message stays one line). Use it for
+    st.markdown / st.caption / st.warning / expander and metric labels / progress texts that carry applicant text.
+    """
+    return " ".join(str(text).split()).translate(_MD_ESCAPES)
+
+
+def html_text(text: object) -> str:
+    """Untrusted text for a product-made HTML block shown with ``unsafe_allow_html``: HTML-escaped, every ASCII
+    punctuation character written as a numeric character reference (so the Markdown pass sees no syntax either),
+    line breaks as ``<br>`` (a blank line would end the HTML block and let Markdown parsing resume)."""
+    lines = str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(line.translate(_HTML_ESCAPES) for line in lines)
+
+
+def plain(text: object) -> None:
+    """Show untrusted text exactly as written: no Markdown, no HTML, no links."""
+    st.text(str(text))
+
+
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """Résumé text as safe HTML with evidence spans marked; ``spans`` = (start, end, tooltip)."""
+    """Résumé text as safe HTML with evidence spans marked; ``spans`` = (start, end, tooltip).
+
+    The text never reaches the Markdown parser as syntax: see :func:`html_text`."""
     spans = sorted((s for s in spans if 0 <= s[0] < s[1] <= len(text)), key=lambda s: (s[0], -s[1]))
     out: list[str] = []
     pos = 0
     for start, end, tip in spans:
         if start < pos:
             continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f'<mark title="{html.escape(tip)}">{html.escape(text[start:end])}</mark>')
+        out.append(html_text(text[pos:start]))
+        out.append(f'<mark title="{tip.translate(_HTML_ESCAPES)}">{html_text(text[start:end])}</mark>')
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(html_text(text[pos:]))
     return ('<div style="white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: 0.85rem; '
             'max-height: 36rem; overflow-y: auto; border: 1px solid #ddd; padding: 0.75rem; border-radius: 6px">'
             + "".join(out) + "</div>")

@@ -8,7 +8,7 @@ import streamlit as st
 from screener.errors import ScreenerError
 from screener.pipeline import ScreenOptions, screen
 from screener.report import ranking_rows, rows_csv
-from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, rubric_choices
+from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, md_text, rubric_choices
 
 UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "svg", "jwt"]
 
@@ -53,14 +53,14 @@ def run_screen() -> None:
     bar = st.progress(0.0, text="Reading files…")
 
     def progress(done: int, total: int, name: str) -> None:
-        bar.progress(done / total if total else 1.0, text=f"Screened {done} of {total}: {name}")
+        bar.progress(done / total if total else 1.0, text=f"Screened {done} of {total}: {md_text(name)}")
 
     offline = SAMPLE_MAP if use_samples and SAMPLE_MAP.is_file() else None
     options = ScreenOptions(offline_map=offline, online=online)
     try:
         run = screen(rubric, inputs, options=options, progress=progress)
     except ScreenerError as exc:
-        st.error(exc.user_message())
+        st.error(md_text(exc.user_message()))
         return
     bar.empty()
     st.session_state["run"] = run
@@ -77,7 +77,7 @@ if run is None:
     st.info("Choose a rubric and press **Screen**.")
     st.stop()
 if run.rubric_role != rubric.role:
-    st.info(f"Showing results for **{run.rubric_role}**. Press **Screen** to rank for **{rubric.role}**.")
+    st.info(f"Showing results for **{md_text(run.rubric_role)}**. Press **Screen** to rank for **{md_text(rubric.role)}**.")
     rubric = get_rubric(st.session_state["rubric_path"])
 
 comp_names = [c.name for c in rubric.competencies]
@@ -90,8 +90,8 @@ c2.metric("Files with errors", len(failed))
 c3.metric("Must-haves met", sum(1 for r in scored if r.must_haves_met))
 c4.metric("Verified badges", sum(r.verified_badges for r in scored))
 
-st.subheader(f"Ranking — {run.rubric_role}")
-st.caption("Weights: " + " · ".join(f"{c.name} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
+st.subheader(f"Ranking — {md_text(run.rubric_role)}")
+st.caption("Weights: " + " · ".join(f"{md_text(c.name)} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
            + f" · as of {run.as_of.isoformat()}")
 table = pd.DataFrame([{
     "Rank": r["rank"], "Candidate": r["candidate"], "Overall": r["overall"] if r["overall"] != "" else None,
@@ -113,7 +113,7 @@ if failed:
     st.dataframe(pd.DataFrame([{"File": r.file, "Problem": r.error} for r in failed]), hide_index=True,
                  width="stretch")
 for note in run.notes:
-    st.info(note)
+    st.info(md_text(note))
 
 if scored:
     labels = {r.file: (row["candidate"] or r.file) for r, row in zip(run.results, rows, strict=True)

@@ -1,0 +1,106 @@
+"""Applicant text never reaches the reviewer's browser as Markdown or HTML: a hostile résumé, badge and file name
+are screened through the app (AppTest) and every element that Streamlit renders as Markdown is checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from google.protobuf.descriptor import FieldDescriptor
+from hostile_inputs import BADGE_NAME, IMG, RESUME_NAME, hostile_badge, hostile_resume
+from streamlit.testing.v1 import AppTest
+
+from ui.common import highlight, html_text, md_text
+
+ROOT = Path(__file__).resolve().parent.parent
+# Text a renderer would turn into an image, a link, raw HTML, a colour directive or math if it arrived unescaped.
+SYNTAX = ("![", "](", "<img", "<script", "www.tracker", ":red[", "$x^2$", "http://203.0.113.9")
+# Elements shown as plain text (never parsed as Markdown) and the Arrow tables (cells are plain text too).
+PLAIN_TYPES = {"text", "code", "arrow_data_frame", "json"}
+BROKEN_NAME = "broken ![p](http://203.0.113.9/f.png).pdf"
+
+
+def _strings(msg: Any) -> Iterator[str]:
+    for field, value in msg.ListFields():
+        repeated = getattr(field, "is_repeated", None)
+        if repeated is None:  # protobuf before 5.x
+            repeated = field.label == FieldDescriptor.LABEL_REPEATED
+        values = value if repeated else [value]
+        for v in values:
+            if field.type == FieldDescriptor.TYPE_STRING:
+                yield v
+            elif field.type == FieldDescriptor.TYPE_MESSAGE:
+                yield from _strings(v)
+
+
+def _rendered_markdown(node: Any) -> Iterator[tuple[str, str]]:
+    """(element type, string) for every string of every element the browser may render as Markdown."""
+    kind = getattr(node, "type", "")
+    proto = getattr(node, "proto", None)
+    if proto is not None and kind not in PLAIN_TYPES:
+        for s in _strings(proto):
+            yield kind, s
+    for child in getattr(node, "children", {}).values():
+        yield from _rendered_markdown(child)
+
+
+def _unescaped(text: str) -> str:
+    """What Markdown parses as syntax: a backslash-escaped ASCII punctuation character is a literal, so drop it."""
+    return re.sub(r"\\[!-/:-@\[-`{-~]", "", text)
+
+
+def _leaks(at: AppTest) -> list[tuple[str, str]]:
+    return [(k, s) for k, s in _rendered_markdown(at._tree) if any(m in _unescaped(s) for m in SYNTAX)]
+
+
+@pytest.fixture(scope="module")
+def screened() -> AppTest:
+    mp = pytest.MonkeyPatch()
+    mp.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.file_uploader[0].upload(RESUME_NAME, hostile_resume().encode(), "text/plain")
+    at.file_uploader[0].upload(BADGE_NAME, hostile_badge(), "application/json")
+    at.file_uploader[0].upload(BROKEN_NAME, b"%PDF-1.4 not really", "application/pdf")
+    at.run()
+    at.checkbox[0].uncheck()
+    at.run()
+    at.button[0].click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    yield at
+    mp.undo()
+
+
+def test_screen_page_shows_no_applicant_markdown(screened: AppTest) -> None:
+    files = list(screened.dataframe[0].value["File"])
+    assert files == [RESUME_NAME]
+    assert _leaks(screened) == []
+
+
+def test_candidate_page_shows_no_applicant_markdown(screened: AppTest) -> None:
+    screened.switch_page("ui/candidate.py")
+    screened.run()
+    assert not screened.exception, [e.message for e in screened.exception]
+    assert screened.title[0].value == "Candidate"
+    bodies = [s for _, s in _rendered_markdown(screened._tree)]
+    # The hostile badge and education are shown (escaped), not dropped.
+    assert any("Project management" in b and "counts as" in b for b in bodies)
+    assert any("<mark" in b for b in bodies)
+    assert _leaks(screened) == []
+
+
+@pytest.mark.parametrize("text", [
+    IMG, "[a](http://x.example)", "<img src=x onerror=alert(1)>", "www.example.com", "http://a.example/b",
+    ":red[x] :material/home: $E=mc^2$", "**bold** _it_ `code` ~~s~~", "# heading\n\n- item\n\n> quote",
+    "line1\n\n![p](http://203.0.113.9/after-blank-line.png)", "a\r\n\r\nb\\", "&lt;img&gt; &#33;[x]",
+])
+def test_helpers_leave_no_syntax(text: str) -> None:
+    for out in (md_text(text), html_text(text), highlight(text, [(0, min(3, len(text)), "tip ![t](http://t.example)")])):
+        visible = _unescaped(out)
+        assert "![" not in visible and "](" not in visible and "http://" not in visible and "www." not in visible
+        assert "<img" not in visible and "\n\n" not in out and ":red[" not in visible and "$E" not in visible
+    assert "\n" not in html_text(text) and "\n" not in md_text(text)
