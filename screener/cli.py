@@ -222,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     rc = rsub.add_parser("check", help="validate a rubric file")
     rc.add_argument("file")
     rc.set_defaults(func=_cmd_rubric_check)
+    from .cli_fairness import register as register_fairness  # fairness, log, explain, retention, purge, erase
+
+    register_fairness(sub)
     return p
 
 

@@ -1,0 +1,213 @@
+"""Fair-use commands of ``python -m screener`` (registered by ``cli.build_parser``):
+
+    python -m screener fairness report SCORES.csv --json
+    python -m screener fairness report --run RUN_ID --demographics D.csv [--db DB] [--json] [--csv-out F.csv]
+    python -m screener log verify [--db DB]
+    python -m screener log export [--db DB] --out log.jsonl
+    python -m screener explain RUN_ID CANDIDATE --out F.html [--db DB]
+    python -m screener retention show|set [--documents DAYS] [--results DAYS] [--decisions DAYS] [--db DB]
+    python -m screener purge [--db DB]
+    python -m screener erase CANDIDATE [--db DB]
+
+Exit codes: 0 success; 1 when ``log verify`` finds the log tampered with; 2 bad input (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _cmd_fairness_report(args: argparse.Namespace) -> int:
+    from .fairness.impact import format_report, impact_report, read_scores_csv, report_csv
+
+    if args.run:
+        if args.scores:
+            raise UsageError("give either SCORES.csv or --run RUN_ID with --demographics, not both")
+        if not args.demographics:
+            raise UsageError("--run needs --demographics D.csv (columns candidate_code, sex, race_ethnicity)")
+        from .fairness.demographics import import_demographics, run_score_rows
+        from .store import open_store
+
+        with open_store(args.db) as store:
+            import_demographics(store, args.run, Path(args.demographics))
+            rows = run_score_rows(store, args.run)
+    else:
+        if not args.scores:
+            raise UsageError("give SCORES.csv (columns candidate_id, score, sex, race_ethnicity, advanced) "
+                             "or --run RUN_ID --demographics D.csv")
+        if args.demographics:
+            raise UsageError("--demographics goes with --run RUN_ID")
+        rows = read_scores_csv(args.scores)
+    rep = impact_report(rows)
+    if args.csv_out:
+        Path(args.csv_out).write_text(report_csv(rep), encoding="utf-8")
+    if args.json:
+        _print_json(rep.to_json())
+    else:
+        sys.stdout.write(format_report(rep))
+    return 0
+
+
+def _cmd_log_verify(args: argparse.Namespace) -> int:
+    from .fairness.decision_log import verify_log
+    from .store import open_store
+
+    _existing_db(args.db)
+    with open_store(args.db) as store:
+        v = verify_log(store.conn)
+    if v.ok:
+        print(f"intact ({v.entries} entries)")
+        return 0
+    print(f"TAMPERED: {v.problem}", file=sys.stderr)
+    return 1
+
+
+def _cmd_log_export(args: argparse.Namespace) -> int:
+    from .fairness.decision_log import export_jsonl
+    from .store import open_store
+
+    _existing_db(args.db)
+    with open_store(args.db) as store:
+        text = export_jsonl(store.conn)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .fairness.explain import explanation_html_from_store
+    from .store import open_store
+
+    if Path(args.out).suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"--out {args.out}: use an .html file name")
+    _existing_db(args.db)
+    with open_store(args.db) as store:
+        page = explanation_html_from_store(store, args.run_id, args.candidate)
+    Path(args.out).write_text(page, encoding="utf-8")
+    print(f"explanation written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_retention(args: argparse.Namespace) -> int:
+    from .fairness.retention import get_retention, set_retention
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        if args.action == "set":
+            changes = {k: getattr(args, k) for k in ("documents", "results", "decisions")
+                       if getattr(args, k) is not None}
+            if not changes:
+                raise UsageError("retention set: give --documents, --results or --decisions DAYS (0 = keep forever)")
+            set_retention(store.conn, **{k: (None if v == 0 else v) for k, v in changes.items()})
+        settings = get_retention(store.conn)
+    if args.json:
+        _print_json(settings.to_json())
+    else:
+        for line in settings.describe():
+            print(line)
+    return 0
+
+
+def _cmd_purge(args: argparse.Namespace) -> int:
+    from .fairness.retention import purge
+    from .store import open_store
+
+    _existing_db(args.db)
+    with open_store(args.db) as store:
+        summary = purge(store)
+    if args.json:
+        _print_json(summary.to_json())
+    else:
+        print(summary.describe())
+    return 0
+
+
+def _cmd_erase(args: argparse.Namespace) -> int:
+    from .fairness.retention import erase_candidate
+    from .store import open_store
+
+    _existing_db(args.db)
+    with open_store(args.db) as store:
+        summary = erase_candidate(store, args.candidate, actor=args.by or "")
+    if args.json:
+        _print_json(summary.to_json())
+    else:
+        print(summary.describe())
+    return 0
+
+
+def _existing_db(db: str | None) -> None:
+    """Commands that read records refuse to create an empty database by mistake."""
+    from .store import resolve_db_path
+
+    path = resolve_db_path(db)
+    if not path.is_file():
+        raise UsageError(f"{path}: no screening database there (give --db or set SCREENER_DB)")
+
+
+def register(sub: Any) -> None:
+    """Add the fairness, log, explain, retention, purge and erase commands to the top-level subparsers."""
+    parser_class = sub._parser_class
+
+    sf = sub.add_parser("fairness", help="adverse-impact report")
+    sf.set_defaults(help_of=sf)
+    fsub = sf.add_subparsers(dest="fairness_command", parser_class=parser_class)
+    fr = fsub.add_parser("report", help="scoring and selection rates, impact ratios and p-values per group")
+    fr.add_argument("scores", nargs="?", metavar="SCORES.csv",
+                    help="columns candidate_id, score, sex, race_ethnicity, advanced (yes/no); empty = unknown")
+    fr.add_argument("--run", help="report on a stored run instead (with --demographics)")
+    fr.add_argument("--demographics", help="self-reported demographics CSV: candidate_code, sex, race_ethnicity")
+    fr.add_argument("--db", help="screening database (default: $SCREENER_DB or the per-user data folder)")
+    fr.add_argument("--json", action="store_true", help="print the report as JSON")
+    fr.add_argument("--csv-out", help="also write the table as CSV")
+    fr.set_defaults(func=_cmd_fairness_report)
+
+    sl = sub.add_parser("log", help="the hash-chained decision log")
+    sl.set_defaults(help_of=sl)
+    lsub = sl.add_subparsers(dest="log_command", parser_class=parser_class)
+    lv = lsub.add_parser("verify", help="check that no entry was edited, deleted or reordered")
+    lv.add_argument("--db")
+    lv.set_defaults(func=_cmd_log_verify)
+    le = lsub.add_parser("export", help="write the log as JSON lines")
+    le.add_argument("--db")
+    le.add_argument("--out", help="file to write (default: stdout)")
+    le.set_defaults(func=_cmd_log_export)
+
+    sx = sub.add_parser("explain", help="a plain-language explanation for one candidate (HTML)")
+    sx.add_argument("run_id", metavar="RUN_ID")
+    sx.add_argument("candidate", metavar="CANDIDATE", help="candidate code (C-…) or file name in the run")
+    sx.add_argument("--out", required=True, help="F.html")
+    sx.add_argument("--db")
+    sx.set_defaults(func=_cmd_explain)
+
+    st = sub.add_parser("retention", help="show or set how long records are kept")
+    st.add_argument("action", choices=["show", "set"])
+    for name in ("documents", "results", "decisions"):
+        st.add_argument(f"--{name}", type=int, metavar="DAYS", help=f"keep {name} this many days (0 = no limit)")
+    st.add_argument("--db")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=_cmd_retention)
+
+    sp = sub.add_parser("purge", help="delete what is past its retention period")
+    sp.add_argument("--db")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=_cmd_purge)
+
+    se = sub.add_parser("erase", help="erase one candidate's documents, results and demographics")
+    se.add_argument("candidate", metavar="CANDIDATE", help="candidate code (C-…)")
+    se.add_argument("--by", help="who carried out the erasure (recorded in the log)")
+    se.add_argument("--db")
+    se.add_argument("--json", action="store_true")
+    se.set_defaults(func=_cmd_erase)
