@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .exports import private_file, safe_rows, write_private
 from .models import to_jsonable
 from .pipeline import ScreeningRun
 from .score.model import CandidateResult
@@ -86,13 +87,14 @@ def results_json(run: ScreeningRun, competencies: Sequence[str], *, blind: bool 
 
 
 def write_results(run: ScreeningRun, competencies: Sequence[str], out: Path, *, blind: bool = False) -> None:
-    """Write results to ``out``; the format follows its suffix (.csv, .json, .xlsx)."""
+    """Write results to ``out`` (mode 0600: it holds personal data); the format follows its suffix (.csv, .json,
+    .xlsx). Spreadsheet cells are escaped against formula injection (:mod:`screener.exports`)."""
     suffix = out.suffix.lower()
     if suffix == ".json":
-        out.write_text(json.dumps(to_jsonable(results_json(run, competencies, blind=blind)), indent=2,
-                                  ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+        write_private(out, json.dumps(to_jsonable(results_json(run, competencies, blind=blind)), indent=2,
+                                      ensure_ascii=False, sort_keys=False) + "\n")
     elif suffix == ".csv":
-        out.write_text(rows_csv(ranking_rows(run, competencies, blind=blind)), encoding="utf-8")
+        write_private(out, rows_csv(ranking_rows(run, competencies, blind=blind)))
     elif suffix == ".xlsx":
         write_xlsx(ranking_rows(run, competencies, blind=blind), out)
     else:
@@ -100,6 +102,8 @@ def write_results(run: ScreeningRun, competencies: Sequence[str], out: Path, *, 
 
 
 def rows_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """The rows as CSV text, every cell escaped against formula injection (numbers stay numbers)."""
+    rows = safe_rows(rows)
     buf = io.StringIO()
     if rows:
         w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
@@ -109,13 +113,19 @@ def rows_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def write_xlsx(rows: Sequence[dict[str, Any]], out: Path) -> None:
+    """The rows as an XLSX workbook (mode 0600). Text cells are escaped like the CSV's and stored as strings, so
+    no cell is ever a formula."""
     from openpyxl import Workbook
 
+    rows = safe_rows(rows)
     wb = Workbook()
     ws = wb.active
     ws.title = "Ranking"
     if rows:
-        ws.append(list(rows[0]))
-        for row in rows:
-            ws.append([row[k] for k in rows[0]])
-    wb.save(out)
+        for values in [list(rows[0]), *([row[k] for k in rows[0]] for row in rows)]:
+            ws.append(values)
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+    with private_file(out, "wb") as fh:
+        wb.save(fh)
