@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from ..models import Profile, Role, SkillMention
 from ..rubric import Competency, Rubric
+from .exclusions import Exclusion, evidence_role, excluded_at, never_evidence
 from .levels import scoring_config
 from .model import Evidence, EvidenceKind
 
@@ -92,11 +93,11 @@ def role_label(role: Role) -> str:
 def _kind(profile: Profile, m: SkillMention) -> tuple[EvidenceKind, Role | None]:
     if m.source == "badge":
         return "verified-badge", None
-    role = profile.role_at(m.start)
+    role = evidence_role(profile, m.start)
     if role is not None:
         return "role", role
     section = m.section
-    if section in ("experience", "volunteering"):
+    if section in ("experience", "volunteering") and profile.role_at(m.start) is None:
         return "role", None
     if section in ("projects", "publications"):
         return "project", None
@@ -119,8 +120,14 @@ def collect_evidence(
     *,
     badge_mentions: Iterable[tuple[SkillMention, str, str]] = (),
     role_months_of: Mapping[Role, int] | None = None,
+    exclusions: Sequence[Exclusion] | None = None,
 ) -> list[Evidence]:
-    """All evidence for one competency, strongest first. ``badge_mentions`` = (mention, badge source, quote text)."""
+    """All evidence for one competency, strongest first. ``badge_mentions`` = (mention, badge source, quote text).
+
+    Mentions inside text that is never evidence (``exclusions``; by default :func:`never_evidence` of the
+    profile: contact block, names, e-mail addresses, URLs, page headers and footers, references) are dropped."""
+    if exclusions is None:
+        exclusions = never_evidence(profile)
     cfg = scoring_config()
     strengths: dict[str, float] = cfg["strengths"]
     related_factor = float(cfg["related_factor"])
@@ -132,7 +139,8 @@ def collect_evidence(
         direct = terms.matches(m)
         if not direct and not terms.matches_related(m):
             continue
-        if profile.document.is_excluded(m.start, m.end) or (m.start, m.end) in seen_spans:
+        if (profile.document.is_excluded(m.start, m.end) or (m.start, m.end) in seen_spans
+                or excluded_at(exclusions, m.start, m.end) is not None):
             continue
         seen_spans.add((m.start, m.end))
         kind, role = _kind(profile, m)

@@ -48,6 +48,7 @@ class Experience:
     months: int
     weighted_months: float
     last_used_months: int | None  # months from the latest month used to as_of
+    level_months: float = 0.0  # months weighted for the level: beyond the recency horizon they weigh less again
 
 
 def recency_weight(age_months: int, *, horizon_years: float) -> float:
@@ -62,8 +63,20 @@ def recency_weight(age_months: int, *, horizon_years: float) -> float:
     return 1.0 - (1.0 - floor) * (age_months - full) / (horizon - full)
 
 
+def level_weight(age_months: int, *, horizon_years: float) -> float:
+    """How much one month of role experience weighs in a *level*: as :func:`recency_weight` within the rubric's
+    recency horizon; beyond it the weight keeps halving every ``beyond_horizon_halving_years`` (never zero), so
+    SQL used in 1999–2002 does not make someone proficient today."""
+    base = recency_weight(age_months, horizon_years=horizon_years)
+    horizon = max(horizon_years * 12, float(scoring_config()["recency"]["full_within_years"]) * 12 + 1)
+    if age_months <= horizon:
+        return base
+    halving = float(scoring_config()["recency"]["beyond_horizon_halving_years"]) * 12
+    return base * 0.5 ** ((age_months - horizon) / halving)
+
+
 def experience(roles: Iterable[Role], *, as_of: date, horizon_years: float) -> Experience:
-    """Union of the roles' months, plain and recency-weighted."""
+    """Union of the roles' months: plain, recency-weighted (for years) and level-weighted (for levels)."""
     covered: set[int] = set()
     for r in roles:
         covered |= role_months(r, as_of=as_of)
@@ -71,7 +84,8 @@ def experience(roles: Iterable[Role], *, as_of: date, horizon_years: float) -> E
         return Experience(0, 0.0, None)
     now = month_index(as_of)
     weighted = sum(recency_weight(now - m, horizon_years=horizon_years) for m in covered)
-    return Experience(len(covered), weighted, now - max(covered))
+    level = sum(level_weight(now - m, horizon_years=horizon_years) for m in covered)
+    return Experience(len(covered), weighted, now - max(covered), level)
 
 
 @dataclass(frozen=True)
@@ -87,10 +101,13 @@ class SkillExperience:
 
 def skill_experience(profile: Profile, *, as_of: date, horizon_years: float = 10.0) -> list[SkillExperience]:
     """Per skill found in dated roles: years (overlapping roles counted once) and recency, most years first."""
+    from .exclusions import evidence_role, excluded_at, never_evidence
+
+    masked = never_evidence(profile)
     by_id: dict[str, tuple[str, set[Role]]] = {}
     for m in profile.skills:
-        role = profile.role_at(m.start)
-        if role is None or role.start is None or m.source != "text":
+        role = evidence_role(profile, m.start)
+        if role is None or role.start is None or m.source != "text" or excluded_at(masked, m.start, m.end):
             continue
         label, roles = by_id.setdefault(m.id, (m.label, set()))
         roles.add(role)

@@ -11,6 +11,17 @@ EvidenceKind = Literal[
     "verified-badge", "role", "certification", "project", "education", "skills-list", "mention"
 ]
 
+#: Evidence kinds in plain words, for explanations and tables.
+KIND_WORDS: dict[str, str] = {
+    "verified-badge": "verified badge",
+    "role": "used in a dated role",
+    "certification": "certification listed (not verified)",
+    "project": "project or publication",
+    "education": "education",
+    "skills-list": "listed in a skills section",
+    "mention": "mentioned elsewhere",
+}
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -51,6 +62,7 @@ class CompetencyScore:
     evidence: tuple[Evidence, ...]
     why: tuple[str, ...]
     why_not: tuple[str, ...]
+    headroom: float = 0.0  # levels by which the evidence exceeds the requirement (0 when not met)
 
 
 @dataclass(frozen=True)

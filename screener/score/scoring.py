@@ -5,6 +5,7 @@ Deterministic: the same profile, rubric, badges and ``as_of`` date give the same
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -12,8 +13,10 @@ from datetime import date
 from ..models import Profile, Role
 from ..rubric import ISCED_OF_LEVEL, LEVEL_NAMES, Competency, DegreePolicy, LicencePolicy, Rubric
 from .evidence import CompetencyTerms, collect_evidence
-from .levels import experience, role_months, scoring_config
+from .exclusions import Exclusion, evidence_role, never_evidence
+from .levels import experience, month_index, role_months, scoring_config
 from .model import (
+    KIND_WORDS,
     BadgeSummary,
     CandidateResult,
     CompetencyScore,
@@ -24,31 +27,69 @@ from .model import (
 )
 
 
-def _level_from(evidence: Sequence[Evidence], weighted_years: float) -> tuple[int, float]:
+def evidence_depth(evidence: Sequence[Evidence]) -> float:
+    """Breadth of distinct evidence, 0–1: 1 − e^(−Σ strength ÷ depth_scale) over distinct pieces.
+
+    A piece is one skill in one role, one skill in the skills list (pasted three times, it is still one), one
+    badge; a related skill counts at its reduced strength."""
+    cfg = scoring_config()["score"]
+    best: dict[tuple[str, str, str], float] = {}
+    for e in evidence:
+        key = (e.kind, e.source if e.kind == "verified-badge" else e.role, e.skill_label.casefold())
+        best[key] = max(best.get(key, 0.0), e.strength)
+    return 1.0 - math.exp(-sum(best.values()) / float(cfg["depth_scale"]))
+
+
+def _level_from(evidence: Sequence[Evidence], level_years: float, *, recent_role: bool) -> tuple[int, float]:
+    """(level, progress towards the next level in [0, max_progress]).
+
+    ``level_years`` are role years weighted for the level (old months weigh less); ``recent_role`` says whether a
+    role using the skill ended within the rubric's recency horizon (only then does role + certification make 3).
+    """
     cfg = scoring_config()["levels"]
+    sc = scoring_config()["score"]
     direct = [e for e in evidence if not e.related]
+    if not evidence:
+        return 0, 0.0
+    depth = evidence_depth(evidence)
     if not direct:
-        return (1, 0.0) if evidence else (0, 0.0)
+        return 1, float(sc["depth_share"]) * depth
     kinds = {e.kind for e in direct}
     level = 1
     if kinds & {"role", "project", "certification"}:
         level = 2
     badge = "verified-badge" in kinds
-    if weighted_years >= cfg["proficient_role_years"] or {"role", "certification"} <= kinds or badge:
+    prof_years, expert_years = float(cfg["proficient_role_years"]), float(cfg["expert_role_years"])
+    if level_years >= prof_years or ({"role", "certification"} <= kinds and recent_role) or badge:
         level = 3
     advanced = any(
         e.kind == "verified-badge" and any(w in e.context.casefold() for w in cfg["advanced_badge_words"])
         for e in direct
     )
-    if weighted_years >= cfg["expert_role_years"] or (advanced and weighted_years >= cfg["expert_badge_years"]):
+    if level_years >= expert_years or (advanced and level_years >= cfg["expert_badge_years"]):
         level = 4
-    progress = 0.0
+    years_progress = 0.0
     if level == 2:
-        progress = min(weighted_years / cfg["proficient_role_years"], 0.9)
+        years_progress = level_years / prof_years
     elif level == 3:
-        span = cfg["expert_role_years"] - cfg["proficient_role_years"]
-        progress = min(max(weighted_years - cfg["proficient_role_years"], 0.0) / span, 0.9)
-    return level, progress
+        years_progress = max(level_years - prof_years, 0.0) / (expert_years - prof_years)
+    elif level == 4:
+        years_progress = max(level_years - expert_years, 0.0) / expert_years
+    progress = float(sc["years_share"]) * min(years_progress, 1.0) + float(sc["depth_share"]) * depth
+    return level, min(progress, float(sc["max_progress"]))
+
+
+def competency_points(achieved: float, required: int) -> float:
+    """0–100 before any ``min_years`` factor: ``meets`` at the requirement, headroom above it."""
+    sc = scoring_config()["score"]
+    meets = float(sc["meets"])
+    req = max(required, 1)
+    if achieved <= 0:
+        return 0.0
+    if achieved < req:
+        return meets * achieved / req
+    top = 4.0 + float(sc["max_progress"])  # expert with the most evidence the scale counts
+    return meets + (100.0 - meets) * min((achieved - req) / (top - req), 1.0)
 
 
 def score_competency(
@@ -60,36 +101,43 @@ def score_competency(
     as_of: date,
     badge_mentions: Sequence[tuple] = (),
     failed_badges: Sequence[BadgeSummary] = (),
+    exclusions: Sequence[Exclusion] | None = None,
 ) -> CompetencyScore:
     roles = [r for r in profile.roles if r.start is not None]
     months_of = {r: len(role_months(r, as_of=as_of)) for r in roles}
-    evidence = collect_evidence(profile, terms, badge_mentions=badge_mentions, role_months_of=months_of)
+    evidence = collect_evidence(profile, terms, badge_mentions=badge_mentions, role_months_of=months_of,
+                                exclusions=exclusions)
     used_in = {r for r in roles for e in evidence if not e.related and e.kind == "role" and e.start is not None
-               and profile.role_at(e.start) == r}
-    exp = experience(sorted(used_in, key=_role_key), as_of=as_of, horizon_years=rubric.evidence.recency_years)
+               and evidence_role(profile, e.start) == r}
+    horizon = rubric.evidence.recency_years
+    exp = experience(sorted(used_in, key=_role_key), as_of=as_of, horizon_years=horizon)
     years = exp.months / 12.0
     weighted = exp.weighted_months / 12.0
-    level, progress = _level_from(evidence, weighted)
+    level_years = exp.level_months / 12.0
+    old = exp.last_used_months is not None and exp.last_used_months > horizon * 12
+    level, progress = _level_from(evidence, level_years, recent_role=bool(used_in) and not old)
     achieved = level + progress
     required = competency.required_level
-    score = 100.0 * min(1.0, achieved / max(required, 1)) if evidence else 0.0
+    score = competency_points(achieved, required) if evidence else 0.0
     why: list[str] = []
     why_not: list[str] = []
     met = level >= required
     if competency.min_years is not None and years + 1e-9 < competency.min_years:
         factor = 0.5 + 0.5 * (years / competency.min_years)
-        score *= factor
+        score = min(score, float(scoring_config()["score"]["meets"])) * factor
         met = False
         why_not.append(
             f"{years:.1f} years found in dated roles, {competency.min_years:g} required "
             f"(score × {factor:.2f})"
         )
+    headroom = round(max(achieved - max(required, 1), 0.0), 2) if met else 0.0
     score = round(score, 1)
     direct = [e for e in evidence if not e.related]
     if direct:
         kinds = sorted({e.kind for e in direct}, key=lambda k: (-scoring_config()["strengths"][k], k))
         why.append(
-            f"Level {level} ({LEVEL_NAMES[level]}) of {required} required; evidence: " + ", ".join(kinds)
+            f"Level {level} ({LEVEL_NAMES[level]}) of {required} required; evidence: "
+            + ", ".join(KIND_WORDS.get(k, k) for k in kinds)
         )
         if used_in:
             why.append(
@@ -97,6 +145,13 @@ def score_competency(
                 f"{weighted:.1f} recency-weighted); last used "
                 + ("now" if exp.last_used_months == 0 else f"{exp.last_used_months} months ago")
             )
+        if old and exp.last_used_months is not None:
+            last_year = (month_index(as_of) - exp.last_used_months) // 12
+            why.append(f"{competency.name} last used {last_year}: counts as older evidence (more than the rubric's "
+                       f"{horizon:g}-year recency horizon ago), so it weighs less in the level")
+        if headroom > 0:
+            why.append(f"Exceeds the requirement by {headroom:.2f} level(s): score above "
+                       f"{scoring_config()['score']['meets']:g} is headroom")
     if not evidence:
         looked = ", ".join(competency.terms()[:8])
         why_not.append(f"No evidence of {competency.name} found (looked for: {looked})")
@@ -131,6 +186,7 @@ def score_competency(
         evidence=tuple(evidence),
         why=tuple(why),
         why_not=tuple(why_not),
+        headroom=headroom,
     )
 
 
@@ -277,9 +333,10 @@ def score_candidate(
     warnings: Sequence[str] = (),
 ) -> CandidateResult:
     failed = [b for b in badges if b.failed_verification]
+    masked = never_evidence(profile)
     scores = tuple(
         score_competency(c, t, profile, rubric=rubric, as_of=as_of, badge_mentions=badge_mentions,
-                         failed_badges=failed)
+                         failed_badges=failed, exclusions=masked)
         for c, t in zip(rubric.competencies, terms, strict=True)
     )
     overall = round(sum(s.score * s.weight for s in scores) / rubric.total_weight, 1)

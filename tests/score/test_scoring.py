@@ -5,6 +5,7 @@ These tests build profiles directly (no parser, no lexicon) so they pin the scor
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -88,7 +89,9 @@ def test_role_evidence_years_and_level() -> None:
     assert sql is not None
     # 2018–2020 (36 months) + Jan 2021–Dec 2026 (72 months), no overlap
     assert sql.years == 9.0
-    assert sql.level == 4 and sql.score == 100.0 and sql.met
+    # level 4 of 3 required: met, and the score is above the 80 that "meets the requirement" means
+    assert sql.level == 4 and sql.met and 80.0 < sql.score < 100.0 and sql.headroom > 1.0
+    assert any("Exceeds the requirement by" in w for w in sql.why)
     kinds = [e.kind for e in sql.evidence]
     assert kinds.count("role") == 2 and "skills-list" in kinds
     assert all(e.quote == "SQL" for e in sql.evidence)
@@ -122,10 +125,12 @@ def test_listed_only_is_level_one_with_why_not() -> None:
     res = score(prof)
     sql = res.competency("SQL")
     assert sql is not None and sql.level == 1 and sql.evidence[0].kind == "skills-list"
-    assert sql.score == pytest.approx(100 / 3, abs=0.1)
+    # below the requirement: 80 × achieved ÷ required; achieved = level 1 + 0.2 × breadth of one listed skill
+    achieved = 1 + 0.2 * (1 - math.exp(-0.3 / 2.0))
+    assert sql.score == pytest.approx(80 * achieved / 3, abs=0.1)
     assert any("Only listed" in w for w in sql.why_not)
     py = res.competency("Python")
-    assert py is not None and py.level == 1 and py.score == 50.0
+    assert py is not None and py.level == 1 and py.score == pytest.approx(80 * achieved / 2, abs=0.1)
 
 
 def test_related_skill_counts_at_half_strength_level_one() -> None:

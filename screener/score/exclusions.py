@@ -1,0 +1,219 @@
+"""Text that is never evidence, and where a role's evidence ends.
+
+Who someone is must not move a score. A surname may be a skill word (Helm, Go, Kafka, Scala, Rust, Swift, Ruby),
+a profile URL may hold it ("linkedin.com/in/go-eunji"), and a PDF may repeat it in every page footer
+("Giulia Scala 2"). Rather than special-casing words, this module computes the character spans of
+``Document.text`` that are never evidence:
+
+* the contact block (the parser's ``contact`` section) and a references section;
+* the candidate's name where it is written *as a name*: the whole name (or first and last name, an initial and
+  the surname, "Surname, Given"), a name word after an honorific, and lines made only of name words, page
+  numbers and document labels (page headers and footers);
+* e-mail addresses, URLs (with or without a scheme: "github.com/jonashelm") and @handles, anywhere;
+* lines repeated at the top or bottom of two or more PDF pages (running headers and footers);
+* reference lines ("References available upon request", "Referee: …").
+
+A name word used as a word is left alone: a candidate named "Go" who lists "Go, Python" under Skills keeps Go.
+
+It also says which role a mention belongs to for evidence (:func:`evidence_role`): inside the role's span *and*
+in the same section as the role's first line, and only for roles that sit in an experience section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..models import Profile, Role, Section
+
+Span = tuple[int, int]
+
+#: Sections whose roles are work history (their mentions are "used in a role").
+ROLE_SECTIONS = frozenset({"experience", "volunteering"})
+#: Sections whose dated entries are not roles even when the role parser reads one there.
+NOT_ROLE_SECTIONS = frozenset({"education", "skills", "certifications", "languages", "awards", "interests",
+                               "references", "contact", "summary", "publications", "projects"})
+
+_TLDS = (r"com|org|net|edu|gov|io|dev|me|co|ai|app|info|biz|tech|page|site|xyz|us|uk|ca|de|fr|es|it|nl|pl|pt|br|"
+         r"in|cn|jp|kr|ng|gh|mx|au|nz|za|ie|ch|se|no|dk|fi|be|at|ru|ua|eu|ly|to|sh|gg|tv|cc")
+# A URL with a scheme or "www.", or a bare host with a path ("github.com/jonashelm", "linkedin.com/in/go-eunji").
+_URL = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'()\[\]{}|]+"
+    rf"|(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})(?:/[^\s<>\"'()\[\]{{}}|,;]*)?(?![\w.-])",
+    re.IGNORECASE,
+)
+#: Hosts that are technology names, not web addresses.
+_NOT_HOSTS = frozenset({"asp.net", "ado.net", "vb.net", "node.js", "vue.js", "next.js", "nuxt.js", "d3.js",
+                        "express.js", "react.js", "ember.js", "backbone.js", "three.js", "chart.js"})
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\b(?!\.\w)")
+_HONORIFIC = r"(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme)\.?"
+# Words that may stand beside a name in a page header or footer.
+_PAGE_WORDS = frozenset({"page", "pg", "p", "of", "cv", "resume", "résumé", "curriculum", "vitae", "continued",
+                         "cont", "seite", "página", "pagina", "von", "de", "sur"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_REFERENCE_LINE = re.compile(
+    r"^\s*(?:references?|referees?)\b(?:\s*(?:[:\-–—]|available|upon|on\s+request|furnished))"
+    r"|\b(?:references?|referees?)\s+(?:are\s+)?(?:available|furnished|provided)\s+(?:up)?on\s+request\b",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A span of ``Document.text`` that is never evidence, and why (in words a person can read)."""
+
+    start: int
+    end: int
+    reason: str  # "contact block", "name", "e-mail address", "web address", "page header or footer", "reference"
+
+
+def _lines(text: str) -> Iterable[Span]:
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        yield pos, end
+        pos += len(line)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a candidate's name, as written ("Go Eun-ji" → ["Go", "Eun-ji"]); brackets dropped."""
+    base = re.sub(r"[(（].*?[)）]", " ", name)
+    base = base.split(",")[0]
+    return [w for w in _WORD.findall(base) if len(w) > 1 or w.isupper()]
+
+
+def _name_patterns(tokens: Sequence[str]) -> list[re.Pattern[str]]:
+    """Ways a name is written as a name: whole, first + last, initial + last, "Last, First", an honorific."""
+    if not tokens:
+        return []
+    esc = [re.escape(t) for t in tokens]
+    sep = r"[\s.\-–—,]*\s*"
+    first, last = esc[0], esc[-1]
+    alts = [r"\s+".join(esc)]
+    if len(esc) > 1:
+        alts += [first + r"\s+(?-i:[A-ZÀ-Ý][^\W\d_]*\.?\s+){0,2}" + last,
+                 rf"{first[0]}\.\s*(?:[^\W\d_]\.\s*)?{last}",
+                 last + r"\s*,\s*" + first,
+                 r"\s+".join(reversed(esc))]
+        # any part of a name written in its own order with a hyphen/space swapped ("Eun-ji Go", "Eun ji")
+        alts += [t.replace(r"\-", sep) for t in esc if r"\-" in t]
+        # a slug or user name: "go-eunji", "jonas_helm", "jonas.helm" (outside a URL too)
+        alts += [r"[-_.]?".join(x.replace(r"\-", "-?") for x in order) for order in (esc, esc[::-1])]
+    alts.append(rf"{_HONORIFIC}\s+(?:{'|'.join(esc)})")
+    edge_l, edge_r = r"(?<![\w@/.-])", r"(?![\w])"
+    return [re.compile(edge_l + "(?:" + a + ")" + edge_r, re.IGNORECASE) for a in alts]
+
+
+def _page_boundary_lines(pages: Sequence[str]) -> set[str]:
+    """Normalised first/last lines that repeat on two or more pages: running headers and footers."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        edge = {_norm_line(x) for x in lines[:2] + lines[-2:]}
+        for k in edge:
+            if k:
+                seen[k] = seen.get(k, 0) + 1
+    return {k for k, n in seen.items() if n >= 2}
+
+
+def _norm_line(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.casefold())).strip()
+
+
+def _name_only_line(line: str, tokens: set[str]) -> bool:
+    """A header or footer: only name words, page words and numbers ("Giulia Scala 2", "Scala | Page 2 of 3").
+
+    One name word alone needs a page mark beside it: "Go" alone on a line of a skills list stays a skill, and
+    "Go 1.21" is a version, not a page number."""
+    words = [w.casefold() for w in _WORD.findall(line)]
+    named = {w for w in words if w in tokens}
+    if not named or any(w not in tokens and w not in _PAGE_WORDS for w in words):
+        return False
+    if len(named) >= 2:
+        return True
+    page_word = any(w in _PAGE_WORDS for w in words)
+    page_number = re.search(r"(?<![\d.])\d{1,3}(?:\s*/\s*\d{1,3})?(?![\d.])", line) is not None
+    return page_word or page_number
+
+
+def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
+    """Every span of the profile's text that is never evidence, in text order."""
+    doc = profile.document
+    text = doc.text
+    out: list[Exclusion] = []
+    for s in profile.sections:
+        if s.name == "contact":
+            out.append(Exclusion(s.start, s.end, "contact block"))
+        elif s.name == "references":
+            out.append(Exclusion(s.start, s.end, "reference"))
+    for m in _EMAIL.finditer(text):
+        out.append(Exclusion(m.start(), m.end(), "e-mail address"))
+    for m in _URL.finditer(text):
+        if m.group(0).casefold().rstrip("/.,;:") in _NOT_HOSTS:
+            continue
+        out.append(Exclusion(m.start(), m.end(), "web address"))
+    for m in _HANDLE.finditer(text):
+        out.append(Exclusion(m.start(), m.end(), "web address"))
+    tokens = name_tokens(profile.contact.name)
+    folded = {t.casefold() for t in tokens}
+    for pat in _name_patterns(tokens):
+        for m in pat.finditer(text):
+            out.append(Exclusion(m.start(), m.end(), "name"))
+    boundary = _page_boundary_lines(doc.pages) if len(doc.pages) >= 2 else set()
+    for s, e in _lines(text):
+        line = text[s:e]
+        if not line.strip():
+            continue
+        header = bool(folded) and _name_only_line(line, folded)
+        if header or (_norm_line(line) in boundary and len(line.strip()) <= 120):
+            out.append(Exclusion(s, e, "page header or footer"))
+        elif _REFERENCE_LINE.search(line):
+            out.append(Exclusion(s, e, "reference"))
+    for s, e in doc.excluded_spans:
+        out.append(Exclusion(s, e, "hidden or injected text"))
+    return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))
+
+
+def excluded_at(exclusions: Sequence[Exclusion], start: int, end: int) -> Exclusion | None:
+    """The first exclusion overlapping [start, end), or None."""
+    for x in exclusions:
+        if x.start < end and start < x.end:
+            return x
+        if x.start >= end:
+            break
+    return None
+
+
+def _section_of(sections: Sequence[Section], offset: int) -> Section | None:
+    for s in sections:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def is_work_role(profile: Profile, role: Role) -> bool:
+    """A role the evidence stage treats as work history: its first line is in an experience section, or — in a
+    résumé without one — in a section that is not education, skills, certifications, … ("Additional
+    information" holds courses and dates, not jobs, once the résumé has an experience section)."""
+    sec = _section_of(profile.sections, role.span[0])
+    name = sec.name if sec else "other"
+    if name in ROLE_SECTIONS:
+        return True
+    if name in NOT_ROLE_SECTIONS:
+        return False
+    return not any(s.name in ROLE_SECTIONS for s in profile.sections)
+
+
+def evidence_role(profile: Profile, offset: int) -> Role | None:
+    """The role whose evidence the text at ``offset`` is: inside the role's span, in the same section as the
+    role's first line, and the role is work history. A skills list after a role is not that role's evidence."""
+    role = profile.role_at(offset)
+    if role is None or not is_work_role(profile, role):
+        return None
+    if _section_of(profile.sections, offset) != _section_of(profile.sections, role.span[0]):
+        return None
+    return role
+
+
+__all__ = ["Exclusion", "evidence_role", "excluded_at", "is_work_role", "name_tokens", "never_evidence"]
