@@ -290,30 +290,54 @@ def _default_connector(
 
 
 class _Deadline:
-    """Closes the socket when the total time budget is spent, so a server that drips bytes cannot hold us."""
+    """Shuts the socket down when the total time budget is spent, so a server that drips bytes cannot hold us.
+
+    The socket is held here from the moment it is connected: when a response says it will close (HTTP/1.0,
+    ``Connection: close``), http.client hands the socket to the response and the connection forgets it, and a
+    per-read socket timeout never fires while bytes keep trickling in. Shutting the held socket down from the
+    timer thread ends any blocked read, whatever stage the exchange is at.
+    """
 
     def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
         self.end = time.monotonic() + seconds
         self.expired = False
         self._timer: threading.Timer | None = None
+        self._sock: Any = None
+
+    def message(self, host: str = "") -> str:
+        server = f"the badge server {host}" if host else "the badge server"
+        return f"timed out: {server} did not answer in time (limit {self.seconds:g} s for the whole fetch)"
 
     def remaining(self) -> float:
         left = self.end - time.monotonic()
         if left <= 0:
             self.expired = True
-            raise FetchError("the badge server did not answer in time")
+            raise FetchError(self.message())
         return left
+
+    def hold(self, sock: Any) -> None:
+        """Keep the connected socket within the timer's reach for the rest of this request."""
+        self._sock = sock
+
+    def tighten(self) -> None:
+        """Bound the next blocking read of the held socket by the time left (a silent server), besides the timer."""
+        left = self.remaining()
+        if self._sock is not None:
+            with suppress(OSError, ValueError):
+                self._sock.settimeout(left)
 
     def arm(self, connection: Any) -> None:
         self.cancel()
+        self._sock = None
 
         def fire() -> None:
             self.expired = True
-            sock = getattr(connection, "sock", None)
-            if sock is not None:
-                with suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-            # Best effort from a timer thread: the blocked reader sees the closed socket either way.
+            for sock in (self._sock, getattr(connection, "sock", None)):
+                if sock is not None:
+                    with suppress(OSError, ValueError):
+                        sock.shutdown(socket.SHUT_RDWR)
+            # Best effort from a timer thread: the blocked reader sees the shut-down socket either way.
             with suppress(Exception):
                 connection.close()
 
@@ -325,6 +349,7 @@ class _Deadline:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+        self._sock = None
 
 
 class HttpFetcher:
@@ -442,9 +467,12 @@ class HttpFetcher:
         try:
             try:
                 connection.connect()
+                deadline.hold(connection.sock)
+                if deadline.expired:  # the timer fired before the socket was held
+                    raise FetchError(deadline.message(parsed.host))
             except (OSError, Urllib3Error, ValueError) as exc:  # CertificateError is a ValueError
                 if timed_out(exc):
-                    raise FetchError(f"the badge server {parsed.host} did not answer in time") from None
+                    raise FetchError(deadline.message(parsed.host)) from None
                 if isinstance(exc, (ssl.SSLError, ValueError)) or "certificate" in str(exc).lower():
                     raise FetchError(f"secure connection to {parsed.host} failed: {exc}") from None
                 raise _ConnectFailed(exc) from None
@@ -463,34 +491,34 @@ class HttpFetcher:
                     decode_content=False,
                 )
                 response = connection.getresponse()
+                if deadline.expired:  # headers cut short by the timer read as a (broken) response
+                    raise FetchError(deadline.message(parsed.host))
                 headers = {k.lower(): v for k, v in response.headers.items()}
                 declared = headers.get("content-length", "").strip()
                 if declared.isdigit() and int(declared) > self._max_bytes:
                     raise FetchError(f"response too large ({declared} bytes; the limit is {self._max_bytes})")
-                body = self._read_capped(response, connection, deadline)
+                body = self._read_capped(response, deadline, parsed.host)
                 body = self._decode(body, headers.get("content-encoding", "identity"))
                 return response.status, headers, body
             except FetchError:
                 raise
             except (OSError, Urllib3Error, http.client.HTTPException, ValueError) as exc:
                 if timed_out(exc):
-                    raise FetchError(f"the badge server {parsed.host} did not answer in time") from None
+                    raise FetchError(deadline.message(parsed.host)) from None
                 raise FetchError(f"connection to {parsed.host} failed: {exc}") from None
         finally:
             deadline.cancel()
             with suppress(Exception):  # closing a broken connection may fail; nothing to report
                 connection.close()
 
-    def _read_capped(self, response: Any, connection: Any, deadline: _Deadline) -> bytes:
+    def _read_capped(self, response: Any, deadline: _Deadline, host: str) -> bytes:
         chunks: list[bytes] = []
         total = 0
         while True:
-            sock = getattr(connection, "sock", None)
-            if sock is not None:
-                sock.settimeout(deadline.remaining())
+            deadline.tighten()  # raises once the budget is spent; the timer cuts a read already under way
             chunk = response.read(16384, decode_content=False)
             if deadline.expired:
-                raise FetchError("the badge server did not answer in time")
+                raise FetchError(deadline.message(host))
             if not chunk:
                 break
             total += len(chunk)
