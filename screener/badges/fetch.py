@@ -40,7 +40,8 @@ from screener.badges.urlpolicy import (
     parse_url,
     resolve_and_check,
 )
-from screener.errors import FetchError, UnsafeURL
+from screener.errors import FetchError, UnsafeURL, UsageError
+from screener.exports import write_private
 
 DEFAULT_ACCEPT = "application/ld+json, application/json, */*"
 MAX_REDIRECTS = 5
@@ -617,11 +618,11 @@ class CachingFetcher:
             return
         meta = {k: v for k, v in asdict(response).items() if k != "body"}
         meta["sha256"] = hashlib.sha256(response.body).hexdigest()
-        try:
-            paths[0].parent.mkdir(parents=True, exist_ok=True)
-            paths[1].write_bytes(response.body)
-            paths[0].write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
-        except OSError:
+        try:  # badge documents name their recipients: owner-only, like every file with personal data
+            paths[0].parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_private(paths[1], response.body)
+            write_private(paths[0], json.dumps(meta, sort_keys=True))
+        except (OSError, UsageError):
             return  # caching is an optimisation; a read-only disk must not fail verification
 
     def get(self, url: str, *, accept: str = DEFAULT_ACCEPT) -> FetchResponse:

@@ -606,3 +606,17 @@ def test_http_over_ipv6_pinned_address() -> None:
         srv.release.set()
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_caching_fetcher_disk_files_are_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0)  # a permissive umask must not make cached badge documents (they name recipients) readable
+    try:
+        CachingFetcher(_CountingFetcher(), tmp_path / "cache").get("https://a.example.org/1")
+    finally:
+        os.umask(old)
+    files = list((tmp_path / "cache").iterdir())
+    assert len(files) == 2 and all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
