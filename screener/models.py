@@ -42,7 +42,7 @@ class Document:
     """
 
     file: str  # base name
-    kind: Literal["pdf", "docx", "txt", "jsonresume"]
+    kind: Literal["pdf", "docx", "txt", "jsonresume", "image"]
     text: str
     pages: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()

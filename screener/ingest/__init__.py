@@ -28,17 +28,17 @@ from screener.errors import (
 from screener.ingest.limits import DEFAULT_LIMITS, Limits, human_size, limit_label
 from screener.models import Document, HealthFlag
 
-Kind = Literal["pdf", "docx", "txt", "jsonresume"]
+Kind = Literal["pdf", "docx", "txt", "jsonresume", "image"]
 
-_SEND = "send the résumé as PDF, DOCX, TXT or JSON Resume"
+_SEND = "send the résumé as PDF, DOCX, TXT, JSON Resume, or a PNG/JPEG scan"
+_IMAGE_ONLY = "only PNG and JPEG images are read (by OCR)"
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG", "is an image (PNG); OCR is not available"),
-    (b"\xff\xd8\xff", "is an image (JPEG); OCR is not available"),
-    (b"GIF8", "is an image (GIF); OCR is not available"),
-    (b"II*\x00", "is an image (TIFF); OCR is not available"),
-    (b"MM\x00*", "is an image (TIFF); OCR is not available"),
-    (b"BM", "is an image (BMP); OCR is not available"),
+    (b"GIF8", f"is an image (GIF); {_IMAGE_ONLY}"),
+    (b"II*\x00", f"is an image (TIFF); {_IMAGE_ONLY}"),
+    (b"MM\x00*", f"is an image (TIFF); {_IMAGE_ONLY}"),
+    (b"BM", f"is an image (BMP); {_IMAGE_ONLY}"),
     (b"MZ", "is a program (Windows executable), not a résumé"),
     (b"\x7fELF", "is a program (executable), not a résumé"),
     (b"\xcf\xfa\xed\xfe", "is a program (executable), not a résumé"),
@@ -54,14 +54,11 @@ _REFUSED_EXTENSIONS = {
     ".dll": "is a program, not a résumé",
     ".bat": "is a script, not a résumé",
     ".sh": "is a script, not a résumé",
-    ".png": "is an image; OCR is not available",
-    ".jpg": "is an image; OCR is not available",
-    ".jpeg": "is an image; OCR is not available",
-    ".gif": "is an image; OCR is not available",
-    ".tif": "is an image; OCR is not available",
-    ".tiff": "is an image; OCR is not available",
-    ".webp": "is an image; OCR is not available",
-    ".heic": "is an image; OCR is not available",
+    ".gif": f"is an image; {_IMAGE_ONLY}",
+    ".tif": f"is an image; {_IMAGE_ONLY}",
+    ".tiff": f"is an image; {_IMAGE_ONLY}",
+    ".webp": f"is an image; {_IMAGE_ONLY}",
+    ".heic": f"is an image; {_IMAGE_ONLY}",
     ".odt": "is an OpenDocument file, which is not supported",
     ".pages": "is an Apple Pages file, which is not supported",
     ".html": "is a web page, which is not supported",
@@ -113,7 +110,9 @@ def detect_kind(filename: str, data: bytes) -> Kind:
             hint="ask for the résumé as .docx or PDF",
         )
     if head[:12].startswith(b"RIFF") and head[8:12] == b"WEBP":
-        raise UnsupportedFileType("the file is an image (WebP); OCR is not available", file=file, hint=_SEND)
+        raise UnsupportedFileType(f"the file is an image (WebP); {_IMAGE_ONLY}", file=file, hint=_SEND)
+    if head.startswith(_IMAGE_SIGNATURES):
+        return "image"
     for signature, what in _BINARY_SIGNATURES:
         if head.startswith(signature):
             raise UnsupportedFileType(f"the file {what}", file=file, hint=_SEND)
@@ -121,6 +120,8 @@ def detect_kind(filename: str, data: bytes) -> Kind:
         raise CorruptDocument("not a valid PDF (the file is damaged)", file=file)
     if ext == ".docx":
         raise CorruptDocument("not a valid Word document (the file is damaged)", file=file)
+    if ext in (".png", ".jpg", ".jpeg"):
+        raise CorruptDocument("not a valid PNG or JPEG image (the file is damaged)", file=file)
     if ext == ".doc":
         raise UnsupportedFileType(
             "the legacy Word .doc format is not supported", file=file, hint="ask for the résumé as .docx or PDF"
@@ -179,6 +180,10 @@ def _read(data: bytes, filename: str, limits: Limits) -> Document:
         from screener.ingest.jsonresume import read_jsonresume
 
         return read_jsonresume(data, file, limits)
+    if kind == "image":
+        from screener.ingest.ocr import read_image
+
+        return read_image(data, file, limits)
     from screener.ingest.text import read_txt
 
     return read_txt(data, file, limits)

@@ -11,7 +11,7 @@ from screener.ingest.health import HiddenText, build_health
 from screener.ingest.normalize import find_text_links
 from screener.models import Document, HealthFlag, Link
 
-Kind = Literal["pdf", "docx", "txt", "jsonresume"]
+Kind = Literal["pdf", "docx", "txt", "jsonresume", "image"]
 
 # Pages are joined with a blank line (not a form feed) so downstream regexes see ordinary paragraphs.
 PAGE_SEPARATOR = "\n\n"
@@ -28,6 +28,7 @@ def make_document(
     hidden: HiddenText | None = None,
     multi_column_pages: list[int] | None = None,
     empty_pages: list[int] | None = None,
+    empty_reason: str = "OCR is not available",
     truncated: tuple[int, int] | None = None,
     structured: dict[str, object] | None = None,
     extra_flags: Iterable[HealthFlag] = (),
@@ -48,7 +49,8 @@ def make_document(
                 seen.add(key)
                 all_links.append(link)
     flags, spans = build_health(
-        text, hidden, multi_column_pages=multi_column_pages, empty_pages=empty_pages, truncated=truncated
+        text, hidden, multi_column_pages=multi_column_pages, empty_pages=empty_pages, empty_reason=empty_reason,
+        truncated=truncated
     )
     return Document(
         file=file,

@@ -1,7 +1,8 @@
 """Document health: findings about hidden, tiny or off-page text, layout risks and prompt injection.
 
 Flag codes are stable (the UI, CLI and scorer key on them): ``no-text-layer``, ``multi-column``,
-``hidden-text``, ``tiny-text``, ``off-page-text``, ``prompt-injection``, ``truncated``.
+``hidden-text``, ``tiny-text``, ``off-page-text``, ``prompt-injection``, ``truncated``, ``ocr`` (read by
+OCR, with the mean confidence: made in ``ocr.py``).
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def build_health(
     *,
     multi_column_pages: list[int] | None = None,
     empty_pages: list[int] | None = None,
+    empty_reason: str = "OCR is not available",
     truncated: tuple[int, int] | None = None,
 ) -> tuple[tuple[HealthFlag, ...], tuple[tuple[int, int], ...]]:
     """All flags for a document plus the spans of ``text`` excluded from evidence."""
@@ -111,7 +113,8 @@ def build_health(
     if empty_pages:
         pages = ", ".join(str(p) for p in empty_pages)
         flags.append(
-            HealthFlag("no-text-layer", f"Page {pages} has no text layer (scanned image); OCR is not available.")
+            HealthFlag("no-text-layer", f"Page {pages} has no text layer (scanned image) and was not read: "
+                       f"{empty_reason}.")
         )
     if truncated:
         read, total = truncated

@@ -19,7 +19,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from screener.errors import CorruptDocument, EncryptedDocument, NoTextLayer
+from screener.errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer
+from screener.ingest import ocr
 from screener.ingest.document import make_document
 from screener.ingest.health import HiddenText
 from screener.ingest.layout import page_lines
@@ -426,12 +427,16 @@ def read_pdf(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
         count = min(total, limits.max_pages)
         pages: list[PageText] = []
         links: list[Link] = []
+        scans = _Scans(file, limits)
         for i in range(count):
             page = pdf[i]
             # one text page serves both the words and the link anchors (loading it is a parse of the page)
             textpage = pdfium_c.FPDFText_LoadPage(page.raw)
             try:
-                pages.append(read_page(page, textpage))
+                text = read_page(page, textpage)
+                if not text.lines:
+                    text = scans.read(page, i + 1, text)
+                pages.append(text)
                 links.extend(_links(pdf, page, i + 1, textpage))
             finally:
                 pdfium_c.FPDFText_ClosePage(textpage)
@@ -441,7 +446,10 @@ def read_pdf(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
         pdf.close()
     metadata["pages"] = str(total)
     if not any(p.has_chars for p in pages):
-        raise NoTextLayer("the PDF has no text layer (scanned image); OCR is not available", file=file)
+        raise NoTextLayer("the PDF has no text layer (scanned image); OCR is not available", file=file,
+                          hint=ocr.UNAVAILABLE_HINT)
+    if scans.pages and not any(p.lines for p in pages):
+        raise EmptyDocument("no text was found by OCR on the scanned pages", file=file)
     hidden = HiddenText()
     for p in pages:
         for code, parts in p.hidden.parts.items():
@@ -460,5 +468,32 @@ def read_pdf(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
         hidden=hidden,
         multi_column_pages=[i + 1 for i, p in enumerate(pages) if p.multi_column],
         empty_pages=[i + 1 for i, p in enumerate(pages) if not p.has_chars] if len(pages) > 1 else None,
+        empty_reason=scans.skipped_reason,
         truncated=(count, total) if count < total else None,
+        extra_flags=[ocr.ocr_flag(scans.pages, ocr.mean_confidence(scans.read_pages))] if scans.pages else (),
     )
+
+
+class _Scans:
+    """OCR of the pages that have no visible text (scanned images), at most ``ocr.MAX_OCR_PAGES`` per file."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.pages: list[int] = []  # page numbers read by OCR
+        self.read_pages: list[ocr.OcrPage] = []
+        self.skipped_reason = ocr.UNAVAILABLE_REASON
+
+    def read(self, page: pdfium.PdfPage, page_no: int, text: PageText) -> PageText:
+        if not ocr.available():
+            return text
+        if len(self.pages) >= ocr.MAX_OCR_PAGES:
+            self.skipped_reason = f"only the first {ocr.MAX_OCR_PAGES} scanned pages are read by OCR"
+            return text
+        image, dpi = ocr.render_page(page)
+        result = ocr.ocr_image(image, dpi=dpi, file=self.file, timeout=self.limits.timeout_s)
+        self.pages.append(page_no)
+        self.read_pages.append(result)
+        # The page's own (hidden) text stays reported as hidden; what OCR sees is its visible text.
+        return PageText(lines=result.lines, multi_column=result.multi_column, hidden=text.hidden,
+                        has_chars=True)
