@@ -6,8 +6,10 @@ Character offsets (``start``/``end``) always index ``Document.text``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 Severity = Literal["info", "warning", "error"]
 
@@ -199,6 +201,55 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+T = TypeVar("T")
+
+
+def from_jsonable(tp: Any, value: Any) -> Any:
+    """The inverse of :func:`to_jsonable` for a typed field: plain JSON → dataclasses, tuples, PartialDate.
+
+    ``tp`` is a type annotation (a dataclass, ``tuple[X, ...]``, ``X | None``, ``Literal[...]``, ``dict[str, Any]``,
+    a scalar). Keys a dataclass does not declare (derived values such as ``verified_badges``) are ignored."""
+    if tp is Any or tp is object:
+        return value
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return from_jsonable(args[0], value) if len(args) == 1 else value
+    if origin is Literal:
+        return value
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_jsonable(args[0], v) for v in value)
+        return tuple(from_jsonable(a, v) for a, v in zip(args, value, strict=True))
+    if origin is list:
+        (arg,) = typing.get_args(tp) or (Any,)
+        return [from_jsonable(arg, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    if origin is frozenset:
+        (arg,) = typing.get_args(tp)
+        return frozenset(from_jsonable(arg, v) for v in value)
+    if tp is PartialDate:
+        if value is None:
+            return None
+        year, _, month = str(value).partition("-")
+        return PartialDate(int(year), int(month) if month else None)
+    if isinstance(tp, type) and hasattr(tp, "__dataclass_fields__"):
+        return dataclass_from_json(tp, value)
+    return value
+
+
+def dataclass_from_json(cls: type[T], data: dict[str, Any]) -> T:
+    """A frozen dataclass from the dict :func:`to_jsonable` made of it."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {f.name: from_jsonable(hints[f.name], data[f.name]) for f in fields(cls)  # type: ignore[arg-type]
+              if f.init and f.name in data}
+    return cls(**kwargs)
+
+
 __all__ = [
     "Certification",
     "Contact",
@@ -214,5 +265,7 @@ __all__ = [
     "Section",
     "SkillMention",
     "asdict",
+    "dataclass_from_json",
+    "from_jsonable",
     "to_jsonable",
 ]

@@ -10,7 +10,7 @@ from screener.pipeline import InputFile, attach_badge_files, rank, read_inputs, 
 from screener.score.model import CandidateResult
 
 
-def test_read_inputs_folder_skips_readme_and_maps(tmp_path: Path) -> None:
+def test_read_inputs_folder_skips_readme_and_maps_but_lists_unsupported(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "README.md").write_text("x")
     (tmp_path / "offline-map.json").write_text("{}")
@@ -20,7 +20,7 @@ def test_read_inputs_folder_skips_readme_and_maps(tmp_path: Path) -> None:
     sub.mkdir()
     (sub / "b.png").write_bytes(b"\x89PNG")
     names = [f.name for f in read_inputs([tmp_path], max_bytes=100)]
-    assert names == ["a.txt", "b.png"]
+    assert names == ["a.txt", "b.png", "notes.xyz"]  # an unsupported file is a row (its reader says why)
 
 
 def test_read_inputs_size_cap_and_missing(tmp_path: Path) -> None:
@@ -40,7 +40,11 @@ def test_split_badge_files() -> None:
     resume = json.dumps({"basics": {"name": "A"}}).encode()
     files = [InputFile("a.json", badge_json), InputFile("b.json", vc), InputFile("c.json", resume),
              InputFile("d.png", b"\x89PNG"), InputFile("e.pdf", b"%PDF"), InputFile("f.jwt", b"x.y.z")]
-    resumes, badges = split_badge_files(files)
+    from screener.pipeline import classify_json
+
+    files = [InputFile(f.name, f.data, key=f.name) for f in files]
+    found = frozenset(f.name for f in files if f.name.endswith(".json") and classify_json(f.data) == "badge")
+    resumes, badges = split_badge_files(files, found)
     assert [f.name for f in resumes] == ["c.json", "e.pdf"]
     assert [f.name for f in badges] == ["a.json", "b.json", "d.png", "f.jwt"]
 

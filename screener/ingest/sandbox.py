@@ -1,27 +1,34 @@
-"""Sandboxed ingest: long-lived forked worker processes, each file under a wall-clock and memory cap.
+"""Sandboxed workers: long-lived forked processes, each task under a wall-clock and a memory limit.
 
-    with IngestPool(workers=2) as pool:
-        for index, result in pool.ingest_many([("cv.pdf", data), ("x.docx", other)]):
-            ...  # result is a Document or a DocumentError (never raised)
+    with SandboxPool(screen_task, workers=2, limits=limits) as pool:   # screen_task(*item) runs in a worker
+        for index, result in pool.run_many([(name, data, badges, ctx), ...]):
+            ...  # result is what the task returned, or a DocumentError naming the limit it broke (never raised)
 
-A worker that runs past ``Limits.timeout_s`` is killed and replaced (``ParseTimeout``); one that runs out of
-its address-space allowance (``RLIMIT_AS`` = its size at start + ``Limits.memory_mb``) reports
-``ParseMemoryExceeded`` and is replaced; one that dies (a crash in native code) yields ``CorruptDocument``.
-Workers are forked, so a parent that already loaded the parsers shares those pages instead of re-importing.
+    with IngestPool(workers=2) as pool:                                 # the same, with ingest as the task
+        for index, result in pool.ingest_many([("cv.pdf", data)]): ...
+
+A worker that runs past ``Limits.timeout_s`` is killed and replaced (``ParseTimeout``, "… the time limit");
+one that runs out of its address-space allowance (``RLIMIT_AS`` = its size at start + ``Limits.memory_mb``)
+reports ``ParseMemoryExceeded`` ("… the memory limit") and is replaced; one that dies (a crash in native code)
+yields ``CorruptDocument``. Workers are plain ``os.fork`` children: they share the pages the parent loaded before
+the pool started (the skill extractor), work inside daemonic processes (Dask workers), and die with their parent
+even when it is killed with SIGKILL (``PR_SET_PDEATHSIG`` on Linux, and a parent-pid watchdog everywhere).
 """
 
 from __future__ import annotations
 
 import contextlib
 import faulthandler
-import multiprocessing
 import os
 import resource
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing import Pipe
 from multiprocessing.connection import Connection, wait
 from pathlib import PurePath
 from types import TracebackType
@@ -32,8 +39,11 @@ from screener.ingest.limits import DEFAULT_LIMITS, Limits
 from screener.models import Document
 
 Parser = Callable[..., Document]  # called as parser(data, filename, limits=limits)
+Task = Callable[..., Any]  # called as task(*item) in a worker
 
 _MEMORY_EXIT = 3
+_PR_SET_PDEATHSIG = 1
+_WATCHDOG_S = 0.5
 
 
 def _default_parser(data: bytes, filename: str, *, limits: Limits) -> Document:
@@ -63,26 +73,46 @@ def _cap_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def _error_payload(exc: DocumentError) -> tuple[type[DocumentError], str, str | None, str | None]:
-    return type(exc), exc.message, exc.file, exc.hint
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when ``parent_pid`` goes away, however it goes (SIGKILL included).
+
+    Linux: ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; everywhere: a daemon thread polling the parent's pid."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(_WATCHDOG_S)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
-def _worker_main(conn: Connection, parser: Parser, limits: Limits) -> None:
+def _worker_main(conn: Connection, task: Task, limits: Limits, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # A worker killed by a hostile file is replaced and reported as an error row; a native traceback dump
     # inherited from the parent (pytest, python -X faulthandler) would only add noise to the app's log.
     faulthandler.disable()
+    die_with_parent(parent_pid)
     _cap_memory(limits.memory_mb)
     while True:
         try:
-            task = conn.recv()
+            item = conn.recv()
         except (EOFError, OSError):
             return
-        if task is None:
+        if item is None:
             return
-        filename, data = task
+        filename = str(item[0]) if item else ""
         try:
-            reply: tuple[str, Any] = ("ok", parser(data, filename, limits=limits))
+            reply: tuple[str, Any] = ("ok", task(*item))
         except DocumentError as exc:
             reply = ("err", _error_payload(exc))
         except MemoryError:
@@ -93,15 +123,19 @@ def _worker_main(conn: Connection, parser: Parser, limits: Limits) -> None:
                 os._exit(_MEMORY_EXIT)
         except RecursionError:
             reply = ("err", (CorruptDocument, "the file is nested too deeply to read", _base(filename), None))
-        except Exception as exc:  # a parser bug on hostile input must not take the batch down
-            reply = (
-                "err",
-                (CorruptDocument, f"the file could not be read ({type(exc).__name__})", _base(filename), None),
-            )
+        except Exception as exc:  # a bug on hostile input must not take the batch down
+            reply = ("err", (CorruptDocument, f"the file could not be read ({type(exc).__name__})",
+                             _base(filename), None))
         try:
             conn.send(reply)
         except MemoryError:
             os._exit(_MEMORY_EXIT)
+        except RecursionError:  # a result too deep to pickle
+            conn.send(("err", (CorruptDocument, "the file is nested too deeply to read", _base(filename), None)))
+
+
+def _error_payload(exc: DocumentError) -> tuple[type[DocumentError], str, str | None, str | None]:
+    return type(exc), exc.message, exc.file, exc.hint
 
 
 def _base(filename: str) -> str:
@@ -110,42 +144,82 @@ def _base(filename: str) -> str:
 
 @dataclass
 class _Worker:
-    process: Any
+    pid: int
     conn: Connection
+    sentinel: int | None  # a pidfd that becomes readable when the process ends (Linux), else None
     task: tuple[int, str] | None = None  # (index, base file name)
     deadline: float = 0.0
+    exitcode: int | None = None
 
 
-class IngestPool:
-    """A pool of sandboxed ingest workers; use as a context manager."""
+class SandboxPool:
+    """A pool of sandboxed workers running ``task(*item)``; use as a context manager."""
 
-    def __init__(
-        self, workers: int | None = None, *, limits: Limits = DEFAULT_LIMITS, parser: Parser | None = None
-    ) -> None:
+    def __init__(self, task: Task, workers: int | None = None, *, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits
         self.size = max(1, workers if workers is not None else min(os.cpu_count() or 1, 4))
-        self._parser: Parser = parser or _default_parser
-        self._ctx = multiprocessing.get_context("fork")
+        self._task = task
         self._workers: list[_Worker] = []
         self.replaced = 0  # workers killed or lost and started again (for tests and benchmarks)
 
     # ---- life cycle ---------------------------------------------------------------------------------------
-    def _spawn(self) -> _Worker:
-        parent, child = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(target=_worker_main, args=(child, self._parser, self.limits), daemon=True)
-        process.start()
-        child.close()
-        return _Worker(process=process, conn=parent)
+    @property
+    def pids(self) -> list[int]:
+        return [w.pid for w in self._workers]
 
-    def _start(self) -> None:
-        while len(self._workers) < self.size:
+    def _spawn(self) -> _Worker:
+        parent_end, child_end = Pipe(duplex=True)
+        parent_pid = os.getpid()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            code = 0
+            try:
+                parent_end.close()
+                for other in self._workers:  # siblings' pipes are not this worker's business
+                    with contextlib.suppress(OSError):
+                        other.conn.close()
+                    if other.sentinel is not None:
+                        with contextlib.suppress(OSError):
+                            os.close(other.sentinel)
+                _worker_main(child_end, self._task, self.limits, parent_pid)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        child_end.close()
+        sentinel: int | None = None
+        if hasattr(os, "pidfd_open"):
+            with contextlib.suppress(OSError):
+                sentinel = os.pidfd_open(pid)
+        return _Worker(pid=pid, conn=parent_end, sentinel=sentinel)
+
+    def _start(self, n: int | None = None) -> None:
+        want = self.size if n is None else max(1, min(self.size, n))
+        while len(self._workers) < want:
             self._workers.append(self._spawn())
 
+    def _reap(self, worker: _Worker, *, block: bool) -> None:
+        if worker.exitcode is not None:
+            return
+        with contextlib.suppress(ChildProcessError):
+            pid, status = os.waitpid(worker.pid, 0 if block else os.WNOHANG)
+            if pid == worker.pid:
+                worker.exitcode = os.waitstatus_to_exitcode(status)
+
     def _kill(self, worker: _Worker) -> None:
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(5)
+        self._reap(worker, block=False)
+        if worker.exitcode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker.pid, signal.SIGKILL)
+            self._reap(worker, block=True)
         worker.conn.close()
+        if worker.sentinel is not None:
+            with contextlib.suppress(OSError):
+                os.close(worker.sentinel)
+            worker.sentinel = None
 
     def _replace(self, worker: _Worker) -> _Worker:
         self._kill(worker)
@@ -158,13 +232,16 @@ class IngestPool:
         for worker in self._workers:
             with contextlib.suppress(OSError, ValueError):
                 worker.conn.send(None)
+        deadline = time.monotonic() + 1.0
         for worker in self._workers:
-            worker.process.join(1)
+            while worker.exitcode is None and time.monotonic() < deadline:
+                self._reap(worker, block=False)
+                if worker.exitcode is None:
+                    wait([worker.sentinel] if worker.sentinel is not None else [worker.conn], 0.05)
             self._kill(worker)
         self._workers.clear()
 
-    def __enter__(self) -> IngestPool:
-        self._start()
+    def __enter__(self) -> SandboxPool:
         return self
 
     def __exit__(
@@ -172,11 +249,20 @@ class IngestPool:
     ) -> None:
         self.close()
 
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            if self._workers:
+                self.close()
+
     # ---- work ---------------------------------------------------------------------------------------------
-    def ingest_many(self, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[int, Document | DocumentError]]:
-        """Yield ``(index, Document | DocumentError)`` as files finish (not in input order)."""
-        self._start()
-        pending = iter(enumerate(items))
+    def run_many(self, items: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, Any]]:
+        """Yield ``(index, result or DocumentError)`` as tasks finish (not in input order). An item's first
+        element is the file name error rows are reported under."""
+        work = list(items)
+        if not work:
+            return
+        self._start(len(work))
+        pending = iter(enumerate(work))
         exhausted = False
         idle: deque[_Worker] = deque(self._workers)
 
@@ -185,14 +271,14 @@ class IngestPool:
             if exhausted:
                 return False
             try:
-                index, (filename, data) = next(pending)
+                index, item = next(pending)
             except StopIteration:
                 exhausted = True
                 return False
-            worker.task = (index, _base(filename))
+            worker.task = (index, _base(str(item[0])))
             worker.deadline = time.monotonic() + self.limits.timeout_s
             try:
-                worker.conn.send((filename, data))
+                worker.conn.send(item)
             except (OSError, ValueError):
                 worker.deadline = 0.0  # broken pipe: reported as a crash on the next wait
             return True
@@ -203,13 +289,13 @@ class IngestPool:
             if dispatch(worker):
                 busy.append(worker)
         while busy:
-            now = time.monotonic()
-            timeout = max(0.0, min(w.deadline for w in busy) - now)
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
-            finished: list[tuple[_Worker, Document | DocumentError, bool]] = []  # (worker, result, replace)
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            handles: list[Any] = [w.conn for w in busy] + [w.sentinel for w in busy if w.sentinel is not None]
+            ready = wait(handles, timeout)
+            finished: list[tuple[_Worker, Any, bool]] = []  # (worker, result, replace)
             for worker in list(busy):
                 assert worker.task is not None
-                index, file = worker.task
+                _, file = worker.task
                 if worker.conn in ready:
                     try:
                         kind, payload = worker.conn.recv()
@@ -223,20 +309,10 @@ class IngestPool:
                     else:
                         cls, message, efile, hint = payload
                         finished.append((worker, cls(message, file=efile or file, hint=hint), False))
-                elif worker.process.sentinel in ready:
+                elif worker.sentinel is not None and worker.sentinel in ready:
                     finished.append((worker, self._crash(worker, file), True))
                 elif time.monotonic() >= worker.deadline:
-                    finished.append(
-                        (
-                            worker,
-                            ParseTimeout(
-                                f"reading the file took longer than {self.limits.timeout_s:g} s and was stopped",
-                                file=file,
-                                hint="the file may be malformed; ask for a simpler PDF or DOCX",
-                            ),
-                            True,
-                        )
-                    )
+                    finished.append((worker, self._timeout(file), True))
             for worker, result, replace in finished:
                 busy.remove(worker)
                 assert worker.task is not None
@@ -248,13 +324,45 @@ class IngestPool:
                 if dispatch(worker):
                     busy.append(worker)
 
+    def _timeout(self, file: str) -> ParseTimeout:
+        return ParseTimeout(f"screening the file took longer than {self.limits.timeout_s:g} s (the time limit) "
+                            "and was stopped", file=file,
+                            hint="the file may be malformed; ask for a simpler PDF or DOCX")
+
     def _memory(self, file: str) -> ParseMemoryExceeded:
-        return ParseMemoryExceeded(
-            f"reading the file needed more than {self.limits.memory_mb} MB of memory and was stopped", file=file
-        )
+        return ParseMemoryExceeded(f"screening the file needed more than {self.limits.memory_mb} MB of memory "
+                                   "(the memory limit) and was stopped", file=file)
 
     def _crash(self, worker: _Worker, file: str) -> DocumentError:
-        worker.process.join(1)
-        if worker.process.exitcode == _MEMORY_EXIT:
+        deadline = time.monotonic() + 1.0
+        while worker.exitcode is None and time.monotonic() < deadline:
+            self._reap(worker, block=False)
+            if worker.exitcode is None:
+                time.sleep(0.01)
+        if worker.exitcode == _MEMORY_EXIT:
             return self._memory(file)
         return CorruptDocument("the file made the reader crash (it is probably damaged)", file=file)
+
+
+def _ingest_task(parser: Parser, limits: Limits) -> Task:
+    def task(filename: str, data: bytes) -> Document:
+        return parser(data, filename, limits=limits)
+
+    return task
+
+
+class IngestPool(SandboxPool):
+    """A pool of sandboxed ingest workers (bytes → Document); use as a context manager."""
+
+    def __init__(
+        self, workers: int | None = None, *, limits: Limits = DEFAULT_LIMITS, parser: Parser | None = None
+    ) -> None:
+        super().__init__(_ingest_task(parser or _default_parser, limits), workers, limits=limits)
+
+    def __enter__(self) -> IngestPool:
+        self._start()
+        return self
+
+    def ingest_many(self, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[int, Document | DocumentError]]:
+        """Yield ``(index, Document | DocumentError)`` as files finish (not in input order)."""
+        yield from self.run_many(items)

@@ -1,11 +1,16 @@
-"""Result types of the evidence and score stages: every number carries the evidence behind it."""
+"""Result types of the evidence and score stages: every number carries the evidence behind it.
+
+All are frozen dataclasses that round-trip through JSON: ``CandidateResult.from_json(r.to_json())`` equals ``r``
+without its profile (the profile's document text is kept in the store by sha256)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..models import Profile, to_jsonable
+from ..badges.model import Alignment, BadgeClaims
+from ..models import Profile, dataclass_from_json, to_jsonable
 
 EvidenceKind = Literal[
     "verified-badge", "role", "certification", "project", "education", "skills-list", "mention"
@@ -104,7 +109,11 @@ class BadgeSummary:
     issuer: str = ""
     known_issuer: bool = False
     counts_as: str = ""  # "verified evidence", "unverified certification", "no evidence"
-    details: dict[str, Any] = field(default_factory=dict)
+    claims: BadgeClaims = BadgeClaims()  # what the badge says (issuer, achievement, alignments, tags, dates)
+    format: str = ""  # the verifier's format label ("" when not fetched)
+    recipient_checked: bool = False
+    tampered: bool = False
+    checks_not_done: tuple[str, ...] = ()
 
     @property
     def failed_verification(self) -> bool:
@@ -145,6 +154,8 @@ class CandidateResult:
     error_code: str = ""
     profile: Profile | None = None
     depth: float = 0.0  # weighted mean of achieved ÷ required level, uncapped: breaks ties between equal scores
+    candidate_code: str = ""  # stable pseudonym ("C-" + 8 hex of the document's sha256), for blind review and joins
+    document_sha256: str = ""  # of the file's bytes ("" when it could not be read)
 
     @property
     def verified_badges(self) -> int:
@@ -163,3 +174,31 @@ class CandidateResult:
         if with_profile and self.profile is not None:
             data["profile"] = to_jsonable(self.profile)
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | str, *, profile: Profile | None = None) -> CandidateResult:
+        """The result :meth:`to_json` wrote (a dict or its JSON text); ``profile`` is not in the JSON, pass it when
+        known. ``CandidateResult.from_json(r.to_json()) == replace(r, profile=None)``."""
+        obj = json.loads(data) if isinstance(data, str) else dict(data)
+        obj.pop("profile", None)
+        result = dataclass_from_json(cls, obj)
+        if profile is not None:
+            from dataclasses import replace
+
+            result = replace(result, profile=profile)
+        return result
+
+
+__all__ = [
+    "FAILED_VERDICTS",
+    "Alignment",
+    "BadgeClaims",
+    "BadgeSummary",
+    "CandidateResult",
+    "CompetencyScore",
+    "DegreeStatus",
+    "EquivalencyNote",
+    "Evidence",
+    "EvidenceKind",
+    "LicenceStatus",
+]
