@@ -6,17 +6,29 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 PORT ?= 8501
 
-.PHONY: run test lint format bench lexicon samples clean
+.PHONY: run test lint format bench lexicon samples clean ocr-deps
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-run: $(STAMP)
+# OCR of scanned résumés: Tesseract and its English model from the Debian packages (nothing is downloaded at
+# run time). Installed with apt-get when missing; without it scans are reported as unread and OCR tests skip.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-eng
+ocr-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx eng; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo "sudo -n"); \
+	  $$SUDO apt-get install -y -qq --no-install-recommends $(OCR_PACKAGES) >/dev/null 2>&1 \
+	  || { $$SUDO apt-get update -qq >/dev/null 2>&1 && $$SUDO apt-get install -y -qq --no-install-recommends $(OCR_PACKAGES) >/dev/null 2>&1; } \
+	  || echo "OCR not installed (apt-get install $(OCR_PACKAGES) failed): scanned résumés will not be read"; \
+	else echo "OCR not installed (no apt-get): install $(OCR_PACKAGES) to read scanned résumés"; fi
+
+run: $(STAMP) ocr-deps
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) ocr-deps
 	$(PY) -m ruff check screener ui app.py tests scripts benchmarks
 	$(PY) -m pytest -q
 

@@ -10,7 +10,7 @@ from screener.pipeline import ScreenOptions, screen
 from screener.report import ranking_rows, rows_csv
 from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, md_text, rubric_choices
 
-UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "svg", "jwt"]
+UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "jpg", "jpeg", "svg", "jwt"]
 
 st.title("Skills Screener")
 st.caption("Rank applicants on evidence of the skills a role needs — not on where, or whether, they studied. "
@@ -28,7 +28,7 @@ rubric_path = st.selectbox("Role rubric", paths, index=paths.index(default) if d
 rubric = get_rubric(rubric_path)
 
 uploads = st.file_uploader(
-    "Résumés (PDF, DOCX, TXT, JSON Resume) and badge files (PNG, SVG, JWT, JSON) — several at once",
+    "Résumés (PDF, DOCX, TXT, JSON Resume, or a PNG/JPEG scan) and badge files (PNG, SVG, JWT, JSON) — several at once",
     type=UPLOAD_TYPES, accept_multiple_files=True,
     help="Badge files are matched to a résumé by file name (priya_raman_kubernetes.png goes with "
          "priya_raman_cv.pdf); with a single résumé, every badge file is its candidate's. Badge links inside "

@@ -138,6 +138,16 @@ def detect_kind(filename: str, data: bytes) -> Kind:
     return "txt"
 
 
+_BADGE_PNG_KEYWORDS = (b"openbadges\x00", b"openbadgecredential\x00")
+
+
+def is_badge_png(data: bytes) -> bool:
+    """Whether a PNG carries (or claims to carry) a baked Open Badge: a text chunk keyed ``openbadges`` or
+    ``openbadgecredential``. Such a PNG is a badge file; any other PNG is a picture of a résumé (read by OCR).
+    Damaged or ambiguous badge chunks still count, so the badge verifier can say what is wrong with them."""
+    return data.startswith(b"\x89PNG") and any(k in data for k in _BADGE_PNG_KEYWORDS)
+
+
 def check_size(data: bytes, file: str, limits: Limits) -> None:
     if len(data) > limits.max_bytes:
         raise FileTooLarge(
@@ -240,4 +250,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(name)
 
 
-__all__ = ["IngestPool", "Kind", "Limits", "detect_kind", "ingest_batch", "ingest_bytes", "ingest_path"]
+__all__ = ["IngestPool", "Kind", "Limits", "detect_kind", "ingest_batch", "ingest_bytes", "ingest_path", "is_badge_png"]
