@@ -71,3 +71,9 @@ def stored(db: Path):
     rid, codes = make_run(store)
     yield store, rid, codes
     store.close()
+
+
+@pytest.fixture
+def run_maker():
+    """``make_run`` for tests that open their own store."""
+    return make_run
