@@ -183,4 +183,22 @@ def collect_evidence(
             )
         )
     out.sort(key=lambda e: (-e.strength, e.related, e.start if e.start is not None else -1, e.source, e.quote))
+    return dedupe(out)
+
+
+def dedupe(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """One item per piece of evidence, the first kept: a skill listed again (a skills section pasted three times),
+    the same line of a role again, the same badge attesting the same skill through several of its fields."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[Evidence] = []
+    for e in evidence:
+        if e.kind == "verified-badge":
+            key: tuple[str, ...] = (e.kind, e.source, e.skill_id)
+        elif e.kind == "role":
+            key = (e.kind, e.role, e.skill_id, e.context.casefold())
+        else:
+            key = (e.kind, e.skill_id, e.section)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
     return out

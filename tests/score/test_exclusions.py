@@ -1,0 +1,137 @@
+"""Text that is never evidence, and where a role's evidence ends: table tests on parsed text résumés."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screener.ingest import ingest_bytes
+from screener.parse import parse_document
+from screener.score.exclusions import evidence_role, excluded_at, name_tokens, never_evidence
+
+AS_OF = date(2026, 12, 1)
+
+
+def profile(text: str):
+    return parse_document(ingest_bytes(text.encode(), "cv.txt"), today=AS_OF)
+
+
+def reason_at(text: str, needle: str, nth: int = 0) -> str | None:
+    """Why the ``nth`` occurrence of ``needle`` is never evidence (None when it may be evidence)."""
+    prof = profile(text)
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(needle, pos + 1)
+    x = excluded_at(never_evidence(prof), pos, pos + len(needle))
+    return x.reason if x else None
+
+
+CV = """Go Eun-ji
+Seoul, South Korea | go.eunji@example.com | linkedin.com/in/go-eunji | github.com/goeunji
+
+EXPERIENCE
+Backend Engineer — Kakao
+2019 – present
+• Built services in Go and Python; profile: https://gitlab.com/go-eunji/tools
+• Mentored by Dr. Helm on Kafka pipelines.
+Go Eun-ji 2
+• Deployed with Helm charts on Kubernetes.
+
+SKILLS
+Go, Python, Rust, Helm
+
+References available upon request.
+"""
+
+
+@pytest.mark.parametrize(("needle", "nth", "reason"), [
+    ("Seoul, South Korea", 0, "contact block"),
+    ("linkedin.com/in/go-eunji", 0, "contact block"),
+    ("go.eunji@example.com", 0, "contact block"),
+    ("gitlab.com/go-eunji/tools", 0, "web address"),      # a URL inside a role
+    ("Go Eun-ji", 1, "name"),                             # a page footer inside a role: the name
+    ("2\n", 0, "page header or footer"),                  # … and its page number
+    ("Dr. Helm", 0, "name"),                              # an honorific makes a word a name… (not the candidate's,
+    ("References available", 0, "reference"),             # but a referee's name is never evidence either)
+    ("Go and Python", 0, None),                           # the skill Go, used in a role
+    ("Go, Python", 0, None),                              # the skill Go, listed: a name word used as a word
+    ("Helm charts", 0, None),
+    ("Helm\n", 0, None),
+])
+def test_what_is_never_evidence(needle: str, nth: int, reason: str | None) -> None:
+    if needle == "Dr. Helm":
+        # only the candidate's own name tokens are masked after an honorific
+        text = CV.replace("Go Eun-ji", "Helm Jonas")
+        assert reason_at(text, "Dr. Helm") == "name"
+        assert reason_at(CV, "Dr. Helm") is None
+        return
+    assert reason_at(CV, needle, nth) == reason
+
+
+@pytest.mark.parametrize(("name", "tokens"), [
+    ("Go Eun-ji", ["Go", "Eun-ji"]),
+    ("Wei Zhang (张伟)", ["Wei", "Zhang"]),
+    ("Chinedu Okafor, ACA", ["Chinedu", "Okafor"]),
+    ("María José de la Cruz", ["María", "José", "de", "la", "Cruz"]),
+    ("", []),
+])
+def test_name_tokens(name: str, tokens: list[str]) -> None:
+    assert name_tokens(name) == tokens
+
+
+@pytest.mark.parametrize(("line", "masked"), [
+    ("Giulia Scala 2", True),       # footer: the name and a page number
+    ("Scala | Page 2 of 3", True),  # the surname and a page mark
+    ("Scala 2.13", False),          # a version, not a page number
+    ("Scala", False),               # a skill alone on a line of a list
+    ("Scala, Java", False),
+    ("SCALA, Giulia", True),        # "Surname, Given"
+    ("G. Scala", True),             # initial and surname
+    ("giulia.scala@mail.example", True),
+    ("see github.com/giuliascala", True),
+])
+def test_name_forms_inside_experience(line: str, masked: bool) -> None:
+    text = ("Giulia Scala\nMilan, Italy\n\nEXPERIENCE\nData Engineer — Acme\n2020 – present\n• Built Spark jobs.\n"
+            f"{line}\n• More work.\n")
+    prof = profile(text)
+    pos = text.index(line, text.index("EXPERIENCE"))
+    scala = line.casefold().find("scala")
+    at = pos + max(scala, 0)
+    assert (excluded_at(never_evidence(prof), at, at + 5) is not None) is masked
+
+
+def test_tech_names_with_dots_are_not_web_addresses() -> None:
+    text = "Ana Lima\n\nSKILLS\nASP.NET, Node.js, VB.NET\n"
+    prof = profile(text)
+    for word in ("ASP.NET", "Node.js", "VB.NET"):
+        i = text.index(word)
+        assert excluded_at(never_evidence(prof), i, i + len(word)) is None, word
+
+
+ROLES = """Ana Lima
+
+EXPERIENCE
+Waiter — Bistro Uno
+1991 – 1995
+• Served tables.
+
+SKILLS
+Microsoft Excel, SQL
+
+ADDITIONAL INFORMATION
+Course in data analysis
+2014-08 – 2014-10
+Python, SQL
+"""
+
+
+@pytest.mark.parametrize(("needle", "in_role"), [
+    ("Served tables", True),
+    ("Microsoft Excel", False),     # a skills list after a role is not that role's evidence
+    ("Python, SQL", False),         # a course date under "Additional information" is not a role
+])
+def test_evidence_role(needle: str, in_role: bool) -> None:
+    prof = profile(ROLES)
+    at = ROLES.index(needle)
+    assert (evidence_role(prof, at) is not None) is in_role
