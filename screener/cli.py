@@ -104,39 +104,6 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_screen(args: argparse.Namespace) -> int:
-    from .pipeline import ScreenOptions, screen
-    from .report import ranking_rows, rows_csv, write_results
-    from .rubric import load_rubric
-
-    rubric = load_rubric(args.rubric)
-    if args.out and Path(args.out).suffix.lower() not in (".csv", ".json", ".xlsx"):
-        raise UsageError(f"--out {args.out}: use a .csv, .json or .xlsx file name")
-    offline = Path(args.offline_map) if args.offline_map else None
-    if offline is not None and not offline.is_file():
-        raise UsageError(f"--offline-map {offline}: file not found")
-    missing = [p for p in args.inputs if not Path(p).exists()]
-    if missing and len(missing) == len(args.inputs):
-        raise UsageError(f"{missing[0]}: no such file or folder")
-    opts = ScreenOptions(as_of=args.as_of, offline_map=offline, online=args.online, email=args.email)
-
-    def progress(done: int, total: int, name: str) -> None:
-        if args.progress:
-            print(f"[{done}/{total}] {name}", file=sys.stderr)
-
-    run = screen(rubric, args.inputs, options=opts, progress=progress)
-    names = [c.name for c in rubric.competencies]
-    if args.out:
-        write_results(run, names, Path(args.out), blind=args.blind)
-        scored = sum(1 for r in run.results if r.overall is not None)
-        print(f"{scored} of {len(run.results)} files scored; results written to {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(rows_csv(ranking_rows(run, names, blind=args.blind)))
-    for note in run.notes:
-        print(f"note: {note}", file=sys.stderr)
-    return 0
-
-
 def _cmd_badge_verify(args: argparse.Namespace) -> int:
     from .badges import verify_file_or_url
 
@@ -188,17 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--as-of", type=_date, help="date used for 'present' (default: today)")
     sp.set_defaults(func=_cmd_parse)
 
-    ss = sub.add_parser("screen", help="score résumés against a rubric")
-    ss.add_argument("--rubric", required=True)
-    ss.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
-    ss.add_argument("--out", help="results.csv, results.json or results.xlsx (default: CSV on stdout)")
-    ss.add_argument("--blind", action="store_true", help="hide names and employers (blind review)")
-    ss.add_argument("--offline-map", help="URL → file map for verifying badge links without network")
-    ss.add_argument("--online", action="store_true", help="fetch badge links from the network (SSRF-safe)")
-    ss.add_argument("--email", help="applicant e-mail for badge recipient checks")
-    ss.add_argument("--as-of", type=_date, help="date used for 'present' and badge dates (default: today)")
-    ss.add_argument("--progress", action="store_true", help="print progress to stderr")
-    ss.set_defaults(func=_cmd_screen)
+    from .cli_runs import register as register_runs  # screen, screen --resume, runs list/export/delete
+
+    register_runs(sub)
 
     sb = sub.add_parser("badge", help="digital badges")
     sb.set_defaults(help_of=sb)

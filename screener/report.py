@@ -127,5 +127,25 @@ def write_xlsx(rows: Sequence[dict[str, Any]], out: Path) -> None:
             for cell in ws[ws.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
+    buf = io.BytesIO()
+    wb.save(buf)
     with private_file(out, "wb") as fh:
-        wb.save(fh)
+        fh.write(_stable_xlsx(buf.getvalue()))
+
+
+def _stable_xlsx(data: bytes) -> bytes:
+    """Same rows, same bytes (``runs export`` rewrites exactly what ``screen --out`` wrote): the zip entries' times
+    and the workbook's created/modified stamps are fixed instead of the clock's."""
+    import re
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", body)
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), body,
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
