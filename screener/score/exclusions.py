@@ -53,6 +53,8 @@ _HONORIFIC = r"(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme)\.?"
 _PAGE_WORDS = frozenset({"page", "pg", "p", "of", "cv", "resume", "résumé", "curriculum", "vitae", "continued",
                          "cont", "seite", "página", "pagina", "von", "de", "sur"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_NAME_LABEL_LINE = re.compile(r"^\s*(?:(?:full|first|last|family|given|candidate'?s?)\s+)?name\s*[:\-–]",
+                              re.IGNORECASE)
 _REFERENCE_LINE = re.compile(
     r"^\s*(?:references?|referees?)\b(?:\s*(?:[:\-–—]|available|upon|on\s+request|furnished))"
     r"|\b(?:references?|referees?)\s+(?:are\s+)?(?:available|furnished|provided)\s+(?:up)?on\s+request\b",
@@ -101,7 +103,8 @@ def _name_patterns(tokens: Sequence[str]) -> list[re.Pattern[str]]:
         # a slug or user name: "go-eunji", "jonas_helm", "jonas.helm" (outside a URL too)
         alts += [r"[-_.]?".join(x.replace(r"\-", "-?") for x in order) for order in (esc, esc[::-1])]
     alts.append(rf"{_HONORIFIC}\s+(?:{'|'.join(esc)})")
-    edge_l, edge_r = r"(?<![\w@/.-])", r"(?![\w])"
+    # the right edge also allows a capital glued on by text extraction ("Go Eun-jiPhone: …")
+    edge_l, edge_r = r"(?<![\w@/.-])", r"(?:(?![\w])|(?<=[^\W\d_])(?-i:(?=[A-ZÀ-Ý])))"
     return [re.compile(edge_l + "(?:" + a + ")" + edge_r, re.IGNORECASE) for a in alts]
 
 
@@ -170,6 +173,8 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
             out.append(Exclusion(s, e, "page header or footer"))
         elif _REFERENCE_LINE.search(line):
             out.append(Exclusion(s, e, "reference"))
+        elif _NAME_LABEL_LINE.search(line):
+            out.append(Exclusion(s, e, "name"))
     for s, e in doc.excluded_spans:
         out.append(Exclusion(s, e, "hidden or injected text"))
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))
