@@ -99,6 +99,11 @@ def detect_kind(filename: str, data: bytes) -> Kind:
             raise UnsupportedFileType("OpenDocument files are not supported", file=file, hint=_SEND)
         raise UnsupportedFileType("the file is a zip archive; send each résumé as its own file", file=file)
     if head.startswith(_OLE):
+        if ext == ".docx" and "WordDocument".encode("utf-16-le") in data \
+                and "EncryptedPackage".encode("utf-16-le") not in data:
+            raise UnsupportedFileType(
+                "the file is a Word 97–2003 .doc renamed .docx; the legacy .doc format is not supported",
+                file=file, hint="ask for the résumé saved as .docx or PDF")
         if ext == ".docx":
             # Word stores a password-protected .docx inside an OLE container.
             raise EncryptedDocument(

@@ -12,14 +12,23 @@ from screener.models import Document
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes in the first 8 KB (after any UTF-16 BOM): not a text file."""
+    """Not a text file: control bytes (NUL included) in the first 8 KB that are more than stray junk in a text.
+
+    NULs and control characters scattered through a text (or a UTF-16 text without its BOM) do not make it binary:
+    once they are dropped the rest is UTF-8 text, and ``normalize_text`` strips them, so it reads like its clean
+    twin. Binary formats are told by their signatures before this is asked."""
     head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or not head:
         return False
-    if b"\x00" in head:
-        return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bool(head) and controls / len(head) > 0.05
+    if controls / len(head) <= 0.05 and b"\x00" not in head:
+        return False
+    cleaned = bytes(b for b in head if b >= 32 or b in (9, 10, 12, 13))
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(cleaned, final=len(data) <= len(head))
+    except UnicodeDecodeError:
+        return True
+    return not cleaned.strip()
 
 
 def decode_text(data: bytes, file: str) -> str:
