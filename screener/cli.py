@@ -5,6 +5,7 @@
     python -m screener badge verify badge.json --offline-map map.json --email a@example.com --json
     python -m screener equivalency "Bacharel em Engenharia Mecânica" --country BR --json
     python -m screener rubric check rubrics/software-engineer.yaml
+    python -m screener rubric draft --from-job posting.pdf --out draft.yaml
 
 Exit codes: 0 success, 2 bad input (one clear line on stderr, never a traceback).
 """
@@ -135,14 +136,29 @@ def _cmd_equivalency(args: argparse.Namespace) -> int:
 
 
 def _cmd_rubric_check(args: argparse.Namespace) -> int:
-    from .rubric import load_rubric
+    from .rubric import LEVEL_NAMES, RubricProblems, load_rubric, rubric_warnings
 
-    r = load_rubric(args.file)
+    try:
+        r = load_rubric(args.file)
+    except RubricProblems as exc:  # one line per problem, each naming the field in words
+        for problem in exc.problems:
+            print(f"error: {exc.source}: {problem}", file=sys.stderr)
+        return 2
     print(f"{args.file}: OK — {r.role}, {len(r.competencies)} competencies")
     for c in r.competencies:
         flag = " (must-have)" if c.must_have else ""
-        print(f"  {r.weight_share(c):6.1%}  {c.name}: level {c.required_level}{flag}")
+        print(f"  {r.weight_share(c):6.1%}  {c.name}: level {c.required_level} "
+              f"({LEVEL_NAMES[c.required_level]}){flag}")
+    for w in rubric_warnings(r):
+        print(f"warning: {w}", file=sys.stderr)
     return 0
+
+
+def _cmd_rubric_draft(args: argparse.Namespace) -> int:
+    from .authoring.draft import draft_cli
+
+    return draft_cli(from_job=args.from_job, from_occupation=args.from_occupation, out=args.out,
+                     stdin=sys.stdin)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     rc = rsub.add_parser("check", help="validate a rubric file")
     rc.add_argument("file")
     rc.set_defaults(func=_cmd_rubric_check)
+    rd = rsub.add_parser("draft", help="draft a rubric from a job posting or an ESCO / O*NET occupation")
+    src = rd.add_mutually_exclusive_group(required=True)
+    src.add_argument("--from-job", metavar="FILE", help="a TXT, PDF or DOCX job posting, or - for stdin")
+    src.add_argument("--from-occupation", metavar="CODE_OR_TITLE",
+                     help='an O*NET-SOC code ("15-2051.00"), an ESCO occupation URI, or a title')
+    rd.add_argument("--out", required=True, metavar="R.yaml", help="where to write the draft rubric")
+    rd.set_defaults(func=_cmd_rubric_draft)
     from .cli_fairness import register as register_fairness  # fairness, log, explain, retention, purge, erase
 
     register_fairness(sub)
