@@ -50,6 +50,18 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Achievement:
+    """A quantified achievement inside a role ("Reduced downtime by 20%, saving $50,000 a year"): shown, not scored."""
+
+    text: str  # the bullet, whitespace tidied
+    start: int  # span in Document.text
+    end: int
+    role: str  # "Title — Employer (2019-01 – present)"
+    measures: tuple[str, ...]  # "percentage", "money", "time", "count"
+    same_role: bool = False  # True when only the role (not the bullet itself) names the competency's skill
+
+
+@dataclass(frozen=True)
 class CompetencyScore:
     name: str
     weight: float
@@ -68,6 +80,7 @@ class CompetencyScore:
     why: tuple[str, ...]
     why_not: tuple[str, ...]
     headroom: float = 0.0  # levels by which the evidence exceeds the requirement (0 when not met)
+    achievements: tuple[Achievement, ...] = ()  # quantified achievements this evidence supports (shown, not scored)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,13 @@ from datetime import date
 
 from ..models import Profile, Role
 from ..rubric import ISCED_OF_LEVEL, LEVEL_NAMES, Competency, DegreePolicy, LicencePolicy, Rubric
+from .achievements import achievements_for, find_achievements
 from .evidence import CompetencyTerms, collect_evidence
 from .exclusions import Exclusion, evidence_role, never_evidence
 from .levels import experience, month_index, role_months, scoring_config
 from .model import (
     KIND_WORDS,
+    Achievement,
     BadgeSummary,
     CandidateResult,
     CompetencyScore,
@@ -102,6 +104,7 @@ def score_competency(
     badge_mentions: Sequence[tuple] = (),
     failed_badges: Sequence[BadgeSummary] = (),
     exclusions: Sequence[Exclusion] | None = None,
+    achievements: Sequence[Achievement] = (),
 ) -> CompetencyScore:
     roles = [r for r in profile.roles if r.start is not None]
     months_of = {r: len(role_months(r, as_of=as_of)) for r in roles}
@@ -187,6 +190,7 @@ def score_competency(
         why=tuple(why),
         why_not=tuple(why_not),
         headroom=headroom,
+        achievements=achievements_for(achievements, [e for e in evidence if not e.related]),
     )
 
 
@@ -334,9 +338,10 @@ def score_candidate(
 ) -> CandidateResult:
     failed = [b for b in badges if b.failed_verification]
     masked = never_evidence(profile)
+    wins = find_achievements(profile, masked)
     scores = tuple(
         score_competency(c, t, profile, rubric=rubric, as_of=as_of, badge_mentions=badge_mentions,
-                         failed_badges=failed, exclusions=masked)
+                         failed_badges=failed, exclusions=masked, achievements=wins)
         for c, t in zip(rubric.competencies, terms, strict=True)
     )
     overall = round(sum(s.score * s.weight for s in scores) / rubric.total_weight, 1)

@@ -1,0 +1,150 @@
+"""How a competency's evidence is shown to a person: one row per piece, plain words, full context on demand.
+
+The app's candidate page and the reports read these rows; nothing here renders anything (the UI shows every
+string as plain text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..rubric import Rubric
+from .model import CandidateResult, CompetencyScore, Evidence
+
+#: What each kind of evidence is, in words a hiring manager reads.
+KIND_LABELS: dict[str, str] = {
+    "verified-badge": "Verified badge",
+    "role": "Used in a dated role",
+    "certification": "Certification listed, not verified",
+    "project": "Project or publication",
+    "education": "Education",
+    "skills-list": "Listed in a skills section",
+    "mention": "Mentioned elsewhere in the résumé",
+}
+#: Evidence in the experience section that no dated role holds.
+UNDATED_ROLE_LABEL = "Named in work experience (no dated role)"
+
+
+def strength_word(strength: float) -> str:
+    """0.8 and above is strong, 0.5 and above moderate, below that weak."""
+    if strength >= 0.8:
+        return "strong"
+    if strength >= 0.5:
+        return "moderate"
+    return "weak"
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """One piece of evidence, ready to show."""
+
+    skill: str  # what was found, as written (several skills of one badge joined with ", ")
+    found_as: str  # "Used in a dated role — strong"
+    where: str  # the role, the section, or the badge's source
+    context: str  # the line around the quote (short)
+    full_context: str  # the whole bullet or paragraph (for an expander)
+    start: int | None = None
+    end: int | None = None
+    related: bool = False
+
+
+def full_context(text: str, start: int, end: int, *, limit: int = 1200) -> str:
+    """The bullet or paragraph holding [start, end): from the blank line or bullet before to the one after."""
+    ls = text.rfind("\n", 0, start) + 1
+    while ls > 0:
+        prev_start = text.rfind("\n", 0, ls - 1) + 1
+        prev = text[prev_start:ls - 1]
+        here = text[ls:text.find("\n", ls) if text.find("\n", ls) != -1 else len(text)]
+        if not prev.strip() or _is_bullet(here) or not here[:1].islower():
+            break
+        ls = prev_start
+    le = text.find("\n", end)
+    le = len(text) if le == -1 else le
+    while le < len(text):
+        nxt_end = text.find("\n", le + 1)
+        nxt_end = len(text) if nxt_end == -1 else nxt_end
+        nxt = text[le + 1:nxt_end]
+        if not nxt.strip() or _is_bullet(nxt) or not nxt.lstrip()[:1].islower():
+            break
+        le = nxt_end
+    out = re.sub(r"[ \t]+", " ", text[ls:le]).strip()
+    return out if len(out) <= limit else out[:limit].rstrip() + "…"
+
+
+def _is_bullet(line: str) -> bool:
+    return bool(re.match(r"^\s*(?:[•●▪◦*·\-–—]|\d+[.)])\s", line))
+
+
+def _found_as(e: Evidence) -> str:
+    label = UNDATED_ROLE_LABEL if e.kind == "role" and not e.role else KIND_LABELS.get(e.kind, e.kind)
+    words = f"{label} — {strength_word(e.strength)}"
+    if e.related:
+        words += f" (related skill {e.skill_label}, half strength)"
+    return words
+
+
+def evidence_rows(c: CompetencyScore, *, text: str = "", blind: bool = False) -> list[EvidenceRow]:
+    """One row per piece of evidence of a competency, strongest first.
+
+    A badge is one row however many of its fields name the skill (the same verified badge listed three times was
+    three rows); a quote is one row per place. ``blind`` leaves out role titles and employers."""
+    rows: list[EvidenceRow] = []
+    badge_rows: dict[str, int] = {}
+    seen: set[tuple] = set()
+    for e in c.evidence:
+        if e.kind == "verified-badge":
+            if e.source in badge_rows:
+                i = badge_rows[e.source]
+                r = rows[i]
+                if e.quote.casefold() not in [s.casefold() for s in r.skill.split(", ")]:
+                    rows[i] = EvidenceRow(f"{r.skill}, {e.quote}", r.found_as, r.where, r.context, r.full_context,
+                                          related=r.related and e.related)
+                continue
+            badge_rows[e.source] = len(rows)
+            rows.append(EvidenceRow(e.quote, _found_as(e), e.source, e.context, e.context, related=e.related))
+            continue
+        key = (e.kind, e.start, e.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = e.role if e.role and not blind else _section_words(e.section)
+        fc = full_context(text, e.start, e.end) if text and e.start is not None and e.end is not None else e.context
+        rows.append(EvidenceRow(e.quote, _found_as(e), where, e.context, fc, e.start, e.end, e.related))
+    return rows
+
+
+def _section_words(section: str) -> str:
+    return {"experience": "work experience", "skills": "skills section", "summary": "summary",
+            "education": "education", "certifications": "certifications", "projects": "projects",
+            "publications": "publications", "volunteering": "volunteering", "other": "elsewhere in the résumé",
+            "badge": "badge"}.get(section, section)
+
+
+def licensing_note(result: CandidateResult, rubric: Rubric) -> str | None:
+    """The U.S. licensing path, once, and only where the rubric's role is a regulated profession and the candidate's
+    credential is foreign (an engineering-licence path is no use on a software role or to a U.S. graduate)."""
+    from ..credentials import detect_regulated_profession, licensing_for_profession
+
+    if not result.has_foreign_credential:
+        return None
+    profession = ""
+    if rubric.licence is not None:
+        profession = rubric.licence.profession or rubric.licence.name
+    else:
+        profession = detect_regulated_profession(f"{rubric.role} {rubric.description}") or ""
+    if not profession:
+        return None
+    steps: Sequence[str] = result.licence.licensing_path if result.licence and result.licence.licensing_path else ()
+    if not steps:
+        path = licensing_for_profession(profession)
+        steps = tuple(path.steps) if path else ()
+    if not steps:
+        return None
+    foreign = next(e for e in result.equivalencies if e.foreign)
+    return (f"{rubric.role} is a regulated profession in the U.S.; with a credential from abroad "
+            f"({foreign.credential}, {foreign.country or 'abroad'}) the licensing path is: " + " → ".join(steps))
+
+
+__all__ = ["KIND_LABELS", "EvidenceRow", "evidence_rows", "full_context", "licensing_note", "strength_word"]
