@@ -1,22 +1,15 @@
-"""Test-wide settings: screening runs are recorded in a throw-away store, never in the user's data folder."""
+"""Test-wide settings: screening runs are recorded in a throw-away store per test, never in the user's data
+folder (``screen`` and the app record every run in ``$SCREENER_DB``; subprocesses inherit the variable)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
+from pathlib import Path
 
 import pytest
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_screening_store() -> object:
-    """``screen`` records every run (``$SCREENER_DB``); subprocesses inherit the variable."""
-    if os.environ.get("SCREENER_DB"):
-        yield None
-        return
-    with tempfile.TemporaryDirectory(prefix="screener-tests-") as folder:
-        os.environ["SCREENER_DB"] = os.path.join(folder, "screener.db")
-        try:
-            yield None
-        finally:
-            os.environ.pop("SCREENER_DB", None)
+@pytest.fixture(autouse=True)
+def _private_screening_store(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("store") / "screener.db"
+    monkeypatch.setenv("SCREENER_DB", str(db))
+    return db

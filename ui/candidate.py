@@ -6,9 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from screener.rubric import LEVEL_NAMES
+from screener.score.present import evidence_rows, licensing_note
 from ui.common import highlight, md_text, verdict_words
+from ui.runs import current_run
 
-run = st.session_state.get("run")
+run = current_run()  # this session's run, else the most recent stored one
 st.title("Candidate")
 if run is None:
     st.info("Screen some résumés first (Screen page).")
@@ -43,25 +45,39 @@ if r.licence:
     lic = r.licence
     text = f"**Licence ({md_text(lic.name)}{', required by law' if lic.required_by_law else ''}):** {md_text(lic.detail)}"
     (st.success if lic.found else (st.error if lic.required_by_law else st.info))(text)
-    if lic.licensing_path:
-        with st.expander("Licensing path in the U.S."):
-            for step in lic.licensing_path:
-                st.markdown(f"- {md_text(step)}")
+rubric = st.session_state.get("run_rubric")
+licensing = licensing_note(r, rubric) if rubric is not None else None
+if licensing:  # once, and only for a regulated role and a credential from abroad
+    st.info("🌍 " + md_text(licensing))
 
 st.subheader("Competencies")
+st.caption("Scores out of 100: 80 = the evidence meets the required level; above 80 = headroom, earned by evidence "
+           "beyond the requirement (more levels, years, breadth); below 80 = short of it, in proportion.")
+text_of = r.profile.document.text if r.profile else ""
 for c in r.competencies:
     flag = " 🚩 must-have not met" if c.must_have and not c.met else (" ✅" if c.met else "")
-    with st.expander(f"{md_text(c.name)} — {c.score:.0f}/100 · level {c.level} ({LEVEL_NAMES[c.level]}) of "
-                     f"{c.required_level} · weight {c.weight_share:.0%}{flag}", expanded=False):
+    beyond = f" · exceeds by {c.headroom:.1f} level(s)" if c.headroom > 0 else ""
+    with st.expander(f"{md_text(c.name)} — {c.score:.1f}/100 · level {c.level} ({LEVEL_NAMES[c.level]}) of "
+                     f"{c.required_level}{beyond} · weight {c.weight_share:.0%}{flag}", expanded=False):
         for line in c.why:
             st.markdown(f"✔️ {md_text(line)}")
         for line in c.why_not:
             st.markdown(f"✖️ **Why not:** {md_text(line)}")
-        if c.evidence:
-            st.dataframe(pd.DataFrame([{
-                "Quote": e.quote, "Context": e.context, "Kind": e.kind + (" (related)" if e.related else ""),
-                "Strength": e.strength, "Section": e.section, "Role": "" if blind else e.role,
-                "Source": e.source} for e in c.evidence]), hide_index=True, width="stretch")
+        rows = evidence_rows(c, text=text_of, blind=blind)
+        if rows:
+            st.dataframe(pd.DataFrame([{"Skill": e.skill, "Found as": e.found_as, "Where": e.where,
+                                        "Context": e.context} for e in rows]), hide_index=True, width="stretch")
+            with st.expander("Full context of each piece of evidence"):
+                for e in rows:
+                    st.text(f"{e.skill} — {e.found_as} — {e.where}")
+                    st.code(e.full_context, language=None, wrap_lines=True)
+        wins = sorted(c.achievements, key=lambda a: (a.same_role, a.start))
+        if wins:
+            st.markdown("**🏆 Quantified achievements** (shown, not scored)")
+            for a in wins:
+                st.success("🏆 " + md_text(a.text))
+                st.caption(("in the same role: " if a.same_role else "")
+                           + ("" if blind else md_text(a.role)) + " · " + ", ".join(a.measures))
 
 st.subheader("Badges and certificates")
 if not r.badges:
@@ -82,8 +98,6 @@ for n in r.equivalencies:
     st.markdown(f"Likely U.S. equivalent: **{md_text(n.us_equivalent or 'no note')}** · ISCED level: "
                 f"{n.isced_level if n.isced_level is not None else '—'}" + (" · ⚠️ contested" if n.contested else ""))
     st.caption(md_text(n.note))
-    if n.licensing_path:
-        st.caption("Licensing path: " + md_text(" → ".join(n.licensing_path)))
 
 st.subheader("Résumé text with evidence highlighted")
 doc = r.profile.document if r.profile else None

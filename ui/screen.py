@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -9,6 +11,7 @@ from screener.errors import ScreenerError
 from screener.pipeline import ScreenOptions, screen
 from screener.report import ranking_rows, rows_csv
 from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, md_text, rubric_choices
+from ui.runs import current_run, open_app_store, past_runs_picker
 
 UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "jpg", "jpeg", "svg", "jwt"]
 
@@ -57,28 +60,35 @@ def run_screen() -> None:
 
     offline = SAMPLE_MAP if use_samples and SAMPLE_MAP.is_file() else None
     options = ScreenOptions(offline_map=offline, online=online)
+    store = open_app_store()  # the run is recorded (uploads included): a reload or a new session keeps it
     try:
-        run = screen(rubric, inputs, options=options, progress=progress)
+        run = screen(rubric, inputs, options=options, progress=progress, store=store,
+                     rubric_yaml=Path(rubric_path).read_text(encoding="utf-8-sig"))
     except ScreenerError as exc:
         st.error(md_text(exc.user_message()))
         return
+    finally:
+        if store is not None:
+            store.close()
     bar.empty()
     st.session_state["run"] = run
+    st.session_state["run_rubric"] = rubric
     st.session_state["rubric_path"] = rubric_path
 
 
-first_visit = "run" not in st.session_state and "auto_ran" not in st.session_state
+first_visit = current_run() is None and "auto_ran" not in st.session_state  # else: the most recent stored run
 if st.button("Screen", type="primary") or (first_visit and use_samples):
     st.session_state["auto_ran"] = True
     run_screen()
 
+past_runs_picker()
 run = st.session_state.get("run")
 if run is None:
     st.info("Choose a rubric and press **Screen**.")
     st.stop()
 if run.rubric_role != rubric.role:
     st.info(f"Showing results for **{md_text(run.rubric_role)}**. Press **Screen** to rank for **{md_text(rubric.role)}**.")
-    rubric = get_rubric(st.session_state["rubric_path"])
+    rubric = st.session_state.get("run_rubric") or get_rubric(st.session_state["rubric_path"])
 
 comp_names = [c.name for c in rubric.competencies]
 rows = ranking_rows(run, comp_names, blind=blind)

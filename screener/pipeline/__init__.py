@@ -30,7 +30,17 @@ from .screen_one import (
     screen_one,
     verify_badges,
 )
-from .screening import Progress, ScreeningRun, load_run, rank, resume, rubric_yaml_of, run_notes, screen
+from .screening import (
+    Progress,
+    ScreeningRun,
+    load_run,
+    rank,
+    resume,
+    rubric_yaml_of,
+    run_notes,
+    run_rubric,
+    screen,
+)
 
 __all__ = [
     "BADGE_SUFFIXES",
@@ -59,6 +69,7 @@ __all__ = [
     "resume",
     "rubric_yaml_of",
     "run_notes",
+    "run_rubric",
     "screen",
     "screen_one",
     "split_badge_files",

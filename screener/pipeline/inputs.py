@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from ..errors import DocumentError, FileTooLarge, UnsupportedFileType
+from ..ingest import is_badge_png
 
 #: Résumé formats the screener reads.
-RESUME_SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".json"}
+RESUME_SUFFIXES = {".pdf", ".docx", ".doc", ".txt", ".json", ".png", ".jpg", ".jpeg"}
 #: Files that may carry a badge (baked images, JWTs, JSON assertions/credentials).
 BADGE_SUFFIXES = {".png", ".svg", ".jwt", ".jws", ".json"}
 #: Suffixes that are always badge files (a ``.json`` is one only when a worker finds a badge inside).
@@ -164,7 +165,9 @@ def split_badge_files(files: Sequence[InputFile], badge_json: frozenset[str] = f
     badges: list[InputFile] = []
     for f in files:
         suffix = Path(f.name).suffix.lower()
-        if f.data is not None and (suffix in BADGE_ONLY_SUFFIXES or (suffix == ".json" and f.display in badge_json)):
+        if suffix == ".png" and f.data is not None and not is_badge_png(f.data):
+            resumes.append(f)  # a scan or photo of a résumé (read by OCR), not a baked badge
+        elif f.data is not None and (suffix in BADGE_ONLY_SUFFIXES or (suffix == ".json" and f.display in badge_json)):
             badges.append(f)
         else:
             resumes.append(f)

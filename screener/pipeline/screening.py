@@ -223,6 +223,11 @@ def resume(store: Any, run_id: str, *, progress: Progress | None = None, engine:
     return load_run(store, run_id)
 
 
+def run_rubric(store: Any, run_id: str) -> Rubric:
+    """The rubric a stored run was screened with (from the YAML kept with the run)."""
+    return parse_rubric(store.run_record(run_id).rubric_yaml, source=f"run {run_id}")
+
+
 def load_run(store: Any, run_id: str) -> ScreeningRun:
     """A stored run as a ``ScreeningRun`` (ranked), each result with its document's text as its profile."""
     record = store.run_record(run_id)

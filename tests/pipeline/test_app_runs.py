@@ -1,0 +1,56 @@
+"""The app keeps runs across sessions: a new browser session opens on the most recent stored run (uploads
+included), and past runs are listed and reopened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+SAMPLES = ROOT / "sample_data"
+
+
+def _session(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _files(at: AppTest) -> list[str]:
+    return list(at.dataframe[0].value["File"])
+
+
+def test_new_session_opens_on_the_last_run_with_its_uploads(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _session(monkeypatch)  # the samples, screened and stored
+    assert "priya_raman_software_engineer.pdf" in _files(first)
+    first.file_uploader[0].upload("uploaded_cv.txt", (SAMPLES / "lucia_hernandez_civil_engineer.txt").read_bytes(),
+                                  "text/plain")
+    first.run()
+    first.checkbox[0].uncheck()
+    first.run()
+    first.button[0].click()
+    first.run()
+    assert _files(first) == ["uploaded_cv.txt"]
+
+    second = _session(monkeypatch)  # a reload / another browser: no uploads in this session, yet the run is here
+    assert _files(second) == ["uploaded_cv.txt"]
+    second.switch_page("ui/candidate.py")
+    second.run()
+    assert not second.exception, [e.message for e in second.exception]
+    shown = " ".join(m.value for m in second.markdown)
+    assert "twelve years of experience" in shown  # the résumé text, kept in the store by sha256
+
+    third = _session(monkeypatch)
+    picker = next(s for s in third.selectbox if s.label == "Run")
+    assert len(picker.options) == 2
+    picker.select_index(1)
+    third.run()
+    next(b for b in third.button if b.label == "Open this run").click()
+    third.run()
+    assert not third.exception, [e.message for e in third.exception]
+    assert "priya_raman_software_engineer.pdf" in _files(third)
