@@ -52,8 +52,18 @@ def _unescaped(text: str) -> str:
     return re.sub(r"\\[!-/:-@\[-`{-~]", "", text)
 
 
+# GitHub-flavoured Markdown also links addresses found in the text once escapes are resolved.
+AUTOLINK = re.compile(r"https?://|www\.|(?:mailto|xmpp):[\w.+-]|[\w.+-]@[\w-]+\.\w", re.IGNORECASE)
+
+
+def _as_text(text: str) -> str:
+    """The text Markdown shows once backslash escapes are resolved (where autolinks are looked for)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
 def _leaks(at: AppTest) -> list[tuple[str, str]]:
-    return [(k, s) for k, s in _rendered_markdown(at._tree) if any(m in _unescaped(s) for m in SYNTAX)]
+    return [(k, s) for k, s in _rendered_markdown(at._tree)
+            if any(m in _unescaped(s) for m in SYNTAX) or AUTOLINK.search(_as_text(s))]
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +99,7 @@ def test_candidate_page_shows_no_applicant_markdown(screened: AppTest) -> None:
     bodies = [s for _, s in _rendered_markdown(screened._tree)]
     # The hostile badge and education are shown (escaped), not dropped.
     assert any("Project management" in b and "counts as" in b for b in bodies)
-    assert any("<mark" in b for b in bodies)
+    assert any(b.startswith("<div") and "Mallory" in b for b in bodies)  # the résumé text, in its HTML block
     assert _leaks(screened) == []
 
 
@@ -97,10 +107,12 @@ def test_candidate_page_shows_no_applicant_markdown(screened: AppTest) -> None:
     IMG, "[a](http://x.example)", "<img src=x onerror=alert(1)>", "www.example.com", "http://a.example/b",
     ":red[x] :material/home: $E=mc^2$", "**bold** _it_ `code` ~~s~~", "# heading\n\n- item\n\n> quote",
     "line1\n\n![p](http://203.0.113.9/after-blank-line.png)", "a\r\n\r\nb\\", "&lt;img&gt; &#33;[x]",
+    "mail me@example.net or mailto:me@example.net", "HTTPS://EXAMPLE.COM WWW.EXAMPLE.COM xmpp:me@example.net",
 ])
 def test_helpers_leave_no_syntax(text: str) -> None:
     for out in (md_text(text), html_text(text), highlight(text, [(0, min(3, len(text)), "tip ![t](http://t.example)")])):
         visible = _unescaped(out)
         assert "![" not in visible and "](" not in visible and "http://" not in visible and "www." not in visible
         assert "<img" not in visible and "\n\n" not in out and ":red[" not in visible and "$E" not in visible
+    assert not AUTOLINK.search(_as_text(md_text(text)))
     assert "\n" not in html_text(text) and "\n" not in md_text(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 from typing import Any
@@ -62,14 +63,24 @@ _MD_ESCAPES = str.maketrans({c: "\\" + c for c in string.punctuation})
 _HTML_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
 
 
+# GitHub-flavoured Markdown turns addresses in the *text* into links after escapes are resolved (http://…,
+# www.…, name@host.tld, mailto:/xmpp:): a WORD JOINER (U+2060, invisible) after ':' and '@' and between 'www' and
+# '.' keeps them from being recognised.
+WORD_JOINER = "\u2060"
+_AUTOLINK_TRIGGERS = re.compile(r"(?<=[:@])|(?<=www)(?=\.)", re.IGNORECASE)
+
+
 def md_text(text: object) -> str:
     """Applicant (or any untrusted) text made safe to splice into a Streamlit Markdown string.
 
-    Every ASCII punctuation character is backslash-escaped, so no link, image, emphasis, HTML, directive, math or
-    autolink can form, and line breaks become spaces (a label or a one-line message stays one line). Use it for
-    st.markdown / st.caption / st.warning / expander and metric labels / progress texts that carry applicant text.
+    Every ASCII punctuation character is backslash-escaped, so no link, image, emphasis, HTML, directive or math
+    can form; addresses are kept from being autolinked (see WORD_JOINER); line breaks become spaces (a label or a
+    one-line message stays one line). Use it for st.markdown / st.caption / st.warning / st.error / st.info,
+    expander and metric labels and progress texts that carry applicant text. Text meant to be copied exactly
+    (a badge's URL) goes to st.code instead.
     """
-    return " ".join(str(text).split()).translate(_MD_ESCAPES)
+    flat = " ".join(str(text).split())
+    return _AUTOLINK_TRIGGERS.sub(WORD_JOINER, flat).translate(_MD_ESCAPES)
 
 
 def html_text(text: object) -> str:
