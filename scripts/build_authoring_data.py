@@ -21,7 +21,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "screener" / "authoring" / "data" / "occupations.json.gz"
@@ -29,7 +29,7 @@ ESCO_PREFIX = "http://data.europa.eu/esco/"
 
 # Our group names for O*NET technology categories (keyed by the category's code in O*NET's data).
 TOOL_GROUPS: dict[str, str] = {
-    "43232405": "Programming languages", "43232402": "Programming languages", "43232409": "Programming languages",
+    "43232405": "Programming and software development", "43232402": "Programming and software development", "43232409": "Programming and software development",
     "43232408": "Web development", "43232107": "Web development", "43232404": "Web development",
     "43232306": "Databases and SQL", "43232304": "Databases and SQL", "43232311": "Databases and SQL",
     "43232305": "Databases and SQL", "43232310": "Databases and SQL",
@@ -123,13 +123,15 @@ def build(taxonomy: Path) -> dict[str, object]:
         if r["relationType"] == "essential" and short(r["skillUri"]) in label_of:
             essential[r["occupationUri"]].append(label_of[short(r["skillUri"])])
     tools: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    tool_group: dict[str, str] = {}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
     for r in read_csv(onet / "Technology Skills.txt", delimiter="\t"):
         rank = 0 if r["Hot Technology"] == "Y" else 1 if r["In Demand"] == "Y" else 2
         tools[r["O*NET-SOC Code"]].append((rank, r["Example"].strip()))
         group = TOOL_GROUPS.get(r["Commodity Code"])
-        if group and r["Example"].strip() not in tool_group:  # a technology's category wins over ESCO's group
-            tool_group[r["Example"].strip()] = group
+        if group:
+            votes[r["Example"].strip()][group] += 1
+    # a technology's most frequent category (over the occupations listing it) wins over ESCO's group
+    tool_group = {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for name, c in votes.items()}
     group_of.update(tool_group)
     onet_rows = read_csv(onet / "Occupation Data.txt", delimiter="\t")
     onet_tools = {r["O*NET-SOC Code"]: list(dict.fromkeys(n for _, n in sorted(set(tools.get(r["O*NET-SOC Code"], [])))))[:40]

@@ -21,6 +21,7 @@ competencies, grouped the same way.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import sys
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from .yamlio import rubric_yaml
 
 MAX_COMPETENCIES = 10
 MAX_MUST_HAVES = 4
+MAX_SKIPPED_LINES = 12  # lines of an "About us" / "Benefits" block skipped when no heading ends it
 OTHER = "Other skills named in the posting"
 SOFT = "Communication and teamwork"
 
@@ -83,7 +85,8 @@ _EEO = re.compile(r"\b(?:equal\s+(?:opportunity|employment)|without\s+regard|pro
                   re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·●▪◦■►✓➢❖♦>]|\d{1,2}[.)])\s*")
 _STOP_ITEMS = {"etc", "other", "others", "similar", "related", "relevant", "the", "a", "an", "more", "tools",
-               "technologies", "experience", "knowledge", "skills", "ability", "understanding", "plus", "years"}
+               "technologies", "experience", "knowledge", "skills", "ability", "understanding", "plus", "years",
+               "field", "fields", "degree", "equivalent", "discipline"}
 
 _DEGREE_LEVELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:ph\.?\s?d|doctorate|doctoral)\b", re.I), "doctorate"),
@@ -166,6 +169,7 @@ class _Item:
     count: int = 0
     years: float = 0.0
     first: int = 0
+    clauses: set[int] = field(default_factory=set)  # start offsets of the clauses that name it
 
 
 @dataclass
@@ -202,25 +206,28 @@ def _heading_kind(line: str) -> str | None:
     for kind, pattern in _HEADINGS:
         if pattern.search(s):
             return kind
-    return None
+    return "neutral"  # a heading of another kind ("Description", "Company size:") ends the block before it
 
 
 def _clauses(text: str) -> list[_Clause]:
     """Clauses (sentences, list lines, ';' parts) with the strength of their wording and heading."""
     out: list[_Clause] = []
-    block = "neutral"
+    block, skipped = "neutral", 0
     pos = 0
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         kind = _heading_kind(line)
         if kind is not None:
-            block = kind
+            block, skipped = kind, 0
             rest = line.split(":", 1)[1] if ":" in line else ""
             if not rest.strip():
                 continue
         if block == "skip":
-            continue
+            skipped += 1
+            if skipped <= MAX_SKIPPED_LINES:
+                continue
+            block = "neutral"  # a long "about us" block with no heading after it: the posting goes on
         for m in re.finditer(r"(?:[^.;!?]|[.;!?](?!\s|$))+(?:[.;!?]|$)", text[start:end]):
             s, e = start + m.start(), start + m.end()
             seg = text[s:e]
@@ -249,6 +256,8 @@ def _mentions(text: str, extractor: Any) -> list[tuple[int, int, str, str | None
         found.append((m.start, m.end, m.text, label))
     found.extend(_lexicon_matches(text, extractor))
     found.extend(_cue_items(text, extractor))
+    found.extend(_list_items(text, _clauses(text), extractor))
+    found.extend(_phrase_items(text, extractor))
     return found
 
 
@@ -272,15 +281,90 @@ def _lexicon_matches(text: str, extractor: Any) -> list[tuple[int, int, str, str
         single = n == 1
         # an everyday word ("React", "Go", "Swift") counts as a technology only capitalised inside a sentence
         capitalised = surface[:1].isupper() and not _sentence_start(text, s)
-        ambiguous = single and (key in extractor.rules.never or len(key) <= 1
-                                or ((key in lex.common or key in lex.derived_keys) and not capitalised)
-                                or (surface.islower() and cidx not in lex.tech))
+        language = cidx in lex.languages and capitalised  # "fluent English"
+        ambiguous = single and not language and (
+            key in extractor.rules.never or len(key) <= 1
+            or ((key in lex.common or key in lex.derived_keys) and not capitalised)
+            or (surface.islower() and cidx not in lex.tech))
         # a technology by any of its names; a skill only by its own label (alternative labels of ESCO skills
         # match everyday phrases: "stay focused" is an alternative label of "stay alert")
-        if not ambiguous and (cidx in lex.tech or (not single and (key == norm_phrase(concept.label)
+        if not ambiguous and (cidx in lex.tech or language or (not single and (key == norm_phrase(concept.label)
                                                                   or concept.kind == "knowledge"))):
             out.append((s, e, surface, concept.label))
         i += n
+    return out
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:[,;()\[\]]|(?<=\w{4})/|/(?=\w{4})|\s/\s|\band/or\b|\band\b|\bor\b|\s&\s|"
+                         r"\s[*•]\s)\s*", re.IGNORECASE)
+_LEAD_WORDS = re.compile(r"^(?:(?:experience|knowledge|expertise|proficiency|familiarity|understanding|skills?|"
+                         r"with|in|of|using|the|a|an|any|other|strong|solid|good|excellent|proven|hands-on|"
+                         r"working|basic|advanced|deep|e\.g\.?|eg|such|as|like|including|etc\.?)\s+)+", re.I)
+_VERBISH = re.compile(r"^(?:be|is|are|work|working|build|building|develop|developing|design|ensure|help|join|"
+                      r"make|take|drive|deliver|support|create|maintain|manage|lead|own|write|use|apply|stay|"
+                      r"achieve|solve|partner|collaborate|learn|grow|have|get|bring|do|will|can|must|should|"
+                      r"you|we|our|your|their|this|that|these|those)\b", re.I)
+
+
+def _list_items(text: str, clauses: list[_Clause], extractor: Any) -> list[tuple[int, int, str, str | None]]:
+    """Items of lists in the posting ("Java, Spring, Kafka and Cassandra"): names of tools (capitalised, or with
+    digits, '+', '#', '.') anywhere, and short noun phrases in requirement clauses."""
+    lex = extractor.lexicon
+    out: list[tuple[int, int, str, str | None]] = []
+    for cl in clauses:
+        seg = text[cl.start:cl.end]
+        parts = [(m.start(), m.end()) for m in re.finditer(r"[^,;()\[\]]+", seg)]
+        pieces: list[tuple[int, str]] = []
+        pos = 0
+        for part in _LIST_SPLIT.split(seg):
+            at = seg.find(part, pos) if part else -1
+            if at < 0:
+                continue
+            pos = at + len(part)
+            pieces.append((at, part))
+        if len(pieces) < 3 or not parts:
+            continue
+        for at, part in pieces:
+            lead = _LEAD_WORDS.match(part)
+            if lead:
+                at, part = at + lead.end(), part[lead.end():]
+            item = part.strip(" -–—\"'*.:!?")
+            if not item:
+                continue
+            at = cl.start + seg.find(item, at)
+            words = item.split()
+            if not 1 <= len(words) <= 3 or _PLACEHOLDER.search(item) or re.fullmatch(r"[\d\W]+", item):
+                continue
+            if words[-1].casefold() in _STOP_ITEMS or _VERBISH.match(item):
+                continue
+            named = any(re.search(r"[A-Z].*|[\d+#]|\.\w", w) for w in words) and not _sentence_start(text, at)
+            known = extractor.resolve(item)
+            plain = cl.strength >= 3 and 2 <= len(words) <= 3 and all(w.isalpha() for w in words)
+            common = len(words) == 1 and norm_phrase(item) in lex.common and not known
+            if (named or known or plain) and not common:
+                out.append((at, at + len(item), item, known[0].label if known else None))
+    return out
+
+
+PHRASES_FILE = Path(__file__).parent / "data" / "posting_phrases.txt"
+
+
+@functools.cache
+def _phrase_re() -> re.Pattern[str]:
+    lines = PHRASES_FILE.read_text(encoding="utf-8").splitlines()
+    phrases = sorted({ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len, reverse=True)
+    # short all-capital forms (UI, AI, REST) match only as written; the rest in any case
+    upper = [re.escape(p) for p in phrases if p.isupper() and len(p) <= 4]
+    other = [re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases if not (p.isupper() and len(p) <= 4)]
+    return re.compile(r"(?<![\w/-])(?:(?:" + "|".join(upper) + r")|(?i:" + "|".join(other) + r"))(?![\w/-])")
+
+
+def _phrase_items(text: str, extractor: Any) -> list[tuple[int, int, str, str | None]]:
+    """Skills postings name that the taxonomy lacks ("code review", "CI/CD", "month-end close")."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in _phrase_re().finditer(text):
+        known = extractor.resolve(m.group())
+        out.append((m.start(), m.end(), m.group(), known[0].label if known else None))
     return out
 
 
@@ -328,7 +412,8 @@ def _title(text: str, given: str | None) -> str:
     for line in text.splitlines()[:8]:
         s = _BULLET.sub("", line).strip().strip(":")
         if (s and 1 <= len(s.split()) <= 8 and not s.endswith(".") and not _PLACEHOLDER.search(s)
-                and _heading_kind(s + ":") is None and not re.search(r"\d{3}|@|https?:", s)):
+                and _heading_kind(s + ":") in (None, "neutral") and _heading_kind(s) is None
+                and not re.search(r"\d{3}|@|https?:", s)):
             return _clean_title(s)
     m = re.search(r"\b(?:hiring|looking\s+for|seeking|seek|recruiting|offering)\s+(?:an?\s+|our\s+next\s+)?"
                   r"((?:[A-Za-z+#./-]+\s){0,5}?(?:engineer|developer|analyst|scientist|nurse|manager|designer|"
@@ -348,10 +433,9 @@ def _clean_title(s: str) -> str:
 def _degree(text: str, clauses: list[_Clause]) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     for cl in clauses:
-        seg = text[cl.start:cl.end]
-        level = next((lv for pattern, lv in _DEGREE_LEVELS if pattern.search(seg)), None)
-        if level is None or not re.search(r"\bdegree|diploma|bachelor|master|ph\.?d|b\.?sc?\b|m\.?sc?\b|bs/ba|bsn|adn|msn|"
-                                          r"graduate\b|doctorate", seg, re.I):
+        seg = _MS_PRODUCT.sub(" ", text[cl.start:cl.end])
+        level = _degree_level(seg)
+        if level is None:
             continue
         fields: list[str] = []
         fm = _DEGREE_FIELDS.search(seg)
@@ -384,6 +468,19 @@ def _degree(text: str, clauses: list[_Clause]) -> tuple[dict[str, Any], list[str
     return {"required": False}, notes
 
 
+_MS_PRODUCT = re.compile(r"\bMS\s+(?:Excel|Office|Word|Access|Project|SQL|Teams|Visio|Dynamics|PowerPoint|Outlook|"
+                         r"Azure|Windows)\b", re.I)
+_DEGREE_WORD = re.compile(r"\bdegree|diploma|bachelor|master|ph\.?d|b\.?sc?\b|m\.?sc?\b|bs/ba|bsn|adn|msn|"
+                          r"graduate\b|doctorate", re.I)
+
+
+def _degree_level(seg: str) -> str | None:
+    """The degree level a clause asks for, or None when it names no degree."""
+    seg = _MS_PRODUCT.sub(" ", seg)
+    level = next((lv for pattern, lv in _DEGREE_LEVELS if pattern.search(seg)), None)
+    return level if level is not None and _DEGREE_WORD.search(seg) else None
+
+
 def _licence(title: str, text: str) -> tuple[dict[str, Any] | None, list[str]]:
     for pattern, name, profession, by_law, aliases in _LICENCES:
         in_title = bool(pattern.search(title))
@@ -408,6 +505,7 @@ def _add(items: dict[str, _Item], key: str, label: str, known: bool, surface: st
         it.surfaces.append(surface)
     it.count += 1
     if cl is not None:
+        it.clauses.add(cl.start)
         it.strength = max(it.strength, cl.strength)
         it.explicit = it.explicit or cl.explicit
         it.strong = it.strong or cl.strong
@@ -419,10 +517,19 @@ def _add(items: dict[str, _Item], key: str, label: str, known: bool, surface: st
 
 
 def _group_of(it: _Item, known: list[_Item]) -> str:
+    if _SOFT.search(it.label):
+        return SOFT
     if it.known:
         g = skill_group(it.label)
         if g:
-            return g[:1].upper() + g[1:]
+            return g
+    # a phrase the taxonomy lacks goes with a skill of its own clause ("Excel (pivot tables, VLOOKUP)") …
+    for k in known:
+        if k.clauses & it.clauses:
+            g = skill_group(k.label)
+            if g:
+                return g
+    # … or with a skill it contains ("cloud deployment tools" with "cloud")
     phrase = f" {norm_phrase(it.surfaces[0])} "
     for k in known:
         for s in k.surfaces:
@@ -430,9 +537,7 @@ def _group_of(it: _Item, known: list[_Item]) -> str:
             if len(ns) > 2 and f" {ns} " in phrase:
                 g = skill_group(k.label)
                 if g:
-                    return g[:1].upper() + g[1:]
-    if _SOFT.search(it.surfaces[0]):
-        return SOFT
+                    return g
     return OTHER
 
 
@@ -518,6 +623,9 @@ def draft_from_text(text: str, *, title: str | None = None, source: str = "a job
         raise RubricError("the posting is empty: paste its text or give a TXT, PDF or DOCX file")
     clauses = _clauses(text)
     starts = [c.start for c in clauses]
+    # the fields of a degree ("Bachelor's in Statistics or Economics") are not skills the role asks for
+    field_spans = [m.span(1) for c in clauses if _degree_level(text[c.start:c.end])
+                   for m in [_DEGREE_FIELDS.search(text, c.start, c.end)] if m]
     items: dict[str, _Item] = {}
     for s, _e, surface, label in sorted(_mentions(text, extractor), key=lambda m: (m[0], -m[1])):
         surface = " ".join(surface.split()).strip(" ,;:.-()[]*")
@@ -528,7 +636,7 @@ def draft_from_text(text: str, *, title: str | None = None, source: str = "a job
             continue
         k = bisect.bisect_right(starts, s) - 1
         cl = clauses[k] if k >= 0 and clauses[k].start <= s < clauses[k].end else None
-        if cl is None:  # outside every kept clause: a heading, or a skipped block (benefits, about us)
+        if cl is None or any(fs <= s < fe for fs, fe in field_spans):  # a heading, a skipped block, a field
             continue
         key = "c:" + label.casefold() if label else "p:" + norm_phrase(surface)
         _add(items, key, label or surface, label is not None, surface, cl, s)

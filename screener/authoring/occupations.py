@@ -63,15 +63,16 @@ def _data() -> _Data:
 
 
 _DATABASE = re.compile(r"\b(?:sql|nosql|t-sql|pl/sql|database|databases|mysql|postgresql|sqlite)\b")
+_CLOUD = re.compile(r"\b(?:aws|amazon\s+web\s+services|amazon\s+elastic|azure|google\s+cloud|gcp|ibm\s+cloud|cloud)\b")
 # ESCO groups whose names say little to a hiring manager, and the name a draft shows instead
 _GROUP_NAMES = {
-    "software and applications development and analysis": "Software development",
+    "software and applications development and analysis": "Programming and software development",
     "database and network design and administration": "Databases and networks",
     "information and communication technologies (icts)": "Information technology",
     "computer use": "Computer use",
     "managing information": "Information management",
     "working with computers": "Computer use",
-    "programming computer systems": "Programming",
+    "programming computer systems": "Programming and software development",
     "accessing and analysing digital data": "Data analysis and reporting",
     "analysing and evaluating information and data": "Data analysis and reporting",
     "setting up and protecting computer systems": "Systems and security",
@@ -85,6 +86,8 @@ def skill_group(label: str) -> str | None:
     key = label.strip().casefold()
     if _DATABASE.search(key):
         return "Databases and SQL"
+    if _CLOUD.search(key):
+        return "Cloud and infrastructure"
     g = _data().group_of.get(key)
     if g is None:
         return None

@@ -142,3 +142,27 @@ def test_nothing_to_draft_is_one_clear_error(text: str) -> None:
 
 def test_same_posting_same_draft() -> None:
     assert draft_from_text(DATA_ANALYST).to_yaml() == draft_from_text(DATA_ANALYST).to_yaml()
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a phrase the taxonomy lacks, a language, and tools in a list that the lexicon does not know
+        ("Backend Developer\nRequirements:\n- Experience with code reviews and CI/CD\n- Fluent English\n"
+         "- Experience with Hazelcast, Spinnaker and Kafka\n",
+         ["code reviews", "CI/CD", "English", "Hazelcast", "Spinnaker", "Kafka"], []),
+        # 'React' and 'Go' are everyday words: technologies only when capitalised inside a sentence
+        ("Frontend Developer\nWe build with React and Go every day. Go ahead and react quickly to incidents.\n",
+         ["React", "Go"], ["react"]),
+        # the fields of a degree are not skills the role asks for
+        ("Analyst\nBachelor's degree in Economics or Statistics required.\nExperience with SQL.\n",
+         ["SQL"], ["Economics", "Statistics"]),
+    ],
+)
+def test_posting_specific_candidates(text: str, present: list[str], absent: list[str]) -> None:
+    data = draft_from_text(text).data
+    surfaces = {t for c in data["competencies"] for t in c.get("skills", []) + c.get("aliases", [])}
+    for t in present:
+        assert t in surfaces, (t, surfaces)
+    for t in absent:
+        assert t not in surfaces, (t, surfaces)

@@ -44,7 +44,7 @@ def test_search_ranks_exact_titles_first() -> None:
     assert titles[0] == "software developer"
 
 
-@pytest.mark.parametrize(("label", "group"), [("SQL", "Databases and SQL"), ("Python", "Programming languages"),
+@pytest.mark.parametrize(("label", "group"), [("SQL", "Databases and SQL"), ("Python", "Programming and software development"),
                                               ("Tableau", "Data analysis and reporting"), ("nonexistent xyz", None)])
 def test_skill_group(label: str, group: str | None) -> None:
     assert skill_group(label) == group
