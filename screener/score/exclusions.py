@@ -210,13 +210,27 @@ def is_work_role(profile: Profile, role: Role) -> bool:
     return not any(s.name in ROLE_SECTIONS for s in profile.sections)
 
 
+#: A line that starts a list of the candidate's skills in general, not of one job: "Computer proficiencies include:",
+#: "Technical skills: …", "TECHNICAL SKILL SET". (A job's own "Key skills - …" line stays the job's.)
+_SKILLS_LIST_LABEL = re.compile(
+    r"^[ \t]*(?:[•●▪◦*·➢\-–—][ \t]*)?(?:(?:computer|technical|technology|software|it|ict|digital|office)[ \t]+"
+    r"(?:skills?(?:[ \t]+set)?|proficienc(?:y|ies)|competenc(?:y|ies)|knowledge)|proficienc(?:y|ies))\b[ \t]*"
+    r"(?:include[sd]?\b|[:\-–—]|$)",
+    re.IGNORECASE | re.MULTILINE)
+
+
 def evidence_role(profile: Profile, offset: int) -> Role | None:
     """The role whose evidence the text at ``offset`` is: inside the role's span, in the same section as the
-    role's first line, and the role is work history. A skills list after a role is not that role's evidence."""
+    role's first line, and the role is work history. A skills list after a role is not that role's evidence, even
+    when no heading separates them ("Computer proficiencies include: MS Word, Excel" under a 1991–95 job)."""
     role = profile.role_at(offset)
     if role is None or not is_work_role(profile, role):
         return None
     if _section_of(profile.sections, offset) != _section_of(profile.sections, role.span[0]):
+        return None
+    line_end = profile.document.text.find("\n", offset)
+    upto = profile.document.text[role.span[0]:len(profile.document.text) if line_end == -1 else line_end]
+    if _SKILLS_LIST_LABEL.search(upto, 1):
         return None
     return role
 

@@ -126,6 +126,32 @@ Python, SQL
 """
 
 
+NO_HEADING = """Ana Lima
+
+EXPERIENCE
+Waiter — Bistro Uno
+1991 – 1995
+• Served tables and kept the Excel stock sheet.
+• Key skills - cash handling, Excel
+Computer proficiencies include: MS Word, Excel, PowerPoint
+TECHNICAL SKILL SET
+SQL, Python
+"""
+
+
+@pytest.mark.parametrize(("needle", "in_role"), [
+    ("Excel stock", True),
+    ("cash handling", True),                # a job's own "Key skills" line stays the job's
+    ("MS Word", False),                     # a general skills list under a role, no heading between
+    ("SQL, Python", False),
+])
+def test_skills_list_without_a_heading_is_not_role_evidence(needle: str, in_role: bool) -> None:
+    prof = profile(NO_HEADING)
+    at = NO_HEADING.index(needle)
+    assert prof.role_at(at) is not None  # the role parser's span runs on; the evidence stage stops it
+    assert (evidence_role(prof, at) is not None) is in_role
+
+
 @pytest.mark.parametrize(("needle", "in_role"), [
     ("Served tables", True),
     ("Microsoft Excel", False),     # a skills list after a role is not that role's evidence
