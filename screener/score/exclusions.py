@@ -145,11 +145,11 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
     doc = profile.document
     text = doc.text
     out: list[Exclusion] = []
-    for s in profile.sections:
-        if s.name == "contact":
-            out.append(Exclusion(s.start, s.end, "contact block"))
-        elif s.name == "references":
-            out.append(Exclusion(s.start, s.end, "reference"))
+    for sec in profile.sections:
+        if sec.name == "contact":
+            out.append(Exclusion(sec.start, sec.end, "contact block"))
+        elif sec.name == "references":
+            out.append(Exclusion(sec.start, sec.end, "reference"))
     for m in _EMAIL.finditer(text):
         out.append(Exclusion(m.start(), m.end(), "e-mail address"))
     for m in _URL.finditer(text):
@@ -175,8 +175,8 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
             out.append(Exclusion(s, e, "reference"))
         elif _NAME_LABEL_LINE.search(line):
             out.append(Exclusion(s, e, "name"))
-    for s, e in doc.excluded_spans:
-        out.append(Exclusion(s, e, "hidden or injected text"))
+    for xs, xe in doc.excluded_spans:
+        out.append(Exclusion(xs, xe, "hidden or injected text"))
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))
 
 
