@@ -445,6 +445,10 @@ def read_pdf(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     finally:
         pdf.close()
     metadata["pages"] = str(total)
+    if scans.pages:
+        conf = ocr.mean_confidence(scans.read_pages)
+        metadata["ocr_pages"] = ",".join(map(str, scans.pages))
+        metadata["ocr_confidence"] = f"{conf:.1f}" if conf is not None else ""
     if not any(p.has_chars for p in pages):
         raise NoTextLayer("the PDF has no text layer (scanned image); OCR is not available", file=file,
                           hint=ocr.UNAVAILABLE_HINT)
