@@ -182,7 +182,8 @@ def is_shared_title(phrase: str, shared: frozenset[str]) -> bool:
 def _read(name: str, model: type[BaseModel]) -> Any:
     path = DATA_DIR / name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader when PyYAML has it: the same objects, 5-10× faster (cold start of every screen)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise CredentialError(f"cannot read the credential data file: {exc}", file=name) from exc
     try:

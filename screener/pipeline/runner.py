@@ -35,6 +35,24 @@ def _as_result(job: Job, value: Any) -> CandidateResult:
     return error_result(job.key, exc, hashlib.sha256(job.data).hexdigest())
 
 
+_WARM_UP = ("Warm Up\nwarm.up@example.com\n\nSUMMARY\nEngineer.\n\nEXPERIENCE\nSoftware Engineer, Example Ltd\n"
+            "Jan 2020 - Present\n• Built services in Python and SQL\n\nEDUCATION\nB.Sc. Computer Science, "
+            "University of Lagos, Nigeria, 2015\n\nCERTIFICATIONS\nAWS Certified Developer\n\nSKILLS\n"
+            "Python, SQL, Docker\n").encode()
+
+
+def warm_up(ctx: ScreeningContext) -> None:
+    """Load, in this process, what screening a file loads on first use (readers, parser and credential tables,
+    the extractor's caches) by screening a built-in text: workers forked afterwards share those pages instead of
+    each loading its own copy. The text is the project's own, never an applicant's."""
+    import contextlib
+
+    with contextlib.suppress(ImportError):
+        import screener.ingest.docx  # noqa: F401
+        import screener.ingest.pdf  # noqa: F401
+    screen_one("warm-up.txt", _WARM_UP, (), ctx)
+
+
 def _local_task(ctx: ScreeningContext, name: str, op: str, *args: Any) -> Any:
     """The worker's entry point; ``ctx`` is bound before the fork, so it is never pickled per file."""
     if op == "screen":
@@ -60,6 +78,7 @@ class LocalRunner:
 
             from ..ingest.sandbox import SandboxPool
 
+            warm_up(self.ctx)
             self._pool = SandboxPool(functools.partial(_local_task, self.ctx), self.workers, limits=self.ctx.limits)
         return self._pool
 
@@ -120,6 +139,7 @@ def _dask_sandbox(ctx: ScreeningContext) -> Any:
             old.close()
         _DASK_POOLS.clear()
         get_extractor()
+        warm_up(ctx)
         pool = SandboxPool(functools.partial(_local_task, ctx), 1, limits=ctx.limits)
         _DASK_POOLS[ctx.fingerprint] = pool
     return pool
