@@ -1,0 +1,203 @@
+"""Blind review: the redaction stage hides identity proxies and keeps skills and evidence.
+
+The leak test renders every sample résumé (and the development résumés when ../shared/data is present) blind
+through the real pipeline and searches the redacted text, the result JSON and the ranking CSV for each name,
+e-mail address, phone number, zip code and file stem."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from screener.fairness.redact import (
+    BlindOptions,
+    Redactor,
+    categories,
+    not_name_words,
+    redact_candidate,
+    redact_result_json,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sample_data"
+DEV = ROOT.parent / "shared" / "data" / "resumes"
+
+
+def test_categories_are_data_with_a_purpose():
+    cats = {c.id: c for c in categories()}
+    assert {"name", "contact", "address", "photo", "file_name", "age", "pronouns", "schools", "employers",
+            "nationality"} <= set(cats)
+    assert all(c.purpose for c in cats.values())
+    assert not cats["schools"].always and cats["name"].always
+
+
+@pytest.mark.parametrize(("text", "hidden", "kept"), [
+    ("Reach me at jane.q.doe+jobs@mail.example.co.uk or +44 20 7946 0958.", ["jane.q.doe", "7946"], ["Reach me"]),
+    ("Phone: (555) 201-3344 | 555.777.1212 | +91 98765 43210", ["201-3344", "777.1212", "98765"], ["Phone"]),
+    ("github.com/janedoe · https://janedoe.dev/portfolio · www.janedoe.me", ["janedoe"], []),
+    ("12 Elm Street, Springfield, IL 62704", ["Elm Street", "62704"], []),
+    ("Austin, TX 78701-1234 · Apt 4B", ["78701", "4B"], []),
+    ("London SW1A 1AA; Toronto M5V 3L9", ["SW1A 1AA", "M5V 3L9"], []),
+    ("Date of birth: 12 March 1988\nGender: Female\nMarital status: married", ["1988", "Female", "married"],
+     ["Date of birth:", "Gender:"]),
+    ("Pronouns: she/her. He led the team; his work shipped.", ["she/her", " He ", " his "], ["led the team"]),
+    ("B.Sc. Computer Science, 2012\nClass of 2008", ["2012", "2008"], ["Computer Science"]),
+    ("Software Engineer, 2019 – 2021, Python, ASP.NET, Node.js; served 12,000 users; budget $45000",
+     [], ["2019 – 2021", "Python", "ASP.NET", "Node.js", "12,000", "$45000"]),
+    ("Mrs. Smith reviewed it", ["Mrs."], ["reviewed it"]),
+    ("Languages: Portuguese (native), English (fluent). Born in Brazil.", ["Brazil"], ["Portuguese", "English"]),
+])
+def test_patterns(text, hidden, kept):
+    out = Redactor(names=["Jane Doe"]).redact(text)
+    for h in hidden:
+        assert h not in out, (h, out)
+    for k in kept:
+        assert k in out, (k, out)
+
+
+def test_names_and_options():
+    red = Redactor(names=["Chinedu Okafor, ACA", "Wei Zhang (张伟)"], schools=["University of Lagos"],
+                   employers=["Acme Corp"], options=BlindOptions(schools=True, employers=True, nationality=False))
+    out = red.redact("CHINEDU OKAFOR, ACA\nOkafor's ACA exam; 张伟 at Acme Corp; University of Lagos; Nigeria")
+    for h in ("CHINEDU", "Okafor", "张伟", "Acme Corp", "University of Lagos"):
+        assert h not in out
+    assert "ACA exam" in out and "Nigeria" in out  # post-nominals are credentials; nationality option off
+    assert "Acme Corp" in Redactor(names=["X Y"], employers=["Acme Corp"]).redact("at Acme Corp")  # default off
+
+
+def test_offsets_map_so_evidence_still_lines_up():
+    text = "Jane Doe\njane@doe.com\nSKILLS\nPython and SQL at 12 Elm Street in 2020\nEDUCATION\nBSc 2010"
+    red = Redactor(names=["Jane Doe"])
+    new, m = red.redact_with_map(text)
+    for word in ("Python", "SQL", "SKILLS", "EDUCATION", "2020"):
+        s = text.index(word)
+        assert new[m(s, False):m(s + len(word), True)] == word
+    s = text.index("jane@doe.com")
+    assert new[m(s, False):m(s + 12, True)] == "[contact]"
+    assert "2010" not in new
+
+
+def _search_space(blind, text: str, rows_csv: str) -> str:
+    return "\n".join([text, json.dumps(blind.to_json(), ensure_ascii=False), rows_csv])
+
+
+_PHONE = re.compile(r"(?<![\w./])(?:\+?\d{1,3}[ -]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}(?![\d.])")
+_ZIP = re.compile(r"(?<![\d$,.])\d{5}(?:-\d{4})?(?![\d,%])")
+
+
+def _leaks(original: str, out: str, *, names: list[str], emails: list[str], stem: str) -> list[str]:
+    low = out.lower()
+    leaks = []
+    for n in names:
+        n = " ".join(n.split(",")[0].split())
+        if len(n) >= 3 and n.lower() in low:
+            leaks.append(f"name {n!r}")
+        for tok in n.split():
+            if len(tok) >= 3 and re.search(r"(?<!\w)" + re.escape(tok) + r"(?!\w)", out, re.IGNORECASE):
+                leaks.append(f"name part {tok!r}")
+    for e in emails:
+        if e and e.lower() in low:
+            leaks.append(f"e-mail {e!r}")
+    for m in _PHONE.finditer(original):
+        if not re.search(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", m.group()) and m.group().strip() in out:
+            leaks.append(f"phone {m.group()!r}")
+    for m in _ZIP.finditer(original):
+        ctx = original[max(0, m.start() - 40):m.start()]
+        if re.search(r"\b[A-Z]{2}\b|,\s*$", ctx) and re.search(r"(?<!\d)" + m.group() + r"(?!\d)", out):
+            leaks.append(f"zip {m.group()!r}")
+    if len(stem) >= 4 and not stem.isdigit() and stem.lower() in low:
+        leaks.append(f"file stem {stem!r}")
+    return leaks
+
+
+def _screen(paths):
+    from screener.pipeline import ScreenOptions, screen
+    from screener.rubric import load_rubric
+
+    rubric = load_rubric(ROOT / "rubrics" / "software-engineer.yaml")
+    offline = SAMPLES / "offline-map.json"
+    return screen(rubric, paths, options=ScreenOptions(offline_map=offline if offline.is_file() else None)), rubric
+
+
+def _check_run(run, rubric, truth) -> list[str]:
+    from screener.report import ranking_rows, rows_csv
+
+    names = [c.name for c in rubric.competencies]
+    blinds = [redact_candidate(r, f"C-{i:08x}") for i, r in enumerate(run.results)]
+    csv_text = rows_csv(ranking_rows(replace(run, results=blinds), names))
+    problems = []
+    for r, b in zip(run.results, blinds, strict=True):
+        if r.profile is None:
+            continue
+        text = r.profile.document.text
+        new_text = b.profile.document.text if b.profile else ""
+        names_, emails = truth(r)
+        stem = Path(r.file).name.rsplit(".", 1)[0]
+        leaks = _leaks(text, _search_space(b, new_text, csv_text), names=names_, emails=emails, stem=stem)
+        problems += [f"{r.file}: {x}" for x in leaks]
+        # skills and evidence stay: same evidence, quotes still found in the redacted text
+        assert [len(c.evidence) for c in b.competencies] == [len(c.evidence) for c in r.competencies]
+        for c in b.competencies:
+            for e in c.evidence:
+                if e.start is not None and e.end is not None:
+                    assert new_text[e.start:e.end] == e.quote
+    return problems
+
+
+def _sample_truth(r):
+    stem = Path(r.file).name.rsplit(".", 1)[0].split("_")
+    contact = r.profile.contact
+    return [" ".join(stem[:2]), r.candidate, contact.name], [contact.email]
+
+
+def test_every_sample_resume_blind_leaks_nothing():
+    files = sorted(p for p in SAMPLES.iterdir() if p.is_file() and p.suffix in (".pdf", ".docx", ".txt", ".json")
+                   and p.name != "offline-map.json")
+    run, rubric = _screen(files)
+    scored = [r for r in run.results if r.profile is not None]
+    assert len(scored) == len(files), [r.error for r in run.results if r.profile is None]
+    assert _check_run(run, rubric, _sample_truth) == []
+
+
+@pytest.mark.skipif(not (DEV / "gold_entities.jsonl").is_file(), reason="development résumés not present")
+def test_dev_resumes_blind_leak_nothing():
+    gold = {}
+    for line in (DEV / "gold_entities.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        ents = rec.get("entities") or []
+        gold[Path(rec["file"]).name] = ([e["text"] for e in ents if e.get("type") == "Name"],
+                                        [e["text"] for e in ents if e.get("type") == "Email Address"])
+    files = sorted((DEV / "dotin" / "text").glob("*.txt"))
+    files += sorted((DEV / "vanetik2023" / "cv").glob("*.docx"))
+    files += sorted(DEV.glob("rendercv/*/*.pdf")) + sorted(DEV.glob("resume_matcher/resumes/*.pdf"))
+    files += sorted(DEV.glob("jsonresume/resumes/*.json"))
+    run, rubric = _screen(files)
+
+    def truth(r):
+        if Path(r.file).name in gold:
+            return gold[Path(r.file).name]
+        c = r.profile.contact  # no gold: what the parser found, when it looks like a name
+        plausible = (2 <= len(c.name.split()) <= 4 and not re.search(r"[\d@/|:]", c.name)
+                     and not any(w.casefold() in not_name_words() for w in c.name.split()))
+        return [c.name] if plausible else [], [c.email]
+
+    problems = _check_run(run, rubric, truth)
+    assert problems == [], f"{len(problems)} leaks:\n" + "\n".join(problems[:40])
+
+
+def test_json_form_matches_the_stored_result(stored):
+    store, rid, codes = stored
+    for r in store.results(rid):
+        doc = store.document(r.document_sha256)
+        blind, text = redact_result_json(r.result, doc.text, r.candidate_code)
+        out = json.dumps(blind, ensure_ascii=False) + (text or "")
+        name = r.result["candidate"]
+        assert name not in out and r.file_key not in out and "@" not in out
+        assert blind["file"] == blind["candidate"] == r.candidate_code
+        for c in blind["competencies"]:
+            for e in c["evidence"]:
+                assert text[e["start"]:e["end"]] == e["quote"] == "Python"
