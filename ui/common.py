@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from screener.rubric import Rubric, list_rubrics, load_rubric
+from screener.rubric import Rubric, load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRICS = ROOT / "rubrics"
@@ -38,15 +38,23 @@ def extractor() -> Any:
 
 
 @st.cache_data(show_spinner=False)
+def _rubric_choices(signature: tuple[tuple[str, int, int], ...]) -> list[tuple[str, str]]:
+    from screener.authoring.library import list_library
+
+    return [(str(e.path), e.role + (" (yours)" if e.editable else "")) for e in list_library() if e.role]
+
+
 def rubric_choices() -> list[tuple[str, str]]:
-    """(path, role name) for every rubric file that loads; broken ones are reported on the Rubrics page."""
-    out = []
-    for p in list_rubrics(RUBRICS):
-        try:
-            out.append((str(p), load_rubric(p).role))
-        except Exception:  # noqa: BLE001 — a broken rubric must not stop the app; the Rubrics page names the error
-            continue
-    return out
+    """(path, role name) for every rubric that loads, the user's and the templates; broken ones are reported on
+    the Rubrics page. Cached per state of the files, so a saved, renamed or deleted rubric shows at once."""
+    from screener.authoring.library import library_signature
+
+    return _rubric_choices(library_signature())
+
+
+def clear_rubric_choices() -> None:
+    """Forget the cached rubric list (after a save, rename or delete on the Rubrics page)."""
+    _rubric_choices.clear()
 
 
 def get_rubric(path: str) -> Rubric:
