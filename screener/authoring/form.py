@@ -117,7 +117,7 @@ def degree_words(degree: dict[str, Any]) -> str:
         if isinstance(s, dict) and len(s) == 1:
             [(k, v)] = s.items()
             described.append(f"{v:g} years of relevant experience" if k == "experience_years" and
-                             isinstance(v, (int, float)) else f"{SUBSTITUTE_KINDS.get(k, k).lower()}: {v}")
+                             isinstance(v, (int, float)) else f"{SUBSTITUTE_KINDS.get(str(k), str(k)).lower()}: {v}")
     tail = "; ".join(described) if described else "equivalent experience (4 years for a bachelor's)"
     return (f"{text} is asked for, or an equivalent: {tail}. A degree is a flag beside the score, never part of "
             "it; foreign degrees count at their equivalent level.")
