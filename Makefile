@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 PORT ?= 8501
 
-.PHONY: run test lint format bench lexicon samples clean ocr-deps
+.PHONY: run test lint format bench lexicon samples clean ocr-deps browser-deps
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,10 +25,21 @@ ocr-deps:
 	  || echo "OCR not installed (apt-get install $(OCR_PACKAGES) failed): scanned résumés will not be read"; \
 	else echo "OCR not installed (no apt-get): install $(OCR_PACKAGES) to read scanned résumés"; fi
 
+# Browser tests (tests/browser): Playwright (requirements.txt) drives Debian's Chromium, installed with apt-get
+# when missing; no browser is downloaded by Playwright. Without it (no root, no network) those tests skip, one line.
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo "sudo -n"); \
+	  $$SUDO apt-get install -y -qq chromium >/dev/null 2>&1 \
+	  || { $$SUDO apt-get update -qq >/dev/null 2>&1 && $$SUDO apt-get install -y -qq chromium >/dev/null 2>&1; } \
+	  || echo "Chromium not installed (apt-get install chromium failed): the browser tests will be skipped"; \
+	else echo "Chromium not installed (no apt-get): the browser tests will be skipped"; fi
+
 run: $(STAMP) ocr-deps
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP) ocr-deps
+test: $(STAMP) ocr-deps browser-deps
 	$(PY) -m ruff check screener ui app.py tests scripts benchmarks
 	$(PY) -m pytest -q
 

@@ -3,9 +3,13 @@
 Run with `make run` (or `.venv/bin/python -m streamlit run app.py`).
 """
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="Skills Screener", page_icon=":material/explore:", layout="wide")
+# The icon ships with the app: a ":material/…:" page icon is fetched from a font CDN on every page load.
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+st.set_page_config(page_title="Skills Screener", page_icon=str(ICON), layout="wide")
 
 pages = [
     st.Page("ui/screen.py", title="Screen", icon=":material/checklist:", default=True),
