@@ -2,7 +2,8 @@
 
 usage: python benchmarks/accuracy.py [--data ../shared/data/resumes] [--top 25] [--source dotin]
 
-Runs the extractor over each source's texts (dotin résumés; SkillSpan and Green job-posting text), writes the
+Runs the extractor over each source's texts (dotin résumés with ``extract``; SkillSpan and Green job-posting text
+with ``extract_posting_skills``; per split and kind: benchmarks/posting_skills.py), writes the
 predicted phrases as PRED jsonl to a temporary folder, calls skill_eval.py in a subprocess and prints strict and
 loose precision / recall / F1 per source, for dotin also per upstream split (train-* / test-*).
 
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from screener.extract import get_extractor  # noqa: E402
+from screener.extract import extract_posting_skills, get_extractor  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -51,7 +52,8 @@ def run(gold_rows: list[dict], data: Path, out: Path,
     with out.open("w", encoding="utf-8") as fh:
         for row in gold_rows:
             text = (data / row["file"]).read_text(encoding="utf-8")
-            found = ex.extract(text)
+            # job-posting text goes through the posting mode, as rubric drafting uses it
+            found = extract_posting_skills(text) if row.get("doc_type") != "resume" else ex.extract(text)
             phrases = list(dict.fromkeys(m.text for m in found))
             preds[row["file"]] = phrases
             fh.write(json.dumps({"file": row["file"], "skills": phrases}) + "\n")

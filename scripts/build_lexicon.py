@@ -27,6 +27,7 @@ from screener.extract.lexicon import (  # noqa: E402
     ESCO_SKILL_PREFIX,
     LEXICON_FILE,
     TOKEN_RE,
+    key_variants,
     norm_phrase,
     norm_token,
     slug,
@@ -63,6 +64,7 @@ class Builder:
         self.surfaces: list[list[str]] = []
         self.index: dict[str, int] = {}
         self.forms: dict[str, tuple[int, int]] = {}  # key -> (priority, concept)
+        self.senses: dict[str, dict[int, int]] = {}  # key -> {concept: best priority}: every concept it names
         self.tech: set[int] = set()
 
     def concept(self, cid: str, label: str, kind: str) -> int:
@@ -78,15 +80,20 @@ class Builder:
     def form(self, cidx: int, surface: str, prio: int) -> None:
         if surface not in self.surfaces[cidx]:
             self.surfaces[cidx].append(surface)
-        keys = {norm_phrase(surface)}
+        keys = {norm_phrase(surface): prio}
         if "-" in surface:  # "e-commerce" is also written "ecommerce"
-            keys.add(norm_phrase(surface.replace("-", "")))
-        for key in keys:
+            keys.setdefault(norm_phrase(surface.replace("-", "")), prio)
+        for key in list(keys):  # "MS Visio" -> "Visio", "Python 3" -> "Python" (lexicon.key_variants)
+            for v in key_variants(key):
+                keys.setdefault(v, max(prio, PRIO_DERIVED))
+        for key, p in keys.items():
             if not key or key.count(" ") >= MAX_TOKENS:
                 continue
             old = self.forms.get(key)
-            if old is None or prio < old[0]:
-                self.forms[key] = (prio, cidx)
+            if old is None or p < old[0]:
+                self.forms[key] = (p, cidx)
+            senses = self.senses.setdefault(key, {})
+            senses[cidx] = min(p, senses.get(cidx, p))
 
 
 def onet_variants(name: str, vendors: list[dict[str, object]]) -> list[str]:
@@ -128,6 +135,47 @@ def lower_counts(esco: Path, onet: Path) -> dict[str, int]:
     return counts
 
 
+ICT_ISCO_PREFIXES = ("25", "35", "133")  # ISCO-08: ICT professionals, ICT technicians, ICT service managers
+
+
+def ict_concepts(esco: Path, index: dict[str, int]) -> set[int]:
+    """ESCO concepts of the ICT domain, from the taxonomy's own structure: under the skill groups "working with
+    computers" (S5) or "information and communication technologies" (K06), or linked (essential or optional) mostly to
+    ICT occupations (ISCO 25, 35, 133) — "SOAP" the protocol is an ICT skill, "soap" the cleaning product is not."""
+    codes = {}
+    for row in read_csv(esco / "skillsHierarchy_en.csv"):
+        for level in range(4):
+            uri, code = row.get(f"Level {level} URI", ""), row.get(f"Level {level} code", "")
+            if uri and code:
+                codes[uri] = code
+    parents: dict[str, list[str]] = {}
+    for row in read_csv(esco / "broaderRelationsSkillPillar.csv"):
+        parents.setdefault(row["conceptUri"], []).append(row["broaderUri"])
+
+    def in_group(uri: str) -> bool:
+        seen, todo = set(), [uri]
+        while todo:
+            u = todo.pop()
+            if u in seen:
+                continue
+            seen.add(u)
+            if codes.get(u, "").startswith(ICT_GROUP_CODES):
+                return True
+            todo.extend(parents.get(u, []))
+        return False
+
+    isco = {r["conceptUri"]: r["iscoGroup"] for r in read_csv(esco / "occupations_en.csv")}
+    links: dict[str, list[bool]] = {}
+    for row in read_csv(esco / "occupationSkillRelations.csv"):
+        links.setdefault(row["skillUri"], []).append(isco.get(row["occupationUri"], "").startswith(ICT_ISCO_PREFIXES))
+    out = set()
+    for uri, n in index.items():
+        occ = links.get(uri, [])
+        if in_group(uri) or (occ and sum(occ) / len(occ) >= 0.5):
+            out.add(n)
+    return out
+
+
 def short_id(cid: str) -> str:
     return "e:" + cid[len(ESCO_SKILL_PREFIX):] if cid.startswith(ESCO_SKILL_PREFIX) else cid
 
@@ -142,6 +190,8 @@ def build(taxonomy: Path) -> dict[str, object]:
         esco / "digitalSkillsCollection_en.csv",
         esco / "languageSkillsCollection_en.csv",
         esco / "occupations_en.csv",
+        esco / "occupationSkillRelations.csv",
+        esco / "skillsHierarchy_en.csv",
         onet / "Occupation Data.txt",
         onet / "Technology Skills.txt",
         DATA_DIR / "aliases.yaml",
@@ -202,6 +252,18 @@ def build(taxonomy: Path) -> dict[str, object]:
             related[p].add(a)
 
     keys = sorted(b.forms)
+    # concepts of the ICT domain: the tech set (digital skills, O*NET tools, aliases) and ESCO's ICT groups and
+    # occupations; and, per key that names several concepts, all of them best first (for the sense choice)
+    ict = b.tech | ict_concepts(esco, b.index)
+    # (a form the build derived — vendor dropped, acronym split off — names no second sense: "HR" is not "ADP
+    # Enterprise HR")
+    senses = {}
+    for k, v in b.senses.items():
+        if k not in b.forms:
+            continue
+        named = {c: p for c, p in v.items() if p < PRIO_DERIVED or c == b.forms[k][1]}
+        if len(named) > 1:
+            senses[k] = [c for c, _ in sorted(named.items(), key=lambda cp: (cp[0] != b.forms[k][1], cp[1], cp[0]))]
     derived_keys = sorted(k for k in keys if b.forms[k][0] >= PRIO_DERIVED)
     alias_keys = sorted(k for k in keys if b.forms[k][0] == PRIO_ALIAS)
     common = sorted(common_words(esco, onet) & {k for k in keys if " " not in k})
@@ -235,6 +297,8 @@ def build(taxonomy: Path) -> dict[str, object]:
         "labels": b.labels,
         "kinds": b.kinds,
         "tech": sorted(b.tech),
+        "ict": sorted(ict),
+        "senses": {k: senses[k] for k in sorted(senses)},
         "surfaces": b.surfaces,
         "related": [sorted(r) for r in related],
         "form_keys": keys,

@@ -2,12 +2,14 @@
 
 usage: python scripts/train_skill_filter.py [--data ../shared/data/resumes] [--folds 5] [--l2 1.0]
 
-Learns ONLY from the dotin train-* résumés of the development set. A candidate span is a positive example when its
+Learns from all dotin résumés of the development set (``--hold-out-test``: from train-* only, test-* held out and
+reported). A candidate span is a positive example when its
 text, normalised as the project's scorer normalises, is one of the document's gold skill phrases. Each example is
 weighted 1 / (occurrences of its phrase among the document's candidates), because the score counts a phrase once per
-document. Reports k-fold cross-validated strict/loose P/R/F1 over the train documents (grouped by document), picks
-the decision threshold on those out-of-fold predictions, fits the final model on all train documents and reports it
-on the test-* documents, which play no part in training or in choosing the threshold.
+document. Reports k-fold cross-validated strict/loose P/R/F1 over the training documents (grouped by document; each fold's
+annotation priors from its fitting documents only), picks the decision threshold on those out-of-fold predictions
+and fits the final model on all training documents; with ``--hold-out-test`` it also reports the test-* documents,
+which then play no part in training or in choosing the threshold.
 """
 
 from __future__ import annotations

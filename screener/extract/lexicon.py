@@ -30,6 +30,23 @@ ESCO_SKILL_PREFIX = "http://data.europa.eu/esco/skill/"
 # "e-commerce" and "e commerce" normalise alike.
 TOKEN_RE = re.compile(r"\.?[^\W_]+(?:[.'’][^\W_]+)*[+#]*|[^\w\s\-‐‑–—_]")
 _PLURAL_KEEP = ("ss", "us", "is", "os", "ous")
+# Spelling variants of tool names, one normal form each, applied to lexicon keys, résumé and posting text and rubric
+# terms alike (all go through norm_token / tokenize), so "RESTful APIs" meets "REST APIs", "Express.js" meets
+# "Express", "NodeJS" / "Node JS" meet "Node". Rules on the form:
+#   - an acronym with "-ful" ("RESTful") is the acronym;
+#   - a ".js" / "JS" suffix glued to a name ("Node.js", "ExpressJS", "d3.js") is the name; "JS" written after a
+#     capitalised name with one space ("Node JS", "React JS") is merged into it (tokenize);
+#   - plurals ("APIs" -> "API") and possessives (norm_token), inner dots ("ASP.NET" = "aspnet"), hyphens and spacing (TOKEN_RE);
+#   - a vendor prefix ("MS Excel", "Microsoft Excel") and a trailing version ("Python 3") are dropped as variants
+#     of a whole key (key_variants).
+# And unambiguous abbreviations of tools, after normalisation (Postgres -> "postgre" by the plural rule):
+TOKEN_SYNONYMS = {"js": "javascript", "postgre": "postgresql", "dotnet": ".net", "k8s": "kubernete",
+                  "golang": "go"}
+_ACRONYM_FUL_RE = re.compile(r"^[A-Z]{2,}ful$")
+_ACRONYM_PLURAL_RE = re.compile(r"^[A-Z]{2,}s$")
+_JS_SUFFIX_RE = re.compile(r"^(?=.*[a-z])[^\W_]{2,}?\.?(?:js|JS|Js)$")
+_VENDOR_WORDS = frozenset({"ms", "microsoft"})
+_VERSION_TOKEN_RE = re.compile(r"^v?\d+(?:\.\d+)*x?$")
 
 
 class LexiconError(ScreenerError):
@@ -50,9 +67,16 @@ class Concept:
 @lru_cache(maxsize=65536)
 def norm_token(tok: str) -> str:
     """Normalise one token so that case, plurals, possessives and inner dots do not matter."""
-    t = unicodedata.normalize("NFKC", tok).casefold().replace("’", "'")
+    raw = unicodedata.normalize("NFKC", tok)
+    t = raw.casefold().replace("’", "'")
     if t == "&":
         return "and"
+    if _ACRONYM_FUL_RE.match(raw):
+        t = t[:-3]  # "RESTful" -> "rest"
+    elif _ACRONYM_PLURAL_RE.match(raw):
+        t = t[:-1]  # "APIs" -> "api", "URLs" -> "url"
+    elif _JS_SUFFIX_RE.match(raw):
+        t = t[:-3] if t.endswith(".js") else t[:-2]  # "Node.js", "NodeJS", "nodejs" -> "node"
     if t.endswith("'s"):
         t = t[:-2]
     if "." in t[1:] and any(c.isalpha() for c in t):
@@ -63,17 +87,43 @@ def norm_token(tok: str) -> str:
             t = t[:-3] + "y"
         elif t.endswith("s") and not t.endswith(_PLURAL_KEEP):
             t = t[:-1]
-    return t
+    return TOKEN_SYNONYMS.get(t, t)
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """(normalised token, start, end) for every token of ``text``."""
-    return [(norm_token(m.group()), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    """(normalised token, start, end) for every token of ``text``; "JS" after a capitalised name and one space is
+    part of that name ("Node JS" is one token "node", as "Node.js" is)."""
+    out: list[tuple[str, int, int]] = []
+    for m in TOKEN_RE.finditer(text):
+        w = m.group()
+        if (w in ("JS", "js", "Js") and out and out[-1][2] == m.start() - 1 and text[m.start() - 1] == " "
+                and _is_name(text[out[-1][1]:out[-1][2]])):
+            out[-1] = (out[-1][0], out[-1][1], m.end())
+            continue
+        out.append((norm_token(w), m.start(), m.end()))
+    return out
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised or camel-case word, not an acronym ("HTML JS" stays two)."""
+    return word[:1].isupper() and not word.isupper() and word.isalpha()
 
 
 def norm_phrase(text: str) -> str:
     """A phrase as the automaton key it would match: normalised tokens joined by single spaces."""
     return " ".join(t for t, _, _ in tokenize(text))
+
+
+def key_variants(key: str) -> list[str]:
+    """Other keys a normalised phrase is written as: without a vendor prefix ("ms excel" -> "excel") and without a
+    trailing version ("python 3" -> "python"). Used for lexicon forms, rubric terms and rubric look-ups."""
+    out = []
+    words = key.split(" ")
+    if len(words) >= 2 and words[0] in _VENDOR_WORDS:
+        out.append(" ".join(words[1:]))
+    if len(words) >= 2 and _VERSION_TOKEN_RE.match(words[-1]):
+        out.append(" ".join(words[:-1]))
+    return out
 
 
 def slug(text: str) -> str:
@@ -92,6 +142,10 @@ class Lexicon:
         ]
         self.index: dict[str, int] = {c.id: n for n, c in enumerate(self.concepts)}
         self.tech: set[int] = set(payload["tech"])
+        # the ICT domain (tech + ESCO's ICT skill groups and occupations), and every concept a key names when it
+        # names several, best first: for the choice of sense in technical context
+        self.ict: frozenset[int] = frozenset(payload.get("ict", ()))
+        self.senses: dict[str, list[int]] = payload.get("senses", {})
         self.surfaces: list[list[str]] = payload["surfaces"]
         self.related: list[list[int]] = payload["related"]
         # key -> concept index; keys are normalised phrases

@@ -36,7 +36,7 @@ from screener.models import SkillMention
 
 # the learned filter's probability above which a candidate counts in a posting (the résumé threshold is higher:
 # a posting names far more skills per line than a résumé, and missing one costs the rubric a competency)
-POSTING_THRESHOLD = 0.1
+POSTING_THRESHOLD = 0.06
 # the weight of a requirement phrase, list line or tag against the filter's probabilities when spans overlap
 PHRASE_PROB = 0.5
 TAG_PROB = 0.6
@@ -63,7 +63,8 @@ _STOP_RE = re.compile(
 _SPLIT_RE = re.compile(r"\s*(?:,|;|/(?=\s)|\s&\s|\band/or\b|\band\b|\bor\b)\s*", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·●▪◦■►✓➢❖♦>]|\d{1,2}[.)])\s*")
 _LEAD_RE = re.compile(r"^(?:(?:the|a|an|any|some|one\s+or\s+more|several|various|other|your|similar|related|"
-                      r"relevant|equivalent|at\s+least|one|two|three|more)\s+)+", re.IGNORECASE)
+                      r"relevant|equivalent|at\s+least|one|two|three|more|excellent|strong|good|solid|great|outstanding|proven|"
+                      r"very)\s+)+", re.IGNORECASE)
 _TAIL_RE = re.compile(r"[\s,;:.()\-]+$")
 # what is not a requirement: placeholders of de-identified text, "Label: value" metadata, dates, numbers only
 _JUNK_RE = re.compile(r"<[A-Z]+>|^\s*[\w ]{1,30}:\s*\d|\b(?:19|20)\d\d-\d\d|^\W*\d[\d\W]*$")
@@ -72,6 +73,16 @@ _BENEFITS_RE = re.compile(r"benefit|perks|we offer|offer you|you get|what we|why
                           re.IGNORECASE)
 # a heading followed by a line of tags ("Technologies" / "cloud java amazon-web-services")
 _TAGS_HEADING_RE = re.compile(r"^(?:technologies|tech(?:nology)?\s+stack|tags|stack|keywords)\s*:?$", re.IGNORECASE)
+# words a requirement cue leaves behind on its own ("... and ability to adapt" -> "ability")
+_NOT_A_SKILL = frozenset({"ability", "abilitie", "skill", "experience", "why", "how", "what", "benefit", "requirement"})
+_SKILLS_AFTER_RE = re.compile(r"[ \t]+skills?\b", re.IGNORECASE)
+# the posting's metadata fields ("Role:" / "Full Stack Developer", "Job type:" / "Full-time"): their value is no skill
+_META_RE = re.compile(r"^(?:role|job\s+type|experience\s+level|company\s+(?:size|type)|location|salary|compensation|"
+                      r"date\s+posted|contract|employment\s+type|job\s+title|title|seniority|visa|relocation|"
+                      r"remote|start\s+date|reports?\s+to)\s*:", re.IGNORECASE)
+_END_FUNCTION_RE = re.compile(r"\b(?:with|of|in|on|for|to|and|or|the|a|an|following|like|as|using)$", re.IGNORECASE)
+_INLINE_TAGS_RE = re.compile(r"\b(?:Technologies|Tech stack|Tags)\s+((?:[a-z0-9.#+][a-z0-9.#+-]*)(?:\s+[a-z0-9.#+][a-z0-9.#+-]*)*)"
+                             r"(?=\s+[A-Z])")
 _TAG_RE = re.compile(r"^[a-z0-9.#+][a-z0-9.#+-]*$")
 
 
@@ -120,7 +131,14 @@ def extract_posting_skills(
         s.start, s.end = _trim(text, s.start, s.end)
         if s.end <= s.start:
             continue
+        nxt = _SKILLS_AFTER_RE.match(text, s.end)
+        if nxt:  # a posting asks for "communication skills": the word belongs to the requirement
+            s.end = nxt.end()
+            cand = None
         surface = text[s.start:s.end]
+        key = norm_phrase(surface)
+        if key in ex.rules.never or key in _NOT_A_SKILL or not any(ch.isalpha() for ch in surface):
+            continue
         if cand is not None:
             cid, label = ex._cand_id_label(text, cand)
         else:
@@ -141,6 +159,7 @@ def _requirement_spans(text: str, strong: list[tuple[int, int]]) -> tuple[list[_
     skipped: list[tuple[int, int]] = []
     intro = ""  # the line that introduced the current block of short lines ("You need:", "Technologies")
     benefits = False  # inside a block of benefits / what the employer offers
+    meta_value = False
     prev_short = False
     for ls, le in _lines(text):
         body = text[ls:le]
@@ -149,6 +168,14 @@ def _requirement_spans(text: str, strong: list[tuple[int, int]]) -> tuple[list[_
         b = _BULLET_RE.match(body)
         bstart = ls + (b.end() if b else 0)
         words = text[bstart:le].split()
+        if meta_value:  # the value of a metadata field on its own line
+            meta_value = False
+            skipped.append((ls, le))
+            continue
+        if _META_RE.match(body.strip()):
+            skipped.append((ls, le))
+            meta_value = body.rstrip().endswith(":")
+            continue
         if _is_intro(body):
             intro, prev_short = body, False
             benefits = _BENEFITS_RE.search(body) is not None
@@ -168,6 +195,9 @@ def _requirement_spans(text: str, strong: list[tuple[int, int]]) -> tuple[list[_
                 out.append(_Span(a, pos, TAG_PROB, "tag"))
             intro = ""
             continue
+        for m in _INLINE_TAGS_RE.finditer(body):  # a flattened posting: "... Technologies reactjs go docker Job ..."
+            for tag in re.finditer(r"\S+", m.group(1)):
+                out.append(_Span(ls + m.start(1) + tag.start(), ls + m.start(1) + tag.end(), TAG_PROB, "tag"))
         if _JUNK_RE.search(body):
             prev_short = False
             continue
@@ -199,7 +229,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _is_intro(line: str) -> bool:
     """A line that opens a list: ends with a colon ("You need:", "Requirements:") or is a short heading."""
-    t = line.strip()
+    t = line.strip().rstrip(" -–")
     if t.endswith(":") and len(t.split()) <= 8:
         return True
     return _TAGS_HEADING_RE.match(t) is not None or (heading_name(t) is not None and len(t.split()) <= 4)
@@ -207,6 +237,12 @@ def _is_intro(line: str) -> bool:
 
 def _phrase_spans(text: str, s: int, e: int, kind: str, whole_only: bool = False,
                   strong: Sequence[tuple[int, int]] = ()) -> list[_Span]:
+    return [sp for sp in _phrase_parts(text, s, e, kind, whole_only, strong)
+            if not _END_FUNCTION_RE.search(text, sp.start, sp.end) and not _CUE_RE.fullmatch(text[sp.start:sp.end] + " ")]
+
+
+def _phrase_parts(text: str, s: int, e: int, kind: str, whole_only: bool,
+                  strong: Sequence[tuple[int, int]]) -> list[_Span]:
     """A cue's object is split into its coordinated parts ("Docker or similar container technologies" -> "Docker",
     "container technologies"); a list line only when every part is short (a list of tools), else kept whole (a
     task: "troubleshoot, debug and upgrade existing systems")."""

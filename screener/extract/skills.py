@@ -12,6 +12,14 @@
    it, under its heading, on a line with its label); the most probable of overlapping candidates above its
    threshold wins. A short text (badge description, title) is unlike the
    training résumés, so the context rules decide alone there.
+3. Sense: a key that names several concepts ("SOAP": the protocol, cleaning products; "Unity": the game engine, a
+   design principle) stands for the ICT one when the skills found around it (its section, else the document) are
+   mostly ICT concepts (lexicon.ict: ESCO's ICT skill groups and occupations, O*NET tools), unless the lexicon's
+   first choice bears the key as its own name. Rubric names are resolved the same way (``resolve``).
+
+Spelling variants of tool names ("RESTful APIs" / "REST APIs", "Node.js" / "Node", "Postgres" / "PostgreSQL",
+"MS Excel" / "Excel") meet through the normalisation of lexicon.py, used alike for lexicon keys, text and rubric
+terms (``extra_terms``).
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from screener.extract.candidates import (
 )
 from screener.extract.filter import SkillFilter, select
 from screener.extract.headings import heading_name, segments, vocabulary
-from screener.extract.lexicon import Concept, Lexicon, norm_phrase, slug, tokenize
+from screener.extract.lexicon import Concept, Lexicon, key_variants, norm_phrase, slug, tokenize
 from screener.extract.priors import AnnotationPriors
 from screener.models import Section, SkillMention
 
@@ -72,6 +80,8 @@ SKILL_SECTIONS = frozenset({"skills"})
 MIN_LEARNED_CHARS = 400
 MAX_RULE_ITEM_WORDS = 3
 MAX_AND_ITEM_WORDS = 6
+# a word the taxonomies' descriptions write in lower case this often is an everyday word (build_lexicon.common_words)
+COMMON_WORD_DF = 5
 
 
 @dataclass
@@ -124,21 +134,57 @@ class SkillExtractor:
             return []
         return [self.lexicon.concepts[j].id for j in self.lexicon.related[idx]]
 
-    def resolve(self, name_or_id: str) -> list[Concept]:
-        """Concepts a rubric skill name or id stands for: id passthrough, else label/synonym/alias match."""
+    def resolve(self, name_or_id: str, context: Sequence[str] = ()) -> list[Concept]:
+        """Concepts a rubric skill name or id stands for: id passthrough, else label/synonym/alias match (spelling
+        variants normalised: "RESTful APIs" = "REST APIs", "Node.js" = "Node", "MS Excel" = "Excel").
+
+        When the name names several concepts, one sense is chosen: the ICT one when the context is technical (the
+        other skill names of the rubric, ``context``; without context, when the lexicon's own first choice for the
+        name is an ICT concept), else the others; among those, the concepts the name is the name of ("Linux" the
+        tool, not "operating systems" which lists it as a synonym) — "SOAP" is the protocol, not cleaning products.
+        """
         text = name_or_id.strip()
         direct = self.concept(text)
         if direct is not None:
             return [direct]
-        key = norm_phrase(text)
-        found: list[int] = []
-        idx = self.lexicon.forms.get(key)
-        if idx is not None:
-            found.append(idx)
-        for j in self._label_index().get(key, []):
-            if j not in found:
-                found.append(j)
-        return [self.lexicon.concepts[j] for j in found]
+        lex = self.lexicon
+        for key in [norm_phrase(text), *key_variants(norm_phrase(text))]:
+            found = list(lex.senses.get(key, ()))
+            idx = lex.forms.get(key)
+            if idx is not None and idx not in found:
+                found.insert(0, idx)
+            for j in self._label_index().get(key, []):
+                if j not in found:
+                    found.append(j)
+            if found:
+                return [lex.concepts[j] for j in self._choose_senses(key, found, idx, context)]
+        return []
+
+    def _choose_senses(self, key: str, found: list[int], first: int | None, context: Sequence[str]) -> list[int]:
+        if len(found) == 1:
+            return found
+        ict = self.lexicon.ict
+        if context:
+            known = [self.lexicon.forms.get(norm_phrase(c)) for c in context]
+            hits = [k for k in known if k is not None]
+            technical = bool(hits) and sum(k in ict for k in hits) / len(hits) >= 0.5
+        else:
+            technical = (first if first is not None else found[0]) in ict
+        domain = [j for j in found if (j in ict) == technical] or found
+        named = [j for j in domain if j == first or _label_key(self.lexicon.concepts[j].label) == key]
+        return named or domain
+
+    def sense(self, concept: int, key: str, technical: bool) -> int:
+        """The concept a lexicon match stands for in its context. The lexicon's first choice stays when the key is
+        its name ("team building"); when it merely lists the key as a synonym, a sense of the context's domain
+        (ICT in technical context, else non-ICT) that the key names exactly, or else the first of that domain."""
+        senses = self.lexicon.senses.get(key)
+        ict = self.lexicon.ict
+        if not senses or (concept in ict) == technical or _label_key(self.lexicon.concepts[concept].label) == key:
+            return concept
+        domain = [j for j in senses if (j in ict) == technical]
+        named = [j for j in domain if _label_key(self.lexicon.concepts[j].label) == key]
+        return (named or domain or [concept])[0]
 
     def _label_index(self) -> dict[str, list[int]]:
         # Built on first use only: resolve() is called for rubrics, not on the extraction hot path.
@@ -171,11 +217,12 @@ class SkillExtractor:
             probs, threshold = [_rule_prob(text, c) for c in cands], 0.5
         probs = [1.0 if c.extra_id is not None else p for c, p in zip(cands, probs, strict=True)]
         taken = select(cands, probs, threshold)
+        technical = self._technical_context(taken, secs)
         out = []
         for c in taken:
             if any(c.start < xe and xs < c.end for xs, xe in excluded):
                 continue
-            cid, label = self._cand_id_label(text, c)
+            cid, label = self._cand_id_label(text, c, technical.get(_section_at(secs, c.start), technical.get("")))
             out.append(SkillMention(text=text[c.start:c.end], id=cid, label=label, start=c.start, end=c.end,
                                     section=_section_at(secs, c.start)))
         return out
@@ -192,12 +239,29 @@ class SkillExtractor:
             self._priors = AnnotationPriors.load()
         return self._priors
 
-    def _cand_id_label(self, text: str, c: SpanCandidate) -> tuple[str, str]:
+    def _technical_context(self, taken: Sequence[SpanCandidate], secs: Sequence[Section]) -> dict[str, bool | None]:
+        """Per section (and "" for the whole text): is the context technical? True when at least half of the
+        unambiguous lexicon skills found there are ICT concepts, False when at most a fifth are, None when unsure
+        or when fewer than two were found."""
+        ict, senses = self.lexicon.ict, self.lexicon.senses
+        counts: dict[str, list[int]] = {}
+        for c in taken:
+            if c.concept is not None and c.key not in senses:
+                for k in (_section_at(secs, c.start), ""):
+                    counts.setdefault(k, []).append(int(c.concept in ict))
+        out: dict[str, bool | None] = {}
+        for k, v in counts.items():
+            share = sum(v) / len(v)
+            out[k] = None if len(v) < 2 else True if share >= 0.5 else False if share <= 0.2 else None
+        return out
+
+    def _cand_id_label(self, text: str, c: SpanCandidate, technical: bool | None = None) -> tuple[str, str]:
         if c.extra_id is not None:
             known = self.concept(c.extra_id)
             return c.extra_id, known.label if known else norm_phrase(text[c.start:c.end])
         if c.concept is not None:
-            concept = self.lexicon.concepts[c.concept]
+            idx = c.concept if technical is None else self.sense(c.concept, c.key, technical)
+            concept = self.lexicon.concepts[idx]
             return concept.id, concept.label
         label = " ".join(text[c.start:c.end].split())
         return "custom:" + slug(label), label
@@ -306,10 +370,15 @@ class SkillExtractor:
         plain: list[tuple[_Cand, bool]] = []
         ambiguous = []
         for c in cands:
+            whole_item = (c.t0, c.t1) in item_bounds or (c.t0, c.t0 + c.key.count(" ") + 1) in item_bounds
             if c.extra_id is not None:
+                # a rubric term that is also an everyday word ("Express" of "Express.js") counts in running text
+                # only when written as a name; in lower case only as a list item ("express" my ideas)
+                if (" " not in c.key and lex.word_df.get(c.key, 0) >= COMMON_WORD_DF and text[c.start:c.end].islower()
+                        and not whole_item and c.t0 not in list_tokens):
+                    continue
                 plain.append((c, True))
                 continue
-            whole_item = (c.t0, c.t1) in item_bounds or (c.t0, c.t0 + c.key.count(" ") + 1) in item_bounds
             if c.key in rules.never:
                 continue
             if c.key in rules.list_only and not whole_item:
@@ -424,6 +493,15 @@ class SkillExtractor:
         return items, list_tokens, blocked, infos
 
 
+_QUALIFIER_RE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+@lru_cache(maxsize=4096)
+def _label_key(label: str) -> str:
+    """A concept's label as a key, without its qualifier: "Java (computer programming)" -> "java"."""
+    return norm_phrase(_QUALIFIER_RE.sub("", label))
+
+
 def _rule_prob(text: str, c: SpanCandidate) -> float:
     """The context rules alone, for short texts (a badge description, a certificate title) that look nothing like
     the résumés the filter was trained on: lexicon matches that passed the rules, and short items of a labelled
@@ -517,12 +595,11 @@ def _compile_extra_cached(items: tuple[tuple[str, tuple[str, ...]], ...]) -> tup
     max_len: dict[str, int] = {}
     for cid, surfaces in items:
         for s in surfaces:
-            key = norm_phrase(s)
-            if not key:
-                continue
-            forms.setdefault(key, cid)
-            first = key.split(" ", 1)[0]
-            max_len[first] = max(max_len.get(first, 0), key.count(" ") + 1)
+            base = norm_phrase(s)
+            for key in [base, *key_variants(base)] if base else []:
+                forms.setdefault(key, cid)
+                first = key.split(" ", 1)[0]
+                max_len[first] = max(max_len.get(first, 0), key.count(" ") + 1)
     return forms, max_len
 
 

@@ -7,6 +7,10 @@ import pytest
 from screener.extract import extract_posting_skills
 
 POSTING = """Senior Backend Engineer
+Role:
+Full Stack Developer
+Experience level:
+Mid-Level
 Technologies
 python django postgresql docker
 About the role
@@ -17,6 +21,7 @@ Requirements:
 * Proficiency in Python
 * Ability to work in large collaborative teams to achieve our goals
 * Familiarity with message queues
+* Excellent communication skills
 Your tasks:
 - Design scalable backend services
 - Write well-tested code
@@ -38,6 +43,7 @@ def _found(text: str) -> list[str]:
     "Python",
     "work in large collaborative teams",  # "ability to ...", cut before "to achieve"
     "message queues",
+    "communication skills",  # a posting's requirement keeps its "skills"
     "Design scalable backend services", "Write well-tested code",  # task list lines, whole
 ])
 def test_finds_requirement(phrase: str) -> None:
@@ -45,10 +51,18 @@ def test_finds_requirement(phrase: str) -> None:
 
 
 @pytest.mark.parametrize("phrase", ["Flexible working hours", "Private health insurance", "Paid time off",
-                                    "Docker, Kubernetes and AWS", "REST APIs is a plus"])
+                                    "Docker, Kubernetes and AWS", "REST APIs is a plus",
+                                    "Full Stack Developer", "Mid-Level"])  # metadata values are no skills
 def test_skips_benefits_and_unsplit_lists(phrase: str) -> None:
     found = " | ".join(_found(POSTING))
     assert phrase not in found
+
+
+def test_flattened_posting_tags() -> None:
+    text = ("Frontend Engineer Date posted: 2021-03-28 Job type: Full-time Technologies reactjs django go docker "
+            "Job description Join us as one of the first engineers to build the product with React or Vue. " * 3)
+    found = _found(text)
+    assert {"reactjs", "django", "go", "docker"} <= set(found)
 
 
 def test_mentions_are_spans_of_the_text() -> None:

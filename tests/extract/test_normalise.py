@@ -1,0 +1,98 @@
+"""Spelling variants of tool names and the choice of sense: lexicon keys, text and rubric terms meet."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.extract import get_extractor
+from screener.extract.lexicon import key_variants, norm_phrase
+
+
+@pytest.mark.parametrize("a, b", [
+    ("RESTful APIs", "REST APIs"),
+    ("REST API", "REST APIs"),
+    ("Express.js", "Express"),
+    ("ExpressJS", "express"),
+    ("Node", "Node.js"),
+    ("Node JS", "NodeJS"),
+    ("React.js", "React"),
+    ("PostgreSQL", "Postgres"),
+    (".NET", "dotnet"),
+    ("JS", "JavaScript"),
+    ("Microservices", "microservice"),
+])
+def test_variants_meet(a: str, b: str) -> None:
+    assert norm_phrase(a) == norm_phrase(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("HTML JS", "HTML"),  # an acronym before JS is its own skill
+    ("useful", "use"),  # "-ful" only after an acronym
+    ("Java", "JavaScript"),
+    (".NET", "net"),
+    ("JS", "jQuery"),
+])
+def test_different_stay_apart(a: str, b: str) -> None:
+    assert norm_phrase(a) != norm_phrase(b)
+
+
+@pytest.mark.parametrize("key, variants", [
+    ("ms excel", ["excel"]),
+    ("microsoft word", ["word"]),
+    ("python 3", ["python"]),
+    ("java 8", ["java"]),
+    ("python", []),
+    ("ms", []),
+])
+def test_key_variants(key: str, variants: list[str]) -> None:
+    assert key_variants(key) == variants
+
+
+@pytest.mark.parametrize("name, context, label", [
+    ("SOAP", (), "SOAP"),  # not cleaning products
+    ("soap", ("Java", "XML", "web services"), "SOAP"),
+    ("soap", ("floor cleaning", "laundry", "sanitation"), "cleaning products"),
+    ("Linux", (), "Linux"),  # not only "operating systems"
+    ("Postgres", (), "PostgreSQL"),
+    ("MS Excel", (), "Microsoft Excel"),
+    ("Python 3", (), "Python"),
+])
+def test_resolve_sense(name: str, context: tuple[str, ...], label: str) -> None:
+    labels = [c.label for c in get_extractor().resolve(name, context)]
+    assert labels and labels[0] == label
+    if name.casefold() == "soap":
+        assert len({"SOAP", "cleaning products"} & set(labels)) == 1
+
+
+@pytest.mark.parametrize("a, b", [("RESTful APIs", "REST APIs"), ("Node", "Node.js"), ("dotnet", ".NET")])
+def test_resolve_variants_alike(a: str, b: str) -> None:
+    ex = get_extractor()
+    assert [c.id for c in ex.resolve(a)] == [c.id for c in ex.resolve(b)] != []
+
+
+@pytest.mark.parametrize("term, text, found", [
+    ("REST APIs", "Built RESTful APIs for the billing team.", "RESTful APIs"),
+    ("Express.js", "Skills: Express, MongoDB, Docker", "Express"),
+    ("Node", "Backend services in Node.js and Go.", "Node.js"),
+    ("Node.js", "Skills: Node JS, React", "Node JS"),
+    ("MS Excel", "Reporting in Excel and Tableau.", "Excel"),
+    ("Python 3", "Wrote tooling in Python 3.8 for the build.", "Python 3.8"),
+])
+def test_rubric_term_meets_text(term: str, text: str, found: str) -> None:
+    got = [m.text for m in get_extractor().extract(text, extra_terms={"rubric:x": [term]}) if m.id == "rubric:x"]
+    assert got == [found]
+
+
+def test_everyday_rubric_word_needs_a_name_in_prose() -> None:
+    ex = get_extractor()
+    text = "I like to express my ideas clearly."
+    assert not [m for m in ex.extract(text, extra_terms={"rubric:x": ["Express.js"]}) if m.id == "rubric:x"]
+
+
+@pytest.mark.parametrize("text, surface, label", [
+    ("Skills\nJava, XML, web services, Unity, C#\n", "Unity", "Unity (digital game creation systems)"),
+    ("Skills\nJava, SOAP, Linux, Oracle\n", "SOAP", "SOAP"),
+])
+def test_technical_sense_in_technical_context(text: str, surface: str, label: str) -> None:
+    got = {m.text: m.label for m in get_extractor().extract(text)}
+    assert got.get(surface) == label
