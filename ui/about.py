@@ -14,8 +14,10 @@ foreign degrees and licences go unrecognised, and people who learned through wor
 
 **How it scores.** Each competency of the role's rubric collects evidence quoted from the résumé (used in a dated
 role, listed as a certification, a project, a skills list) or from a verified digital badge. Evidence becomes a
-level (0 none · 1 aware · 2 working · 3 proficient · 4 expert) and a 0–100 score; the overall score is the
-weighted mean. Must-haves that are not met are flagged, never hidden. A degree is never part of the score: it is
+level (0 none · 1 aware · 2 working · 3 proficient · 4 expert) and a 0–100 score: **80 means the evidence
+meets the required level**, less is short of it in proportion, and the rest up to 100 is headroom earned by
+evidence beyond the requirement. The overall score is the weighted mean. Who someone is never counts: names,
+contact details, links, page headers and references are not evidence. Must-haves that are not met are flagged, never hidden. A degree is never part of the score: it is
 a flag, and "or equivalent" always applies. The same files and rubric give the same output.
 
 **Foreign credentials** get equivalency notes (likely U.S. equivalent, ISCED 2011 level, licensing path for

@@ -115,8 +115,9 @@ table = pd.DataFrame([{
 if not table.empty:
     st.dataframe(
         table, hide_index=True, width="stretch",
-        column_config={"Overall": st.column_config.ProgressColumn("Overall", min_value=0, max_value=100,
-                                                                  format="%.1f"),
+        column_config={"Overall": st.column_config.ProgressColumn(
+            "Overall", min_value=0, max_value=100, format="%.1f",
+            help="80 = the evidence meets the requirements; above 80 = exceeds them (headroom); below = short"),
                        **{n: st.column_config.NumberColumn(n, format="%.0f") for n in comp_names}})
 if failed:
     st.subheader("Files that could not be scored")
