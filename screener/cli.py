@@ -154,6 +154,20 @@ def _cmd_rubric_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_rubric_diff(args: argparse.Namespace) -> int:
+    from .authoring.compare import compare_runs
+    from .store import open_store
+
+    with open_store(args.db) as store:
+        diffs = compare_runs(store, args.run_before, args.run_after, candidate_code=args.candidate)
+    if args.json:
+        _print_json([d.to_json() for d in diffs])
+    else:
+        for d in diffs:
+            print("\n".join(d.lines()))
+    return 0
+
+
 def _cmd_rubric_draft(args: argparse.Namespace) -> int:
     from .authoring.draft import draft_cli
 
@@ -204,6 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help='an O*NET-SOC code ("15-2051.00"), an ESCO occupation URI, or a title')
     rd.add_argument("--out", required=True, metavar="R.yaml", help="where to write the draft rubric")
     rd.set_defaults(func=_cmd_rubric_draft)
+    rf = rsub.add_parser("diff", help="what moved for each candidate between two runs (two rubric versions)")
+    rf.add_argument("run_before", metavar="RUN_BEFORE")
+    rf.add_argument("run_after", metavar="RUN_AFTER")
+    rf.add_argument("--candidate", metavar="CODE", help="one candidate's code (C-…) only")
+    rf.add_argument("--db", help="screening database (default: $SCREENER_DB or the per-user data folder)")
+    rf.add_argument("--json", action="store_true")
+    rf.set_defaults(func=_cmd_rubric_diff)
     from .cli_fairness import register as register_fairness  # fairness, log, explain, retention, purge, erase
 
     register_fairness(sub)
