@@ -192,12 +192,13 @@ def dedupe(evidence: Sequence[Evidence]) -> list[Evidence]:
     seen: set[tuple[str, ...]] = set()
     out: list[Evidence] = []
     for e in evidence:
+        skill = (e.skill_id, e.skill_label.casefold())  # a rubric's own terms share one id: the label tells them apart
         if e.kind == "verified-badge":
-            key: tuple[str, ...] = (e.kind, e.source, e.skill_id)
+            key: tuple[str, ...] = (e.kind, e.source, *skill)
         elif e.kind == "role":
-            key = (e.kind, e.role, e.skill_id, e.context.casefold())
+            key = (e.kind, e.role, *skill, e.context.casefold())
         else:
-            key = (e.kind, e.skill_id, e.section)
+            key = (e.kind, *skill, e.section)
         if key not in seen:
             seen.add(key)
             out.append(e)

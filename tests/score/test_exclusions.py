@@ -161,3 +161,22 @@ def test_evidence_role(needle: str, in_role: bool) -> None:
     prof = profile(ROLES)
     at = ROLES.index(needle)
     assert (evidence_role(prof, at) is not None) is in_role
+
+
+def test_a_candidate_named_go_keeps_go_the_language_through_the_pipeline() -> None:
+    from pathlib import Path
+
+    from screener.pipeline import ScreenOptions, screen
+    from screener.rubric import load_rubric
+
+    cv = ("Go Eun-ji\ngo.eunji@example.com | linkedin.com/in/go-eunji\n\nEXPERIENCE\nBackend Engineer — Kakao\n"
+          "2019 – present\n• Portfolio: github.com/go-eunji\nGo Eun-ji 2\n• Built payment services.\n\n"
+          "SKILLS\nGo, Python\n")
+    rubric = load_rubric(Path(__file__).resolve().parents[2] / "rubrics" / "software-engineer.yaml")
+    opts = ScreenOptions(as_of=AS_OF, sandbox=False)
+    res = screen(rubric, [("go.txt", cv.encode())], options=opts).results[0]
+    langs = res.competency("Programming languages")
+    assert langs is not None
+    quotes = sorted((e.quote, e.kind) for e in langs.evidence)
+    assert quotes == [("Go", "skills-list"), ("Python", "skills-list")]  # listed, never "used in a role" via a URL
+    assert langs.years == 0.0

@@ -224,10 +224,10 @@ def test_adding_dated_evidence_never_lowers_a_score() -> None:
             assert after[k][0] >= before[k][0], (rub, k, skill)
             for cb, ca in zip(before[k][3], after[k][3], strict=True):
                 assert ca[1] >= cb[1], (rub, k, cb[0])
-        # the edit is seen: the competency it names gains somewhere
-        gained = [k for k in ks for cb, ca in zip(before[k][3], after[k][3], strict=True)
-                  if cb[0] == comp and ca[1] > cb[1]]
-        assert gained, (rub, skill)
+        # the edit is seen: the new role is evidence of the competency it names, for every résumé
+        for k in ks:
+            roles = {e[3] for c in after[k][3] if c[0] == comp for e in c[6] if e[0] == "role"}
+            assert any(r.startswith("Analyst — Newco Ltd") for r in roles), (rub, k, skill)
 
 
 def _without_evidence_lines(text: str, rub: str) -> str:
