@@ -180,3 +180,20 @@ def test_a_candidate_named_go_keeps_go_the_language_through_the_pipeline() -> No
     quotes = sorted((e.quote, e.kind) for e in langs.evidence)
     assert quotes == [("Go", "skills-list"), ("Python", "skills-list")]  # listed, never "used in a role" via a URL
     assert langs.years == 0.0
+
+
+def test_running_headers_of_pdf_pages_are_never_evidence() -> None:
+    from screener.models import Document
+
+    p1 = ("Giulia Scala\nMilan\n\nEXPERIENCE\nData Engineer — Acme\n2020 – present\n• Built Spark jobs in Scala.\n"
+          "Kafka Streams Consulting Group · confidential")
+    p2 = "Kafka Streams Consulting Group · confidential\n• Tuned Spark clusters.\n\nSKILLS\nScala, Spark\n"
+    text = p1 + "\n" + p2
+    prof = parse_document(Document(file="cv.pdf", kind="pdf", text=text, pages=(p1, p2)), today=AS_OF)
+    masked = never_evidence(prof)
+    for n in (0, 1):
+        i = text.index("Kafka Streams", 0 if n == 0 else text.index("Kafka Streams") + 1)
+        x = excluded_at(masked, i, i + 5)
+        assert x is not None and x.reason == "page header or footer"
+    i = text.index("Scala.")  # Scala the language, in a role, stays evidence
+    assert excluded_at(masked, i, i + 5) is None
