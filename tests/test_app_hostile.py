@@ -66,10 +66,17 @@ def _leaks(at: AppTest) -> list[tuple[str, str]]:
             if any(m in _unescaped(s) for m in SYNTAX) or AUTOLINK.search(_as_text(s))]
 
 
+def _blind_off(at: AppTest) -> None:
+    for toggle in at.toggle:
+        if toggle.label.startswith("Blind"):
+            toggle.set_value(False)
+
+
 @pytest.fixture(scope="module")
-def screened() -> AppTest:
+def screened(tmp_path_factory: pytest.TempPathFactory) -> AppTest:
     mp = pytest.MonkeyPatch()
     mp.chdir(ROOT)
+    mp.setenv("SCREENER_DB", str(tmp_path_factory.mktemp("store") / "screener.db"))  # never the user's store
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.run()
     at.file_uploader[0].upload(RESUME_NAME, hostile_resume().encode(), "text/plain")
@@ -77,6 +84,7 @@ def screened() -> AppTest:
     at.file_uploader[0].upload(BROKEN_NAME, b"%PDF-1.4 not really", "application/pdf")
     at.run()
     at.checkbox[0].uncheck()
+    _blind_off(at)  # the applicant's own words (names, employers, schools) are shown: the harder case
     at.run()
     at.button[0].click()
     at.run()
@@ -116,3 +124,42 @@ def test_helpers_leave_no_syntax(text: str) -> None:
         assert "<img" not in visible and "\n\n" not in out and ":red[" not in visible and "$E" not in visible
     assert not AUTOLINK.search(_as_text(md_text(text)))
     assert "\n" not in html_text(text) and "\n" not in md_text(text)
+
+
+def test_verified_badge_page_is_text_to_copy_not_a_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A badge verified from its URL shows that URL as code to copy, never as a link. The app's offline map is
+    swapped for one answering an Open Badges assertion URL with the sample set's signed credential."""
+    import json
+
+    url = "https://badgr.com/public/assertions/priya-cloud-infrastructure"
+    badges = ROOT / "sample_data" / "badges"
+    offline = tmp_path / "map.json"
+    offline.write_text(json.dumps({url: str(badges / "priya_raman_cloud_infrastructure.json"),
+                                   "https://badges.northwind-skills.example/issuer": str(badges / "issuer.json")}))
+    cv = ("Priya Raman\npriya.raman@example.com\n\nSummary\nBackend engineer building Python services on AWS.\n\n"
+          f"Badges\nCloud Infrastructure on AWS {url}\n")
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SCREENER_DB", str(tmp_path / "screener.db"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    import ui.common
+
+    monkeypatch.setattr(ui.common, "SAMPLE_MAP", offline)
+    at.file_uploader[0].upload("zz_link_only_cv.txt", cv.encode(), "text/plain")
+    at.run()
+    if not at.checkbox[0].value:
+        at.checkbox[0].check()  # the offline map is used with the sample set
+    at.run()
+    _blind_off(at)  # blind review renames files; this test picks the candidate by file
+    at.button[0].click()
+    at.run()
+    at.switch_page("ui/candidate.py")
+    at.run()
+    next(s for s in at.selectbox if s.label == "Candidate").set_value("zz_link_only_cv.txt")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    run = at.session_state["run"]
+    mine = next(r for r in run.results if r.file == "zz_link_only_cv.txt")
+    assert [(b.source, b.verdict) for b in mine.badges] == [(url, "valid")], [b.reasons for b in mine.badges]
+    assert url in [c.value for c in at.code]
+    assert not any(AUTOLINK.search(_as_text(s)) for _, s in _rendered_markdown(at._tree))

@@ -86,7 +86,10 @@ for b in r.badges:
     st.markdown(f"**{verdict_words(b.verdict)}** — {md_text(b.name or b.source)}"
                 + (f" · issuer: {md_text(b.issuer)}" + (" (known issuer)" if b.known_issuer else " (issuer not on the known list)")
                    if b.issuer else "") + f" · counts as: {md_text(b.counts_as)}")
-    st.caption(f"{md_text(b.source)} · " + md_text("; ".join(b.reasons)))
+    page = b.verdict == "valid" and b.source.startswith(("https://", "http://"))
+    st.caption(("" if page else f"{md_text(b.source)} · ") + md_text("; ".join(b.reasons)))
+    if page:  # a verified badge's own page: shown to copy, never as a link
+        st.code(b.source, language=None)
 
 st.subheader("Education and equivalency notes")
 if not r.equivalencies:
