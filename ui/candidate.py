@@ -7,10 +7,11 @@ import streamlit as st
 
 from screener.rubric import LEVEL_NAMES
 from screener.score.present import evidence_rows, licensing_note
+from ui.blind import blind_on, reveal_control, view_run
 from ui.common import highlight, md_text, verdict_words
 from ui.runs import current_run
 
-run = current_run()  # this session's run, else the most recent stored one
+run = view_run(current_run())  # this session's run, else the most recent stored one; redacted when blind
 st.title("Candidate")
 if run is None:
     st.info("Screen some résumés first (Screen page).")
@@ -19,7 +20,7 @@ scored = [r for r in run.results if r.overall is not None]
 if not scored:
     st.warning("No candidate could be scored in the last run.")
     st.stop()
-blind = st.session_state.get("blind", False)
+blind = blind_on()
 index = {r.file: i for i, r in enumerate(run.results, start=1)}
 files = [r.file for r in scored]
 current = st.session_state.get("candidate_file", files[0])
@@ -28,6 +29,7 @@ pick = st.selectbox("Candidate", files, index=files.index(current) if current in
                                            next(r.candidate for r in scored if r.file == f)) + f" — {f}")
 st.session_state["candidate_file"] = pick
 r = next(x for x in scored if x.file == pick)
+reveal_control(run, r)  # an explicit, logged reveal when blind review is on
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric("Overall", f"{r.overall:.1f} / 100")

@@ -10,6 +10,7 @@ import streamlit as st
 from screener.errors import ScreenerError
 from screener.pipeline import ScreenOptions, screen
 from screener.report import ranking_rows, rows_csv
+from ui.blind import blind_toggle, view_run
 from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, md_text, rubric_choices
 from ui.runs import current_run, open_app_store, past_runs_picker
 
@@ -38,11 +39,10 @@ uploads = st.file_uploader(
          "résumés are verified from the offline map of the sample set; other links are listed for you to check.")
 use_samples = st.checkbox("Include the sample résumés", value=not uploads,
                           help=f"{len([p for p in SAMPLES.glob('*') if p.is_file()])} demo files in sample_data/")
-blind = st.toggle("Blind review (hide names)", value=st.session_state.get("blind", False))
+blind = blind_toggle()  # on by default; one redaction stage for every page and export (ui/blind.py)
 online = st.toggle("Verify badge links online", value=False,
                    help="Fetch Open Badges links from the internet through the safe fetcher (http/https only, public "
                         "addresses only, 256 KB and 10 s per request). The sample set's demo badges are always answered from its offline map.")
-st.session_state["blind"] = blind
 
 
 def run_screen() -> None:
@@ -86,6 +86,7 @@ run = st.session_state.get("run")
 if run is None:
     st.info("Choose a rubric and press **Screen**.")
     st.stop()
+run = view_run(run)  # blind review: the redacted run (revealed candidates excepted)
 if run.rubric_role != rubric.role:
     st.info(f"Showing results for **{md_text(run.rubric_role)}**. Press **Screen** to rank for **{md_text(rubric.role)}**.")
     rubric = st.session_state.get("run_rubric") or get_rubric(st.session_state["rubric_path"])

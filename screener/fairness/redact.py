@@ -100,6 +100,8 @@ _EDU_LINE = re.compile(
 _PRONOUN = re.compile(r"(?i)(?<![\w'])(?:he|him|his|himself|she|her|hers|herself)(?![\w'])"
                       r"|(?i:\b(?:they|ze|xe)\s*/\s*(?:them|hir|xem|their)s?\b)")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Herr|Frau|Mme|Mlle)\b\.?(?=\s+[A-Z])")
+_FILE_NAME = re.compile(r"(?<![\w/])[\w][\w.-]*\.(?:pdf|docx?|txt|rtf|odt|json|png|jpe?g|svg|jwt|gif|webp)\b",
+                        re.IGNORECASE)
 _LANGUAGE_LINE = re.compile(
     r"(?i)^\W*languages?\b|\b(?:native|fluent|bilingual|mother\s+tongue|conversational|professional\s+working|"
     r"proficien\w*|(?:basic|intermediate|advanced)\s+(?:level|knowledge)|[ABC][12])\b")
@@ -260,6 +262,11 @@ class Redactor:
         add(_literal_pattern(file_stems, fold=True), "file_name")
         add(_literal_pattern([n for n in names if n], fold=True), "name")
         add(_literal_pattern(tokens, fold=False), "name")
+        joined = sorted({t.casefold() for t in tokens if len(t) >= 3}, key=len, reverse=True)
+        if joined:  # "priya_raman_kubernetes.png", "ana-souza": a name part joined to other words
+            alt = "|".join(re.escape(t) for t in joined)
+            add(re.compile(rf"(?i)(?<![^\W_])(?:{alt})(?=[_.@-])|(?<=[_.@-])(?:{alt})(?![^\W_])"), "name")
+        add(_FILE_NAME, "file_name")
         add(_literal_pattern(locations, fold=True), "address")
         add(_STREET, "address")
         if opts.schools:
