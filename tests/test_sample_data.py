@@ -44,6 +44,11 @@ RUBRIC_FILES = [
     "civil-engineer.yaml",
     "data-engineer.yaml",
     "registered-nurse.yaml",
+    "data-analyst.yaml",
+    "accountant-auditor.yaml",
+    "electrician.yaml",
+    "teacher.yaml",
+    "pharmacist.yaml",
 ]
 
 PRIYA_BADGE = "https://badges.northwind-skills.example/credentials/3f1c9a2e-cloud-infrastructure"
