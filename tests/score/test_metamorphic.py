@@ -128,7 +128,13 @@ def signature(r) -> tuple:
 
 
 def run(rub: str, docs: dict[str, str]) -> dict[str, tuple]:
-    res = screen(rubric(rub), [(f"{k}.txt", v.encode()) for k, v in docs.items()], options=OPTS).results
+    return _run(rub, tuple(sorted(docs.items())))
+
+
+@cache
+def _run(rub: str, docs: tuple[tuple[str, str], ...]) -> dict[str, tuple]:
+    """Screen once per distinct input (the unedited base is compared with many edits)."""
+    res = screen(rubric(rub), [(f"{k}.txt", v.encode()) for k, v in docs], options=OPTS).results
     assert all(not r.error for r in res), [r.error for r in res if r.error]
     return {r.file[:-4]: signature(r) for r in res}
 
