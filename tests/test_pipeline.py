@@ -39,13 +39,14 @@ def test_split_badge_files() -> None:
                      "type": ["VerifiableCredential", "OpenBadgeCredential"]}).encode()
     resume = json.dumps({"basics": {"name": "A"}}).encode()
     files = [InputFile("a.json", badge_json), InputFile("b.json", vc), InputFile("c.json", resume),
-             InputFile("d.png", b"\x89PNG"), InputFile("e.pdf", b"%PDF"), InputFile("f.jwt", b"x.y.z")]
+             InputFile("d.png", b"\x89PNG\r\n\x1a\n....iTXtopenbadges\x00{}"), InputFile("e.pdf", b"%PDF"),
+             InputFile("f.jwt", b"x.y.z"), InputFile("g.png", b"\x89PNG\r\n\x1a\n....IDAT")]  # g: a scanned résumé
     from screener.pipeline import classify_json
 
     files = [InputFile(f.name, f.data, key=f.name) for f in files]
     found = frozenset(f.name for f in files if f.name.endswith(".json") and classify_json(f.data) == "badge")
     resumes, badges = split_badge_files(files, found)
-    assert [f.name for f in resumes] == ["c.json", "e.pdf"]
+    assert [f.name for f in resumes] == ["c.json", "e.pdf", "g.png"]
     assert [f.name for f in badges] == ["a.json", "b.json", "d.png", "f.jwt"]
 
 
@@ -99,3 +100,34 @@ def test_unsafe_badge_link_is_refused_even_offline() -> None:
     assert any("unsafe-url" in w for w in r.warnings)
     aws = r.competency("AWS")
     assert aws is not None and aws.score == 0  # the claim behind a refused link gives nothing
+
+
+def test_lazy_inputs_are_hashed_not_kept(tmp_path: Path) -> None:
+    import hashlib
+
+    (tmp_path / "cv.txt").write_text("Jane Doe\nSKILLS\nPython\n")
+    (tmp_path / "badge.png").write_bytes(b"\x89PNG\r\n")
+    (tmp_path / "r.json").write_text("{}")
+    got = {f.name: f for f in read_inputs([tmp_path], max_bytes=1000, keep_data=False)}
+    assert got["cv.txt"].data is None and got["cv.txt"].lazy and got["cv.txt"].readable
+    assert got["cv.txt"].sha256 == hashlib.sha256(b"Jane Doe\nSKILLS\nPython\n").hexdigest()
+    assert got["cv.txt"].load() == b"Jane Doe\nSKILLS\nPython\n"
+    assert got["badge.png"].data == b"\x89PNG\r\n" and got["r.json"].data == b"{}"
+
+
+def test_a_file_gone_before_its_turn_is_an_error_row(tmp_path: Path) -> None:
+    from datetime import date
+
+    from screener import ScreenOptions, parse_rubric
+    from screener.pipeline import build_context
+    from screener.pipeline.runner import Job, LocalRunner
+
+    rubric = parse_rubric("role: R\ncompetencies: [{name: Python, skills: [Python], weight: 1}]\n")
+    ctx = build_context(rubric, ScreenOptions(as_of=date(2026, 12, 1)))
+    jobs = [Job("gone.txt", "gone.txt", None, path=str(tmp_path / "gone.txt"), digest="ab" * 32),
+            Job("here.txt", "here.txt", b"SKILLS\nPython\n")]
+    for sandbox in (True, False):
+        with LocalRunner(ctx, workers=1, sandbox=sandbox) as runner:
+            got = dict(runner.run(jobs))
+        assert "cannot read the file" in got[0].error and got[0].candidate_code == "C-abababab"
+        assert got[1].overall is not None

@@ -255,14 +255,18 @@ class SandboxPool:
                 self.close()
 
     # ---- work ---------------------------------------------------------------------------------------------
-    def run_many(self, items: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, Any]]:
+    def run_many(self, items: Iterable[tuple[Any, ...]], count: int | None = None) -> Iterator[tuple[int, Any]]:
         """Yield ``(index, result or DocumentError)`` as tasks finish (not in input order). An item's first
-        element is the file name error rows are reported under."""
-        work = list(items)
-        if not work:
+        element is the file name error rows are reported under. ``items`` is consumed as workers free up (an
+        iterator that reads each file when asked keeps memory flat); ``count`` (when ``items`` has no length)
+        sizes the pool."""
+        if count is None:
+            items = list(items)
+            count = len(items)
+        if count == 0:
             return
-        self._start(len(work))
-        pending = iter(enumerate(work))
+        self._start(count)
+        pending = iter(enumerate(items))
         exhausted = False
         idle: deque[_Worker] = deque(self._workers)
 

@@ -42,26 +42,49 @@ class InputFile:
     key: str = ""
     rel: str = ""  # path relative to the input it came from, with that input's name first ("a/sub/cv.pdf")
     upload: bool = False  # given as (name, bytes): an upload, kept in the store
+    digest: str = ""  # sha256 of the bytes, taken when they were read
+    lazy: bool = False  # bytes left on disk (``path``) until a worker is about to screen the file
 
     @property
     def display(self) -> str:
         return self.key or self.name
 
     @property
+    def readable(self) -> bool:
+        return self.error is None and (self.data is not None or self.lazy)
+
+    @property
     def sha256(self) -> str | None:
+        if self.digest:
+            return self.digest
         return hashlib.sha256(self.data).hexdigest() if self.data is not None else None
+
+    def load(self) -> bytes:
+        """The file's bytes (read now when they were left on disk). Raises OSError."""
+        if self.data is not None:
+            return self.data
+        with open(self.path, "rb") as fh:
+            return fh.read()
 
 
 def _too_large(name: str, size: int, cap: int) -> FileTooLarge:
     return FileTooLarge(f"file is {size / 1048576:.1f} MB, over the {cap / 1048576:.0f} MB limit", file=name)
 
 
-def _read_one(path: Path, max_bytes: int, rel: str) -> InputFile:
+#: Suffixes whose bytes the parent keeps (the sandbox classifies .json files; badge files go with their résumé).
+_KEEP_SUFFIXES = {".json", ".png", ".svg", ".jwt", ".jws"}
+
+
+def _read_one(path: Path, max_bytes: int, rel: str, keep: bool = True) -> InputFile:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             return InputFile(path.name, None, str(path), _too_large(path.name, size, max_bytes), rel=rel)
-        return InputFile(path.name, path.read_bytes(), str(path), rel=rel)
+        if keep or path.suffix.lower() in _KEEP_SUFFIXES:
+            return InputFile(path.name, path.read_bytes(), str(path), rel=rel)
+        with open(path, "rb") as fh:  # hashed now, read again when its turn comes: memory stays flat
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        return InputFile(path.name, None, str(path), rel=rel, digest=digest, lazy=True)
     except OSError as exc:
         return InputFile(path.name, None, str(path), DocumentError(f"cannot read the file ({exc.strerror})",
                                                                     file=path.name), rel=rel)
@@ -75,7 +98,7 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _walk(folder: Path, max_bytes: int) -> list[InputFile]:
+def _walk(folder: Path, max_bytes: int, keep: bool) -> list[InputFile]:
     """Every file under ``folder`` (hidden files and read-me/licence/map files aside), sorted by relative path.
     Symbolic links are followed only when they stay inside the folder."""
     root = folder.resolve()
@@ -103,13 +126,15 @@ def _walk(folder: Path, max_bytes: int) -> list[InputFile]:
             out.append(InputFile(q.name, None, str(q), UnsupportedFileType(
                 "not read: it is a link to a file outside the input folder", file=q.name), rel=rel_key))
         elif q.is_file():
-            out.append(_read_one(q, max_bytes, rel_key))
+            out.append(_read_one(q, max_bytes, rel_key, keep))
     return out
 
 
-def read_inputs(paths: Iterable[str | Path | tuple[str, bytes]], *, max_bytes: int) -> list[InputFile]:
+def read_inputs(paths: Iterable[str | Path | tuple[str, bytes]], *, max_bytes: int,
+                keep_data: bool = True) -> list[InputFile]:
     """Expand folders (every file, recursively) and read files; a file we cannot read is an error row.
-    Each file gets a unique ``key`` (see :func:`assign_keys`)."""
+    Each file gets a unique ``key`` (see :func:`assign_keys`). With ``keep_data=False`` résumé files on disk are
+    only hashed (``lazy``): their bytes are read again when they are screened, so a batch of any size fits."""
     out: list[InputFile] = []
     for p in paths:
         if isinstance(p, tuple):
@@ -122,9 +147,9 @@ def read_inputs(paths: Iterable[str | Path | tuple[str, bytes]], *, max_bytes: i
             continue
         path = Path(p)
         if path.is_dir():
-            out.extend(_walk(path, max_bytes))
+            out.extend(_walk(path, max_bytes, keep_data))
         elif path.exists():
-            out.append(_read_one(path, max_bytes, path.name))
+            out.append(_read_one(path, max_bytes, path.name, keep_data))
         else:
             out.append(InputFile(path.name, None, str(path), DocumentError("file not found", file=path.name),
                                  rel=path.name))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..errors import DocumentError, ScreenerError, UsageError
@@ -20,19 +21,36 @@ from .screen_one import BadgeFile, classify_json, error_result, screen_one
 
 @dataclass(frozen=True)
 class Job:
-    """One résumé to screen: its base name, display key, bytes and the badge files attached to it."""
+    """One résumé to screen: its base name, display key, bytes (or the path to read them from when its turn
+    comes) and the badge files attached to it."""
 
     name: str
     key: str
-    data: bytes
+    data: bytes | None
     badge_files: tuple[BadgeFile, ...] = ()
+    path: str = ""
+    digest: str = ""
+
+    def item(self) -> tuple[Any, ...]:
+        """What a worker is sent: ``(name, "screen", bytes, badge files, key)``, or ``(name, "unreadable",
+        message)`` when the bytes cannot be read any more."""
+        try:
+            data = self.data if self.data is not None else Path(self.path).read_bytes()
+        except OSError as exc:
+            return (self.name, "unreadable", f"cannot read the file ({exc.strerror})")
+        return (self.name, "screen", data, self.badge_files, self.key)
+
+    def sha256(self) -> str | None:
+        if self.digest:
+            return self.digest
+        return hashlib.sha256(self.data).hexdigest() if self.data is not None else None
 
 
 def _as_result(job: Job, value: Any) -> CandidateResult:
     if isinstance(value, CandidateResult):
         return value
     exc = value if isinstance(value, ScreenerError) else DocumentError(f"unexpected worker reply {type(value)}")
-    return error_result(job.key, exc, hashlib.sha256(job.data).hexdigest())
+    return error_result(job.key, exc, job.sha256())
 
 
 _WARM_UP = ("Warm Up\nwarm.up@example.com\n\nSUMMARY\nEngineer.\n\nEXPERIENCE\nSoftware Engineer, Example Ltd\n"
@@ -60,6 +78,8 @@ def _local_task(ctx: ScreeningContext, name: str, op: str, *args: Any) -> Any:
         return screen_one(name, data, badge_files, ctx, key)
     if op == "classify":
         return classify_json(args[0])
+    if op == "unreadable":
+        raise DocumentError(args[0], file=name)
     raise ValueError(f"unknown worker operation {op!r}")
 
 
@@ -102,11 +122,16 @@ class LocalRunner:
     def run(self, jobs: Sequence[Job]) -> Iterator[tuple[int, CandidateResult]]:
         if not self.sandbox:
             for i, job in enumerate(jobs):
-                yield i, screen_one(job.name, job.data, job.badge_files, self.ctx, job.key)
+                item = job.item()
+                if item[1] == "unreadable":
+                    yield i, _as_result(job, DocumentError(item[2], file=job.name))
+                else:
+                    yield i, screen_one(job.name, item[2], job.badge_files, self.ctx, job.key)
+            return
+        if not jobs:
             return
         pool = self._get_pool(len(jobs))
-        items = [(j.name, "screen", j.data, j.badge_files, j.key) for j in jobs]
-        for i, value in pool.run_many(items):
+        for i, value in pool.run_many((j.item() for j in jobs), count=len(jobs)):  # read as dispatched
             yield i, _as_result(jobs[i], value)
 
     def close(self) -> None:
@@ -145,11 +170,10 @@ def _dask_sandbox(ctx: ScreeningContext) -> Any:
     return pool
 
 
-def dask_task(name: str, op: str, data: bytes, badge_files: tuple[BadgeFile, ...], key: str,
-              ctx: ScreeningContext) -> Any:
+def dask_task(item: tuple[Any, ...], ctx: ScreeningContext) -> Any:
     """Runs on a Dask worker: the file goes through that worker's sandbox, like a local run."""
     pool = _dask_sandbox(ctx)
-    [(_, value)] = list(pool.run_many([(name, op, data, badge_files, key) if op == "screen" else (name, op, data)]))
+    [(_, value)] = list(pool.run_many([item]))
     if isinstance(value, ScreenerError):
         return ("err", type(value).__name__, value.message, value.file, value.hint)
     return ("ok", value)
@@ -195,7 +219,7 @@ class DaskRunner:
     def classify(self, items: Sequence[tuple[str, bytes]]) -> list[str]:
         if not items:
             return []
-        futures = [self.client.submit(dask_task, n, "classify", d, (), n, self._ctx_future, pure=False)
+        futures = [self.client.submit(dask_task, (n, "classify", d), self._ctx_future, pure=False)
                    for n, d in items]
         out = []
         for f in futures:
@@ -204,18 +228,32 @@ class DaskRunner:
         return out
 
     def run(self, jobs: Sequence[Job]) -> Iterator[tuple[int, CandidateResult]]:
+        """Submits a window of files at a time (a few per Dask worker), so the bytes in flight stay bounded."""
         from distributed import as_completed
 
-        index = {}
-        futures = []
-        for i, j in enumerate(jobs):
-            f = self.client.submit(dask_task, j.name, "screen", j.data, j.badge_files, j.key, self._ctx_future,
-                                   pure=False)
+        if not jobs:
+            return
+        window = max(4, 4 * len(self.client.scheduler_info().get("workers", {}) or [0]))
+        index: dict[str, int] = {}
+        todo = iter(enumerate(jobs))
+
+        def submit() -> Any:
+            nxt = next(todo, None)
+            if nxt is None:
+                return None
+            i, j = nxt
+            f = self.client.submit(dask_task, j.item(), self._ctx_future, pure=False)
             index[f.key] = i
-            futures.append(f)
-        for f in as_completed(futures):
-            i = index[f.key]
+            return f
+
+        first = [f for f in (submit() for _ in range(window)) if f is not None]
+        queue = as_completed(first)
+        for f in queue:
+            i = index.pop(f.key)
             yield i, _as_result(jobs[i], _from_dask(jobs[i], f.result()))
+            more = submit()
+            if more is not None:
+                queue.add(more)
 
     def close(self) -> None:
         client = getattr(self, "client", None)

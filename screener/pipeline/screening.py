@@ -85,9 +85,10 @@ def _plan(files: list[InputFile], runner: Any, rubric: Rubric) -> _Plan:
     files = [f for f in files if f.display not in support]
     resumes, badges = split_badge_files(files, badge_json)
     attached = attach_badge_files(resumes, badges)
-    jobs = [Job(f.name, f.display, f.data, tuple((b.name, b.data or b"") for b in attached.get(f.display, [])))
-            for f in resumes if f.data is not None]
-    unreadable = [f for f in resumes if f.data is None]
+    jobs = [Job(f.name, f.display, f.data, tuple((b.name, b.data or b"") for b in attached.get(f.display, [])),
+                path=f.path if f.data is None else "", digest=f.sha256 or "")
+            for f in resumes if f.readable]
+    unreadable = [f for f in resumes if not f.readable]
     return _Plan(jobs, unreadable, resumes, run_notes(rubric, attached.get("", [])))
 
 
@@ -146,7 +147,7 @@ def screen(
     workers. With a ``store``, the run is recorded and each file's result committed as it finishes."""
     options = options or ScreenOptions()
     inputs = list(inputs)
-    files = read_inputs(inputs, max_bytes=options.max_bytes)
+    files = read_inputs(inputs, max_bytes=options.max_bytes, keep_data=False)
     ctx = build_context(rubric, options)
     with make_runner(ctx, engine=engine, workers=options.workers, scheduler=scheduler,
                      sandbox=options.sandbox) as runner:
@@ -201,7 +202,7 @@ def resume(store: Any, run_id: str, *, progress: Progress | None = None, engine:
         options = replace(ScreenOptions.from_json(record.options), as_of=record.as_of)
         if workers is not None:
             options = replace(options, workers=workers)
-        files = read_inputs(_stored_inputs(store, record.inputs), max_bytes=options.max_bytes)
+        files = read_inputs(_stored_inputs(store, record.inputs), max_bytes=options.max_bytes, keep_data=False)
         ctx = build_context(rubric, options)
         planned = {f.file_key for f in store.run_files(run_id)}
         with make_runner(ctx, engine=engine or record.options.get("engine", "local"), workers=options.workers,
