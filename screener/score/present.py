@@ -51,24 +51,30 @@ class EvidenceRow:
 
 
 def full_context(text: str, start: int, end: int, *, limit: int = 1200) -> str:
-    """The bullet or paragraph holding [start, end): from the blank line or bullet before to the one after."""
-    ls = text.rfind("\n", 0, start) + 1
-    while ls > 0:
-        prev_start = text.rfind("\n", 0, ls - 1) + 1
-        prev = text[prev_start:ls - 1]
-        here = text[ls:text.find("\n", ls) if text.find("\n", ls) != -1 else len(text)]
-        if not prev.strip() or _is_bullet(here) or not here[:1].islower():
+    """The bullet or paragraph holding [start, end): its lines joined back where the résumé wrapped them (the next
+    line is not a new bullet and either goes on in lower case or follows a line without end punctuation)."""
+
+    def line_at(pos: int) -> tuple[int, int]:
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        return ls, len(text) if le == -1 else le
+
+    def joins(prev: str, cur: str) -> bool:
+        return (bool(prev.strip()) and bool(cur.strip()) and not _is_bullet(cur)
+                and (cur.lstrip()[:1].islower() or not prev.rstrip().endswith((".", "!", "?", ":", ";"))))
+
+    ls, le = line_at(start)
+    _, le = line_at(max(end - 1, start))
+    while ls > 0 and len(text[ls:le]) < limit:
+        ps, _ = line_at(ls - 1)
+        if not joins(text[ps:ls - 1], text[ls:text.find("\n", ls) if text.find("\n", ls) != -1 else len(text)]):
             break
-        ls = prev_start
-    le = text.find("\n", end)
-    le = len(text) if le == -1 else le
-    while le < len(text):
-        nxt_end = text.find("\n", le + 1)
-        nxt_end = len(text) if nxt_end == -1 else nxt_end
-        nxt = text[le + 1:nxt_end]
-        if not nxt.strip() or _is_bullet(nxt) or not nxt.lstrip()[:1].islower():
+        ls = ps
+    while le < len(text) and len(text[ls:le]) < limit:
+        _, ne = line_at(le + 1)
+        if not joins(text[text.rfind("\n", 0, le) + 1:le], text[le + 1:ne]):
             break
-        le = nxt_end
+        le = ne
     out = re.sub(r"[ \t]+", " ", text[ls:le]).strip()
     return out if len(out) <= limit else out[:limit].rstrip() + "…"
 

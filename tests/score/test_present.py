@@ -84,3 +84,15 @@ def test_licensing_note_only_for_regulated_role_and_foreign_credential(rubric, c
     assert (note is not None) is shown
     if note:
         assert "NCLEX" in note and note.count("NCLEX") == 1
+
+
+@pytest.mark.parametrize(("needle", "whole"), [
+    ("Helm", "• Moved 40 services to Kubernetes; wrote the\nHelm charts the teams now share."),
+    ("Kubernetes", "• Moved 40 services to Kubernetes; wrote the\nHelm charts the teams now share."),
+    ("Docker", "• Introduced Docker for local development."),
+])
+def test_full_context_joins_wrapped_lines(needle: str, whole: str) -> None:
+    text = ("EXPERIENCE\n• Moved 40 services to Kubernetes; wrote the\nHelm charts the teams now share.\n"
+            "• Introduced Docker for local development.\n\nSKILLS\nPython\n")
+    i = text.index(needle)
+    assert full_context(text, i, i + len(needle)) == whole
