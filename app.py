@@ -15,6 +15,7 @@ pages = [
     st.Page("ui/screen.py", title="Screen", icon=":material/checklist:", default=True),
     st.Page("ui/candidate.py", title="Candidate", icon=":material/person_search:"),
     st.Page("ui/rubrics.py", title="Rubrics", icon=":material/rule:"),
+    st.Page("ui/fairness.py", title="Fairness", icon=":material/balance:"),
     st.Page("ui/about.py", title="About", icon=":material/info:"),
 ]
 st.navigation(pages).run()

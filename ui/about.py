@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.notice import show_notice
+
 st.title("About Skills Screener")
 st.markdown("""
 Skills Screener helps a hiring manager judge every applicant on **evidence of the skills a role needs** — not on
@@ -26,6 +28,8 @@ regulated professions). An evaluation by a NACES or AICE member is authoritative
 **Scores are decision support, not decisions.** A person reviews every candidate; the evidence behind each number
 is shown so it can be checked and challenged.
 """)
+st.subheader("Notice to reviewers and applicants")
+show_notice()
 st.subheader("Data sources and licences")
 root = Path(__file__).resolve().parent.parent
 for path in (root / "screener" / "extract" / "data" / "ATTRIBUTION.txt",):

@@ -12,6 +12,7 @@ from screener.pipeline import ScreenOptions, screen
 from screener.report import ranking_rows, rows_csv
 from ui.blind import blind_toggle, view_run
 from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, md_text, rubric_choices
+from ui.notice import first_run_notice
 from ui.runs import current_run, open_app_store, past_runs_picker
 
 UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "jpg", "jpeg", "svg", "jwt"]
@@ -19,6 +20,7 @@ UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "jpg", "jpeg", "svg"
 st.title("Skills Screener")
 st.caption("Rank applicants on evidence of the skills a role needs — not on where, or whether, they studied. "
            "Scores are decision support for a person, not decisions.")
+first_run_notice()  # what it does, what it never scores, who decides (ui/notice.py)
 
 choices = rubric_choices()
 if not choices:
