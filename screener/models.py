@@ -220,10 +220,10 @@ def from_jsonable(tp: Any, value: Any) -> Any:
     if origin is Literal:
         return value
     if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_jsonable(args[0], v) for v in value)
-        return tuple(from_jsonable(a, v) for a, v in zip(args, value, strict=True))
+        items = typing.get_args(tp)
+        if len(items) == 2 and items[1] is Ellipsis:
+            return tuple(from_jsonable(items[0], v) for v in value)
+        return tuple(from_jsonable(a, v) for a, v in zip(items, value, strict=True))
     if origin is list:
         (arg,) = typing.get_args(tp) or (Any,)
         return [from_jsonable(arg, v) for v in value]

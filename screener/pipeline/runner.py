@@ -234,7 +234,7 @@ class DaskRunner:
         if not jobs:
             return
         window = max(4, 4 * len(self.client.scheduler_info().get("workers", {}) or [0]))
-        index: dict[str, int] = {}
+        index: dict[Any, int] = {}
         todo = iter(enumerate(jobs))
 
         def submit() -> Any:

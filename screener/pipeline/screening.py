@@ -42,7 +42,7 @@ class ScreeningRun:
 def rank(results: Sequence[CandidateResult]) -> list[CandidateResult]:
     """Best first; equal scores by depth of evidence beyond the requirement, then by file name (never at random);
     unreadable files last, by name."""
-    scored = sorted((r for r in results if r.overall is not None), key=lambda r: (-r.overall or 0.0, -r.depth, r.file))
+    scored = sorted((r for r in results if r.overall is not None), key=lambda r: (-(r.overall or 0.0), -r.depth, r.file))
     failed = sorted((r for r in results if r.overall is None), key=lambda r: r.file)
     return [*scored, *failed]
 
