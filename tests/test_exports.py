@@ -59,6 +59,11 @@ HOSTILE_FILES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCREENER_DB", str(tmp_path / "store" / "screener.db"))  # `screen` records its runs
+
+
 @pytest.fixture
 def permissive_umask() -> Iterator[None]:
     old = os.umask(0)
