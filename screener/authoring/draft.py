@@ -32,7 +32,7 @@ from typing import Any, TextIO
 from ..errors import RubricError, ScreenerError, UsageError
 from ..extract.lexicon import norm_phrase, tokenize
 from ..extract.postings import extract_posting_skills
-from ..rubric import Rubric, validate_rubric_data
+from ..rubric import ISCED_OF_LEVEL, Rubric, validate_rubric_data
 from .occupations import ATTRIBUTION, Occupation, OccupationNotFound, find_occupation, skill_group
 from .yamlio import rubric_yaml
 
@@ -90,10 +90,10 @@ _STOP_ITEMS = {"etc", "other", "others", "similar", "related", "relevant", "the"
 
 _DEGREE_LEVELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:ph\.?\s?d|doctorate|doctoral)\b", re.I), "doctorate"),
-    (re.compile(r"\bmsn\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.|mba|m\.?eng)\b(?=[^.;\n]{0,40}\b(?:degree|in|of)\b)|"
+    (re.compile(r"\bmsn\b|\b(?:master'?s?|m\.?sc?\.?|m\.?s\.|ms|mba|m\.?eng)\b(?=[^.;\n]{0,40}\b(?:degree|in|of)\b)|"
                 r"\bmaster'?s\s+degree\b", re.I), "master"),
     (re.compile(r"\b(?:bachelor'?s?|b\.?sc?\.?|b\.?s\.|b\.?a\.?|bs/ba|ba/bs|b\.?eng|b\.?tech|undergraduate|bsn|"
-                r"four[\s-]year)\b(?=[^.;\n]{0,40}\b(?:degree|in|of)\b)|\bbachelor'?s?\b|\bbs/ba\b|\bbsn\b", re.I),
+                r"four[\s-]year|bs|ba)\b(?=[^.;\n]{0,40}\b(?:degree|in|of)\b)|\bbachelor'?s?\b|\bbs/ba\b|\bbsn\b", re.I),
      "bachelor"),
     (re.compile(r"\bassociate'?s?\s+degree\b|\badn\b", re.I), "associate"),
     (re.compile(r"\b(?:high\s+school\s+diploma|ged)\b", re.I), "high school"),
@@ -426,6 +426,9 @@ def _title(text: str, given: str | None) -> str:
 
 def _clean_title(s: str) -> str:
     s = re.sub(r"\s+", " ", _PLACEHOLDER.sub("", s)).strip(" -–—:|,")
+    s = re.sub(r"^(?:job\s+(?:description|title|posting|opening|ad)|position|vacancy|role)\s*[:\-–—]\s*", "", s,
+               flags=re.I)
+    s = re.sub(r"\s*\([^)]*\b(?:years?|yrs)\b[^)]*\)\s*$", "", s, flags=re.I).strip(" -–—:|,")
     s = s[:1].upper() + s[1:] if s else "Drafted role"
     return s[:120]
 
@@ -475,10 +478,15 @@ _DEGREE_WORD = re.compile(r"\bdegree|diploma|bachelor|master|ph\.?d|b\.?sc?\b|m\
 
 
 def _degree_level(seg: str) -> str | None:
-    """The degree level a clause asks for, or None when it names no degree."""
+    """The degree level a clause asks for (the lowest one it names: "BS/MS" asks for a bachelor's), or None."""
     seg = _MS_PRODUCT.sub(" ", seg)
-    level = next((lv for pattern, lv in _DEGREE_LEVELS if pattern.search(seg)), None)
-    return level if level is not None and _DEGREE_WORD.search(seg) else None
+    levels = [lv for pattern, lv in _DEGREE_LEVELS if pattern.search(seg)]
+    if not levels or not _DEGREE_WORD.search(seg):
+        return None
+    if "doctorate" in levels and len(set(levels)) > 1 and re.search(r"\bph\.?\s?d\.?\s+(?:preferred|a\s+plus)",
+                                                                     seg, re.I):
+        levels = [lv for lv in levels if lv != "doctorate"]
+    return min(levels, key=lambda lv: ISCED_OF_LEVEL[lv])
 
 
 def _licence(title: str, text: str) -> tuple[dict[str, Any] | None, list[str]]:
@@ -612,6 +620,21 @@ def _competencies(items: list[_Item], resolver: Any) -> tuple[list[dict[str, Any
     return comps, notes
 
 
+_LOOSE_SUFFIX = re.compile(r"(?:ing|ed|ly|able|ible|ive|ent|ant|ous|al|ful)$", re.I)
+
+
+def _loose_word(surface: str, label: str | None, text: str, at: int, extractor: Any) -> bool:
+    """A single everyday word that is no skill on its own: "Designing", "scalable", "efficient", "Management"."""
+    if " " in surface or not surface.isalpha():
+        return False
+    plain = surface.islower() or _sentence_start(text, at)
+    if label is None:
+        return plain and bool(_LOOSE_SUFFIX.search(surface))
+    lex = extractor.lexicon
+    cidx = lex.forms.get(norm_phrase(surface))
+    return plain and (cidx is None or (cidx not in lex.tech and cidx not in lex.languages))
+
+
 def draft_from_text(text: str, *, title: str | None = None, source: str = "a job posting",
                     extractor: Any = None) -> RubricDraft:
     """Draft a rubric from the text of a job posting."""
@@ -626,20 +649,27 @@ def draft_from_text(text: str, *, title: str | None = None, source: str = "a job
     # the fields of a degree ("Bachelor's in Statistics or Economics") are not skills the role asks for
     field_spans = [m.span(1) for c in clauses if _degree_level(text[c.start:c.end])
                    for m in [_DEGREE_FIELDS.search(text, c.start, c.end)] if m]
+    mentions = sorted(_mentions(text, extractor), key=lambda m: (m[0], -m[1]))
     items: dict[str, _Item] = {}
-    for s, _e, surface, label in sorted(_mentions(text, extractor), key=lambda m: (m[0], -m[1])):
-        surface = " ".join(surface.split()).strip(" ,;:.-()[]*")
-        if not surface or len(surface) > 80 or _PLACEHOLDER.search(surface) or len(surface.split()) > 5:
-            continue
-        if label is None and (surface.casefold() in _STOP_ITEMS or (len(surface) <= 3 and surface.islower())
-                              or _EEO.search(text, max(0, s - 200), s + 50)):
-            continue
-        k = bisect.bisect_right(starts, s) - 1
-        cl = clauses[k] if k >= 0 and clauses[k].start <= s < clauses[k].end else None
-        if cl is None or any(fs <= s < fe for fs, fe in field_spans):  # a heading, a skipped block, a field
-            continue
-        key = "c:" + label.casefold() if label else "p:" + norm_phrase(surface)
-        _add(items, key, label or surface, label is not None, surface, cl, s)
+    # a short posting may name its skills only as everyday words ("housekeeping"): the second pass keeps those
+    for strict in (True, False):
+        for s, _e, surface, label in mentions:
+            surface = " ".join(surface.split()).strip(" ,;:.-()[]*")
+            if not surface or len(surface) > 80 or _PLACEHOLDER.search(surface) or len(surface.split()) > 5:
+                continue
+            if label is None and (surface.casefold() in _STOP_ITEMS or (len(surface) <= 3 and surface.islower())
+                                  or "," in surface or _EEO.search(text, max(0, s - 200), s + 50)):
+                continue
+            if strict and _loose_word(surface, label, text, s, extractor):
+                continue
+            k = bisect.bisect_right(starts, s) - 1
+            cl = clauses[k] if k >= 0 and clauses[k].start <= s < clauses[k].end else None
+            if cl is None or any(fs <= s < fe for fs, fe in field_spans):  # a heading, a skipped block, a field
+                continue
+            key = "c:" + label.casefold() if label else "p:" + norm_phrase(surface)
+            _add(items, key, label or surface, label is not None, surface, cl, s)
+        if items:
+            break
     if not items:
         raise RubricError("no skills found in the posting: is it the whole posting, in English?")
     role = _title(text, title)

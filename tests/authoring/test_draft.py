@@ -57,7 +57,9 @@ def test_competency_fields_from_wording(text: str, term: str, expected: dict[str
 
 @pytest.mark.parametrize(
     ("text", "absent"),
-    [(DATA_ANALYST, ["Kubernetes", "Rust", "Salesforce"])],  # named only under "About us" and "Benefits"
+    [(DATA_ANALYST, ["Kubernetes", "Rust", "Salesforce"]),  # named only under "About us" and "Benefits"
+     ("Engineer\nRequirements:\n- Designing and implementing scalable, efficient services in Go\n"
+      "- Management of stakeholders\n", ["Designing", "scalable", "efficient", "Management"])],
 )
 def test_benefits_and_about_blocks_are_not_requirements(text: str, absent: list[str]) -> None:
     terms = all_terms(draft_from_text(text).data)
@@ -74,6 +76,10 @@ def test_benefits_and_about_blocks_are_not_requirements(text: str, absent: list[
                    "substitutes": [{"experience_years": 4.0}]}, "accepts an equivalent"),
         (NURSE, {"required": False, "level": "bachelor"}, "prefers a bachelor degree"),
         (WAREHOUSE, {"required": False}, None),
+        ("Developer\nRequirements:\n- BS/MS degree in Computer Science\n- Experience with Java\n",
+         {"required": True, "level": "bachelor", "fields": ["computer science"]}, "with no equivalent"),
+        ("Scientist\n- PhD in Physics or a related field required\n- Experience with Python\n",
+         {"required": True, "level": "doctorate", "substitutes": [{"experience_years": 8.0}]}, "doctoral degree"),
     ],
 )
 def test_degree_policy(text: str, degree: dict[str, Any], note: str | None) -> None:
@@ -113,7 +119,9 @@ def test_licence_block_for_regulated_roles(text: str, licence: dict[str, Any] | 
     [(DATA_ANALYST, "Data Analyst"), (BACKEND, "Senior Backend Engineer (C#)"),
      ("Job Title: Payroll Specialist\nExperience with ADP and Excel required.\n", "Payroll Specialist"),
      ("<ORGANIZATION> is looking for a Java developer to join us. Experience with Spring is required.\n",
-      "Java developer")],
+      "Java developer"),
+     ("Job Description: Java Developer (3 Years of Experience)\nExperience with Spring is required.\n",
+      "Java Developer")],
 )
 def test_role_title(text: str, role: str) -> None:
     assert draft_from_text(text).data["role"] == role
