@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .exports import write_private
 
 
 def _print_json(data: Any) -> None:
@@ -50,7 +51,7 @@ def _cmd_fairness_report(args: argparse.Namespace) -> int:
         rows = read_scores_csv(args.scores)
     rep = impact_report(rows)
     if args.csv_out:
-        Path(args.csv_out).write_text(report_csv(rep), encoding="utf-8")
+        write_private(Path(args.csv_out), report_csv(rep))  # 0600: it is about people
     if args.json:
         _print_json(rep.to_json())
     else:
@@ -80,7 +81,7 @@ def _cmd_log_export(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         text = export_jsonl(store.conn)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        write_private(Path(args.out), text)
     else:
         sys.stdout.write(text)
     return 0
@@ -95,7 +96,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     _existing_db(args.db)
     with open_store(args.db) as store:
         page = explanation_html_from_store(store, args.run_id, args.candidate)
-    Path(args.out).write_text(page, encoding="utf-8")
+    write_private(Path(args.out), page)
     print(f"explanation written to {args.out}", file=sys.stderr)
     return 0
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..exports import safe_cell, safe_row
 
 CATEGORIES = ("sex", "race_ethnicity", "intersectional")
 REQUIRED_COLUMNS = ("candidate_id", "score", "sex", "race_ethnicity", "advanced")
@@ -365,8 +366,8 @@ def report_csv(rep: ImpactReport) -> str:
     rows = rep.table_rows()
     buf = io.StringIO()
     fields = list(rows[0]) if rows else ["category", "group", "n"]
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=[safe_cell(f) for f in fields], lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        w.writerow(safe_row({k: ("" if v is None else v) for k, v in r.items()}))  # no cell is a formula
     return "\ufeff" + buf.getvalue()
