@@ -30,7 +30,6 @@ from screener.authoring.library import (
     list_library,
     rename_rubric,
     save_rubric,
-    user_dir,
 )
 from screener.authoring.occupations import search_occupations
 from screener.authoring.yamlio import rubric_mapping, rubric_yaml
@@ -61,7 +60,8 @@ def library_changed() -> None:
 
 st.title("Rubrics")
 st.caption("A rubric says what a role needs: competencies with weights, levels and skills, the degree policy and "
-           f"any licence. Templates ship with the app and stay as they are; your rubrics are saved in {user_dir()}.")
+           "any licence. Templates ship with the app and stay as they are; copy one to change it. Your rubrics are "
+           "saved in your own rubric folder (the SCREENER_RUBRICS setting) and listed on the Screen page.")
 
 if S.get("rb_flash"):
     st.success(md_text(S.pop("rb_flash")))

@@ -38,6 +38,7 @@ from .yamlio import rubric_yaml
 
 MAX_COMPETENCIES = 10
 MAX_MUST_HAVES = 4
+MAX_POSTING_CHARS = 100_000  # a long posting is ~15,000; the rest would be a whole site pasted in
 MAX_SKIPPED_LINES = 12  # lines of an "About us" / "Benefits" block skipped when no heading ends it
 OTHER = "Other skills named in the posting"
 SOFT = "Communication and teamwork"
@@ -379,7 +380,8 @@ def _cue_items(text: str, extractor: Any) -> list[tuple[int, int, str, str | Non
     for m in _CUE.finditer(text):
         s = m.end()
         stop = _CLAUSE_END.search(text, s)
-        e = min(stop.start() if stop else len(text), s + 160, text.find("\n", s) if "\n" in text[s:] else len(text))
+        nl = text.find("\n", s)
+        e = min(stop.start() if stop else len(text), s + 160, nl if nl >= 0 else len(text))
         pos = s
         for part in _ITEM_SPLIT.split(text[s:e]):
             at = text.find(part, pos, e) if part else -1
@@ -644,6 +646,8 @@ def draft_from_text(text: str, *, title: str | None = None, source: str = "a job
         extractor = get_extractor()
     if not text.strip():
         raise RubricError("the posting is empty: paste its text or give a TXT, PDF or DOCX file")
+    if len(text) > MAX_POSTING_CHARS:
+        raise RubricError(f"the posting is longer than {MAX_POSTING_CHARS:,} characters; give the job's own text")
     clauses = _clauses(text)
     starts = [c.start for c in clauses]
     # the fields of a degree ("Bachelor's in Statistics or Economics") are not skills the role asks for

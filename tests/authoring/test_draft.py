@@ -139,7 +139,7 @@ def test_equal_opportunity_statement_gives_no_skills() -> None:
     assert not {"disability", "veteran status", "religion"} & terms
 
 
-@pytest.mark.parametrize("text", ["", "   \n ", "Lorem ipsum dolor sit amet.\n"])
+@pytest.mark.parametrize("text", ["", "   \n ", "Lorem ipsum dolor sit amet.\n", "Experience with Java. " * 6000])
 def test_nothing_to_draft_is_one_clear_error(text: str) -> None:
     from screener.errors import RubricError
 
