@@ -358,3 +358,17 @@ def test_loader_property_forgiving_forms_equal_canonical(comps: list) -> None:
                     flags=re.M)
     b = parse_rubric(tabbed)
     assert a == b and a.fingerprint() == b.fingerprint()
+
+
+@pytest.mark.parametrize("command", [["rubric", "check"], ["screen", "--rubric"]])
+def test_cli_refuses_the_860_kb_alias_bomb_in_one_line(command: list[str], tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from screener.cli import main
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("big: &a " + "x" * 840_000 + "\n" + ALIAS_BASE.format(items=", ".join(["*a"] * 3000)))
+    t0 = time.process_time()
+    code = main([*command, str(bomb), *(["sample_data"] if command[0] == "screen" else [])])
+    err = capsys.readouterr().err
+    assert code == 2 and time.process_time() - t0 < 5
+    assert err.count("\n") == 1 and "refused" in err and "Traceback" not in err and str(tmp_path) not in err
