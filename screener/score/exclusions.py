@@ -33,7 +33,7 @@ Span = tuple[int, int]
 ROLE_SECTIONS = frozenset({"experience", "volunteering"})
 #: Sections whose dated entries are not roles even when the role parser reads one there.
 NOT_ROLE_SECTIONS = frozenset({"education", "skills", "certifications", "languages", "awards", "interests",
-                               "references", "contact", "summary", "publications", "projects"})
+                               "references", "publications", "projects"})
 
 _TLDS = (r"com|org|net|edu|gov|io|dev|me|co|ai|app|info|biz|tech|page|site|xyz|us|uk|ca|de|fr|es|it|nl|pl|pt|br|"
          r"in|cn|jp|kr|ng|gh|mx|au|nz|za|ie|ch|se|no|dk|fi|be|at|ru|ua|eu|ly|to|sh|gg|tv|cc")
@@ -147,7 +147,10 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
     out: list[Exclusion] = []
     for sec in profile.sections:
         if sec.name == "contact":
-            out.append(Exclusion(sec.start, sec.end, "contact block"))
+            # a dated role inside it means the parser missed a heading: the contact block ends there
+            end = min([r.span[0] for r in profile.roles if r.start is not None and sec.start < r.span[0] < sec.end]
+                      + [sec.end])
+            out.append(Exclusion(sec.start, end, "contact block"))
         elif sec.name == "references":
             out.append(Exclusion(sec.start, sec.end, "reference"))
     for m in _EMAIL.finditer(text):
@@ -198,12 +201,14 @@ def _section_of(sections: Sequence[Section], offset: int) -> Section | None:
 
 
 def is_work_role(profile: Profile, role: Role) -> bool:
-    """A role the evidence stage treats as work history: its first line is in an experience section, or — in a
-    résumé without one — in a section that is not education, skills, certifications, … ("Additional
-    information" holds courses and dates, not jobs, once the résumé has an experience section)."""
+    """A role the evidence stage treats as work history: its first line is in an experience section or at the top
+    (where a missed experience heading leaves it), or — in a résumé without an experience section — in any section
+    that is not education, skills, certifications, … ("Additional information" holds courses and dates, not jobs,
+    once the résumé has an experience section)."""
     sec = _section_of(profile.sections, role.span[0])
     name = sec.name if sec else "other"
-    if name in ROLE_SECTIONS:
+    if name in ROLE_SECTIONS or name in ("contact", "summary"):
+        # a dated role at the top means the parser missed the experience heading ("P ROFESSIONAL E XPERIENCE")
         return True
     if name in NOT_ROLE_SECTIONS:
         return False

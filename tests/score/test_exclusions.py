@@ -197,3 +197,15 @@ def test_running_headers_of_pdf_pages_are_never_evidence() -> None:
         assert x is not None and x.reason == "page header or footer"
     i = text.index("Scala.")  # Scala the language, in a role, stays evidence
     assert excluded_at(masked, i, i + 5) is None
+
+
+def test_a_missed_experience_heading_keeps_the_roles_and_their_evidence() -> None:
+    # "P ROFESSIONAL E XPERIENCE" is not read as a heading: the roles sit in the top (contact) block
+    text = ("Ana Lima\nana@example.com\nP ROFESSIONAL E XPERIENCE\nData Analyst — Acme\n2019 – present\n"
+            "• Wrote SQL reports.\n\nEDUCATION\nBSc Statistics, 2015\n")
+    prof = profile(text)
+    i = text.index("SQL")
+    assert prof.roles and evidence_role(prof, i) is not None
+    assert excluded_at(never_evidence(prof), i, i + 3) is None
+    j = text.index("ana@")
+    assert excluded_at(never_evidence(prof), j, j + 3) is not None
