@@ -117,6 +117,9 @@ def detect_kind(filename: str, data: bytes) -> Kind:
     if head[:12].startswith(b"RIFF") and head[8:12] == b"WEBP":
         raise UnsupportedFileType(f"the file is an image (WebP); {_IMAGE_ONLY}", file=file, hint=_SEND)
     if head.startswith(_IMAGE_SIGNATURES):
+        if is_badge_png(data):
+            raise UnsupportedFileType("the file is an Open Badge image, not a résumé", file=file,
+                                      hint="check it with `badge verify`, or upload it beside the résumé")
         return "image"
     for signature, what in _BINARY_SIGNATURES:
         if head.startswith(signature):

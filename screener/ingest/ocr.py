@@ -119,6 +119,8 @@ def open_image(data: bytes, file: str) -> Image.Image:
     the header before any pixel is decoded."""
     from PIL import Image, ImageOps
 
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+        check_pixels(int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big"), file)
     try:
         img = Image.open(io.BytesIO(data), formats=["PNG", "JPEG"])
     except Image.DecompressionBombError:
@@ -230,6 +232,7 @@ def parse_hocr(hocr: str, height: int, dpi: int) -> list[OcrWord]:
     of a line has the same height whatever its letters (Tesseract's own word boxes hug the ink)."""
     scale = 72.0 / dpi
     words: list[OcrWord] = []
+    ink: list[tuple[int, int, int, int]] = []  # each word's own box in pixels (y down)
     line: tuple[float, float, float, float] | None = None  # x0, baseline at x0 (y down), slope, text size
     first = False  # the next word is the first of its line
     for m in _SPAN_RE.finditer(hocr):
@@ -264,7 +267,33 @@ def parse_hocr(hocr: str, height: int, dpi: int) -> list[OcrWord]:
             w_top, w_bottom = top, bottom
         words.append(OcrWord(x0 * scale, (height - w_bottom) * scale, x1 * scale, (height - w_top) * scale,
                              text, conf))
-    return words
+        ink.append((x0, top, x1, bottom))
+    return _drop_overlapping(words, ink)
+
+
+def _drop_overlapping(words: list[OcrWord], ink: list[tuple[int, int, int, int]]) -> list[OcrWord]:
+    """Two words cannot share ink: where Tesseract read the same marks twice (a text line of one column run on
+    into the other column's line, read again against the wrong baseline), the less confident reading goes."""
+    cell = 64
+    grid: dict[tuple[int, int], list[int]] = {}
+    keep = [False] * len(words)
+    for i in sorted(range(len(words)), key=lambda k: -words[k].conf):
+        x0, y0, x1, y1 = ink[i]
+        area = max(1, (x1 - x0) * (y1 - y0))
+        cells = [(cx, cy) for cx in range(x0 // cell, x1 // cell + 1) for cy in range(y0 // cell, y1 // cell + 1)]
+        clash = False
+        for j in {j for c in cells for j in grid.get(c, ())}:
+            a0, b0, a1, b1 = ink[j]
+            overlap = max(0, min(x1, a1) - max(x0, a0)) * max(0, min(y1, b1) - max(y0, b0))
+            if overlap > 0.3 * min(area, max(1, (a1 - a0) * (b1 - b0))):
+                clash = True
+                break
+        if clash:
+            continue
+        keep[i] = True
+        for c in cells:
+            grid.setdefault(c, []).append(i)
+    return [w for w, k in zip(words, keep, strict=True) if k]
 
 
 def ocr_image(img: Image.Image, *, dpi: int, file: str, timeout: float = DEFAULT_LIMITS.timeout_s) -> OcrPage:

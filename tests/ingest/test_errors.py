@@ -15,7 +15,7 @@ from screener.errors import (
     NoTextLayer,
     UnsupportedFileType,
 )
-from screener.ingest import Limits, detect_kind, ingest_bytes, ingest_path
+from screener.ingest import Limits, detect_kind, ingest_bytes, ingest_path, ocr
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
 
@@ -26,6 +26,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
         ("encrypted.pdf", EncryptedDocument, "password-protected; ask the applicant"),
         ("truncated.pdf", CorruptDocument, "not a valid PDF"),
         ("garbage.pdf", CorruptDocument, "not a valid PDF"),
+        ("image_only.pdf", EmptyDocument, "no text was found by OCR") if ocr.available() else
         ("image_only.pdf", NoTextLayer, "no text layer (scanned image); OCR is not available"),
         ("empty.txt", EmptyDocument, "empty"),
         ("whitespace.txt", EmptyDocument, "empty"),
@@ -67,6 +68,9 @@ def test_size_cap_comes_before_type_detection() -> None:
         ("cv.md", b"# Heading", "txt"),
         ("resume.json", b'{"basics": {}}', "jsonresume"),
         ("resume.txt", b'  {"basics": {}}', "jsonresume"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "image"),
+        ("scan.PNG", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image"),
+        ("scan", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image"),
     ],
 )
 def test_detect_kind(name: str, data: bytes, kind: str) -> None:
@@ -77,8 +81,9 @@ def test_detect_kind(name: str, data: bytes, kind: str) -> None:
     ("name", "data", "error", "words"),
     [
         ("setup.exe", b"MZ\x90\x00", UnsupportedFileType, "program"),
-        ("photo.jpg", b"\xff\xd8\xff\xe0", UnsupportedFileType, "image (JPEG)"),
-        ("scan.png", b"\x89PNG\r\n", UnsupportedFileType, "image (PNG)"),
+        ("photo.gif", b"GIF89a", UnsupportedFileType, "image (GIF); only PNG and JPEG"),
+        ("scan.png", b"\x89PNG\r\n", CorruptDocument, "not a valid PNG or JPEG image"),
+        ("badge.png", b"\x89PNG\r\n\x1a\n....iTXtopenbadges\x00", UnsupportedFileType, "Open Badge image"),
         ("cv.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", UnsupportedFileType, "legacy Word"),
         ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", EncryptedDocument, "password-protected"),
         ("cv.pdf", b"hello", CorruptDocument, "not a valid PDF"),
