@@ -30,6 +30,10 @@ def candidate_label(result: CandidateResult, index: int, *, blind: bool) -> str:
 
 def ranking_rows(run: ScreeningRun, competencies: Sequence[str], *, blind: bool = False) -> list[dict[str, Any]]:
     """One flat row per input file, in rank order."""
+    if blind:  # one redaction stage (screener/fairness/redact.py): names, contact, file names, years, pronouns…
+        from .fairness.redact import blind_run
+
+        run = blind_run(run)
     rows = []
     for i, r in enumerate(run.results, start=1):
         row: dict[str, Any] = {
@@ -64,6 +68,10 @@ def _redact(result: CandidateResult, label: str) -> dict[str, Any]:
 
 def results_json(run: ScreeningRun, competencies: Sequence[str], *, blind: bool = False) -> dict[str, Any]:
     """The full results with evidence (the JSON export)."""
+    if blind:
+        from .fairness.redact import blind_run
+
+        run = blind_run(run)
     results = []
     for i, r in enumerate(run.results, start=1):
         data = _redact(r, candidate_label(r, i, blind=blind)) if blind else r.to_json()

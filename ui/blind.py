@@ -15,8 +15,7 @@ from typing import Any
 import streamlit as st
 
 from screener.errors import ScreenerError
-from screener.fairness.redact import BlindOptions, categories, redact_candidate
-from screener.store import candidate_code
+from screener.fairness.redact import BlindOptions, categories, redact_candidate, result_code
 
 _KEY = "blind"
 _OPTS = "blind_options"
@@ -58,11 +57,7 @@ def blind_toggle() -> bool:
 
 def code_of(result: Any) -> str:
     """The stable candidate code of a result (stored with it, or from its document's hash)."""
-    code = getattr(result, "candidate_code", "")
-    if code:
-        return str(code)
-    sha = getattr(result, "document_sha256", "") or (result.profile.document.sha256 if result.profile else "")
-    return candidate_code(sha or None, result.file)
+    return result_code(result)
 
 
 def revealed(run: Any) -> set[str]:

@@ -578,3 +578,24 @@ def redact_candidate(result: Any, code: str, *, options: BlindOptions | None = N
     rest = _redact_dataclass(replace(result, competencies=(), badges=(), equivalencies=(), profile=None), red)
     return replace(rest, **extra, file=code, candidate=code, competencies=tuple(comps), badges=badges,
                    equivalencies=eqs, degree=degree, licence=licence, profile=new_prof)
+
+
+def result_code(result: Any) -> str:
+    """A result's stable candidate code (stored with it, or from its document's hash or file key)."""
+    from ..store.codes import candidate_code
+
+    code = getattr(result, "candidate_code", "")
+    if code:
+        return str(code)
+    sha = getattr(result, "document_sha256", "") or (result.profile.document.sha256 if result.profile else "")
+    return candidate_code(sha or None, result.file)
+
+
+def blind_run(run: Any, *, options: BlindOptions | None = None) -> Any:
+    """A screening run with every result redacted (results already blind — file name = code — stay as they are):
+    the one stage exports and pages go through when blind review is on."""
+    out = []
+    for r in run.results:
+        code = result_code(r)
+        out.append(r if r.file == code else redact_candidate(r, code, options=options))
+    return replace(run, results=out)

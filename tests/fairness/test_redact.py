@@ -201,3 +201,20 @@ def test_json_form_matches_the_stored_result(stored):
         for c in blind["competencies"]:
             for e in c["evidence"]:
                 assert text[e["start"]:e["end"]] == e["quote"] == "Python"
+
+
+def test_blind_exports_go_through_the_same_stage():
+    from screener.report import ranking_rows, results_json, rows_csv
+
+    files = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
+    run, rubric = _screen(files)
+    names = [c.name for c in rubric.competencies]
+    out = rows_csv(ranking_rows(run, names, blind=True)) + json.dumps(results_json(run, names, blind=True),
+                                                                        ensure_ascii=False, default=str)
+    problems = []
+    for r in run.results:
+        names_, emails = _sample_truth(r)
+        problems += _leaks(r.profile.document.text, out, names=names_, emails=emails,
+                           stem=Path(r.file).name.rsplit(".", 1)[0])
+    assert problems == []
+    assert all(re.fullmatch(r"C-[0-9a-f]{8}", row["file"]) for row in ranking_rows(run, names, blind=True))
