@@ -8,6 +8,8 @@
     python -m screener retention show|set [--documents DAYS] [--results DAYS] [--decisions DAYS] [--db DB]
     python -m screener purge [--db DB]
     python -m screener erase CANDIDATE [--db DB]
+    python -m screener decide RUN_ID CANDIDATE advance|hold|reject --reviewer NAME [--reason R]… [--text T] [--notes N]
+    python -m screener decisions RUN_ID [--db DB] [--json]
 
 Exit codes: 0 success; 1 when ``log verify`` finds the log tampered with; 2 bad input (one line on stderr).
 """
@@ -149,6 +151,40 @@ def _cmd_erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_decide(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.decisions import record_decision
+
+    _existing_db(args.db)
+    with open_store(args.db) as store:
+        score = None
+        for r in store.results(args.run_id):
+            if r.candidate_code == args.candidate and isinstance(r.result.get("overall"), (int, float)):
+                score = float(r.result["overall"])
+        d = record_decision(store, args.run_id, args.candidate, args.decision, reviewer=args.reviewer or "",
+                            reasons=args.reason or [], reason_text=args.text or "", notes=args.notes or "",
+                            score_shown=score)
+    print(f"recorded: {d.decision} for {d.candidate_code} by {d.reviewer} (decision-log entry {d.log_seq})")
+    return 0
+
+
+def _cmd_decisions(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.decisions import decisions
+
+    _existing_db(args.db)
+    with open_store(args.db) as store:
+        store.run_record(args.run_id)
+        ds = [d.to_json() for d in decisions(store, args.run_id)]
+    if args.json:
+        _print_json(ds)
+    else:
+        for d in ds:
+            print(f"{d['created'][:19]}  {d['candidate_code']}  {d['decision']:<7}  {d['reviewer']}  "
+                  + "; ".join(d["reasons"] + ([d["reason_text"]] if d["reason_text"] else [])))
+    return 0
+
+
 def _existing_db(db: str | None) -> None:
     """Commands that read records refuse to create an empty database by mistake."""
     from .store import resolve_db_path
@@ -212,3 +248,20 @@ def register(sub: Any) -> None:
     se.add_argument("--db")
     se.add_argument("--json", action="store_true")
     se.set_defaults(func=_cmd_erase)
+
+    sd = sub.add_parser("decide", help="record a reviewer's decision (advance, hold, reject) in the decision log")
+    sd.add_argument("run_id", metavar="RUN_ID")
+    sd.add_argument("candidate", metavar="CANDIDATE", help="candidate code (C-…)")
+    sd.add_argument("decision", choices=["advance", "hold", "reject"])
+    sd.add_argument("--reviewer", required=True, help="the reviewer's name")
+    sd.add_argument("--reason", action="append", help="a reason from the list (repeat for several)")
+    sd.add_argument("--text", help="the reason in your own words")
+    sd.add_argument("--notes")
+    sd.add_argument("--db")
+    sd.set_defaults(func=_cmd_decide)
+
+    sl2 = sub.add_parser("decisions", help="list a run's decisions")
+    sl2.add_argument("run_id", metavar="RUN_ID")
+    sl2.add_argument("--db")
+    sl2.add_argument("--json", action="store_true")
+    sl2.set_defaults(func=_cmd_decisions)

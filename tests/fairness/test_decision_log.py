@@ -150,3 +150,21 @@ def test_cli_log_verify(stored, db):
     assert p.returncode == 1 and "entry 2" in p.stderr and len(p.stderr.strip().splitlines()) == 1
     p = _cli("log", "verify", "--db", str(db.parent / "missing.db"))
     assert p.returncode == 2 and "no screening database" in p.stderr
+
+
+def test_cli_decide_and_list(stored, db):
+    import json
+
+    store, rid, codes = stored
+    code = codes["ana_souza_cv.pdf"]
+    p = _cli("decide", rid, code, "advance", "--reviewer", "Rita", "--reason", "Relevant experience", "--text",
+             "strong Python", "--db", str(db))
+    assert p.returncode == 0 and "entry 1" in p.stdout, p.stderr
+    p = _cli("decisions", rid, "--db", str(db), "--json")
+    [d] = json.loads(p.stdout)
+    assert (d["decision"], d["reviewer"], d["score_shown"], d["reasons"]) == ("advance", "Rita", 80.0,
+                                                                            ["Relevant experience"])
+    p = _cli("decide", rid, code, "maybe", "--reviewer", "Rita", "--db", str(db))
+    assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
+    p = _cli("decide", rid, code, "hold", "--db", str(db))
+    assert p.returncode == 2
