@@ -113,7 +113,8 @@ def _cmd_retention(args: argparse.Namespace) -> int:
                        if getattr(args, k) is not None}
             if not changes:
                 raise UsageError("retention set: give --documents, --results or --decisions DAYS (0 = keep forever)")
-            set_retention(store.conn, **{k: (None if v == 0 else v) for k, v in changes.items()})
+            days: dict[str, Any] = {k: (None if v == 0 else v) for k, v in changes.items()}
+            set_retention(store.conn, **days)
         settings = get_retention(store.conn)
     if args.json:
         _print_json(settings.to_json())

@@ -133,7 +133,8 @@ def _country_cues() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
 
 def _literal_pattern(terms: Iterable[str], *, fold: bool) -> re.Pattern[str] | None:
     """One alternation of ``terms`` on word boundaries; all-capital short terms (MIT, UK) match their case only."""
-    exact, folded = [], []
+    exact: list[str] = []
+    folded: list[str] = []
     for t in {" ".join(t.split()) for t in terms if t and len(t.strip()) >= 2}:
         body = r"[^\S\n]+".join(re.escape(p) for p in t.split())
         (exact if (t.isupper() and len(t) <= 5) or not fold else folded).append(body)
