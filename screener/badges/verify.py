@@ -175,8 +175,11 @@ class _Router:
         if self.run.format == "unknown":
             self.run.format = "url"
         response = self.run.fetch(url)  # URL policy first: unsafe-url before anything is sent
-        if response is None:
-            raise BadgeFailure("invalid-signature", f"the badge at {url} could not be retrieved")
+        if response is None:  # the fetch failed; its reason (e.g. "timed out: …") is the last note about this URL
+            prefix = f"could not fetch {url}: "
+            why = next((n[len(prefix):] for n in reversed(self.run.not_done) if n.startswith(prefix)), "")
+            raise BadgeFailure("invalid-signature", f"the badge at {url} could not be retrieved"
+                               + (f" ({why})" if why else ""))
         if response.status == 410:
             raise BadgeFailure("revoked", f"{url} answers 410 Gone: the badge was revoked")
         if response.status != 200:

@@ -103,3 +103,14 @@ def test_default_deadline_is_ten_seconds() -> None:
     from screener.badges.fetch import DEFAULT_TIMEOUT_S
 
     assert DEFAULT_TIMEOUT_S == 10.0
+
+
+def test_a_dripping_badge_host_gives_a_timed_out_reason(drip: DripServer) -> None:
+    from screener.badges import verify_badge
+
+    fetcher = HttpFetcher(timeout=DEADLINE_S, allow_loopback_for_tests=True, resolver=_resolver)
+    start = time.monotonic()
+    result = verify_badge(f"http://drip.test:{drip.port}/close-body", fetcher=fetcher)
+    assert time.monotonic() - start < DEADLINE_S + MARGIN_S
+    assert result.verdict != "valid"
+    assert any("timed out" in r for r in result.reasons), result.reasons
