@@ -205,6 +205,9 @@ with col_table:
             "Aliases": st.column_config.TextColumn("Aliases", help="Other ways people write it, matched as written"),
         })
 competencies = rows_to_competencies(edited.to_dict("records"))
+shares = competency_rows({"competencies": competencies})
+if shares:
+    st.text("Shares of the score now: " + " · ".join(f"{r['Name'] or '(no name)'} {r['Share']}" for r in shares))
 
 st.markdown("**Degree** — a flag beside the score, never part of it.")
 deg = data.get("degree") or {}
@@ -310,6 +313,7 @@ if st.button("Save rubric", type="primary", disabled=rubric is None):
         st.error(md_text(exc.user_message()))  # the edits stay in the form: nothing is reset on failure
     else:
         S["rb_data"], S["rb_path"], S["rb_name"] = current, str(path), Path(path).stem
+        S["rubric_path"] = str(path)  # the Screen page opens on the rubric just saved
         library_changed()
         S["rb_flash"] = (f"Saved {path.name}: {saved.role}, {len(saved.competencies)} competencies. "
                          "It is listed on the Screen page now.")

@@ -658,7 +658,9 @@ def draft_from_text(text: str, *, title: str | None = None, source: str = "a job
     # a short posting may name its skills only as everyday words ("housekeeping"): the second pass keeps those
     for strict in (True, False):
         for s, _e, surface, label in mentions:
-            surface = " ".join(surface.split()).strip(" ,;:.-()[]*")
+            surface = " ".join(surface.split()).strip(" ,;:-()[]*").rstrip(".")
+            if surface.startswith(".") and not surface[1:2].isalpha():  # ".NET" keeps its dot, ". x" does not
+                surface = surface.lstrip(". ")
             if not surface or len(surface) > 80 or _PLACEHOLDER.search(surface) or len(surface.split()) > 5:
                 continue
             if label is None and (surface.casefold() in _STOP_ITEMS or (len(surface) <= 3 and surface.islower())

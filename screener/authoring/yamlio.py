@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -63,7 +64,12 @@ def rubric_yaml(data: dict[str, Any], *, header: list[str] | None = None, today:
               f"# Check it with: python -m screener rubric check FILE   (written {(today or date.today()).isoformat()})"]
     body = yaml.dump(_ordered(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110,
                      default_flow_style=False)
-    return "\n".join(" ".join(line.split("\n")) for line in lines) + "\n\n" + body
+    return "\n".join(_comment_safe(line) for line in lines) + "\n\n" + body
+
+
+def _comment_safe(line: str) -> str:
+    """One comment line: no line breaks (\\r, \\x85, U+2028 …) or control characters YAML refuses."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs") else ch for ch in line)
 
 
 __all__ = ["rubric_mapping", "rubric_yaml"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from screener.authoring import draft_from_text
 from screener.extract.lexicon import norm_phrase
@@ -174,3 +176,24 @@ def test_posting_specific_candidates(text: str, present: list[str], absent: list
         assert t in surfaces, (t, surfaces)
     for t in absent:
         assert t not in surfaces, (t, surfaces)
+
+
+WORDS = ["Requirements:", "Nice to have:", "Benefits", "- ", "• ", "5+ years of", "experience with", "Python", "SQL",
+         "C#", ".NET", "Excel", "React", "Go", "must", "preferred", "a plus", "Bachelor's degree in", "or equivalent",
+         "RN license required", "communication skills", "and", "or", ",", ".", "\n", "\t", "<ORGANIZATION>", "ß",
+         "İ", "🙂", "(", ")", "/", "BS/MS", "PhD", "team", "Kafka", "AWS", "", "e.g.", ":"]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=60).map(" ".join))
+def test_any_posting_drafts_a_valid_rubric_or_one_clear_error(text: str) -> None:
+    from screener.errors import RubricError
+
+    try:
+        draft = draft_from_text(text)
+    except RubricError as exc:
+        assert "\n" not in exc.user_message()
+        return
+    rubric = parse_rubric(draft.to_yaml(), source="draft.yaml")
+    hay = f" {norm_phrase(text)} "
+    assert all(any(f" {norm_phrase(t)} " in hay for t in c.terms()) for c in rubric.competencies)
