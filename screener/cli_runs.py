@@ -104,7 +104,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
         with store:
             run = resume(store, args.resume, progress=_progress(args.progress),
                          engine=args.engine if args.engine_given else None, scheduler=args.scheduler,
-                         workers=args.workers)
+                         workers=args.workers, with_text=False)
             blind = bool(store.run_record(args.resume).options.get("blind")) or args.blind
             names = _competencies(store, args.resume)
         _write(run, names, args.out, blind)
@@ -132,9 +132,9 @@ def cmd_screen(args: argparse.Namespace) -> int:
     try:
         run = screen(rubric, args.inputs, options=opts, progress=_progress(args.progress), store=store,
                      rubric_yaml=rubric_text, engine=args.engine, scheduler=args.scheduler,
-                     extra_options={"blind": bool(args.blind)})
+                     extra_options={"blind": bool(args.blind)}, keep_profiles=False)
         if store is not None:
-            run = load_run(store, run.run_id)  # what `runs export` will read: the same bytes
+            run = load_run(store, run.run_id, with_text=False)  # what `runs export` reads: the same bytes
     finally:
         if store is not None:
             store.close()
@@ -163,7 +163,7 @@ def cmd_runs_export(args: argparse.Namespace) -> int:
     _check_out(args.out)
     store = _open(args.db, required=True)
     with store:
-        run = load_run(store, args.run_id)
+        run = load_run(store, args.run_id, with_text=False)
         names = _competencies(store, args.run_id)
         blind = bool(store.run_record(args.run_id).options.get("blind")) or args.blind
     _write(run, names, args.out, blind)

@@ -104,7 +104,7 @@ def _record(store: Any, run_id: str, r: CandidateResult) -> None:
 
 
 def _execute(ctx: ScreeningContext, plan: _Plan, runner: Any, *, store: Any, run_id: str, done: set[str],
-             progress: Progress | None) -> list[CandidateResult]:
+             progress: Progress | None, keep_profiles: bool = True) -> list[CandidateResult]:
     results: list[CandidateResult] = []
     total = len(plan.resumes)
     n = len(done)
@@ -124,7 +124,7 @@ def _execute(ctx: ScreeningContext, plan: _Plan, runner: Any, *, store: Any, run
     for _, r in runner.run(jobs):
         if store is not None:
             _record(store, run_id, r)
-        results.append(r)
+        results.append(r if keep_profiles else replace(r, profile=None))
         n += 1
         if progress:
             progress(n, total, r.file)
@@ -142,9 +142,11 @@ def screen(
     engine: str = "local",
     scheduler: str | None = None,
     extra_options: dict[str, Any] | None = None,
+    keep_profiles: bool = True,
 ) -> ScreeningRun:
     """Screen every input against the rubric. Unreadable files become error rows; the rest are scored in sandboxed
-    workers. With a ``store``, the run is recorded and each file's result committed as it finishes."""
+    workers. With a ``store``, the run is recorded and each file's result committed as it finishes.
+    ``keep_profiles=False`` drops each result's parsed profile once stored (big batches: the store has the text)."""
     options = options or ScreenOptions()
     inputs = list(inputs)
     files = read_inputs(inputs, max_bytes=options.max_bytes, keep_data=False)
@@ -166,7 +168,8 @@ def screen(
                                       inputs=stored_inputs, as_of=ctx.as_of, options=opts,
                                       files=[(f.display, f.sha256) for f in plan.resumes], notes=plan.notes)
         try:
-            results = _execute(ctx, plan, runner, store=store, run_id=run_id, done=set(), progress=progress)
+            results = _execute(ctx, plan, runner, store=store, run_id=run_id, done=set(), progress=progress,
+                               keep_profiles=keep_profiles or store is None)
         except BaseException:
             if store is not None:
                 store.finish_run(run_id, status="interrupted")
@@ -190,12 +193,12 @@ def _stored_inputs(store: Any, inputs: list[Any]) -> list[str | tuple[str, bytes
 
 
 def resume(store: Any, run_id: str, *, progress: Progress | None = None, engine: str | None = None,
-           scheduler: str | None = None, workers: int | None = None) -> ScreeningRun:
+           scheduler: str | None = None, workers: int | None = None, with_text: bool = True) -> ScreeningRun:
     """Go on with an interrupted run: the same rubric, inputs and options; only the files without a stored result
     are screened (nothing twice). A complete run is returned as it is."""
     record = store.run_record(run_id)
     if record.status == "complete":
-        return load_run(store, run_id)
+        return load_run(store, run_id, with_text=with_text)
     store.claim_run(run_id)
     try:
         rubric = parse_rubric(record.rubric_yaml, source=f"run {run_id}")
@@ -212,7 +215,8 @@ def resume(store: Any, run_id: str, *, progress: Progress | None = None, engine:
             if new:  # files added to an input folder since the run began
                 store.add_files(run_id, [(f.display, f.sha256) for f in new])
             done = store.scored_keys(run_id)
-            _execute(ctx, plan, runner, store=store, run_id=run_id, done=done, progress=progress)
+            _execute(ctx, plan, runner, store=store, run_id=run_id, done=done, progress=progress,
+                     keep_profiles=False)
             missing = planned - {f.display for f in plan.resumes} - store.scored_keys(run_id)
             for key in sorted(missing):
                 r = error_result(key, DocumentError("the file is no longer where the run found it", file=key), None)
@@ -221,7 +225,7 @@ def resume(store: Any, run_id: str, *, progress: Progress | None = None, engine:
         store.finish_run(run_id, status="interrupted")
         raise
     store.finish_run(run_id)
-    return load_run(store, run_id)
+    return load_run(store, run_id, with_text=with_text)
 
 
 def run_rubric(store: Any, run_id: str) -> Rubric:
@@ -229,8 +233,9 @@ def run_rubric(store: Any, run_id: str) -> Rubric:
     return parse_rubric(store.run_record(run_id).rubric_yaml, source=f"run {run_id}")
 
 
-def load_run(store: Any, run_id: str) -> ScreeningRun:
-    """A stored run as a ``ScreeningRun`` (ranked), each result with its document's text as its profile."""
+def load_run(store: Any, run_id: str, *, with_text: bool = True) -> ScreeningRun:
+    """A stored run as a ``ScreeningRun`` (ranked), each result with its document's text as its profile (unless
+    ``with_text`` is false: exports do not need it)."""
     record = store.run_record(run_id)
     try:
         rubric = parse_rubric(record.rubric_yaml, source=f"run {run_id}")
@@ -240,7 +245,7 @@ def load_run(store: Any, run_id: str) -> ScreeningRun:
     results = []
     for s in store.results(run_id):
         profile = None
-        if s.document_sha256:
+        if s.document_sha256 and with_text:
             doc = store.document(s.document_sha256)
             if doc is not None and doc.text is not None:
                 profile = Profile(document=Document(file=doc.file_name, kind=doc.kind or "txt",  # type: ignore[arg-type]
