@@ -256,6 +256,8 @@ def _phrase_parts(text: str, s: int, e: int, kind: str, whole_only: bool,
         pos = m.end()
     parts.append((pos, e))
     parts = [p for p in (_trim(text, a, b) for a, b in parts) if p[1] > p[0]]
+    if not parts:  # only separators ("-  -  and"): nothing to offer
+        return []
     sizes = [len(text[a:b].split()) for a, b in parts]
     n = len(text[s:e].split())
     names_known = any(s <= a and b <= e for a, b in _within(strong, s, e))
