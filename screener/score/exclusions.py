@@ -53,6 +53,8 @@ _HONORIFIC = r"(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme)\.?"
 _PAGE_WORDS = frozenset({"page", "pg", "p", "of", "cv", "resume", "résumé", "curriculum", "vitae", "continued",
                          "cont", "seite", "página", "pagina", "von", "de", "sur"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_ON_REQUEST = re.compile(r"\b(?:available|furnished|provided|given)\s+(?:up)?on\s+request\b|\bon\s+request\b",
+                         re.IGNORECASE)
 _NAME_LABEL_LINE = re.compile(r"^\s*(?:(?:full|first|last|family|given|candidate'?s?)\s+)?name\s*[:\-–]",
                               re.IGNORECASE)
 _REFERENCE_LINE = re.compile(
@@ -108,6 +110,28 @@ def _name_patterns(tokens: Sequence[str]) -> list[re.Pattern[str]]:
     return [re.compile(edge_l + "(?:" + a + ")" + edge_r, re.IGNORECASE) for a in alts]
 
 
+_FIELD_SEP = re.compile(r"\n|[ \t]{2,}|\s[|•·]\s")
+
+
+def _first_prose(text: str, start: int, end: int) -> int:
+    """Where prose starts in a contact block (a summary the parser left in it, common in text flattened to one
+    line): the first field of 8 or more words, mostly lower case, without an e-mail address; ``end`` if none."""
+    pos = start
+    for m in _FIELD_SEP.finditer(text, start, end):
+        if _is_prose(text[pos:m.start()]):
+            return pos
+        pos = m.end()
+    return pos if _is_prose(text[pos:end]) else end
+
+
+def _is_prose(field: str) -> bool:
+    words = field.split()
+    if len(words) < 8 or "@" in field or len(field) < 45:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower * 2 >= len(words)
+
+
 def _page_boundary_lines(pages: Sequence[str]) -> set[str]:
     """Normalised first/last lines that repeat on two or more pages: running headers and footers."""
     seen: dict[str, int] = {}
@@ -147,12 +171,19 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
     out: list[Exclusion] = []
     for sec in profile.sections:
         if sec.name == "contact":
-            # a dated role inside it means the parser missed a heading: the contact block ends there
+            # a dated role inside it means the parser missed a heading, and prose is a summary: the contact block
+            # ends at the first of them
             end = min([r.span[0] for r in profile.roles if r.start is not None and sec.start < r.span[0] < sec.end]
-                      + [sec.end])
+                      + [_first_prose(text, sec.start, sec.end)])
             out.append(Exclusion(sec.start, end, "contact block"))
         elif sec.name == "references":
-            out.append(Exclusion(sec.start, sec.end, "reference"))
+            # "References available upon request" names no referee: only that statement is masked, not the text
+            # after it (often a section whose own heading the parser missed)
+            head = text[sec.start:sec.end]
+            m = _ON_REQUEST.search(head[:200])
+            end = sec.start + head.find("\n", m.end()) if m and head.find("\n", m.end()) != -1 else (
+                sec.start + m.end() if m else sec.end)
+            out.append(Exclusion(sec.start, end, "reference"))
     for m in _EMAIL.finditer(text):
         out.append(Exclusion(m.start(), m.end(), "e-mail address"))
     for m in _URL.finditer(text):
@@ -174,10 +205,16 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
         header = bool(folded) and _name_only_line(line, folded)
         if header or (_norm_line(line) in boundary and len(line.strip()) <= 120):
             out.append(Exclusion(s, e, "page header or footer"))
-        elif _REFERENCE_LINE.search(line):
-            out.append(Exclusion(s, e, "reference"))
-        elif _NAME_LABEL_LINE.search(line):
-            out.append(Exclusion(s, e, "name"))
+        elif m := (_REFERENCE_LINE.search(line) or _NAME_LABEL_LINE.search(line)):
+            # the whole line when it is a line; in a text flattened to one long line, only the field (up to a run
+            # of spaces) — "REFERENCES  Available on request.    Copyright …" must not swallow the résumé
+            reason = "name" if _NAME_LABEL_LINE.search(line) and not _REFERENCE_LINE.search(line) else "reference"
+            if len(line) <= 160:
+                out.append(Exclusion(s, e, reason))
+            else:
+                gap = re.compile(r"\s{3,}").search(line, m.end() + 1)
+                out.append(Exclusion(s + m.start(), s + (gap.start() if gap else min(len(line), m.end() + 80)),
+                                     reason))
     for xs, xe in doc.excluded_spans:
         out.append(Exclusion(xs, xe, "hidden or injected text"))
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))

@@ -209,3 +209,21 @@ def test_a_missed_experience_heading_keeps_the_roles_and_their_evidence() -> Non
     assert excluded_at(never_evidence(prof), i, i + 3) is None
     j = text.index("ana@")
     assert excluded_at(never_evidence(prof), j, j + 3) is not None
+
+
+@pytest.mark.parametrize(("text", "needle", "masked"), [
+    # a text flattened to one line: the summary after the contact fields is not the contact block
+    ('"Ana Lima  12 Elm St, Miami, FL  ana@example.com    DATA ANALYST  Analyst with six years of experience in '
+     'reporting and forecasting with SQL and Excel for retail teams.  SKILLS  SQL', "SQL and", False),
+    ('"Ana Lima  12 Elm St, Miami, FL  ana@example.com    DATA ANALYST  Analyst with six years of experience in '
+     'reporting and forecasting with SQL and Excel for retail teams.  SKILLS  SQL', "12 Elm", True),
+    # "References available on request" masks the statement, not the rest of a flattened line
+    ("Ana Lima\n\nSKILLS\n" + "Excel, SQL  " * 20 + "  REFERENCES  Available on request.   More: Python, Tableau",
+     "Python", False),
+    ("Ana Lima\n\nSKILLS\nExcel\n\nREFERENCES\nAvailable on request.\n", "Available", True),
+    ("Ana Lima\n\nSKILLS\nExcel\n\nREFEREES\nMs Jo Swift, Manager, Acme, jo@acme.example\n", "Manager", True),
+])
+def test_contact_and_reference_spans_are_bounded(text: str, needle: str, masked: bool) -> None:
+    prof = profile(text)
+    i = text.index(needle)
+    assert (excluded_at(never_evidence(prof), i, i + len(needle)) is not None) is masked
