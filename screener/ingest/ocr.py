@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from screener.errors import CorruptDocument, FileTooLarge, UnsupportedFileType
+from screener.errors import CorruptDocument, EmptyDocument, FileTooLarge, UnsupportedFileType
 from screener.ingest.layout import page_lines
 from screener.ingest.limits import DEFAULT_LIMITS, Limits
 from screener.ingest.normalize import normalize_text
@@ -347,6 +347,12 @@ def render_page(page: Any, dpi: int = RENDER_DPI) -> tuple[Image.Image, int]:
         bitmap.close()
 
 
+def is_blank(img: Image.Image) -> bool:
+    """Nothing to read: fewer than 1 pixel in 5,000 darker than mid-grey (a noisy but empty scan has none)."""
+    hist = img.convert("L").histogram() if img.mode != "L" else img.histogram()
+    return sum(hist[:128]) < 0.0002 * img.width * img.height
+
+
 def image_dpi(img: Image.Image) -> int:
     """The resolution to tell Tesseract: the file's own when plausible, else the width of a letter page."""
     info = img.info.get("dpi")
@@ -393,6 +399,8 @@ def read_image(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Docum
     from PIL import Image
 
     img = open_image(data, file)
+    if is_blank(img):
+        raise EmptyDocument("the image is blank: there is no text to read", file=file)
     dpi = image_dpi(img)
     if dpi > MAX_DPI:
         # A phone photo at 400+ dpi reads no better than at 300 and takes twice as long.

@@ -495,6 +495,8 @@ class _Scans:
             self.skipped_reason = f"only the first {ocr.MAX_OCR_PAGES} scanned pages are read by OCR"
             return text
         image, dpi = ocr.render_page(page)
+        if ocr.is_blank(image):  # nothing drawn to read: a blank page is not a scan
+            return PageText(lines=[], hidden=text.hidden, has_chars=True)
         result = ocr.ocr_image(image, dpi=dpi, file=self.file, timeout=self.limits.timeout_s)
         self.pages.append(page_no)
         self.read_pages.append(result)

@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
         ("encrypted.pdf", EncryptedDocument, "password-protected; ask the applicant"),
         ("truncated.pdf", CorruptDocument, "not a valid PDF"),
         ("garbage.pdf", CorruptDocument, "not a valid PDF"),
-        ("image_only.pdf", EmptyDocument, "no text was found by OCR") if ocr.available() else
+        ("image_only.pdf", EmptyDocument, "contains no text") if ocr.available() else
         ("image_only.pdf", NoTextLayer, "no text layer (scanned image); OCR is not available"),
         ("empty.txt", EmptyDocument, "empty"),
         ("whitespace.txt", EmptyDocument, "empty"),

@@ -297,9 +297,40 @@ def test_without_ocr_scans_are_refused_with_the_install_hint(resume_scans: Scans
 
 @needs_ocr
 def test_blank_scan_is_an_empty_document() -> None:
-    blank = Image.new("L", (1275, 1650), 255)
-    with pytest.raises(EmptyDocument):
+    rng = np.random.default_rng(5)
+    blank = Image.fromarray(np.clip(255 + rng.normal(0, 18, (1650, 1275)), 0, 255).astype(np.uint8))
+    with pytest.raises(EmptyDocument) as info:
         ingest_bytes(encode([blank], "PNG"), "blank.png")
+    assert "blank" in str(info.value)
+
+
+def _text_pdf_with(extra: list[Image.Image] | None) -> bytes:
+    """The text-layer résumé followed by a page holding ``extra``'s image (or a blank page)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(resume_pdf())))
+    if extra is None:
+        writer.add_blank_page(612, 792)
+    else:
+        writer.append(PdfReader(io.BytesIO(encode(extra, "PDF"))))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_blank_page_after_text_is_neither_flagged_nor_read() -> None:
+    doc = ingest_bytes(_text_pdf_with(None), "cv.pdf")
+    assert {f.code for f in doc.health} & {"ocr", "no-text-layer"} == set()
+    assert "ocr_pages" not in doc.metadata
+
+
+@needs_ocr
+def test_scanned_page_after_a_text_page_is_read_by_ocr() -> None:
+    doc = ingest_bytes(_text_pdf_with(scan(two_column_pdf(), angle=1.0, seed=4)), "mixed.pdf")
+    assert doc.metadata["ocr_pages"] == "2"
+    assert doc.text.count("Maria Gonzalez") == 1 and "Jordan Lee" in doc.pages[1]
+    assert next(f for f in doc.health if f.code == "ocr").message.startswith("Page 2 was read by OCR")
 
 
 @needs_ocr
