@@ -51,7 +51,9 @@ _CUE_RE = re.compile(
     r"(?:experience|knowledge|expertise|proficiency|familiarity|understanding|background|skills?|competence|"
     r"fluency|know-?how)\s+(?:with|in|of|on|using|developing|building)|proficient\s+(?:with|in)|"
     r"familiar\s+with|skilled\s+in|experienced\s+(?:with|in)|ability\s+to|able\s+to|knowledge\s+about|"
-    r"passionate\s+about|interest\s+in|comfortable\s+(?:with|in))\s+",
+    r"passionate\s+about|interest\s+in|comfortable\s+(?:with|in)|you\s+will|required\s+to|how\s+to|"
+    r"capable\s+of|responsib(?:le|ility)\s+for|focus(?:ed)?\s+on|willing(?:ness)?\s+to|desire\s+to|"
+    r"record\s+of|degree\s+in|(?:you\s+)?hold\s+an?|such\s+as|e\.g\.?|including|tools\s+like)\s+",
     re.IGNORECASE)
 # where a requirement's object ends
 _STOP_RE = re.compile(

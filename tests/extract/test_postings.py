@@ -22,6 +22,8 @@ Requirements:
 * Ability to work in large collaborative teams to achieve our goals
 * Familiarity with message queues
 * Excellent communication skills
+* Experience with cloud technologies such as AWS, GCP or Azure
+* Responsible for code reviews
 Your tasks:
 - Design scalable backend services
 - Write well-tested code
@@ -44,6 +46,8 @@ def _found(text: str) -> list[str]:
     "work in large collaborative teams",  # "ability to ...", cut before "to achieve"
     "message queues",
     "communication skills",  # a posting's requirement keeps its "skills"
+    "cloud technologies", "GCP", "Azure",  # "such as" opens a list
+    "code reviews",  # "responsible for ..."
     "Design scalable backend services", "Write well-tested code",  # task list lines, whole
 ])
 def test_finds_requirement(phrase: str) -> None:
