@@ -36,14 +36,14 @@ def _cmd_fairness_report(args: argparse.Namespace) -> int:
     if args.run:
         if args.scores:
             raise UsageError("give either SCORES.csv or --run RUN_ID with --demographics, not both")
-        if not args.demographics:
-            raise UsageError("--run needs --demographics D.csv (columns candidate_code, sex, race_ethnicity)")
         from .fairness.demographics import import_demographics, run_score_rows
         from .store import open_store
 
+        _existing_db(args.db)
         with open_store(args.db) as store:
-            import_demographics(store, args.run, Path(args.demographics))
-            rows = run_score_rows(store, args.run)
+            if args.demographics:  # stored apart from the screening data, replacing the run's earlier file
+                import_demographics(store, args.run, Path(args.demographics))
+            rows = run_score_rows(store, args.run)  # without --demographics: the ones stored for the run
     else:
         if not args.scores:
             raise UsageError("give SCORES.csv (columns candidate_id, score, sex, race_ethnicity, advanced) "
@@ -206,7 +206,8 @@ def register(sub: Any) -> None:
     fr.add_argument("scores", nargs="?", metavar="SCORES.csv",
                     help="columns candidate_id, score, sex, race_ethnicity, advanced (yes/no); empty = unknown")
     fr.add_argument("--run", help="report on a stored run instead (with --demographics)")
-    fr.add_argument("--demographics", help="self-reported demographics CSV: candidate_code, sex, race_ethnicity")
+    fr.add_argument("--demographics", help="self-reported demographics CSV: candidate_code, sex, race_ethnicity "
+                                           "(stored for the run; without it, the run's stored demographics are used)")
     fr.add_argument("--db", help="screening database (default: $SCREENER_DB or the per-user data folder)")
     fr.add_argument("--json", action="store_true", help="print the report as JSON")
     fr.add_argument("--csv-out", help="also write the table as CSV")

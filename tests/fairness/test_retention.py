@@ -141,6 +141,8 @@ def test_cli_run_report_erase_purge(tmp_path, run_maker):
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
     assert data["n"] == 3 and data["sex"]["groups"]["F"]["n"] == 2 and data["race_ethnicity"]["unknown"] == 3
+    again = _cli("fairness", "report", "--run", rid, "--db", str(db), "--json")  # the stored demographics
+    assert again.returncode == 0 and json.loads(again.stdout) == data
     p = _cli("erase", codes["ben_okafor_cv.docx"], "--db", str(db))
     assert p.returncode == 0 and "erased" in p.stdout, p.stderr
     p = _cli("log", "verify", "--db", str(db))
