@@ -33,7 +33,14 @@ from ..errors import RubricError, ScreenerError, UsageError
 from ..extract.lexicon import norm_phrase, tokenize
 from ..extract.postings import extract_posting_skills
 from ..rubric import ISCED_OF_LEVEL, Rubric, validate_rubric_data
-from .occupations import ATTRIBUTION, Occupation, OccupationNotFound, find_occupation, skill_group
+from .occupations import (
+    ATTRIBUTION,
+    Occupation,
+    OccupationNotFound,
+    find_occupation,
+    search_occupations,
+    skill_group,
+)
 from .yamlio import rubric_yaml
 
 MAX_COMPETENCIES = 10
@@ -112,23 +119,23 @@ IMPLIED_YEARS = {"high school": 2, "associate": 2, "bachelor": 4, "master": 6, "
 # regulated roles: (words in the title or text, licence name, profession for the licensing notes, required by law,
 # licence aliases)
 _LICENCES: list[tuple[re.Pattern[str], str, str, bool, list[str]]] = [
-    (re.compile(r"\bregistered\s+nurse|\bRN\b|\bnurse\b", re.I), "Registered Nurse (RN) licence", "registered nurse",
+    (re.compile(r"\bregistered\s+nurse|\bRN\b|\bnurses?\b", re.I), "Registered Nurse (RN) licence", "registered nurse",
      True, ["Registered Nurse", "RN license", "RN licence", "Multistate RN license"]),
-    (re.compile(r"\bpharmacist\b", re.I), "State pharmacist licence (RPh)", "pharmacist", True,
+    (re.compile(r"\bpharmacists?\b", re.I), "State pharmacist licence (RPh)", "pharmacist", True,
      ["RPh", "registered pharmacist", "licensed pharmacist", "pharmacist license", "pharmacist licence"]),
-    (re.compile(r"\bphysical\s+therapist\b|\bphysiotherapist\b", re.I), "State physical therapist licence (PT)",
+    (re.compile(r"\bphysical\s+therapists?\b|\bphysiotherapists?\b", re.I), "State physical therapist licence (PT)",
      "physical therapist", True, ["licensed physical therapist", "PT license", "PT licence"]),
-    (re.compile(r"\bphysician\b|\bmedical\s+doctor\b", re.I), "State medical licence", "physician", True,
+    (re.compile(r"\bphysicians?\b|\bmedical\s+doctors?\b", re.I), "State medical licence", "physician", True,
      ["medical license", "medical licence", "board certified"]),
-    (re.compile(r"\bdentist\b", re.I), "State dental licence", "dentist", True, ["dental license", "DDS", "DMD"]),
-    (re.compile(r"\battorney\b|\blawyer\b", re.I), "State bar admission", "lawyer", True,
+    (re.compile(r"\bdentists?\b", re.I), "State dental licence", "dentist", True, ["dental license", "DDS", "DMD"]),
+    (re.compile(r"\battorneys?\b|\blawyers?\b", re.I), "State bar admission", "lawyer", True,
      ["bar admission", "admitted to the bar", "licensed attorney"]),
-    (re.compile(r"\bteacher\b", re.I), "State teaching certificate", "K-12 teacher", True,
+    (re.compile(r"\bteachers?\b", re.I), "State teaching certificate", "K-12 teacher", True,
      ["teaching certificate", "teaching license", "teaching licence", "teacher certification"]),
-    (re.compile(r"\belectrician\b", re.I), "Journeyman or Master Electrician licence", "electrician", True,
+    (re.compile(r"\belectricians?\b", re.I), "Journeyman or Master Electrician licence", "electrician", True,
      ["journeyman electrician", "master electrician", "journeyman license", "electrical license",
       "licensed electrician"]),
-    (re.compile(r"\bplumber\b|\bpipefitter\b", re.I), "Journeyman or Master Plumber licence", "plumber", True,
+    (re.compile(r"\bplumbers?\b|\bpipefitters?\b", re.I), "Journeyman or Master Plumber licence", "plumber", True,
      ["journeyman plumber", "master plumber", "plumbing license", "licensed plumber"]),
     (re.compile(r"\bhvac\b", re.I), "HVAC technician licence (state) and EPA Section 608 certification",
      "HVAC technician", True, ["EPA 608", "EPA Section 608", "HVAC license", "HVAC licence"]),
@@ -701,16 +708,24 @@ def draft_from_occupation(query: str, *, extractor: Any = None) -> RubricDraft:
 
         extractor = get_extractor()
     occ = find_occupation(query)
+    # an O*NET occupation lists technologies only: the ESCO occupation of the same title adds its essential skills
+    twin = None
+    if occ.source == "onet":
+        twin = next((o for o in search_occupations(occ.title, limit=5)
+                     if o.source == "esco" and norm_phrase(o.title) == norm_phrase(occ.title)), None)
+    # with both, the occupation's essential skills lead and its technologies are nice to have
+    names = [(s, 2) for s in (twin.skills if twin else ())] + [(s, 1 if twin else 2) for s in occ.skills]
     items: dict[str, _Item] = {}
-    for n, s in enumerate(occ.skills):
+    for n, (s, strength) in enumerate(names):
         it = items.setdefault(s.casefold(), _Item(s.casefold(), s, True, first=n))
-        it.surfaces.append(s)
-        it.count, it.strength = 1, 2 if occ.source == "esco" or n < 10 else 1
+        if s not in it.surfaces:
+            it.surfaces.append(s)
+        it.count, it.strength = 1, max(it.strength, strength)
     if not items:
         raise OccupationNotFound(f"{occ.title} ({occ.code}) lists no skills to draft from; try another occupation")
     comps, _ = _competencies(list(items.values()), extractor)
     for c in comps:
-        c["name"] = c["name"].replace(OTHER, "Other essential skills" if occ.source == "esco" else "Other tools")
+        c["name"] = c["name"].replace(OTHER, "Other essential skills" if occ.source == "esco" or twin else "Other tools")
     role = occ.title[:1].upper() + occ.title[1:]
     licence, notes = _licence(role, "")
     data: dict[str, Any] = {"role": role[:120], "description": f"Drafted from {_occ_name(occ)}.",
@@ -718,7 +733,8 @@ def draft_from_occupation(query: str, *, extractor: Any = None) -> RubricDraft:
     if licence:
         data["licence"] = licence
     kind = "essential skills" if occ.source == "esco" else "technologies (hot technologies first)"
-    notes = [f"competencies are {_occ_name(occ)}'s {kind}, grouped; weights are equal shares per skill — "
+    also = f", with the essential skills of {_occ_name(twin)}" if twin else ""
+    notes = [f"competencies are {_occ_name(occ)}'s {kind}{also}, grouped; weights are equal shares per skill — "
              "set them to what this job emphasises", *notes, ATTRIBUTION]
     draft = RubricDraft(data, notes, _occ_name(occ))
     draft.rubric()

@@ -56,10 +56,17 @@ def test_occupation_draft_is_valid_without_unknown_skills(query: str) -> None:
     rubric = draft.rubric()
     occ = find_occupation(query)
     terms = {t for c in rubric.competencies for t in c.terms()}
-    assert terms <= set(occ.skills)  # its skills become the competencies
-    assert len(terms) == len(set(occ.skills))
+    assert set(occ.skills) <= terms  # its skills become the competencies (an O*NET one adds its ESCO twin's)
     assert not [w for w in rubric_warnings(rubric) if "not in the taxonomy" in w]
     assert "CC BY 4.0" in draft.to_yaml()  # attribution travels with the draft
+
+
+def test_onet_occupation_adds_the_essential_skills_of_its_esco_twin() -> None:
+    draft = draft_from_occupation("47-2111.00")  # Electricians
+    esco = find_occupation("electrician")
+    terms = {t for c in draft.rubric().competencies for t in c.terms()}
+    assert set(esco.skills) <= terms and "ESCO occupation ‘electrician’" in draft.notes[0]
+    assert draft.data["licence"]["required_by_law"] is True
 
 
 def test_registered_nurse_occupation_gets_its_licence() -> None:
