@@ -150,3 +150,17 @@ def test_screen_page_lists_a_saved_rubric_at_once(mine: Path) -> None:
     assert str(path) not in before and after[str(path)] == "Night Auditor (yours)"
     path.unlink()
     assert str(path) not in dict(rubric_choices())
+
+
+def test_what_moved_between_two_runs(mine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.authoring.test_compare import _store_with_two_runs
+
+    db, _, _ = _store_with_two_runs(tmp_path)
+    monkeypatch.setenv("SCREENER_DB", str(db))
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.run()
+    button(at, "Compare the runs").click()
+    at.run()
+    assert not at.exception
+    text = "\n".join(t.value for t in at.text)
+    assert "C-0000aaaa: overall 80.0 → 75.0 (-5.0)" in text and "now a must-have" in text

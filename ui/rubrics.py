@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from screener.authoring.compare import compare_runs
 from screener.authoring.draft import draft_from_occupation, draft_from_text, posting_text
 from screener.authoring.form import (
     LEVEL_WORDS,
@@ -35,6 +36,7 @@ from screener.authoring.occupations import search_occupations
 from screener.authoring.yamlio import rubric_mapping, rubric_yaml
 from screener.errors import RubricError, ScreenerError
 from screener.rubric import ISCED_OF_LEVEL, load_rubric, split_terms
+from screener.store import open_store
 from ui.common import clear_rubric_choices, extractor, md_text
 
 S = st.session_state
@@ -166,6 +168,35 @@ with t_occ:
             else:
                 load_into_editor(draft.data, path=None,
                                  name=file_name(draft.data["role"]).removesuffix(".yaml"), notes=draft.notes)
+
+# ------------------------------------------------------------------------------------------------ versions
+def versions_section() -> None:
+    """Two stored runs (e.g. before and after a rubric edit, same résumés): what moved for each candidate."""
+    try:
+        with open_store() as store:
+            runs = store.list_runs()
+            if len(runs) < 2:
+                return
+            with st.expander("What moved between two runs (two versions of a rubric)"):
+                labels = {r.id: f"{r.created[:16].replace('T', ' ')} — {r.rubric} — {r.scored} scored — run {r.id}"
+                          for r in runs}
+                v1, v2 = st.columns(2)
+                before = v1.selectbox("Before", list(labels), index=1, format_func=lambda i: labels[i],
+                                      key="rb_diff_before")
+                after = v2.selectbox("After", list(labels), index=0, format_func=lambda i: labels[i],
+                                     key="rb_diff_after")
+                if st.button("Compare the runs"):
+                    try:
+                        diffs = compare_runs(store, before, after)
+                    except ScreenerError as exc:
+                        st.error(md_text(exc.user_message()))
+                    else:
+                        st.text("\n\n".join("\n".join(d.lines()) for d in diffs))
+    except ScreenerError as exc:
+        st.caption("Stored runs cannot be compared here: " + md_text(exc.user_message()))
+
+
+versions_section()
 
 if "rb_data" not in S:
     st.info("Open a rubric, or start one from a blank page, a job posting or an occupation.")
