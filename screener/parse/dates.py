@@ -87,14 +87,19 @@ class _Rules:
         self.points: list[tuple[str, re.Pattern[str]]] = [
             ("pair", re.compile(rf"(?P<y1>{y4})(?P<y2>{y4})(?!\d)", flags)),
             ("dmy", re.compile(
-                rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?[ \t]*(?:de[ \t]+)?(?P<m>{mon})\.?{nl}"
-                rf"(?:[ \t]*,)?[ \t]*(?:de[ \t]+)?(?P<y>{y4})(?!\d)", flags)),
+                rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?[ \t]*+(?:de[ \t]++)?(?P<m>{mon})\.?{nl}"
+                rf"(?:[ \t]*+,)?[ \t]*+(?:de[ \t]++)?(?P<y>{y4})(?!\d)", flags)),
             ("my", re.compile(
-                rf"(?P<m>{mon})\.?{nl}(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?[ \t]*[,.\-/]?[ \t]*\n?[ \t]*"
-                rf"(?:(?:de|of)[ \t]+)?(?:(?P<y>{y4})(?!\d)|['’‘`](?P<yy>\d{{2}})(?!\d))", flags)),
-            ("season", re.compile(rf"(?P<s>{season}){nl}[ \t]*,?[ \t]*(?P<y>{y4})(?!\d)", flags)),
+                rf"(?P<m>{mon})\.?{nl}(?:[ \t]++\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?[ \t]*+[,.\-/]?[ \t]*+\n?[ \t]*+"
+                rf"(?:(?:de|of)[ \t]++)?(?:(?P<y>{y4})(?!\d)|['’‘`](?P<yy>\d{{2}})(?!\d))", flags)),
+            # "2019 october", "2021, July": the year written first
+            ("ym", re.compile(rf"(?P<y>{y4})[ \t]*+,?[ \t]*+(?P<m>{mon})\.?{nl}", flags)),
+            # "Sep 15" (a two-digit year): a date only when a range partner follows
+            ("myy2", re.compile(rf"(?P<m>{mon})\.?{nl}[ \t]*+(?P<yy>\d{{2}})(?![\d/.:,]|[ \t]*+(?:st|nd|rd|th)\b)",
+                                flags)),
+            ("season", re.compile(rf"(?P<s>{season}){nl}[ \t]*+,?[ \t]*+(?P<y>{y4})(?!\d)", flags)),
             ("numeric", re.compile(rf"(?P<a>\d{{1,2}})[/.\-](?P<b>\d{{1,2}})[/.\-](?P<y>{y4})(?!\d)", flags)),
-            ("mmyyyy", re.compile(rf"(?P<m>\d{{1,2}})[ \t]*[/.\-][ \t]*(?P<y>{y4})(?![\d])", flags)),
+            ("mmyyyy", re.compile(rf"(?P<m>\d{{1,2}})[ \t]*+[/.\-][ \t]*+(?P<y>{y4})(?![\d])", flags)),
             ("iso", re.compile(rf"(?P<y>{y4})(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P<day>(?P=sep)\d{{1,2}})?(?![\d])",
                                flags)),
             ("myy", re.compile(r"(?P<m>\d{1,2})/(?P<yy>\d{2})(?![\d/])", flags)),
@@ -104,14 +109,14 @@ class _Rules:
         self.word_start = re.compile(r"(?<![^\W_])[^\W_]", re.UNICODE)
         # a dash, also when the text layer left it as escaped UTF-8 bytes ("\\xe2\\x80\\x94")
         dash = r"(?:[-–—‒―~]{1,2}|\\xe2\\x80\\x9[34])"
-        self.gap = re.compile(rf"\s*,?\s*(?:{dash}|{sep_word}{nl})[ \t:]*\s*", flags)
-        self.space_gap = re.compile(r"[ \t]+")
+        self.gap = re.compile(rf"\s*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+", flags)
+        self.space_gap = re.compile(r"[ \t]++")
         self.present_after = re.compile(
-            rf"(?:[ \t]*,?\s*(?:{dash}|{sep_word}{nl})[ \t:]*\s*|[ \t]*,?[ \t]*)(?:{present}){nl}", flags)
-        self.open_after = re.compile(rf"[ \t]*(?:{open_after}){nl}", flags)
-        self.two_digit_end = re.compile(rf"[ \t]*(?:{dash}|to)[ \t]*['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*\+)", flags)
-        self.since_before = re.compile(rf"(?<![^\W\d_])(?P<w>{since})[ \t:]*\n?[ \t]*$", flags)
-        self.guard_before = re.compile(r"(?:\d[-/.:]|[\d$€£#]|\d[ \t])$")
+            rf"(?:[ \t]*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|[ \t]*+,?[ \t]*+)(?:{present}){nl}", flags)
+        self.open_after = re.compile(rf"[ \t]*+(?:{open_after}){nl}", flags)
+        self.two_digit_end = re.compile(rf"[ \t]*+(?:{dash}|to)[ \t]*+['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*+\+)", flags)
+        self.since_before = re.compile(rf"(?<![^\W\d_])(?P<w>{since})[ \t:]*+\n?[ \t]*+$", flags)
+        self.guard_before = re.compile(r"(?:\d[-/.:]|[\d$€£#]|\d[ \t])\Z")
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +168,21 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
         if not _year_ok(year, today):
             return None
         return _Point("full", PartialDate(year, month), PartialDate(year, month), s, e)
+    if kind == "ym":
+        month = rules.months.get(fold(m["m"]).rstrip("."))
+        year = int(m["y"])
+        if month is None or numeric_guard or not _year_ok(year, today):
+            return None
+        return _Point("full", PartialDate(year, month), PartialDate(year, month), s, e)
+    if kind == "myy2":
+        month = rules.months.get(fold(m["m"]).rstrip("."))
+        if month is None:
+            return None
+        year = _two_digit_year(int(m["yy"]), today)
+        if not _year_ok(year, today):
+            return None
+        pd = PartialDate(year, month)
+        return _Point("myy2", pd, pd, s, e, needs_partner=True)
     if kind == "season":
         first, last = rules.seasons[fold(m["s"])]
         year = int(m["y"])
@@ -233,6 +253,11 @@ def _scan_points(text: str, today: date | None) -> list[_Point]:
             continue
         points.append(point)
         pos = point.end
+        if pos < len(text) and text[pos].isalpha() and text[pos - 1].isdigit():
+            glued = _point_at(text, pos, today, pos)
+            if glued is not None and glued.kind in ("full", "month"):
+                points.append(glued)
+                pos = glued.end
     return points
 
 
@@ -242,6 +267,10 @@ def _before_or_equal(a: PartialDate, b: PartialDate) -> bool:
 
 def _join(p: _Point, q: _Point) -> tuple[PartialDate, PartialDate] | None:
     """The range p–q when q closes p, else None."""
+    if q.kind == "month" and q.month_only is not None and p.last is not None and p.last.month is not None and \
+            p.kind in ("full", "numeric", "iso") and q.month_only >= p.last.month:
+        # "2021, July – December": the end month takes the start's year
+        return p.first or p.last, PartialDate(p.last.year, q.month_only)
     if q.first is None or q.last is None:
         return None
     start: PartialDate | None = p.first
@@ -258,6 +287,8 @@ def _join(p: _Point, q: _Point) -> tuple[PartialDate, PartialDate] | None:
             start = PartialDate(start.year, p.day_first_month)
         if q.day_first_month is not None:
             end = PartialDate(end.year, q.day_first_month)
+    if "myy2" in (p.kind, q.kind) and not {p.kind, q.kind} <= {"myy2", "full"}:
+        return None
     if p.kind == "myy" and q.kind not in ("myy", "numeric", "iso", "iso-hyphen"):
         return None
     if p.kind == "iso-hyphen" and q.kind not in ("iso", "iso-hyphen"):
@@ -280,7 +311,8 @@ def _scan(text: str, today: date | None, *, singles: bool) -> list[DateRange | D
         p = points[i]
         q = points[i + 1] if i + 1 < len(points) else None
         # 1. p – q
-        if q is not None and (rules.gap.fullmatch(text, p.end, q.start) or (
+        glued = q is not None and p.end == q.start and p.kind == q.kind == "full"  # "Apr 2020Jun 2020": dash lost
+        if q is not None and (glued or rules.gap.fullmatch(text, p.end, q.start) or (
                 rules.space_gap.fullmatch(text, p.end, q.start) and q.kind not in ("month",))):
             joined = _join(p, q)
             if joined:

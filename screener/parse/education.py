@@ -35,8 +35,8 @@ EDUCATION_SECTIONS = ("education",)
 _GRADE = re.compile(
     r"(?P<g>(?:C?GPA|CPI|SGPA|CQPI|Grade|Nota(?: final)?|Note|Media|Média|Promedio|Percentage|Score|Aggregate|"
     r"Marks|Moyenne|Mention|Abschlussnote|Gesamtnote|CRA|IRA)\s*[:=\-]?\s*\d+(?:[.,]\d+)?\s*(?:/\s*\d+(?:[.,]\d+)?|%)?"
-    r"|\d+(?:[.,]\d+)?\s*/\s*(?:4|5|10|20|100)(?:[.,]0+)?\s*(?:C?GPA|CPI)"
-    r"|\d{2}(?:[.,]\d+)?\s*%"
+    r"|(?<![\d.,])\d+(?:[.,]\d+)?\s*/\s*(?:4|5|10|20|100)(?:[.,]0+)?\s*(?:C?GPA|CPI)"
+    r"|(?<![\d.,])\d{2}(?:[.,]\d+)?\s*%"
     r"|First[- ]Class(?: (?:with )?(?:Distinction|Honours|Honors))?|Second[- ]Class(?: (?:Upper|Lower))?(?: Division)?"
     r"|Upper Second|Lower Second|Third Class|\b2[:.][12]\b|Summa Cum Laude|Magna Cum Laude|Cum Laude"
     r"|(?:with )?(?:High )?Distinction|(?:with )?Honou?rs|Mention (?:très bien|bien|assez bien)|Sehr gut|Gut)",
@@ -49,7 +49,7 @@ _PAREN_ANY = re.compile(r"\([^()]*\)?")
 # bracketed notes that describe the programme, not its subject ("three-year programme", "part-time", "2:1")
 _NOT_FIELD = re.compile(r"\d|\b(?:years?|programme|program|part[- ]time|full[- ]time|distance|online|evening|"
                         r"expected|ongoing|pursuing|hons?|honou?rs|formerly)\b", re.IGNORECASE)
-_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,(?![^()]*\))\s+|\s+[-–—]+$|^[-–—]+\s+|\s+(?:from|at|de la|da)\s+(?=[A-Z])")
+_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,(?![^()]{0,120}\))\s+|\s+[-–—]+$|^[-–—]+\s+|\s+(?:from|at|de la|da)\s+(?=[A-Z])")
 
 
 class _Cues:

@@ -13,6 +13,7 @@ lines next to the dates are split into title, employer and location using layout
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -67,7 +68,7 @@ _CITY_STATE = re.compile(r"^[A-ZÀ-Ý][\w.'’ -]*,\s*(?:[A-Z]{2}|[A-Z][a-zà-ÿ
 _STATE_CODE = re.compile(r"^[A-Z]{2}(?:\s+\d{5})?$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|io)/\S*$", re.IGNORECASE)
 _STRONG_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|\s+[-–—]+$|^[-–—]+\s+|\s*[—–]\s*(?=[A-Z])")
-_DURATION = re.compile(r"\(?\s*\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|anos?|años?|meses|mois|ans|jahre|monate)"
+_DURATION = re.compile(r"\(?\s*+(?<![\d.,])\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|anos?|años?|meses|mois|ans|jahre|monate)"
                        r"\b[^)]*\)?", re.IGNORECASE)
 _TITLE_LABEL = re.compile(r"^(?:role|designation|position|title|job title|cargo|puesto|poste|funktion|stelle)\s*[:\-]\s*",
                           re.IGNORECASE)
@@ -131,14 +132,16 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
     found: list[tuple[int, DateRange, bool]] = []
     used: set[int] = set()
     ranges = find_date_ranges(text[start:end], today=today)
+    line_starts = [ln.start for ln in lines]
     for r in ranges:
         s, e = start + r.span[0], start + r.span[1]
-        idx = next((i for i, ln in enumerate(lines) if ln.start <= s < ln.end + 1), None)
-        if idx is None or idx in used:
+        idx = bisect_right(line_starts, s) - 1
+        if idx < 0 or not lines[idx].start <= s < lines[idx].end + 1 or idx in used:
             continue
         line = lines[idx]
         dr = DateRange(r.start, r.end, r.current, r.text, (s, e))
-        rest = _rest_of_line(text, line, (s, e))
+        # a line this long is prose with dates in it, never an entry header (and is not re-read per date)
+        rest = _rest_of_line(text, line, (s, e)) if line.end - line.start <= _MAX_HEADER else "x" * _MAX_HEADER
         if (line.bullet and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14:
             if text[e:line.end].strip(" \t)|") == "":
                 above = next((j for j in range(idx - 1, -1, -1) if lines[j].text), None)
@@ -153,17 +156,36 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
     return found
 
 
+_MAX_HEADER = 400
+_DATE_EDGE = " \t\n(|,:–—-"
+_FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?)\Z", re.IGNORECASE)
+_GAP = re.compile(r"\t+ *|  +")
+
+
+def _keep_gaps(part: str) -> str:
+    """``clean`` each piece between tabs and runs of spaces, joined by two spaces, so layout gaps still split."""
+    return "  ".join(p for p in (clean(x) for x in _GAP.split(part)) if p)
+
+
 def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
+    """The header text on a dated line without its dates (string methods and anchored patterns: linear time)."""
     raw = text[line.start:line.end]
     a, b = span[0] - line.start, span[1] - line.start
     before, after = raw[:max(a, 0)], raw[max(b, 0):]
-    before = BULLET_RE.sub("", before, count=1)
-    before = re.sub(r"[\s(|,:–—-]*(?:from|de|dal|du|von)?[\s(|,:–—-]*$", "", before, flags=re.IGNORECASE)
-    before = re.sub(r"(?:^|\s)(?:duration|period|dates?|tenure|worked|since|employment dates?)\s*[:\-]?\s*$", "", before,
-                    flags=re.IGNORECASE)
-    after = re.sub(r"^[\s)|,:–—-]*", "", after)
-    after = re.sub(r"^\([^()]*\)", "", after)  # "(on leave since 2026)", "(contract)": a remark on the dates
-    parts = [clean(_DURATION.sub(" ", p)) for p in (before, after)]
+    before = BULLET_RE.sub("", before, count=1).rstrip(_DATE_EDGE)
+    m = _FROM_TAIL.search(before)
+    if m:
+        before = before[:m.start()].rstrip(_DATE_EDGE)
+    m = _LABEL_TAIL.search(before)
+    if m:
+        before = before[:m.start()].rstrip()
+    after = after.lstrip(" \t\n)|,:–—-")
+    if after.startswith("("):
+        close = after.find(")")
+        if close != -1 and "(" not in after[1:close]:
+            after = after[close + 1:]  # "(on leave since 2026)", "(contract)": a remark on the dates
+    parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
     return "  ".join(p for p in parts if p)
 
 
@@ -334,7 +356,7 @@ def _split_units(unit: str) -> list[str]:
 
 def _comma_parts(segment: str) -> list[str]:
     cues = _cues()
-    raw = [p.strip() for p in re.split(r",(?![^()]*\))\s*|\s+,\s*", segment) if p.strip()]
+    raw = [p.strip() for p in re.split(r",(?![^()]{0,120}\))\s*|\s+,\s*", segment) if p.strip()]
     split_raw: list[str] = []
     for p in raw:
         pm = re.fullmatch(r"(?P<a>.+?)\s*\((?P<b>[^()]+)\)", p)

@@ -88,6 +88,21 @@ RANGES = [
     ("Winter 2018", P(2018, 1), P(2018, 3)),
     ("Spring 2020", P(2020, 3), P(2020, 5)),
     ("2021 – 2025", P(2021), P(2025)),
+    # real layouts (issue 15): the year first, a month range inside one year, two-digit years, lost dashes
+    ("2019 october - now", P(2019, 10), NOW),
+    ("2017 july - 2019 october", P(2017, 7), P(2019, 10)),
+    ("2021, July – December", P(2021, 7), P(2021, 12)),
+    ("Sep 15 - NOW", P(2015, 9), NOW),
+    ("Sep 15 - Mar 18", P(2015, 9), P(2018, 3)),
+    ("Apr 2020Jun 2020", P(2020, 4), P(2020, 6)),
+    ("Mar 2017Aug 2018", P(2017, 3), P(2018, 8)),
+    ("20212021", P(2021), P(2021)),
+    ("June 2020 –\nPresent", P(2020, 6), NOW),
+    ("2015 till now", P(2015), NOW),
+    ("2019 - to date", P(2019), NOW),
+    ("2018 – current", P(2018), NOW),
+    ("Nov 2020 - present day", P(2020, 11), NOW),
+    ("2008  2022", P(2008), P(2022)),
 ]
 
 NOT_RANGES = [
@@ -111,6 +126,8 @@ NOT_RANGES = [
     "Mar. to Apr.",
     "version 2.1.2019",
     "",
+    "Sep 15",
+    "May 20, 2019 at 10",
 ]
 
 SINGLES = [
@@ -238,3 +255,9 @@ def test_merged_months_bounds(ps: list[tuple[P, P, bool]]) -> None:
     single = [months_between(s, None if cur else e, today=TODAY) for s, e, cur in ps]
     assert total <= sum(single)
     assert total >= max(single, default=0)
+
+
+def test_digit_on_the_line_above_does_not_hide_a_range() -> None:
+    """"…HTML5, CSS3." then "2017 – 2019: Developer": the digit before the line break is not part of the date."""
+    found = find_date_ranges("Tools: HTML5, CSS3.\n2017 – 2019: Developer, Bank", today=TODAY)
+    assert [(r.start, r.end) for r in found] == [(P(2017), P(2019))]
