@@ -107,7 +107,12 @@ def _name_patterns(tokens: Sequence[str]) -> list[re.Pattern[str]]:
     alts.append(rf"{_HONORIFIC}\s+(?:{'|'.join(esc)})")
     # the right edge also allows a capital glued on by text extraction ("Go Eun-jiPhone: …")
     edge_l, edge_r = r"(?<![\w@/.-])", r"(?:(?![\w])|(?<=[^\W\d_])(?-i:(?=[A-ZÀ-Ý])))"
-    return [re.compile(edge_l + "(?:" + a + ")" + edge_r, re.IGNORECASE) for a in alts]
+    out = [re.compile(edge_l + "(?:" + a + ")" + edge_r, re.IGNORECASE) for a in alts]
+    if len(esc) > 1:
+        # the whole name is distinctive enough to mask even when text extraction glued a letter before it
+        # ("JJonas Helm    Page 2": a drop capital repeated in a flattened footer)
+        out.append(re.compile(r"\s+".join(esc) + edge_r, re.IGNORECASE))
+    return out
 
 
 _FIELD_SEP = re.compile(r"\n|[ \t]{2,}|\s[|•·]\s")

@@ -88,6 +88,7 @@ def test_name_tokens(name: str, tokens: list[str]) -> None:
     ("Scala, Java", False),
     ("SCALA, Giulia", True),        # "Surname, Given"
     ("G. Scala", True),             # initial and surname
+    ("GGiulia Scala    Page 2", True),  # a drop capital glued on by text extraction
     ("giulia.scala@mail.example", True),
     ("see github.com/giuliascala", True),
 ])
