@@ -175,6 +175,9 @@ def fisher_exact_two_sided(a: int, b: int, c: int, d: int) -> float:
     row2 = c + d
     lo, hi = max(0, col1 - row2), min(row1, col1)
 
+    if total > _EXACT_UP_TO:
+        return _fisher_float(a, row1, row2, col1, total, lo, hi)
+
     def weight(x: int) -> int:
         return math.comb(row1, x) * math.comb(row2, col1 - x)
 
@@ -182,6 +185,22 @@ def fisher_exact_two_sided(a: int, b: int, c: int, d: int) -> float:
     tail = sum(w for w in (weight(x) for x in range(lo, hi + 1)) if w <= observed)
     p = Fraction(tail, math.comb(total, col1)) if total else Fraction(1)
     return float(min(p, Fraction(1)))
+
+
+_EXACT_UP_TO = 600  # applicants; above this, log-space floats (integer binomials get slow past a few thousand)
+
+
+def _fisher_float(a: int, row1: int, row2: int, col1: int, total: int, lo: int, hi: int) -> float:
+    """The same sum in log space, with scipy's relative tolerance for "no more probable than" (1 + 1e-7)."""
+    def logw(x: int) -> float:
+        return (math.lgamma(row1 + 1) - math.lgamma(x + 1) - math.lgamma(row1 - x + 1)
+                + math.lgamma(row2 + 1) - math.lgamma(col1 - x + 1) - math.lgamma(row2 - col1 + x + 1))
+
+    log_total = math.lgamma(total + 1) - math.lgamma(col1 + 1) - math.lgamma(total - col1 + 1)
+    observed = logw(a)
+    cutoff = observed + math.log1p(1e-7)
+    p = sum(math.exp(lw - log_total) for lw in (logw(x) for x in range(lo, hi + 1)) if lw <= cutoff)
+    return min(p, 1.0)
 
 
 def _ratio(rate: float, best: float) -> float | None:

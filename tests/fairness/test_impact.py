@@ -191,3 +191,18 @@ def test_cli_missing_file_and_no_argument(tmp_path: Path) -> None:
     for args in (["fairness", "report", str(tmp_path / "none.csv")], ["fairness", "report"]):
         p = _cli(*args)
         assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("table", [(120, 200, 180, 150), (300, 10, 290, 25), (0, 400, 5, 395), (350, 0, 0, 350)])
+def test_fisher_float_path_agrees_with_the_exact_sum(table):
+    import screener.fairness.impact as impact
+
+    saved = impact._EXACT_UP_TO
+    try:
+        impact._EXACT_UP_TO = 10**9
+        exact = fisher_exact_two_sided(*table)
+        impact._EXACT_UP_TO = 0
+        approx = fisher_exact_two_sided(*table)
+    finally:
+        impact._EXACT_UP_TO = saved
+    assert approx == pytest.approx(exact, rel=1e-9, abs=1e-300)
