@@ -48,6 +48,7 @@ MAX_MUST_HAVES = 4
 MAX_POSTING_CHARS = 100_000  # a long posting is ~15,000; the rest would be a whole site pasted in
 MAX_SKIPPED_LINES = 12  # lines of an "About us" / "Benefits" block skipped when no heading ends it
 OTHER = "Other skills named in the posting"
+OTHER_NICE = "Other nice-to-have skills"
 SOFT = "Communication and teamwork"
 
 # --------------------------------------------------------------------------------------------------- wording cues
@@ -87,6 +88,10 @@ _SOFT = re.compile(r"\b(?:communicat\w*|team\w*|collaborat\w*|stakeholder\w*|int
                    r"leadership|mentor\w*|problem[\s-]solving|analytical|self[\s-]motivated|organi[sz]ational|"
                    r"written|verbal|english|customer\s+service|attention\s+to\s+detail|time\s+management)\b", re.I)
 _PLACEHOLDER = re.compile(r"<[A-Z_]+>")
+# not a skill: gender markers of German-style titles, a phrase that starts with a pronoun or a symbol
+_GENDER = re.compile(r"\(?\s*\b[mfwdx]\s*/\s*[mfwdx](?:\s*/\s*[mfwdx])?\b\s*\)?", re.I)
+_JUNK = re.compile(r"^(?:we|you|our|your|us|it|this|that|they|role|position|job|company|team)\b|^[^\w.]|"
+                   + _GENDER.pattern, re.I)
 # equal-opportunity statements list protected characteristics "such as" … : not skills
 _EEO = re.compile(r"\b(?:equal\s+(?:opportunity|employment)|without\s+regard|protected\s+(?:veteran|status|"
                   r"characteristic)|race,?\s+colou?r|sexual\s+orientation|gender\s+identity|national\s+origin)\b",
@@ -434,7 +439,11 @@ def _title(text: str, given: str | None) -> str:
 
 
 def _clean_title(s: str) -> str:
-    s = re.sub(r"\s+", " ", _PLACEHOLDER.sub("", s)).strip(" -–—:|,")
+    s = re.sub(r"\s+", " ", _GENDER.sub("", _PLACEHOLDER.sub("", s))).strip(" -–—:|,")
+    if s.isupper() and len(s) > 4:
+        s = " ".join(w.lower() if w in ("AND", "OF", "THE", "FOR", "IN", "TO") else
+                     w if len(w) <= 4 and w.isalpha() and w not in ("FULL", "LEAD", "DATA", "WEB") else w.title()
+                     for w in s.split())
     s = re.sub(r"^(?:job\s+(?:description|title|posting|opening|ad)|position|vacancy|role)\s*[:\-–—]\s*", "", s,
                flags=re.I)
     s = re.sub(r"\s*\([^)]*\b(?:years?|yrs)\b[^)]*\)\s*$", "", s, flags=re.I).strip(" -–—:|,")
@@ -533,11 +542,34 @@ def _add(items: dict[str, _Item], key: str, label: str, known: bool, surface: st
         it.strength = max(it.strength, 2)
 
 
-def _group_of(it: _Item, known: list[_Item]) -> str:
+def _concept_group(label: str, surfaces: list[str], resolver: Any) -> str | None:
+    """The group of a taxonomy concept: by its label, else by any concept its words resolve to, else by a
+    related concept (a hand-written alias such as "software testing" has no group of its own)."""
+    g = skill_group(label)
+    if g:
+        return g
+    seen = set()
+    for text in [label, *surfaces]:
+        for c in resolver.resolve(text):
+            if c.id in seen:
+                continue
+            seen.add(c.id)
+            g = skill_group(c.label)
+            if g:
+                return g
+            for rid in resolver.related(c.id)[:5]:
+                rc = resolver.concept(rid)
+                g = skill_group(rc.label) if rc is not None else None
+                if g:
+                    return g
+    return None
+
+
+def _group_of(it: _Item, known: list[_Item], resolver: Any) -> str:
     if _SOFT.search(it.label):
         return SOFT
     if it.known:
-        g = skill_group(it.label)
+        g = _concept_group(it.label, it.surfaces, resolver)
         if g:
             return g
     # a phrase the taxonomy lacks goes with a skill of its own clause ("Excel (pivot tables, VLOOKUP)") …
@@ -577,10 +609,10 @@ def _competencies(items: list[_Item], resolver: Any) -> tuple[list[dict[str, Any
     known = [i for i in items if i.known]
     groups: dict[str, list[_Item]] = {}
     for it in sorted(items, key=lambda i: i.first):
-        name = _group_of(it, known)
+        name = _group_of(it, known, resolver)
         # what the posting only prefers is its own competency, so its level and weight stay low
         if it.strength <= 1:
-            name = "Other nice-to-have skills" if name == OTHER else f"{name} (nice to have)"
+            name = OTHER_NICE if name == OTHER else f"{name} (nice to have)"
         groups.setdefault(name, []).append(it)
     for name in [n for n in groups if n.endswith(" (nice to have)")]:
         if name.removesuffix(" (nice to have)") not in groups:  # nothing required in that group: no suffix needed
@@ -592,11 +624,14 @@ def _competencies(items: list[_Item], resolver: Any) -> tuple[list[dict[str, Any
 
     ranked = sorted(groups.items(), key=lambda kv: (-score(kv[1]), kv[1][0].first))
     if len(ranked) > MAX_COMPETENCIES:
-        keep, rest = ranked[:MAX_COMPETENCIES - 1], ranked[MAX_COMPETENCIES - 1:]
-        merged = [i for _, its in rest for i in its]
-        keep = [kv for kv in keep if kv[0] != OTHER]
-        other = [i for name, its in ranked[:MAX_COMPETENCIES - 1] if name == OTHER for i in its]
-        ranked = [*keep, (OTHER, other + merged)]
+        # the smaller groups join "Other …": what the posting requires and what it only prefers apart
+        named = [kv for kv in ranked if kv[0] not in (OTHER, OTHER_NICE)]
+        keep, rest = named[:MAX_COMPETENCIES - 2], named[MAX_COMPETENCIES - 2:]
+        leftovers = [i for name, its in ranked if name in (OTHER, OTHER_NICE) for i in its]
+        leftovers += [i for _, its in rest for i in its]
+        required = [i for i in leftovers if i.strength >= 2]
+        preferred = [i for i in leftovers if i.strength <= 1]
+        ranked = [*keep, *([(OTHER, required)] if required else []), *([(OTHER_NICE, preferred)] if preferred else [])]
     notes: list[str] = []
     comps: list[dict[str, Any]] = []
     weights = _weights([score(its) for _, its in ranked])
@@ -618,7 +653,7 @@ def _competencies(items: list[_Item], resolver: Any) -> tuple[list[dict[str, Any
         level = 1 if best <= 1 else 3 if (years >= 3 or strong) and best >= 3 else 2
         comp: dict[str, Any] = {"name": name[:120], "skills": skills[:100], "aliases": aliases[:100],
                                 "weight": weight, "required_level": level}
-        if explicit and best >= 3 and musts < MAX_MUST_HAVES and name != OTHER:
+        if explicit and best >= 3 and musts < MAX_MUST_HAVES and name not in (OTHER, OTHER_NICE):
             comp["must_have"] = True
             musts += 1
         if years and best >= 2:
@@ -671,7 +706,8 @@ def draft_from_text(text: str, *, title: str | None = None, source: str = "a job
             if not surface or len(surface) > 80 or _PLACEHOLDER.search(surface) or len(surface.split()) > 5:
                 continue
             if label is None and (surface.casefold() in _STOP_ITEMS or (len(surface) <= 3 and surface.islower())
-                                  or "," in surface or _EEO.search(text, max(0, s - 200), s + 50)):
+                                  or "," in surface or _JUNK.search(surface)
+                                  or _EEO.search(text, max(0, s - 200), s + 50)):
                 continue
             if strict and _loose_word(surface, label, text, s, extractor):
                 continue

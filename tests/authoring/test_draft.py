@@ -61,7 +61,9 @@ def test_competency_fields_from_wording(text: str, term: str, expected: dict[str
     ("text", "absent"),
     [(DATA_ANALYST, ["Kubernetes", "Rust", "Salesforce"]),  # named only under "About us" and "Benefits"
      ("Engineer\nRequirements:\n- Designing and implementing scalable, efficient services in Go\n"
-      "- Management of stakeholders\n", ["Designing", "scalable", "efficient", "Management"])],
+      "- Management of stakeholders\n", ["Designing", "scalable", "efficient", "Management"]),
+     ("Developer (M/F/D)\nWe label your success, you bring Java, M/F/D, & back-end skills.\n",
+      ["M/F/D", "We label your success", "& back-end"])],
 )
 def test_benefits_and_about_blocks_are_not_requirements(text: str, absent: list[str]) -> None:
     terms = all_terms(draft_from_text(text).data)
@@ -123,7 +125,9 @@ def test_licence_block_for_regulated_roles(text: str, licence: dict[str, Any] | 
      ("<ORGANIZATION> is looking for a Java developer to join us. Experience with Spring is required.\n",
       "Java developer"),
      ("Job Description: Java Developer (3 Years of Experience)\nExperience with Spring is required.\n",
-      "Java Developer")],
+      "Java Developer"),
+     ("FULL STACK SOFTWARE DEVELOPER ( M/F/D )\nExperience with Java is required.\n", "Full Stack Software Developer"),
+     ("Senior QA and Test Engineer (m/w/d)\nExperience with Selenium is required.\n", "Senior QA and Test Engineer")],
 )
 def test_role_title(text: str, role: str) -> None:
     assert draft_from_text(text).data["role"] == role
