@@ -11,7 +11,8 @@ rendering each page for OCR, the PNGs as image uploads) and compared with the or
   one space) over the text-layer length, summed over files;
 - skill F1: the taxonomy ids the extractor finds in the OCR'd document vs in the text-layer document;
 - CPU seconds per page: this process's CPU time plus Tesseract's (children), per page — one core's worth,
-  steadier than wall time on a shared machine (wall time is printed beside it); peak RSS of Tesseract.
+  steadier than wall time on a shared machine (wall time is printed beside it);
+- peak resident memory of one Tesseract run on the densest page.
 
 ``--rapidocr`` also runs RapidOCR (rapidocr-onnxruntime, if installed in this environment; it is not a
 dependency) on the same PNGs for the side-by-side figures in the README. Seeded: the same scans every run.
@@ -21,8 +22,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,6 +112,18 @@ class Tally:
                 f"CPU s/page {self.cpu / max(1, self.pages):.2f}  wall s/page {self.wall / max(1, self.pages):.2f}{conf}")
 
 
+def tesseract_rss(img: Image.Image) -> float:
+    """Peak resident memory (MB) of one Tesseract run on ``img``, from the kernel's accounting of that child."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.pgm"
+        img.save(path)
+        proc = subprocess.Popen([str(ocr.tesseract()), str(path), "stdout", "--dpi", str(ocr.RENDER_DPI), "hocr"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={"OMP_THREAD_LIMIT": "1"})
+        _, _, usage = os.wait4(proc.pid, 0)
+        proc.returncode = 0
+    return usage.ru_maxrss / 1024
+
+
 def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
     c0 = time.process_time()
     k0 = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -143,6 +159,8 @@ def main() -> None:
     ingest_bytes(files[0].read_bytes(), files[0].name)  # warm-up: imports, PDFium, the Tesseract check
     skill_ids(ingest_bytes(files[0].read_bytes(), files[0].name))  # loads the extractor once
     as_pdf, as_png, rapid_png = Tally(), Tally(), Tally()
+    densest: Image.Image | None = None
+    densest_chars = 0
     print(f"{'file':44s} {'pages':>5s} {'CER pdf':>8s} {'CER png':>8s} {'skills ref/ocr/both':>20s} {'conf':>5s}")
     for path in files:
         data = path.read_bytes()
@@ -156,6 +174,10 @@ def main() -> None:
         for i in range(len(pdf)):
             angle = float(rng.uniform(1.0, 2.0)) * (1 if i % 2 == 0 else -1)
             scans.append(make_scan(pdf[i], args.dpi, angle, rng))
+            if len(ref.pages[i] if i < len(ref.pages) else "") > densest_chars:
+                densest_chars = len(ref.pages[i])
+                densest = scans[-1].resize((scans[-1].width * ocr.RENDER_DPI // args.dpi,
+                                            scans[-1].height * ocr.RENDER_DPI // args.dpi))
         pdf.close()
         buf = io.BytesIO()
         scans[0].save(buf, "PDF", resolution=args.dpi, save_all=True, append_images=scans[1:])
@@ -213,10 +235,10 @@ def main() -> None:
     print(as_png.line("PNG per page (Tesseract)"))
     if rapid is not None:
         print(rapid_png.line("PNG per page (RapidOCR)"))
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: Tesseract {child:.0f} MB; this process {own:.0f} MB (extractor and "
-          f"{'RapidOCR' if rapid is not None else 'scans'} included)")
+    print(f"peak RSS: Tesseract {tesseract_rss(densest) if densest else 0:.0f} MB on the densest page at "
+          f"{ocr.RENDER_DPI} dpi; this process {own:.0f} MB (extractor"
+          f"{' and RapidOCR' if rapid is not None else ''} included)")
     print(f"scans: {args.dpi} dpi grey, 1–2° skew, Gaussian noise σ 18; OCR renders image-only PDF pages at "
           f"{ocr.RENDER_DPI} dpi; CPU seconds = this process + Tesseract, one thread")
 

@@ -3,12 +3,13 @@
 Tesseract comes from the Debian packages ``tesseract-ocr`` and ``tesseract-ocr-eng`` (the English model is in
 the package; nothing is downloaded at run time) and runs as a child process of the ingest worker, on one
 thread, under the worker's memory cap and a time limit, killed with the worker if the worker is killed.
-Chosen over RapidOCR (onnxruntime) after measuring both on scans of the development PDFs: character
-error rate 0.10 vs 0.28, 0.6 vs 2.6 CPU-seconds per page, 50 MB vs 930 MB resident (benchmarks/ocr.py,
-README).
+Chosen over RapidOCR 1.4 (rapidocr-onnxruntime, whose wheel ships Chinese/English PP-OCRv4 models) after
+measuring both on 16 scanned pages of the development PDFs (``benchmarks/ocr.py --rapidocr``): character
+error rate 0.031 vs 0.276 (RapidOCR's model drops the spaces between English words and uses full-width
+punctuation), skill F1 0.94 vs 0.76, 1.05 vs 3.4 CPU-seconds per page, 58 MB vs 520 MB resident.
 
-Per page: the image is bounded (pixels checked before decoding), converted to grey, deskewed (projection
-profile of the ink), and recognised; Tesseract's word boxes, each stretched to the height of its line,
+Per page: the image is bounded (pixels checked before decoding), converted to grey, brought to 200–300 dpi,
+deskewed (projection profile of the ink), and recognised; Tesseract's word boxes, each stretched to its line,
 go through the same reading-order code as PDF words (``layout.page_lines``: columns, right-hand dates,
 table rows), so the parse stage sees the same kind of text as from a PDF text layer.
 """
