@@ -45,6 +45,7 @@ from .yamlio import rubric_yaml
 
 MAX_COMPETENCIES = 10
 MAX_MUST_HAVES = 4
+PLAIN_MIN = 3  # lowest clause strength (3 = required) whose plain 2–3 word list items are taken as skills
 MAX_POSTING_CHARS = 100_000  # a long posting is ~15,000; the rest would be a whole site pasted in
 MAX_SKIPPED_LINES = 12  # lines of an "About us" / "Benefits" block skipped when no heading ends it
 OTHER = "Other skills named in the posting"
@@ -352,7 +353,7 @@ def _list_items(text: str, clauses: list[_Clause], extractor: Any) -> list[tuple
                 continue
             named = any(re.search(r"[A-Z].*|[\d+#]|\.\w", w) for w in words) and not _sentence_start(text, at)
             known = extractor.resolve(item)
-            plain = cl.strength >= 3 and 2 <= len(words) <= 3 and all(w.isalpha() for w in words)
+            plain = cl.strength >= PLAIN_MIN and 2 <= len(words) <= 3 and all(w.isalpha() for w in words)
             common = len(words) == 1 and norm_phrase(item) in lex.common and not known
             if (named or known or plain) and not common:
                 out.append((at, at + len(item), item, known[0].label if known else None))
