@@ -23,6 +23,7 @@ REQUIRED = {
     "electrician.yaml": True,
     "teacher.yaml": True,
     "pharmacist.yaml": True,
+    "physical-therapist.yaml": True,
     "financial-analyst.yaml": None,
 }
 

@@ -49,6 +49,7 @@ RUBRIC_FILES = [
     "electrician.yaml",
     "teacher.yaml",
     "pharmacist.yaml",
+    "physical-therapist.yaml",
 ]
 
 PRIYA_BADGE = "https://badges.northwind-skills.example/credentials/3f1c9a2e-cloud-infrastructure"
