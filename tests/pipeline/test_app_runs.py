@@ -16,6 +16,7 @@ SAMPLES = ROOT / "sample_data"
 def _session(monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["blind"] = False  # these tests read file names; blind review: tests/fairness/test_app_blind.py
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
