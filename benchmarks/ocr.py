@@ -21,8 +21,8 @@ dependency) on the same PNGs for the side-by-side figures in the README. Seeded:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
-import os
 import resource
 import subprocess
 import sys
@@ -113,15 +113,24 @@ class Tally:
 
 
 def tesseract_rss(img: Image.Image) -> float:
-    """Peak resident memory (MB) of one Tesseract run on ``img``, from the kernel's accounting of that child."""
+    """Peak resident memory (MB) of one Tesseract run on ``img``: its VmHWM, read while it runs (the rusage of
+    a child counts the memory of the process it was forked from)."""
+    peak = 0
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "page.pgm"
         img.save(path)
         proc = subprocess.Popen([str(ocr.tesseract()), str(path), "stdout", "--dpi", str(ocr.RENDER_DPI), "hocr"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={"OMP_THREAD_LIMIT": "1"})
-        _, _, usage = os.wait4(proc.pid, 0)
-        proc.returncode = 0
-    return usage.ru_maxrss / 1024
+        while proc.poll() is None:
+            try:
+                status = Path(f"/proc/{proc.pid}/status").read_text()
+            except OSError:
+                break
+            kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+            peak = max(peak, kb)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=0.01)
+    return peak / 1024
 
 
 def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
