@@ -114,7 +114,7 @@ class _Rules:
         self.present_after = re.compile(
             rf"(?:[ \t]*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|[ \t]*+,?[ \t]*+)(?:{present}){nl}", flags)
         self.open_after = re.compile(rf"[ \t]*+(?:{open_after}){nl}", flags)
-        self.two_digit_end = re.compile(rf"[ \t]*+(?:{dash}|to)[ \t]*+['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*+\+)", flags)
+        self.two_digit_end = re.compile(rf"[ \t]*+(?:{dash}|to)[ \t]*+['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*+\+|[^\W\d_])", flags)
         self.since_before = re.compile(rf"(?<![^\W\d_])(?P<w>{since})[ \t:]*+\n?[ \t]*+$", flags)
         self.guard_before = re.compile(r"(?:\d[-/.:]|[\d$€£#]|\d[ \t])\Z")
 

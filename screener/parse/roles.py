@@ -54,6 +54,7 @@ class _Cues:
         company = [w for w in flat_words(words["company_words"])]
         self.company = re.compile(r"(?<![^\W_])" + alternation(company) + r"(?![^\W_]|\.\w)", re.IGNORECASE)
         self.country = re.compile(edge[0] + alternation(flat_words(words["countries"])) + edge[1], re.IGNORECASE)
+        self.detail_label = re.compile(r"^" + alternation(flat_words(words["detail_labels"])) + r"\s*:", re.IGNORECASE)
         self.suffix_only = re.compile(
             r"(?:inc|inc\.|ltd\.?|llc|llp|plc|corp\.?|co\.|gmbh|ag|s\.a\.?|ltda\.?|pvt\.? ltd\.?|limited|pty ltd)",
             re.IGNORECASE)
@@ -77,6 +78,15 @@ _EMPLOYER_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|empresa|entr
 # labels in front of a field ("Duration: May 2010 – till date", "Location: Pune")
 _LABELS = re.compile(r"^(?:duration|period|dates?|tenure|from|location|place|city)\s*[:\-]\s*", re.IGNORECASE)
 _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<company>\S.*)$")
+# "Mobile Developer (part time) in project KeepIn Ltd.": "in" joins a title and its employer only right after
+# a title word (elsewhere it starts a field of work: "Specialist in data analysis")
+_IN = re.compile(r"^(?P<title>.+?)\s+in\s+(?:(?:the\s+)?project\s+)?(?P<company>[A-Z0-9]\S*.*)$")
+
+
+def _ends_with_title(part: str) -> bool:
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", part.strip())
+    ends = [m.end() for m in _cues().title.finditer(core)]
+    return bool(ends) and ends[-1] == len(core)
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
@@ -94,11 +104,23 @@ def _headerish(line: _Line) -> bool:
     s = line.text
     if not s or line.bullet or len(s) > 100 or len(s.split()) > 12:
         return False
-    if s.endswith((".", ";", ":")) and not re.search(r"(?:inc|ltd|co|corp|s\.a|jr|sr|llc)\.$", s, re.IGNORECASE):
+    if s.endswith((".", ";", ":")) and not re.search(r"(?:inc|ltd|co|corp|s\.a|jr|sr|llc)\.$", s, re.IGNORECASE) and \
+            not (s.endswith(".") and len(s.split()) <= 8 and ". " not in s and s[0].isupper()):
+        return False  # a sentence; a short capitalised field list may still end with a full stop
+    if _URL.match(s) or heading_name(s) or _prose(s):
         return False
-    if _URL.match(s) or heading_name(s):
-        return False
+    if _cues().detail_label.match(s):
+        return False  # "Stack: Java, Swift", "Project: …", "Responsibilities: …": a described detail of the job
     return not (s[0].islower() and len(s.split()) > 4)
+
+
+
+
+def _prose(s: str) -> bool:
+    """A sentence of description ("Created from scratch a highly profitable business for…"), not a header:
+    eight or more words, three in five of them in lower case."""
+    words = [w for w in s.split() if w[:1].isalpha()]
+    return len(words) >= 8 and sum(w[0].islower() for w in words) * 5 >= len(words) * 3
 
 
 def _body_start(text: str, section: Section) -> int:
@@ -142,7 +164,8 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
         dr = DateRange(r.start, r.end, r.current, r.text, (s, e))
         # a line this long is prose with dates in it, never an entry header (and is not re-read per date)
         rest = _rest_of_line(text, line, (s, e)) if line.end - line.start <= _MAX_HEADER else "x" * _MAX_HEADER
-        if (line.bullet and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14:
+        if (line.bullet and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14 or \
+                _prose(rest.split("  ")[0]):
             if text[e:line.end].strip(" \t)|") == "":
                 above = next((j for j in range(idx - 1, -1, -1) if lines[j].text), None)
                 if above is not None and above not in used and _headerish(lines[above]) and \
@@ -186,6 +209,8 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
         if close != -1 and "(" not in after[1:close]:
             after = after[close + 1:]  # "(on leave since 2026)", "(contract)": a remark on the dates
     parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
+    if parts[1] and _prose(parts[1].split("  ")[0]):
+        parts[1] = ""  # "Oct 2018 - Mar 2022  Created from scratch a business…": the description starts after the dates
     return "  ".join(p for p in parts if p)
 
 
@@ -350,8 +375,56 @@ def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
     return None
 
 
+# "EPAM Systems. Junior Developer. Five projects…": sentences used as fields. A full stop after an abbreviation
+# ("Inc.", "St.", "B.Sc.") does not split.
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)\d]))\.\s+(?=[A-Z0-9])")
+_ABBREV_END = re.compile(r"(?:^|\s)(?:inc|ltd|corp|co|st|jr|sr|dr|mr|ms|mrs|no|vs|dept|univ|intl|bros|ave|pvt)\Z",
+                         re.IGNORECASE)
+
+
 def _split_units(unit: str) -> list[str]:
-    return [p for p in (clean(s) for s in _STRONG_SEP.split(unit)) if p]
+    out: list[str] = []
+    for piece in _STRONG_SEP.split(unit):
+        sentences: list[str] = []
+        last = 0
+        for m in _SENTENCE_BREAK.finditer(piece):
+            if not _ABBREV_END.search(piece, last, m.start()):
+                sentences.append(piece[last:m.start()])
+                last = m.end()
+        sentences.append(piece[last:])
+        out.extend(p for p in (clean(x.strip().lstrip(". ").rstrip(".") if len(sentences) > 1 else x.strip().lstrip(". "))
+                               for x in sentences) if p)
+    return out
+
+
+# "financial company", "air flights organization", "Media company": what the employer does, not its name
+_DESCRIPTOR = re.compile(r"[A-Za-z][a-z]*(?:[ -][a-z]+)*\s+(?:company|organi[sz]ation|firm|provider|portal|agency|group)",
+                         re.IGNORECASE)
+
+
+def _is_descriptor(part: str) -> bool:
+    return bool(_DESCRIPTOR.fullmatch(part)) and part.split()[-1].islower() and \
+        all(w.islower() for w in part.split()[1:])
+
+
+def _glued_title(part: str) -> tuple[str, str] | None:
+    """("Web Developer", "Naya Technologies") from "Web Developer Naya Technologies": a title and a name with no
+    separator. The title ends at its last title word; what follows is a capitalised name of one to six words."""
+    cues = _cues()
+    found = list(cues.title.finditer(part))
+    if not found:
+        return None
+    tail = part[found[-1].end():].strip()
+    if not tail or not (tail[0].isupper() or tail[0].isdigit()) or len(tail.split()) > 6 or tail.startswith("("):
+        return None
+    head = part[:found[-1].end()].strip()
+    words = tail.split()
+    if cues.title.search(tail) or not all(w[:1].isupper() or w[:1].isdigit() or w.islower() and len(w) <= 3
+                                          for w in words):
+        return None
+    if part.isupper() or not any(c.islower() for c in tail):
+        return None  # all capitals: the name and the title cannot be told apart by case
+    return head, tail
 
 
 def _comma_parts(segment: str) -> list[str]:
@@ -364,7 +437,8 @@ def _comma_parts(segment: str) -> list[str]:
             split_raw.extend([pm["a"].strip(), pm["b"].strip()])  # "ABC CONSULTING (Sometown, NY)"
         else:
             split_raw.append(p)
-    raw = split_raw
+    raw = [p[:-1].rstrip() if p.endswith(".") and not _ABBREV_END.search(p[:-1]) and
+           re.search(r"[^\W\d_]{3}\.$", p) and not cues.suffix_only.fullmatch(p.split()[-1]) else p for p in split_raw]
     parts: list[str] = []
     for i, p in enumerate(raw):
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
@@ -414,10 +488,12 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
     explicit: tuple[str, str] | None = None
     for ui, unit in enumerate(units):
         for seg in _split_units(unit):
-            m = _AT.match(seg)
-            if m and explicit is None and cues.title.search(m["title"]):
-                explicit = (clean(m["title"]), clean(m["company"]))
-                for p in _comma_parts(m["company"])[1:]:
+            m = _AT.match(seg) or _IN.match(seg)
+            if m and explicit is None and cues.title.search(m["title"]) and \
+                    (m.re is _AT or _ends_with_title(m["title"])):
+                company_parts = _comma_parts(m["company"])
+                explicit = (clean(m["title"]), clean(company_parts[0]) if company_parts else clean(m["company"]))
+                for p in company_parts[1:]:
                     parts.append((clean(p), ui))
                 continue
             for p in _comma_parts(seg):
@@ -435,6 +511,17 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         else:
             title, employer, location = split_header([p for p, _ in parts]) if parts else ("", "", "")
             return title if title != labelled_employer else "", labelled_employer, location
+    parts = [(p, ui) for p, ui in parts if not _is_descriptor(p)]
+    named = [p for p, _ in parts if not _is_location(p)]
+    if sum(bool(cues.title.search(p)) for p, _ in parts) == 1 and \
+            not any(cues.company.search(p) and not cues.title.search(p) for p in named):
+        split_parts: list[tuple[str, int]] = []
+        for p, ui in parts:
+            glued = _glued_title(p) if cues.title.search(p) else None
+            if glued and len(named) > 1 and not cues.company.search(glued[1]):
+                glued = None  # another part can be the employer: the words after the title are part of it
+            split_parts.extend([(glued[0], ui), (glued[1], ui)] if glued else [(p, ui)])
+        parts = split_parts
     locations = [p for p, _ in parts if _is_location(p)]
     others = [(p, ui) for p, ui in parts if p not in locations]
     if explicit:
@@ -469,7 +556,12 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         extra = []
     wanted = set(locations) | set(extra)
     location = ", ".join(dict.fromkeys(p for p, _ in parts if p in wanted))  # document order, no repeats
-    return title_pick[0], employer_pick[0], location
+    title, employer = title_pick[0], employer_pick[0]
+    if not employer or employer == title:
+        glued = _glued_title(title)
+        if glued:
+            title, employer = glued
+    return title, employer, location
 
 
 __all__ = ["find_roles", "role_sections", "split_header"]
