@@ -7,13 +7,20 @@ The drip server listens on 127.0.0.1 in this test only; the fetcher reaches it t
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from screener.badges.fetch import HttpFetcher
 from screener.errors import FetchError
@@ -34,9 +41,11 @@ HEADS = {
 
 
 class DripServer:
-    """Answers every request with ``HEADS[path]`` and then one byte every DRIP_EVERY_S, for DRIP_FOR_S at most."""
+    """Answers every request with ``HEADS[path]`` and then one byte every DRIP_EVERY_S, for DRIP_FOR_S at most;
+    over TLS when given a server context."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.tls = tls
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.stop = threading.Event()
@@ -52,6 +61,12 @@ class DripServer:
             threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
 
     def _drip(self, conn: socket.socket) -> None:
+        if self.tls is not None:
+            try:
+                conn = self.tls.wrap_socket(conn, server_side=True)
+            except (OSError, ssl.SSLError):
+                conn.close()
+                return
         with conn:
             request = b""
             while b"\r\n\r\n" not in request:
@@ -114,3 +129,38 @@ def test_a_dripping_badge_host_gives_a_timed_out_reason(drip: DripServer) -> Non
     assert time.monotonic() - start < DEADLINE_S + MARGIN_S
     assert result.verdict != "valid"
     assert any("timed out" in r for r in result.reasons), result.reasons
+
+
+def _self_signed(folder: Path, hostname: str) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hostname)])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(hostname)]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+@pytest.mark.parametrize("path", ["close-body", "http10-headers"])
+def test_dripping_tls_server_is_cut_at_the_deadline(tmp_path: Path, path: str) -> None:
+    cert, key = _self_signed(tmp_path, "drip.test")
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    server = DripServer(tls=server_ctx)
+    try:
+        fetcher = HttpFetcher(timeout=DEADLINE_S, allow_loopback_for_tests=True, resolver=_resolver,
+                              ssl_context=ssl.create_default_context(cafile=str(cert)))
+        start = time.monotonic()
+        with pytest.raises(FetchError, match="timed out"):
+            fetcher.get(f"https://drip.test:{server.port}/{path}")
+        elapsed = time.monotonic() - start
+        assert DEADLINE_S - 0.2 < elapsed < DEADLINE_S + MARGIN_S, f"{path} over TLS: {elapsed:.1f} s"
+    finally:
+        server.close()
