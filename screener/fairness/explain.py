@@ -45,7 +45,7 @@ def explanation_html(result: dict[str, Any], *, candidate_code: str, run_id: str
                      retention_years: int = 3) -> str:
     """The explanation page for one stored result (its JSON) and the decisions people recorded about it."""
     who = result.get("candidate") or "the applicant"
-    employer_words = _e(employer) if employer else "the employer"
+    employer_words = _e(employer) if employer else "The employer"
     how_to_reach = (_e(contact) if contact else
                     "reply to the message this explanation came with")
     parts: list[str] = []
