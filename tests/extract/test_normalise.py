@@ -96,3 +96,21 @@ def test_everyday_rubric_word_needs_a_name_in_prose() -> None:
 def test_technical_sense_in_technical_context(text: str, surface: str, label: str) -> None:
     got = {m.text: m.label for m in get_extractor().extract(text)}
     assert got.get(surface) == label
+
+
+@pytest.mark.parametrize("skills, aliases, resume_line", [
+    (["REST APIs"], [], "Built RESTful APIs and SOAP services in Java."),
+    ([], ["Express.js"], "Skills: Express, MongoDB, Docker, Kubernetes"),
+    (["Node.js"], [], "Skills: Node, React, PostgreSQL, Docker"),
+    (["PostgreSQL"], [], "Skills: Postgres, Redis, Python, Django"),
+])
+def test_rubric_competency_meets_resume_variant(skills: list[str], aliases: list[str], resume_line: str) -> None:
+    """Through the scoring stage's own matching (competency_terms + the rubric's extra terms), as the pipeline does."""
+    from screener.rubric import Competency
+    from screener.score.evidence import competency_terms, rubric_term_id
+
+    comp = Competency(name="The skill", skills=skills, aliases=aliases, weight=1)
+    ex = get_extractor()
+    terms = competency_terms(comp, ex)
+    found = ex.extract(resume_line, extra_terms={rubric_term_id(comp): comp.terms()})
+    assert any(terms.matches(m) for m in found)
