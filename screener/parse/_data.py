@@ -116,7 +116,11 @@ def body_start(text: str, start: int, end: int, heading: str) -> int:
     """Where a section's content begins: after its heading (which may share a flattened line with content)."""
     if not heading:
         return start
-    for _s, e in lines_in(text, start, end):
+    for s, e in lines_in(text, start, end):
+        line = text[s:e]
+        lead = len(line) - len(line.lstrip())
+        if line.strip() != heading and line[lead:].startswith(heading) and line[lead + len(heading):][:1].isspace():
+            return s + lead + len(heading)  # "EDUCATION 2017 – 2019 | …": the content goes on after the heading
         return e
     return end
 

@@ -222,8 +222,17 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             stripped = re.sub(r"\(\s*\)", "  ", stripped)  # "B.Sc. Accounting (Second Class Upper)" → no "( )"
         stripped = re.sub(r"\b(?:expected|graduated|graduation|passed|completed|class of|promoção)\b[:\s]*", "  ",
                           stripped, flags=re.IGNORECASE)
-        segments.extend(p for p in (clean(x) for x in _SEP.split(stripped)) if p)
-    segments = [s for s in segments if re.search(r"[^\W\d_]", s)]
+        # "Masters in Business Administration (Touro College, Germany)": a bracket naming the school is two fields
+        stripped = _PAREN_ANY.sub(lambda m: "  " + m.group(0)[1:].rstrip(")") + "  " if (
+            has_institution(m.group(0)) and len(m.group(0).split()) >= 2 or
+            _cues().country.fullmatch(m.group(0).strip("()").strip())) else m.group(0),
+            stripped)
+        # "Cambridge, MA": a city and its state are one place, not a Master of Arts
+        stripped = _CITY_STATE.sub(lambda m: m.group(0).replace(", ", "\u00a0", 1), stripped)
+        segments.extend(p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
+                                    else clean(x) for x in _SEP.split(stripped)) if p)
+    segments = [s.replace("\u00a0", ", ") for s in segments if re.search(r"[^\W\d_]", s)]
+    segments = [s for s in segments if not _FIELD_MARKER.match(s) or has_degree(s)]
     consumed: set[str] = set()
     for seg in segments:
         if not credential and (cues.degree.search(seg) or cues.abbrev.search(seg)):
@@ -266,8 +275,10 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential = others[0]
     elif credential and not institution:
         others = [s for s in segments if s != credential and s != fld and not _looks_like_place(s)]
-        if others:
+        if others and _name_like(others[0]):
             institution = others[0]
+        elif others and not fld:
+            fld = others[0]  # "Master, Computer science and information technology": a subject, not a school
     country = ""
     blob = " ".join(ln[2] for ln in header)
     cm = cues.country.search(blob)
@@ -304,6 +315,26 @@ def _split_credential_institution(seg: str, inst_at: int) -> tuple[str, str] | N
     if not credential or not institution:
         return None
     return credential, institution
+
+
+_CONNECTORS = frozenset(str(w) for w in load("entry_words")["name_connectors"])
+_CITY_STATE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}, (?:" +
+                         "|".join(str(w) for w in load("entry_words")["us_states"]) +
+                         r")(?![^\W\d_]|\.?\s+(?:in|of)\b)")
+# words that open a line about the programme, never a school ("Specialization in AI", "Major: Physics")
+_FIELD_MARKER = re.compile(r"(?:specialization|specialisation|specialty|speciality|major|minor|concentration|focus|"
+                           r"thesis|dissertation|coursework|relevant coursework|courses|gpa|honors|honours|faculty of)\b",
+                           re.IGNORECASE)
+
+
+def _name_like(s: str) -> bool:
+    """A school's name is written in capitals ("Tver State Technical University", "MCB"); a subject is not
+    ("Computer science and information technology"), nor a place or a field marker."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", s)]
+    if not words or _FIELD_MARKER.match(s):
+        return False
+    content = [w for w in words if w.lower() not in _CONNECTORS]
+    return bool(content) and all(w[0].isupper() for w in content)
 
 
 def _looks_like_place(s: str) -> bool:

@@ -46,9 +46,11 @@ def _normalise(line: str) -> tuple[str, bool]:
     core = stripped.strip(_DECOR)
     if core != stripped.rstrip(":").strip():
         emphatic = True
-    # "S K I L L S" → "SKILLS"
+    # "S K I L L S" → "SKILLS"; "W O R K  E X P E R I E N C E" → "WORK EXPERIENCE"; "E D U C A T I O N & C O U R S E S"
     if re.fullmatch(r"(?:\w ){2,}\w", core):
         core = core.replace(" ", "")
+    elif re.fullmatch(r"(?:\w ){2,}\w(?:(?:  +| [&/+] )(?:\w ){1,}\w)+", core):
+        core = " ".join(w.replace(" ", "") for w in re.split(r"  +| (?=[&/+] )|(?<= [&/+]) ", core))
     letters = [c for c in core if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 1:
         emphatic = True
@@ -80,6 +82,48 @@ def heading_name(line: str) -> str | None:
     return None
 
 
+def heading_names(line: str) -> list[str]:
+    """Every section a line names: one for a heading, several for headings of columns printed side by side
+    ("SUMMARY EDUCATION", "Experience Skills" from a two-column page), none otherwise."""
+    one = heading_name(line)
+    if one is not None:
+        return [one]
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80 or _EMAIL_OR_PHONE.search(stripped) or re.search(r"\d", stripped):
+        return []
+    key, emphatic = _normalise(stripped)
+    words = key.split()
+    if not 2 <= len(words) <= 8 or not (emphatic or all(w[:1].isupper() for w in stripped.split())):
+        return []
+    table, weak = _heading_table()
+    # split the words into known headings, longest first, left to right
+    names: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 4), i, -1):
+            part = " ".join(words[i:j])
+            if part in table and (part not in weak or emphatic):
+                names.append(table[part])
+                i = j
+                break
+        else:
+            return []
+    return names if len(names) >= 2 else []
+
+
+def _lead_heading(line: str) -> str | None:
+    """"EDUCATION" in "EDUCATION 2017 – 2019 | Saint Petersburg University": a heading in capitals that opens a
+    line whose content follows on the same line (PDF-to-Word conversions lose the line break)."""
+    m = re.match(r"\s*((?:[A-Z][A-Z&]+ ){0,2}[A-Z][A-Z]+)\s+(?=\S)", line)
+    if not m:
+        return None
+    rest = line[m.end():]
+    first = rest.split()[0]
+    if first.isupper() and len(first) > 1 or heading_name(line) is not None:
+        return None
+    return m.group(1) if heading_name(m.group(1)) else None
+
+
 def is_heading_word(line: str) -> bool:
     """True when ``line`` is a known heading however it is written ("Badges" in plain case included)."""
     stripped = line.strip()
@@ -97,10 +141,16 @@ def find_sections(text: str) -> list[Section]:
     """
     headings: list[tuple[int, int, str]] = []
     for start, end in iter_lines(text):
-        name = heading_name(text[start:end])
-        if name is not None:
+        line = text[start:end]
+        names = heading_names(line)
+        if names:
             s, e = trim_span(text, start, end)
-            headings.append((s, e, name))
+            headings.append((s, e, "experience" if "experience" in names else names[0]))
+            continue
+        lead = _lead_heading(line)
+        if lead is not None:
+            s = start + line.index(lead)
+            headings.append((s, s + len(lead), heading_name(lead) or "other"))
     headings = _drop_subheadings(text, headings)
     sections: list[Section] = []
     first = headings[0][0] if headings else len(text)
@@ -172,4 +222,4 @@ def _nth_line_end(text: str, start: int, n: int) -> int:
     return pos
 
 
-__all__ = ["CANONICAL", "find_sections", "heading_name", "is_heading_word"]
+__all__ = ["CANONICAL", "find_sections", "heading_name", "heading_names", "is_heading_word"]
