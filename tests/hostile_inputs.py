@@ -61,3 +61,37 @@ def write_inputs(folder: Path) -> list[Path]:
     badge = folder / BADGE_NAME
     badge.write_bytes(hostile_badge())
     return [cv, badge]
+
+
+DOCX_NAME = "mallory_hyperlink_cv.docx"
+DOCX_BADGE_URL = "https://www.credly.com/badges/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
+
+
+def hostile_docx() -> bytes:
+    """A DOCX résumé whose badge hyperlink has Markdown (an image and a link) as its visible text."""
+    import io
+
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    doc.add_paragraph("Mallory Hyperlink")
+    doc.add_paragraph("mallory.hyperlink@example.net")
+    doc.add_paragraph("Summary")
+    doc.add_paragraph(f"Financial analyst {IMG} with budgeting and variance analysis in Excel.")
+    doc.add_paragraph("Badges")
+    para = doc.add_paragraph("Badge: ")
+    rel = para.part.relate_to(DOCX_BADGE_URL, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = f"{IMG} {LINK}"
+    run.append(text)
+    link.append(run)
+    para._p.append(link)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

@@ -10,10 +10,18 @@ from typing import Any
 
 import pytest
 from google.protobuf.descriptor import FieldDescriptor
-from hostile_inputs import BADGE_NAME, IMG, RESUME_NAME, hostile_badge, hostile_resume
+from hostile_inputs import (
+    BADGE_NAME,
+    DOCX_NAME,
+    IMG,
+    RESUME_NAME,
+    hostile_badge,
+    hostile_docx,
+    hostile_resume,
+)
 from streamlit.testing.v1 import AppTest
 
-from ui.common import highlight, html_text, md_text
+from ui.common import WORD_JOINER, highlight, html_text, md_text
 
 ROOT = Path(__file__).resolve().parent.parent
 # Text a renderer would turn into an image, a link, raw HTML, a colour directive or math if it arrived unescaped.
@@ -109,6 +117,29 @@ def test_candidate_page_shows_no_applicant_markdown(screened: AppTest) -> None:
     assert any("Project management" in b and "counts as" in b for b in bodies)
     assert any(b.startswith("<div") and "Mallory" in b for b in bodies)  # the résumé text, in its HTML block
     assert _leaks(screened) == []
+
+
+def test_docx_hyperlink_text_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A DOCX badge hyperlink whose visible text is Markdown: named on the candidate page, never rendered."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SCREENER_DB", str(tmp_path / "screener.db"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.file_uploader[0].upload(DOCX_NAME, hostile_docx(),
+                               "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    at.run()
+    at.checkbox[0].uncheck()
+    _blind_off(at)
+    at.run()
+    at.button[0].click()
+    at.run()
+    at.switch_page("ui/candidate.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    bodies = [s for _, s in _rendered_markdown(at._tree)]
+    shown = [_as_text(b).replace(WORD_JOINER, "") for b in bodies if "counts as" in b]
+    assert any(IMG in b for b in shown), shown  # the link is listed with its text, as text…
+    assert _leaks(at) == []  # …and neither its text nor its address is Markdown
 
 
 @pytest.mark.parametrize("text", [
