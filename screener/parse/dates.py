@@ -113,6 +113,10 @@ class _Rules:
         self.space_gap = re.compile(r"[ \t]++")
         self.present_after = re.compile(
             rf"(?:[ \t]*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|[ \t]*+,?[ \t]*+)(?:{present}){nl}", flags)
+        # "June 2022 – Software Engineer, Google" then "Present …" on the next line: a date column beside the text
+        self.wrapped_present = re.compile(
+            rf"[ \t]*+{dash}[ \t]++(?=[^\W\d_])[^\n]{{1,160}}\n[ \t]*+(?:{present}){nl}", flags)
+        self.dash_after = re.compile(rf"[ \t]*+{dash}", flags)
         self.open_after = re.compile(rf"[ \t]*+(?:{open_after}){nl}", flags)
         self.two_digit_end = re.compile(rf"[ \t]*+(?:{dash}|to)[ \t]*+['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*+\+|[^\W\d_])", flags)
         self.since_before = re.compile(rf"(?<![^\W\d_])(?P<w>{since})[ \t:]*+\n?[ \t]*+$", flags)
@@ -324,6 +328,13 @@ def _scan(text: str, today: date | None, *, singles: bool) -> list[DateRange | D
             i += 1
             continue
         # 2. p – present / p onwards
+        m = rules.wrapped_present.match(text, p.end) if p.kind == "full" else None
+        if m:
+            dash = rules.dash_after.match(text, p.end)
+            end_at = dash.end() if dash else p.end
+            out.append(DateRange(p.first, None, True, text[p.start:end_at], (p.start, end_at)))
+            i += 1
+            continue
         m = rules.present_after.match(text, p.end) or rules.open_after.match(text, p.end)
         if m:  # "present" is a partner too: "7/95 to present"
             span = _with_since(text, p.start, m.end())

@@ -29,7 +29,7 @@ from screener.parse._data import (
     load,
     trim_span,
 )
-from screener.parse.dates import DateRange, find_date_ranges
+from screener.parse.dates import DateMention, DateRange, find_date_ranges, find_dates
 from screener.parse.sections import heading_name
 
 ROLE_SECTIONS = ("experience", "volunteering", "other")
@@ -175,8 +175,41 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
             continue
         used.add(idx)
         found.append((idx, dr, True))
+    found.extend(_start_only(text, lines, used, today))
     found.sort(key=lambda x: x[0])
     return found
+
+
+_OPEN_DASH = re.compile(r"[ \t]*[-–—][ \t]")
+
+
+def _start_only(text: str, lines: list[_Line], used: set[int],
+                today: date | None) -> list[tuple[int, DateRange, bool]]:
+    """Entries dated by their start alone ("2018  Flexitech AVIA Israel", "2022 - EPAM Systems. Engineer."):
+    a single date that opens a short header line. The end stays unknown, never invented. A single date
+    followed by a dash and a sentence ("2018 -  Designed and deployed…") is an entry whose title was lost."""
+    out: list[tuple[int, DateRange, bool]] = []
+    for idx, line in enumerate(lines):
+        if idx in used or line.bullet or not line.text[:1].isalnum() or line.end - line.start > _MAX_HEADER:
+            continue
+        offset = line.start + (len(text[line.start:line.end]) - len(line.text))
+        found = find_dates(line.text, today=today)
+        if len(found) != 1 or not isinstance(found[0], DateMention) or found[0].span[0] != 0:
+            continue
+        d = found[0]
+        after = line.text[d.span[1]:]
+        if not after.strip() or after[:1].isalnum():
+            continue
+        dashed = bool(_OPEN_DASH.match(after))
+        dr = DateRange(d.date, None, False, d.text, (offset + d.span[0], offset + d.span[1]))
+        rest = _rest_of_line(text, line, dr.span)
+        if not rest and dashed:
+            out.append((idx, dr, True))  # the description follows at once: no title or employer survived
+            continue
+        if not rest or len(rest) > 110 or len(rest.split()) > 14 or not re.match(r"[A-Z0-9]", rest):
+            continue
+        out.append((idx, dr, True))
+    return out
 
 
 _MAX_HEADER = 400
