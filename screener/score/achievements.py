@@ -24,8 +24,12 @@ _MEASURES = [
     ("money", re.compile(rf"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|INR|NGN|R\$|US\$))\s?(?:{_NUM}){_SCALE}"
                          rf"|(?<![\w.])(?:{_NUM}){_SCALE}\s?(?:USD|EUR|GBP|dollars|euros|pounds|rupees)\b",
                          re.IGNORECASE)),
-    ("time", re.compile(rf"(?<![\w.])(?:{_NUM})\+?\s?(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|seconds?|"
-                        r"person-days|man-hours|FTEs?)\b", re.IGNORECASE)),
+    # time saved, not a duration: "saving 12 hours a week", "cut … from 5 days to 2 hours", "3 weeks ahead of …"
+    ("time", re.compile(rf"(?:\b(?:sav|cut|reduc|shorten|sped|speed|decreas|lower|from)\w*\b[^.;]{{0,40}}?)"
+                        rf"(?<![\w.])(?:{_NUM})\+?\s?(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|seconds?|"
+                        r"person-days|man-hours|FTEs?)\b"
+                        rf"|(?<![\w.])(?:{_NUM})\+?\s?(?:hours?|hrs?|days?|weeks?|months?|minutes?|mins?|seconds?)"
+                        r"\s+(?:faster|earlier|ahead|sooner|saved|less)\b", re.IGNORECASE)),
     ("count", re.compile(rf"(?<![\w.$€£])(?:{_NUM})\+?\s?(?:x\b|×|times\b|(?:[a-z-]+\s)?(?:users|customers|clients|"
                          r"employees|people|staff|engineers|students|patients|accounts|projects|sites|servers|"
                          r"stores|branches|countries|markets|products|applications|apps|services|reports|"
@@ -37,13 +41,32 @@ _VERB = re.compile(
     r"\b(?:reduc|cut|sav|increas|improv|grew|grow|boost|rais|lower|decreas|accelerat|shorten|doubl|tripl|halv|"
     r"generat|deliver|achiev|exceed|optimi[sz]|automat|streamlin|eliminat|launch|led\b|lead|manag|scal|migrat|"
     r"expand|won|secur|drove|driv|captur|recover|prevent|avoid|minimi[sz]|maximi[sz]|enhanc|speed|sped|"
-    r"built|build|implement|deploy|negotiat|closed|exceed|surpass|attain|trained|mentor|onboard|hired|recruit)",
+    r"built|build|implement|deploy|negotiat|closed|exceed|surpass|attain|trained|mentor|onboard|hired|recruit)"
+    r"(?!\w*ments?\b)",  # the verb, not its noun ("management", "achievements")
     re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•●▪◦*·\-–—]|\d+[.)])\s*")
 
 
+# Inside a line: sentence ends, bullet characters (also as the literal escapes flattened texts carry), runs of spaces.
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\d])|\s*[•●▪◦✓➢§]\s*|(?:\\x[0-9a-f]{2}){2,}\s*|\s{3,}")
+
+
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Bullets of a role's text: one per line, a line that goes on in lower case joined to the one before."""
+    """Bullets and sentences of a role's text."""
+    out: list[tuple[int, int]] = []
+    for s, e in _lines_joined(text, start, end):
+        pos = s
+        for m in _SPLIT.finditer(text, s, e):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if e > pos:
+            out.append((pos, e))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _lines_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of a role's text, a line that goes on in lower case joined to the one before."""
     out: list[list[int]] = []
     pos = start
     while pos < end:
@@ -75,8 +98,7 @@ def find_achievements(profile: Profile, exclusions: Sequence[Exclusion] = ()) ->
                 for m in rx.finditer(piece):
                     if excluded_at(exclusions, s + m.start(), s + m.end()) is None and kind not in measures:
                         measures.append(kind)
-            if not measures or not _VERB.search(piece) or re.fullmatch(r"[\s\d/.\-–—:,A-Za-z]*\d{4}[\s\d/.\-–—]*",
-                                                                        piece.strip()):
+            if not measures or not _VERB.search(piece):
                 continue
             lead = len(piece) - len(_BULLET.sub("", piece, count=1))
             out.append(Achievement(text=re.sub(r"\s+", " ", piece[lead:]).strip(), start=s + lead, end=e,

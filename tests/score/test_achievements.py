@@ -20,6 +20,7 @@ Jan 2019 – Present
 • Reduced system downtime by 20%, saving $50,000 annually in lost productivity.
 • Automated Ansible patching for 300 servers, cutting maintenance time by 12 hours a week.
 • Responsible for the help desk.
+Contract role, May 2007 to October 2007 (6 months), for a firm of 300 employees in benefits management.
 • Grew the team from 3 to 9 engineers.
 
 SKILLS
@@ -49,6 +50,7 @@ def test_not_achievements() -> None:
     _, found = wins()
     texts = " | ".join(a.text for a in found)
     assert "help desk" not in texts          # no measure
+    assert "Contract role" not in texts      # a duration is not time saved; "management" is not a verb
     assert "not in a role" not in texts      # outside any role
     assert len(found) == 3
 
