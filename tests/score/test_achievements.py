@@ -20,7 +20,7 @@ Jan 2019 – Present
 • Reduced system downtime by 20%, saving $50,000 annually in lost productivity.
 • Automated Ansible patching for 300 servers, cutting maintenance time by 12 hours a week.
 • Responsible for the help desk.
-Contract role, May 2007 to October 2007 (6 months), for a firm of 300 employees in benefits management.
+• Contract role (6 months) for a firm of 300 employees in benefits management.
 • Grew the team from 3 to 9 engineers.
 
 SKILLS
