@@ -68,7 +68,7 @@ def alternation(words: Iterable[str]) -> str:
 
 
 # Bullets and decorations that open a line ("• ", "- ", "◦ ", "✓ ", "❖ ", "> ", "* ").
-BULLET_RE = re.compile(r"^\s*(?:[•●○◦▪▫■□►▸‣⁃∙·✓✔❖➢➤»*>~]|-(?=\s)|–(?=\s)|\\xe2\\x80\\xa2|\d{1,2}[.)](?=\s))\s*")
+BULLET_RE = re.compile(r"^\s*(?:[•●○◦▪▫■□►▸‣⁃∙·✓✔❖➢➤»*>~\ue000-\uf8ff]|-(?=\s)|–(?=\s)|\\xe2\\x80\\xa2|\d{1,2}[.)](?=\s))\s*")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:

@@ -105,7 +105,7 @@ def _headerish(line: _Line) -> bool:
     if not s or line.bullet or len(s) > 100 or len(s.split()) > 12:
         return False
     if s.endswith((".", ";", ":")) and not re.search(r"(?:inc|ltd|co|corp|s\.a|jr|sr|llc)\.$", s, re.IGNORECASE) and \
-            not (s.endswith(".") and len(s.split()) <= 8 and ". " not in s and s[0].isupper()):
+            not (s.endswith(".") and len(s.split()) <= 8 and ". " not in s and s[0].isupper() and "," in s):
         return False  # a sentence; a short capitalised field list may still end with a full stop
     if _URL.match(s) or heading_name(s) or _prose(s):
         return False
@@ -120,7 +120,10 @@ def _prose(s: str) -> bool:
     """A sentence of description ("Created from scratch a highly profitable business for…"), not a header:
     eight or more words, three in five of them in lower case."""
     words = [w for w in s.split() if w[:1].isalpha()]
-    return len(words) >= 8 and sum(w[0].islower() for w in words) * 5 >= len(words) * 3
+    if len(words) < 8 or sum(w[0].islower() for w in words) * 5 < len(words) * 3:
+        return False
+    # a list of short fields ("Traverse avia service, air flights organization, Head engineer") is not prose
+    return not all(len(chunk.split()) <= 4 for chunk in re.split(r"[,;|(]", s))
 
 
 def _body_start(text: str, section: Section) -> int:
@@ -216,12 +219,26 @@ _MAX_HEADER = 400
 _DATE_EDGE = " \t\n(|,:–—-"
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?)\Z", re.IGNORECASE)
-_GAP = re.compile(r"\t+ *|  +")
+_GAP = re.compile(r"\t+ *|   +")
+_TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 
 
 def _keep_gaps(part: str) -> str:
-    """``clean`` each piece between tabs and runs of spaces, joined by two spaces, so layout gaps still split."""
-    return "  ".join(p for p in (clean(x) for x in _GAP.split(part)) if p)
+    """``clean`` each piece between tabs and runs of spaces, joined by two spaces, so layout gaps still split.
+
+    Two spaces split only between pieces of two or more words each: inside a title they are a typing slip
+    ("Fullstack  Java/JS Developer"), between columns a gap ("Samson Logic, Tel-Aviv  Full stack Developer")."""
+    out: list[str] = []
+    for piece in _GAP.split(part.replace(" ,", ",")):
+        bits = _TWO_SPACES.split(piece)
+        merged: list[str] = []
+        for b in bits:
+            if merged and (len(merged[-1].split()) < 2 or len(b.split()) < 2):
+                merged[-1] = f"{merged[-1]} {b}"
+            else:
+                merged.append(b)
+        out.extend(clean(x) for x in merged)
+    return "  ".join(p for p in out if p)
 
 
 def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
@@ -325,7 +342,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         if not title:
             below = _title_below(lines, idx, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
             title = clean(_TITLE_LABEL.sub("", lines[below].text)) if below is not None else ""
-        if not employer and roles and len(units) <= 1 and roles[-1].employer:
+        if not employer and title and roles and len(units) <= 1 and roles[-1].employer:
             employer = roles[-1].employer  # a second role at the same employer, written under it
         used.update(header_lines)
         used.add(idx)
@@ -465,6 +482,11 @@ def _comma_parts(segment: str) -> list[str]:
     raw = [p.strip() for p in re.split(r",(?![^()]{0,120}\))\s*|\s+,\s*", segment) if p.strip()]
     split_raw: list[str] = []
     for p in raw:
+        if p.startswith("(") and p.endswith(")") and p.count("(") == 1:
+            inner = [x.strip() for x in re.split(r"\s*,\s*", p[1:-1]) if x.strip()]
+            if inner and all(_is_location(x) or _place_name(x) for x in inner):
+                split_raw.append(", ".join(inner))  # "(Israel, Rehovot)": one place
+                continue
         pm = re.fullmatch(r"(?P<a>.+?)\s*\((?P<b>[^()]+)\)", p)
         if pm and _is_location(pm["b"].strip()):
             split_raw.extend([pm["a"].strip(), pm["b"].strip()])  # "ABC CONSULTING (Sometown, NY)"
@@ -481,6 +503,9 @@ def _comma_parts(segment: str) -> list[str]:
             cut = tm[-1].end()
             parts.append(p[:cut].strip())
             parts.append(p[cut:].strip())
+            continue
+        if parts and cues.country.fullmatch(parts[-1]) and _place_name(p) and not cues.country.fullmatch(p):
+            parts[-1] = f"{parts[-1]}, {p}"  # "Israel, Tel-Aviv": a country and its city are one place
             continue
         if parts and cues.country.fullmatch(p) and _place_name(parts[-1]) and \
                 (i < 2 or not cues.country.fullmatch(raw[i - 1])) and not _STATE_CODE.match(parts[-1]):
