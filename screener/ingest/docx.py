@@ -29,6 +29,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _HEADER_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
+_ROW_CHARS = 300  # a table row longer than this is page layout, not a line of data
 TINY_HALF_POINTS = 8  # w:sz is in half-points: below 8 means under 4 pt
 _WHITE = re.compile(r"^(?:FFFFFF|FEFEFE|FDFDFD|FCFCFC|FBFBFB|FAFAFA)$", re.I)
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"', re.I)
@@ -206,8 +207,9 @@ class _Walker:
                 self.coloured_ground += shaded
                 cells.append([line for line in self.blocks(tc) if line.strip()])
                 self.coloured_ground -= shaded
-            if all(len(c) <= 1 for c in cells):
-                # A data row: cells on one line, in column order.
+            if all(len(c) <= 1 for c in cells) and sum(len(c[0]) for c in cells if c) <= _ROW_CHARS:
+                # A data row: cells on one line, in column order. (A sidebar cell and a main cell written
+                # as one long paragraph each are a layout row: joined they would read as one line.)
                 row = " | ".join(c[0] for c in cells if c)
                 if row:
                     lines.append(row)

@@ -81,6 +81,7 @@ def _cues() -> _Cues:
 
 def has_degree(text: str) -> bool:
     c = _cues()
+    text = _CITY_STATE.sub(" ", text)  # "Cambridge, MA" is a place
     return bool(c.degree.search(text) or c.abbrev.search(text))
 
 
@@ -228,14 +229,14 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             _cues().country.fullmatch(m.group(0).strip("()").strip())) else m.group(0),
             stripped)
         # "Cambridge, MA": a city and its state are one place, not a Master of Arts
-        stripped = _CITY_STATE.sub(lambda m: m.group(0).replace(", ", "\u00a0", 1), stripped)
+        stripped = _CITY_STATE.sub(lambda m: m.group(0).replace(", ", "\u2063", 1), stripped)
         segments.extend(p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
                                     else clean(x) for x in _SEP.split(stripped)) if p)
-    segments = [s.replace("\u00a0", ", ") for s in segments if re.search(r"[^\W\d_]", s)]
+    segments = [s.replace("\u2063", ", ") for s in segments if re.search(r"[^\W\d_]", s)]
     segments = [s for s in segments if not _FIELD_MARKER.match(s) or has_degree(s)]
     consumed: set[str] = set()
     for seg in segments:
-        if not credential and (cues.degree.search(seg) or cues.abbrev.search(seg)):
+        if not credential and (cues.degree.search(seg) or cues.abbrev.search(seg)) and not _looks_like_place(seg):
             inst_m = cues.institution.search(seg)
             if inst_m and not institution:
                 split = _split_credential_institution(seg, inst_m.start())

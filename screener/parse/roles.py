@@ -123,7 +123,7 @@ def _prose(s: str) -> bool:
     if len(words) < 8 or sum(w[0].islower() for w in words) * 5 < len(words) * 3:
         return False
     # a list of short fields ("Traverse avia service, air flights organization, Head engineer") is not prose
-    return not all(len(chunk.split()) <= 4 for chunk in re.split(r"[,;|(]", s))
+    return not all(len(chunk.split()) <= 4 for chunk in re.split(r"[,;|(]|\.\s", s))
 
 
 def _body_start(text: str, section: Section) -> int:
@@ -233,7 +233,8 @@ def _keep_gaps(part: str) -> str:
         bits = _TWO_SPACES.split(piece)
         merged: list[str] = []
         for b in bits:
-            if merged and (len(merged[-1].split()) < 2 or len(b.split()) < 2):
+            if merged and (len(merged[-1].split()) < 2 or len(b.split()) < 2) and \
+                    _cues().title.search(f"{merged[-1]} {b}"):
                 merged[-1] = f"{merged[-1]} {b}"
             else:
                 merged.append(b)

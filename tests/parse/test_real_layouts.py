@@ -1,0 +1,145 @@
+"""Work history and education on the layouts people actually send (issue 15), one small invented résumé per kind.
+
+Each case is the text a reader produces (line breaks, tabs and spacing as they come out of Word or a PDF
+converter) with its ground truth. Names are made up; the rules under test are general (date grammar, layout
+cues, title and company words), so the same kinds of documents parse the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screener.models import Document
+from screener.parse import parse_document
+
+TODAY = date(2026, 1, 15)
+NOW = "present"
+
+
+def _roles(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    doc = Document(file="cv.txt", kind="txt", text=text, pages=(text,))
+    profile = parse_document(doc, today=TODAY)
+    return [(r.title, r.employer, str(r.start) if r.start else None, r.end_label()) for r in profile.roles]
+
+
+def _education(text: str) -> list[tuple[str, str]]:
+    doc = Document(file="cv.txt", kind="txt", text=text, pages=(text,))
+    return [(e.institution, e.credential) for e in parse_document(doc, today=TODAY).education]
+
+
+ROLE_CASES = {
+    "bullet 'YYYY – YYYY: Title, Company (Country, City)'": (
+        "Pat Doe\nProfessional Experience\n"
+        "2020 -  now:   Backend developer, Quillon Data (Norway, Bergen)\n• Built services.\n"
+        "2017 – 2019:  Full stack developer, Bank Severny (Poland, Gdansk)\n• Reports.\n",
+        [("Backend developer", "Quillon Data", "2020", NOW), ("Full stack developer", "Bank Severny", "2017", "2019")]),
+    "a digit closing the line above does not hide the range": (
+        "EXPERIENCE\n2021 - 2022: Developer, Tarvo Labs (Finland, Espoo)\nTools: HTML5, CSS3.\n"
+        "2017 – 2019: Analyst, Norrsken Bank (Sweden, Lund)\n",
+        [("Developer", "Tarvo Labs", "2021", "2022"), ("Analyst", "Norrsken Bank", "2017", "2019")]),
+    "date range wrapped over two lines in a date column": (
+        "Experience\nJune 2022 – Software Engineer (Front-End), Vantix, Austin, TX, USA\n"
+        "Present Building user interfaces with React and Redux for several teams.\n",
+        [("Software Engineer (Front-End)", "Vantix", "2022-06", NOW)]),
+    "tab-separated 'Title<tabs>Company, City, Country — YYYY-present'": (
+        "EXPERIENCE\nWeb Developer\t\t\tOrbel Technologies, Haifa, Israel — 2020-present\n• Angular.\n"
+        "Data Engineer\t\t\t\tKestrel Group, Porto, Portugal — 2015-2017\n",
+        [("Web Developer", "Orbel Technologies", "2020", NOW), ("Data Engineer", "Kestrel Group", "2015", "2017")]),
+    "title glued to the company name": (
+        "Work history\nBusiness Owner Larkspur, Tartu, Estonia\nOct 2018 - Mar 2022  Created from scratch a highly "
+        "profitable business for cutting and selling meat and\nC# Software Developer Registry Center, Tartu, Estonia\n"
+        "Jan 2016 - Oct 2018  Implemented a software development project from scratch that radically reorganized\n",
+        [("Business Owner", "Larkspur", "2018-10", "2022-03"),
+         ("C# Software Developer", "Registry Center", "2016-01", "2018-10")]),
+    "'Title at Company, City, Country' after a range whose dash was lost": (
+        "EXPERIENCE\n2020  Present Frontend developer at Novella, Gdansk, Poland\n Managed two apps.\n"
+        "2017 - 2018 Full Stack developer at flatfinder.com, Lodz, Poland\n",
+        [("Frontend developer", "Novella", "2020", NOW), ("Full Stack developer", "flatfinder.com", "2017", "2018")]),
+    "year written before the month, 'Title in Company'": (
+        "Experience:\n2019 october - now: Mobile Developer (part time) in project Keeply Ltd., Herzliya\n"
+        "Stack: Java, Swift\n2017 july - 2019 october: Mobile Developer in Corvid-Group, Kaunas\nStack: Kotlin\n",
+        [("Mobile Developer (part time)", "Keeply Ltd.", "2019-10", NOW),
+         ("Mobile Developer", "Corvid-Group", "2017-07", "2019-10")]),
+    "'Company. Title.' sentences and a start date alone": (
+        "Web Dev Positions\n2022 - Helix Systems. Middle Software Engineer. Clinic of the Future project.\n"
+        "Tasks performed: features.\n2021  2022 Tripora. Junior web developer. Five projects in tourism.\n",
+        [("Middle Software Engineer", "Helix Systems", "2022", None), ("Junior web developer", "Tripora", "2021", "2022")]),
+    "employer with a descriptor, later positions under it": (
+        "Experience\n2008  2022 Gorbank, financial company\n. Senior Software Engineer\nLed the migration.\n"
+        "2010 - 2015. Full-stack SharePoint developer.\nSupported the portal.\n"
+        "2007  2008. Traverse avia service, air flights organization, Head engineer\nBuilt sites.\n",
+        [("Senior Software Engineer", "Gorbank", "2008", "2022"),
+         ("Full-stack SharePoint developer", "Gorbank", "2010", "2015"),
+         ("Head engineer", "Traverse avia service", "2007", "2008")]),
+    "empty employer slot between commas": (
+        "EXPERIENCE\n2021 - present, FULL STACK DEVELOPER, , Rehovot, Israel.\nBuilt an engine.\n"
+        "2010 - 2012, Network Engineer, , Tbilisi, Armenia.\nPlanning.\n",
+        [("FULL STACK DEVELOPER", "", "2021", NOW), ("Network Engineer", "", "2010", "2012")]),
+    "dates glued without a dash, 'Company, Country, City  Title'": (
+        "WORKING EXPERIENCE\nApr 2020Jun 2020 Placement at Samsa Logic, Israel, Tel-Aviv  Full stack Developer\n"
+        " Description: logistics.\nMar 2017Aug 2018 BNX  Real estate portal, Russia, Kazan  Front-end Developer\n",
+        [("Full stack Developer", "Placement at Samsa Logic", "2020-04", "2020-06"),
+         ("Front-end Developer", "BNX", "2017-03", "2018-08")]),
+    "'YYYY – YYYY | Company (City, Country) |' then the title below": (
+        "PROFESSIONAL EXPERIENCE\n2019 – present | Inetrix LTD (Israel, Rehovot) |\nAndroid Developer\n"
+        "Project: car rental.\n2017 – 2019 | Astrosoft MIR (Riga, Latvia) |\nAndroid Developer\n",
+        [("Android Developer", "Inetrix LTD", "2019", NOW), ("Android Developer", "Astrosoft MIR", "2017", "2019")]),
+    "title, then 'Company | Mon YYYY - Mon YYYY'": (
+        "WORK EXPERIENCE\nOutsourcing data analyst\nPinpoint | Nov 2020 - present\nCohort analysis.\n"
+        "Program coordinator\nStartUp Tours | Sept 2018 - Feb 2020\nTours.\n",
+        [("Outsourcing data analyst", "Pinpoint", "2020-11", NOW),
+         ("Program coordinator", "StartUp Tours", "2018-09", "2020-02")]),
+    "a start date and a dash, then only description": (
+        "EXPERIENCE\n2020  Present Frontend developer at Novella, Gdansk, Poland\n"
+        "2018 -  Designed, developed, and deployed frontend applications from scratch and implemented\n"
+        "new features.\n",
+        [("Frontend developer", "Novella", "2020", NOW), ("", "", "2018", None)]),
+    "two-digit years and 'till now'": (
+        "Experience\nSep 15 - NOW  QA Engineer, Brightwave Ltd\nTesting.\nJan 12 - Aug 15  Tester, Corvel Inc.\n",
+        [("QA Engineer", "Brightwave Ltd", "2015-09", NOW), ("Tester", "Corvel Inc.", "2012-01", "2015-08")]),
+    "month range inside one year": (
+        "Experience\n2021, July – December: Intern, Lumen Labs\nPrototypes.\n",
+        [("Intern", "Lumen Labs", "2021-07", "2021-12")]),
+}
+
+
+@pytest.mark.parametrize("name", list(ROLE_CASES))
+def test_role_kinds(name: str) -> None:
+    text, expected = ROLE_CASES[name]
+    assert _roles(text) == expected
+
+
+EDUCATION_CASES = {
+    "'(Institution, Country)' after the credential": (
+        "Education:\n2011-2013: Masters in Business Administration (Torvald College, Germany)\n"
+        "2006-2011: Masters in Computerized Economics (University of Economics, Latvia)\n",
+        [("Torvald College", "Masters in Business Administration"),
+         ("University of Economics", "Masters in Computerized Economics")]),
+    "a U.S. state after a city is a place, not a Master of Arts": (
+        "EDUCATION\nHarwell University, Cambridge, MA\nBachelor of Science in Physics, 2015\n",
+        [("Harwell University", "Bachelor of Science in Physics")]),
+    "'Specialization in …' is not an institution": (
+        "Education\nMaster of Science in Computer Science\nSpecialization in AI\nMassachusetts Institute of Technology, 2019\n",
+        [("Massachusetts Institute of Technology", "Master of Science in Computer Science")]),
+    "a subject after the degree is not a school": (
+        "EDUCATION\n2004-2009, Master, Computer science and information technology, , Volgograd, Russia\n",
+        [("", "Master")]),
+    "a training centre programme": (
+        "EDUCATION\n2021, Tel Ran Educational Center, Special program for software developers\n",
+        [("Tel Ran Educational Center", "Special program for software developers")]),
+    "heading on the same line as the entry": (
+        "Skills\nJava\nEDUCATION 2017 – 2019 | Petersburg Electrotechnical University, Master’s degree of Computer "
+        "Engineering\n",
+        [("Petersburg Electrotechnical University", "Master’s degree of Computer Engineering")]),
+    "letter-spaced heading with '&'": (
+        "E D U C A T I O N & C O U R S E S\nMaxim Institute of Literature| 2012 - 2017\nM.A. in Literary Translation\n",
+        [("Maxim Institute of Literature", "M.A. in Literary Translation")]),
+}
+
+
+@pytest.mark.parametrize("name", list(EDUCATION_CASES))
+def test_education_kinds(name: str) -> None:
+    text, expected = EDUCATION_CASES[name]
+    assert _education(text) == expected
