@@ -54,6 +54,9 @@ MAX_DPI = 300
 #: Words Tesseract is less sure of than this (0–100) are dropped when they hold no letter or digit (speckles,
 #: rules and borders read as "|", "—", "~").
 _JUNK_CONFIDENCE = 60
+#: A lone dash (as in "2018 – 2022") is kept from this confidence up: Tesseract is unsure of short marks.
+_DASH_CONFIDENCE = 30
+_DASHES = frozenset({"-", "–", "—", "−"})
 #: Mean confidence under which the OCR flag asks the reader to check the text against the original.
 LOW_CONFIDENCE = 75.0
 _LANG = "eng"
@@ -282,8 +285,11 @@ def parse_hocr(hocr: str, height: int, dpi: int) -> list[OcrWord]:
         lead, first = first, False
         if lead and text in _BULLET_LOOKALIKES and line is not None and x1 - x0 <= 0.7 * line[3]:
             text = "•"  # a bullet glyph: a narrow lone mark before the line's first word
-        elif conf < _JUNK_CONFIDENCE and not any(c.isalnum() for c in text):
-            continue
+        elif conf < _JUNK_CONFIDENCE and not any(c.isalnum() for c in text) and not (
+                text in _DASHES and conf >= _DASH_CONFIDENCE):
+            continue  # a speck or a border read as punctuation; a dash between dates is kept
+        if line is not None and bottom - top < 0.6 * line[3] and x1 - x0 > 2.5 * line[3] and conf < _JUNK_CONFIDENCE:
+            continue  # long and flat: a ruled line beside a heading, read as a word ("ummm", "oom")
         if line is not None and line[3] > 0:
             lx0, base_y, slope, size = line
             baseline = base_y + slope * ((x0 + x1) / 2 - lx0)

@@ -371,12 +371,22 @@ HOCR = """<div class='ocr_page' title='bbox 0 0 1000 400'>
 <span class='ocrx_word' id='word_1_4' title='bbox 310 100 400 130; x_wconf 12'>|</span>
 <span class='ocrx_word' id='word_1_5' title='bbox 410 100 560 124; x_wconf 89'>AT&amp;T</span>
 </span>
+<span class='ocr_line' id='line_1_2' title="bbox 100 200 900 230; baseline 0 -6; x_size 30; x_descenders 6; x_ascenders 7">
+<span class='ocrx_word' id='word_1_6' title='bbox 100 210 280 222; x_wconf 18'>ummm</span>
+<span class='ocrx_word' id='word_1_7' title='bbox 300 200 460 224; x_wconf 90'>2018</span>
+<span class='ocrx_word' id='word_1_8' title='bbox 470 211 490 214; x_wconf 45'>–</span>
+<span class='ocrx_word' id='word_1_9' title='bbox 500 200 660 224; x_wconf 90'>2022</span>
+<span class='ocrx_word' id='word_1_10' title='bbox 680 211 690 214; x_wconf 15'>-</span>
+</span>
 </div>"""
 
 
 def test_hocr_words_get_their_line_height_and_bullets() -> None:
     words = ocr.parse_hocr(HOCR, height=400, dpi=144)
-    assert [w.text for w in words] == ["•", "Python", "&", "AT&T"]  # low-confidence "|" dropped
+    # dropped: a low-confidence "|", a long flat rule read as "ummm", a speck read as "-"; kept: the dash in a range
+    assert [w.text for w in words] == ["•", "Python", "&", "AT&T", "2018", "–", "2022"]
     # every word spans the same line band: baseline at 124 px, 30 px text size → 94..131.5 px from the top
-    assert {(round(w.y0, 2), round(w.y1, 2)) for w in words} == {(round((400 - 131.5) / 2, 2), round((400 - 94) / 2, 2))}
+    first_line = words[:4]
+    assert {(round(w.y0, 2), round(w.y1, 2)) for w in first_line} == {
+        (round((400 - 131.5) / 2, 2), round((400 - 94) / 2, 2))}
     assert words[1].x0 == 65 and words[1].conf == 95
