@@ -212,6 +212,7 @@ def erase_candidate(store: Store, candidate: str, *, actor: str = "") -> Erasure
                 doc_n += c.execute("DELETE FROM documents WHERE sha256 = ?", (sha,)).rowcount
         c.execute(f"DELETE FROM demographics WHERE candidate_code IN ({qm})", tuple(codes))
         c.execute(f"DELETE FROM decisions WHERE candidate_code IN ({qm})", tuple(codes))
+        c.execute(f"DELETE FROM scorecards WHERE candidate_code IN ({qm})", tuple(codes))  # reviewers' ratings
         for run_id in run_ids:
             (inputs,) = c.execute("SELECT inputs FROM runs WHERE id = ?", (run_id,)).fetchone()
             c.execute("UPDATE runs SET inputs = ? WHERE id = ?",

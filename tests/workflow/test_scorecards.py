@@ -87,3 +87,13 @@ def test_agreement_keeps_the_rubric_order_and_rated_extras() -> None:
 @pytest.mark.parametrize(("level", "words"), [(0, "0 — none"), (3, "3 — proficient"), (None, "—")])
 def test_level_words(level, words) -> None:
     assert level_words(level) == words
+
+
+def test_erasing_the_candidate_erases_their_ratings(stored) -> None:
+    from screener.fairness.retention import erase_candidate
+
+    store, rid, codes = stored
+    record_scorecard(store, rid, codes["chen_li.txt"], reviewer="Ana", ratings={"Programming": (2, "notes")})
+    record_scorecard(store, rid, codes["ben_okafor_cv.docx"], reviewer="Ana", ratings={"Programming": (3, "")})
+    erase_candidate(store, codes["chen_li.txt"], actor="test")
+    assert [r.candidate_code for r in ratings(store, rid)] == [codes["ben_okafor_cv.docx"]]
