@@ -50,7 +50,8 @@ class _Cues:
     def __init__(self) -> None:
         words = load("entry_words")
         edge = r"(?<![^\W_])", r"(?![^\W_])"
-        self.title = re.compile(edge[0] + alternation(flat_words(words["title_words"])) + edge[1], re.IGNORECASE)
+        titles = flat_words(words["title_words"]) + flat_words(load("title_heads")["title_heads"])
+        self.title = re.compile(edge[0] + alternation(titles) + edge[1], re.IGNORECASE)
         company = [w for w in flat_words(words["company_words"])]
         self.company = re.compile(r"(?<![^\W_])" + alternation(company) + r"(?![^\W_]|\.\w)", re.IGNORECASE)
         self.country = re.compile(edge[0] + alternation(flat_words(words["countries"])) + edge[1], re.IGNORECASE)
@@ -333,6 +334,12 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                 below = _title_below(lines, idx, nxt, max_words=8, first_only=True)
                 if below is not None:
                     header_lines.append(below)
+                else:
+                    # two columns interleaved by a converter: the title sits a line or two higher, with a line
+                    # of the other column ("Python") between it and the dates
+                    higher = _title_above(lines, min(header_lines), prev_idx)
+                    if higher is not None:
+                        header_lines = [higher]
             span_start = min([lines[i].start for i in header_lines] + [line.start])
             span_end = section.end
         units = [lines[i].text for i in header_lines if i < idx]
@@ -431,6 +438,17 @@ def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)\d]))\.\s+(?=[A-Z0-9])")
 _ABBREV_END = re.compile(r"(?:^|\s)(?:inc|ltd|corp|co|st|jr|sr|dr|mr|ms|mrs|no|vs|dept|univ|intl|bros|ave|pvt)\Z",
                          re.IGNORECASE)
+
+
+def _title_above(lines: list[_Line], first: int, stop: int) -> int | None:
+    """Index of a job-title line within two lines above ``first`` (and below ``stop``), else None."""
+    cues = _cues()
+    for j in range(first - 1, max(stop, first - 3), -1):
+        ln = lines[j]
+        if ln.text and _headerish(ln) and len(ln.text.split()) <= 8 and cues.title.search(ln.text) and \
+                not cues.company.search(ln.text):
+            return j
+    return None
 
 
 def _split_units(unit: str) -> list[str]:
