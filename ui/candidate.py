@@ -7,9 +7,10 @@ import streamlit as st
 
 from screener.rubric import LEVEL_NAMES
 from screener.score.present import evidence_rows, licensing_note
-from ui.blind import blind_on, reveal_control, view_run
+from ui.blind import blind_on, code_of, reveal_control, view_run
 from ui.common import highlight, md_text, verdict_words
 from ui.runs import current_run
+from ui.workflow import candidate_workflow, decision_words, run_decisions
 
 run = view_run(current_run())  # this session's run, else the most recent stored one; redacted when blind
 st.title("Candidate")
@@ -36,6 +37,7 @@ c1.metric("Overall", f"{r.overall:.1f} / 100")
 c2.metric("Rank", f"{index[r.file]} of {len(scored)}")
 c3.metric("Must-haves", "met" if r.must_haves_met else "not met")
 c4.metric("Verified badges", r.verified_badges)
+st.markdown("**Decision:** " + md_text(decision_words(run_decisions(run.run_id).get(code_of(r)))))
 if r.missing_must_haves:
     st.error("🚩 Must-have not met: " + md_text("; ".join(r.missing_must_haves)))
 for w in r.warnings:
@@ -103,6 +105,8 @@ for n in r.equivalencies:
     st.markdown(f"Likely U.S. equivalent: **{md_text(n.us_equivalent or 'no note')}** · ISCED level: "
                 f"{n.isced_level if n.isced_level is not None else '—'}" + (" · ⚠️ contested" if n.contested else ""))
     st.caption(md_text(n.note))
+
+candidate_workflow(run, r, rank=index[r.file], total=len(scored), blind=blind)  # ui/workflow.py
 
 st.subheader("Résumé text with evidence highlighted")
 doc = r.profile.document if r.profile else None

@@ -9,11 +9,21 @@ import streamlit as st
 
 from screener.errors import ScreenerError
 from screener.pipeline import ScreenOptions, screen
-from screener.report import ranking_rows, rows_csv
-from ui.blind import blind_toggle, view_run
+from screener.store import open_store
+from screener.store.decisions import DECISIONS
+from screener.workflow.exports import DECISION_WORDS, ranking_csv_bytes, ranking_with_decisions, ranking_xlsx_bytes
+from screener.workflow.staleness import InputsSignature
+from ui.blind import blind_toggle, code_of, view_run
 from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, md_text, rubric_choices
 from ui.notice import first_run_notice
 from ui.runs import current_run, open_app_store, past_runs_picker
+from ui.workflow import (
+    coverage_heatmap,
+    decision_words,
+    run_decisions,
+    run_duplicates,
+    score_distribution,
+)
 
 UPLOAD_TYPES = ["pdf", "docx", "doc", "txt", "json", "png", "jpg", "jpeg", "svg", "jwt"]
 
@@ -47,6 +57,33 @@ online = st.toggle("Verify badge links online", value=False,
                         "addresses only, 256 KB and 10 s per request). The sample set's demo badges are always answered from its offline map.")
 
 
+def current_signature() -> InputsSignature:
+    """What a screening now would read: the chosen rubric's text, the uploads, the samples choice."""
+    return InputsSignature.of(Path(rubric_path).read_text(encoding="utf-8-sig"),
+                              [(u.name, u.getvalue()) for u in uploads or []], samples=use_samples)
+
+
+def staleness_reasons(shown) -> list[str]:
+    """Why the ranking on screen is not the answer for the current uploads and rubric ([] when it is)."""
+    saved = st.session_state.get("run_signature")
+    if isinstance(saved, tuple) and saved[0] == shown.run_id:
+        return current_signature().changes(saved[1])
+    reasons = []  # a stored run opened in this session: compare what can be compared
+    if uploads:
+        reasons.append("files were uploaded since that screening")
+    if shown.rubric_role != rubric.role:
+        reasons.append(f"the rubric chosen ({rubric.role}) is not the one it was screened with")
+    elif shown.run_id:
+        try:
+            with open_store() as store:
+                before = store.run_record(shown.run_id).rubric_sha256
+        except ScreenerError:
+            before = ""
+        if before and before != current_signature().rubric_sha256:
+            reasons.append("the rubric changed since the last screening")
+    return reasons
+
+
 def run_screen() -> None:
     inputs: list = [(u.name, u.getvalue()) for u in uploads or []]
     if use_samples:
@@ -74,6 +111,7 @@ def run_screen() -> None:
             store.close()
     bar.empty()
     st.session_state["run"] = run
+    st.session_state["run_signature"] = (run.run_id, current_signature())
     st.session_state["run_rubric"] = rubric
     st.session_state["rubric_path"] = rubric_path
 
@@ -89,39 +127,121 @@ if run is None:
     st.info("Choose a rubric and press **Screen**.")
     st.stop()
 run = view_run(run)  # blind review: the redacted run (revealed candidates excepted)
+stale = staleness_reasons(run)  # before `rubric` becomes the run's own below
 if run.rubric_role != rubric.role:
     st.info(f"Showing results for **{md_text(run.rubric_role)}**. Press **Screen** to rank for **{md_text(rubric.role)}**.")
     rubric = st.session_state.get("run_rubric") or get_rubric(st.session_state["rubric_path"])
 
 comp_names = [c.name for c in rubric.competencies]
-rows = ranking_rows(run, comp_names, blind=blind)
 scored = [r for r in run.results if r.overall is not None]
 failed = [r for r in run.results if r.overall is None]
-c1, c2, c3, c4 = st.columns(4)
-c1.metric("Candidates scored", len(scored))
-c2.metric("Files with errors", len(failed))
-c3.metric("Must-haves met", sum(1 for r in scored if r.must_haves_met))
-c4.metric("Verified badges", sum(r.verified_badges for r in scored))
+codes = [code_of(r) for r in run.results]
+dups = run_duplicates(run)
+latest = run_decisions(run.run_id)
+rows = ranking_with_decisions(run, comp_names, decisions=latest, duplicates=dups, blind=blind)
+label_of = {row["candidate_code"]: (row["candidate_code"] if blind else (row["candidate"] or row["file"]))
+            for row in rows}
+n_dups = len({c for c in codes if dups.of(c)})
+st.markdown(f"**{len(scored)} screened · {len(failed)} unreadable · {n_dups} possible duplicate"
+            f"{'' if n_dups == 1 else 's'} · {sum(1 for r in scored if r.must_haves_met)} meet the must-haves · "
+            f"{len([c for c in latest if c in set(codes)])} decided**")
 
-st.subheader(f"Ranking — {md_text(run.rubric_role)}")
+if stale:
+    st.warning("⚠️ This ranking is out of date: " + md_text("; ".join(stale))
+               + ". Press **Screen** to rank the current files and rubric. Until then the ranking below is the "
+                 "previous screening's and it cannot be exported.")
+    st.subheader(f"Previous ranking — {md_text(run.rubric_role)} (screened before the changes)")
+else:
+    st.subheader(f"Ranking — {md_text(run.rubric_role)}")
 st.caption("Weights: " + " · ".join(f"{md_text(c.name)} {rubric.weight_share(c):.0%}" for c in rubric.competencies)
-           + f" · as of {run.as_of.isoformat()}")
+           + f" · as of {run.as_of.isoformat()} · click a row to open the candidate")
+
+
+def _must(row: dict) -> str:
+    if row["must_haves_met"] == "yes":
+        return "✅ all met"
+    return f"✖ missing: {row['missing_must_haves']}" if row["must_haves_met"] == "no" else ""
+
+
+def _status(row: dict) -> str:
+    parts = []
+    if row["possible_duplicate"]:
+        parts.append("⧉ possible duplicate")
+    if row["warnings"]:
+        n = row["warnings"].count("; ") + 1
+        parts.append(f"⚠️ {n} warning{'s' if n > 1 else ''}")
+    return " · ".join(parts) or "✓ ok"
+
+
 table = pd.DataFrame([{
-    "Rank": r["rank"], "Candidate": r["candidate"], "Overall": r["overall"] if r["overall"] != "" else None,
-    "Must-haves": "✅ met" if r["must_haves_met"] == "yes" else (f"🚩 missing: {r['missing_must_haves']}"
-                                                                 if r["must_haves_met"] == "no" else ""),
-    "Degree": r["degree"].split(" (", 1)[0], "Verified badges": r["verified_badges"],
+    "Rank": r["rank"], "Candidate": label_of[r["candidate_code"]],
+    "Overall": r["overall"] if r["overall"] != "" else None,
+    "Must-haves": _must(r),
+    "Badges": f"🏅 {r['verified_badges']} verified" if r["verified_badges"] else "—",
     "Foreign credential": "🌍 see note" if r["foreign_credential"] == "yes" else "",
+    "Status": _status(r),
+    "Decision": decision_words(latest.get(r["candidate_code"])),
     **{n: (r[n] if r[n] != "" else None) for n in comp_names},
-    "Warnings": ("⚠️ " + r["warnings"]) if r["warnings"] else "", "File": r["file"],
+    "Warnings": r["warnings"], "Possible duplicate": r["possible_duplicate"], "File": r["file"],
+    "_code": r["candidate_code"], "_score": r["overall"] if r["overall"] != "" else 0.0,
 } for r in rows if not r["error"]])
+
 if not table.empty:
-    st.dataframe(
-        table, hide_index=True, width="stretch",
-        column_config={"Overall": st.column_config.ProgressColumn(
-            "Overall", min_value=0, max_value=100, format="%.1f",
-            help="80 = the evidence meets the requirements; above 80 = exceeds them (headroom); below = short"),
-                       **{n: st.column_config.NumberColumn(n, format="%.0f") for n in comp_names}})
+    with st.expander("Filters", expanded=False):
+        f1, f2, f3 = st.columns(3)
+        lo, hi = f1.slider("Overall score", 0, 100, (0, 100), key="f_score")
+        must = f1.radio("Must-haves", ["any", "all met", "some missing"], horizontal=True, key="f_must")
+        badge = f2.checkbox("Has a verified badge", key="f_badge")
+        foreign = f2.checkbox("Has a foreign credential note", key="f_foreign")
+        warn = f2.radio("Health warnings", ["any", "with warnings", "without"], horizontal=True, key="f_warn")
+        status = f3.multiselect("Decision", ["undecided", *DECISIONS], key="f_status",
+                                format_func=lambda d: "— undecided" if d == "undecided" else DECISION_WORDS[d])
+        dup_only = f3.checkbox("Possible duplicates only", key="f_dup")
+    keep = (table["_score"] >= lo) & (table["_score"] <= hi)
+    if must != "any":
+        keep &= table["Must-haves"].str.startswith("✅" if must == "all met" else "✖")
+    if badge:
+        keep &= table["Badges"] != "—"
+    if foreign:
+        keep &= table["Foreign credential"] != ""
+    if warn != "any":
+        keep &= (table["Warnings"] != "") == (warn == "with warnings")
+    if status:
+        decided = table["_code"].map(lambda c: latest[c].decision if c in latest else "undecided")
+        keep &= decided.isin(status)
+    if dup_only:
+        keep &= table["Possible duplicate"] != ""
+    shown = table[keep].reset_index(drop=True)
+    show_comps = st.toggle("Show competency scores", key="show_comps",
+                           help="Adds one column per competency (0–100; 80 = meets the requirement).")
+    if len(shown) != len(table):
+        st.caption(f"Showing {len(shown)} of {len(table)} candidates (filters on).")
+    cols = ["Rank", "Candidate", "Overall", "Must-haves", "Badges", "Foreign credential", "Status", "Decision"]
+    cols += comp_names if show_comps else []
+    cols += ["File"] if not blind else []
+    nonce = st.session_state.get("ranking_nonce", 0)
+    event = st.dataframe(
+        shown, hide_index=True, width="stretch", column_order=cols, on_select="rerun", selection_mode="single-row",
+        key=f"ranking_{nonce}", height=min(38 + 35 * max(len(shown), 1), 600),
+        column_config={
+            "Rank": st.column_config.NumberColumn("Rank", width=50),
+            "Candidate": st.column_config.TextColumn("Candidate", width="medium"),
+            "Overall": st.column_config.ProgressColumn(
+                "Overall", min_value=0, max_value=100, format="%.1f", width="small",
+                help="80 = the evidence meets the requirements; above 80 = exceeds them (headroom); below = short"),
+            "Must-haves": st.column_config.TextColumn("Must-haves", width="medium"),
+            "Badges": st.column_config.TextColumn("Badges", width="small", help="Verified digital badges"),
+            "Foreign credential": st.column_config.TextColumn("Foreign", width="small",
+                                                              help="A credential from abroad: see its equivalency note"),
+            "Status": st.column_config.TextColumn("Status", width="medium"),
+            "Decision": st.column_config.TextColumn("Decision", width="medium"),
+            **{n: st.column_config.NumberColumn(n, format="%.0f") for n in comp_names}})
+    picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if picked and 0 <= picked[0] < len(shown):
+        st.session_state["ranking_nonce"] = nonce + 1  # a fresh table next time: the click is not replayed
+        code = shown["_code"][picked[0]]
+        st.session_state["candidate_file"] = next(r.file for r in run.results if code_of(r) == code)
+        st.switch_page("ui/candidate.py")
 if failed:
     st.subheader("Files that could not be scored")
     st.dataframe(pd.DataFrame([{"File": r.file, "Problem": r.error} for r in failed]), hide_index=True,
@@ -130,11 +250,18 @@ for note in run.notes:
     st.info(md_text(note))
 
 if scored:
-    labels = {r.file: (row["candidate"] or r.file) for r, row in zip(run.results, rows, strict=True)
-              if r.overall is not None}
-    pick = st.selectbox("Open a candidate", list(labels), format_func=lambda f: f"{labels[f]} ({f})")
-    if st.button("Show evidence"):
-        st.session_state["candidate_file"] = pick
-        st.switch_page("ui/candidate.py")
-
-st.download_button("Download ranking (CSV)", rows_csv(rows), file_name="ranking.csv", mime="text/csv")
+    with st.expander("Charts: score distribution and competency coverage", expanded=False):
+        st.markdown("**Score distribution**")
+        st.altair_chart(score_distribution([r.overall or 0.0 for r in scored]), width="stretch")
+        st.markdown("**Competency coverage** (score in each cell; 80 = meets)")
+        st.altair_chart(coverage_heatmap(run, comp_names, label_of), width="stretch")
+    c1, c2, c3 = st.columns([2, 2, 3])
+    if c3.button("Compare candidates side by side"):
+        st.switch_page("ui/compare.py")
+    export_rows = [r for r in rows]
+    c1.download_button("Download ranking with decisions (CSV)", ranking_csv_bytes(export_rows) if not stale else b"",
+                       file_name=f"ranking-{run.run_id or 'run'}.csv", mime="text/csv", disabled=bool(stale),
+                       help="UTF-8 with a byte-order mark: Excel shows accents and non-Latin names correctly.")
+    c2.download_button("Download ranking with decisions (XLSX)", ranking_xlsx_bytes(export_rows) if not stale else b"",
+                       file_name=f"ranking-{run.run_id or 'run'}.xlsx", disabled=bool(stale),
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
