@@ -81,6 +81,7 @@ def test_more_than_the_resume_extractor() -> None:
     assert len(_found(POSTING)) > len(get_extractor().extract(POSTING))
 
 
-@pytest.mark.parametrize("text", ["", "   ", "Requirements:"])
+@pytest.mark.parametrize("text", ["", "   ", "Requirements:", "Experience with -  -  and", "Knowledge of , , or",
+                                  "Technologies\n", "* \n* \n"])
 def test_empty_or_bare_text(text: str) -> None:
     assert extract_posting_skills(text) == []
