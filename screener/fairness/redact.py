@@ -78,6 +78,12 @@ _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\"']+"
                   r"/[^\s<>()\"']*"
                   r"|\b(?:linkedin|github|gitlab|twitter|behance|dribbble|medium|stackoverflow|xing)\.com\b[^\s<>()\"']*",
                   re.IGNORECASE)
+_DOMAIN = re.compile(r"(?<![\w@.])(?:[a-z0-9-]+\.)+(?:com|me|dev|io|net|org|info|site|page|xyz|co)(?![\w.]|\.\w)")
+_HANDLE = re.compile(
+    r"(?im)\b(?:github|gitlab|bitbucket|linkedin|twitter|x|youtube|facebook|fb|instagram|medium|stackoverflow|behance|"
+    r"dribbble|kaggle|leetcode|hackerrank|mastodon|telegram|skype|whatsapp)[ \t]*(?::[ \t]*/*|/+)[ \t]*"
+    r"(?P<handle>@?[\w.-]{2,})(?=[ \t]*(?:$|[|,·•;\n]))"
+    r"|(?<![\w.@])@(?P<at>[A-Za-z_][\w.]{2,}\w)")
 _PHONE = re.compile(r"(?<![\w+/.-])(?:\+|00)?\(?\d(?:[\d().\-/]|[ \t](?=[(+]?\d)){5,}\d(?![\w/])")
 _PHONE_STRICT = re.compile(r"(?<!\d)(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)")
 _ZIP = re.compile(r"(?<![\w$€£#.,-])(?:\d{5}(?:-\d{4})?|[1-9]\d{5})(?![\w%,]|\.\d)")  # U.S. ZIP, Indian PIN
@@ -85,12 +91,13 @@ _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\
 _STREET = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){0,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|"
     r"Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy\.?|Highway|Hwy\.?|Square|Sq\.?|"
-    r"Circle|Cir\.?|Plaza|Crescent|Close|Trail|Alley|Row|Walk|Gardens|Heights|Nagar|Marg|Colony|Sector)(?![\w])(?:[ \t]*(?:#|No\.?|Apt\.?|Suite|Unit)[ \t]*\w+)?(?:,[ \t]*[^\n,|·•;]{1,40}){0,3}"
+    r"Circle|Cir\.?|Plaza|Crescent|Close|Trail|Alley|Row|Walk|Gardens|Heights|Nagar|Marg|Colony|Sector)(?![\w])(?:[ \t]*(?:#|No\.?|Apt\.?|Suite|Unit)[ \t]*\w+)?(?:,[ \t]*[^\s,|·•;.]+(?:[ ][^\s,|·•;.]+){0,4}){0,3}"
     r"|\b(?:Rua|Avenida|Calle|Carrera|Via|Strasse|Straße|Ulica|ul\.)\s+[^\n]{2,60}"
     r"|\b(?:Apt|Apartment|Suite|Flat|Unit)\.?[ \t]*#?[ \t]*\d\w*", re.UNICODE)
 _FIELD = re.compile(  # "Date of birth: …", "Gender: …" — the label stays, the value goes (to the end of the line)
     r"(?im)\b(?P<label>date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?|born|age|gender|sex|marital\s+status|"
-    r"nationality|citizenship|place\s+of\s+birth|religion|pronouns|address|home\s+address)\s*[:\-–]\s*(?P<value>[^\n|;•·]+)")
+    r"nationality|citizenship|place\s+of\s+birth|religion|pronouns|address|home\s+address)[ \t]*[:\-–][ \t]*(?P<value>[^\n|;•·]+)")
+_FIELD_MAX = 100
 _AGE = re.compile(r"(?i)\b(?:born\s+(?:in\s+|on\s+)?[\w ,./-]{0,20}?(?:19|20)\d\d|aged?\s+\d{2}|\d{2}\s+years?\s+old)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20[0-4]\d)(?!\d)")
 _EDU_LINE = re.compile(
@@ -106,11 +113,11 @@ _LANGUAGE_LINE = re.compile(
     r"(?i)^\W*languages?\b|\b(?:native|fluent|bilingual|mother\s+tongue|conversational|professional\s+working|"
     r"proficien\w*|(?:basic|intermediate|advanced)\s+(?:level|knowledge)|[ABC][12])\b")
 _INSTITUTION = re.compile(
-    r"(?:\b[A-Z][\w'&.-]*\s+(?:(?:of|de|do|da|del|di|für|and|&)\s+)?){0,5}"
+    r"(?:\b[A-Z][\w'&-]*(?:\.[A-Z][\w'&-]*)* (?:(?:of|de|do|da|del|di|für|and|&) )?){0,5}"
     r"(?:University|Universidade|Universidad|Université|Universität|Università|Universiteit|Uniwersytet|"
     r"College|Institute|Institut|Instituto|Polytechnic|Politécnico|Politecnico|Academy|Hochschule|School|"
     r"Conservatory|Seminary|Escola|Escuela|École|Gymnasium|Lyceum)"
-    r"(?:\s+(?:of|de|do|da|del|di|for|in|at|für)(?:\s+(?:the|la|el|[A-Z][\w'&.-]*))+)?", re.UNICODE)
+    r"(?: (?:of|de|do|da|del|di|for|in|at|für)(?: (?:the|la|el|[A-Z][\w'&-]*))+)?", re.UNICODE)
 
 
 @cache
@@ -225,7 +232,7 @@ def _known_schools_pattern() -> _Phrases:
     return _Phrases(_country_cues()[1])
 
 
-def _name_tokens(names: Iterable[str]) -> set[str]:
+def _name_tokens(names: Iterable[str], *, lower: bool = True) -> set[str]:
     """Each word of each name (two letters or more), in the forms a résumé writes it: as given, Title, UPPER, and
     lower case for longer words (user names: "nissim"). Résumé and job words are never name words."""
     out: set[str] = set()
@@ -237,7 +244,7 @@ def _name_tokens(names: Iterable[str]) -> set[str]:
                 continue
             if len(tok) >= 2 and not tok.isupper() or len(tok) >= 3:
                 out.update({tok, tok[:1].upper() + tok[1:], tok.title(), tok.upper()})
-                if len(tok) >= 6:
+                if lower and len(tok) >= 6:
                     out.add(tok.lower())
     return out
 
@@ -255,11 +262,11 @@ _NAME_BEFORE_HEADING = re.compile(
     r"experience|work\s+experience|work\s+history|employment|education|skills|key\s+skills)\b")
 
 
-def guess_names(text: str) -> list[str]:
+def guess_names(text: str, *, skill_words: Iterable[str] = ()) -> list[str]:
     """Names a résumé states without a parser finding them: after "Resume of", "Name:", "References", and the
     first words of the document when they look like a name (1–4 capitalised words before the first break)."""
     out = []
-    stop = not_name_words()
+    stop = not_name_words() | {w.casefold() for w in skill_words}  # a line of skills is not a name
     for m in _NAME_CUES.finditer(text or ""):
         words = [w for w in m.group("name").split() if w.casefold() not in stop]
         if words:
@@ -270,6 +277,14 @@ def guess_names(text: str) -> list[str]:
         words = m.group("name").split()
         if not any(w.casefold() in stop for w in words):
             out.append(m.group("name"))
+    # A line of its own near the top that reads like a name ("Debarghya Das" under a "Last updated" line).
+    for line in [x.strip() for x in (text or "").splitlines()[:8] if x.strip()][:6]:
+        words = line.split()
+        if (2 <= len(words) <= 4 and all(re.fullmatch(_NAME_WORD, w) and not any(c.isdigit() for c in w)
+                                          for w in words)
+                and not any(w.casefold() in stop for w in words)):
+            out.append(line)
+            break
     head = (text or "").lstrip(" \t\n\"'")
     first = re.split(r"\n|[ \t]{2,}|[|,•·:;(]", head, maxsplit=1)[0].strip()
     words = first.split()
@@ -322,13 +337,15 @@ class Replacement:
 class Redactor:
     """The redaction of one candidate: built from what is known about them (names, schools, employers…)."""
 
-    def __init__(self, *, names: Sequence[str] = (), emails: Sequence[str] = (), phones: Sequence[str] = (),
+    def __init__(self, *, names: Sequence[str] = (), guessed_names: Sequence[str] = (), emails: Sequence[str] = (),
+                 phones: Sequence[str] = (),
                  locations: Sequence[str] = (), schools: Sequence[str] = (), employers: Sequence[str] = (),
                  file_stems: Sequence[str] = (), options: BlindOptions | None = None) -> None:
         self.options = options or BlindOptions.defaults()
         self._memo: dict[str, str] = {}
         opts = self.options
-        tokens = _name_tokens(list(names) + _email_names(emails))
+        tokens = _name_tokens(list(names) + _email_names(emails)) | _name_tokens(guessed_names, lower=False)
+        names = list(names) + list(guessed_names)
         self._patterns: list[tuple[Any, str]] = []  # compiled patterns or _Phrases: both have finditer()
 
         def add(p: Any, cat: str) -> None:
@@ -339,7 +356,9 @@ class Redactor:
         add(_URL, "contact")
         add(_literal_pattern(list(emails) + list(phones), fold=True), "contact")
         add(_literal_pattern(file_stems, fold=True), "file_name")
-        add(_literal_pattern([n for n in names if n], fold=True), "name")
+        stop = not_name_words()  # "MEng In Computer Science" is a parser's mistake, not a name to hide whole
+        add(_literal_pattern([n for n in names if n and not any(w.casefold() in stop for w in n.split(",")[0].split())],
+                             fold=True), "name")
         add(_literal_pattern(tokens, fold=False), "name")
         joined = sorted({t.casefold() for t in tokens if len(t) >= 3}, key=len, reverse=True)
         if joined:  # "priya_raman_kubernetes.png", "ana-souza": a name part joined to other words
@@ -373,6 +392,11 @@ class Redactor:
             else:  # "55812-3095 123-345-7890": a zip code run into a phone number
                 found.extend(Replacement(m.start() + x.start(), m.start() + x.end(), _label("contact"))
                              for x in _PHONE_STRICT.finditer(m.group()))
+        domains = [Replacement(m.start(), m.end(), _label("contact")) for m in _DOMAIN.finditer(text)]
+        found.extend(domains)
+        for m in _HANDLE.finditer(text):
+            g = "handle" if m.group("handle") else "at"
+            found.append(Replacement(m.start(g), m.end(g), _label("contact")))
         for pat in (_ZIP, _POSTCODE):
             found.extend(Replacement(m.start(), m.end(), _label("address")) for m in pat.finditer(text))
         for m in _FIELD.finditer(text):
@@ -382,7 +406,7 @@ class Redactor:
                    "address" if "address" in lab else "pronouns")
             if cat == "nationality" and not self.options.nationality:
                 continue
-            value = m.group("value")
+            value = m.group("value")[:_FIELD_MAX]  # a flattened résumé has no line ends: a value is short
             stop = value.find(". ")  # "Pronouns: she/her. He led…": the value ends with its sentence
             end = m.start("value") + (stop if stop > 0 else len(value.rstrip()))
             found.append(Replacement(m.start("value"), end, _label(cat)))
@@ -409,7 +433,8 @@ class Redactor:
                      or not any(s <= r.start < e for s, e in lang_lines)]
         if skill_spans:
             soft = {_label(c) for c in ("schools", "employers", "nationality")}
-            found = [r for r in found if r.label not in soft
+            soft_domains = {(r.start, r.end) for r in domains}  # "socket.io" as a skill stays
+            found = [r for r in found if (r.label not in soft and (r.start, r.end) not in soft_domains)
                      or not any(s <= r.start and r.end <= e for s, e in skill_spans)]
         found.sort(key=lambda r: (r.start, -(r.end - r.start)))
         out: list[Replacement] = []
@@ -480,13 +505,13 @@ def _stem(file: str) -> list[str]:
 
 def redactor_for_json(result: dict[str, Any], text: str | None, *, options: BlindOptions | None = None,
                       extra_names: Sequence[str] = ()) -> Redactor:
-    names = [str(result.get("candidate") or "")] + list(extra_names) + guess_names(text or "")
+    names = [str(result.get("candidate") or "")] + list(extra_names)
     contact = ((result.get("profile") or {}).get("contact") or {}) if isinstance(result.get("profile"), dict) else {}
     names.append(str(contact.get("name") or ""))
     schools = [str(e.get("institution") or "") for e in result.get("equivalencies") or []]
     employers = [_employer_of_role(str(ev.get("role") or "")) for c in result.get("competencies") or []
                  for ev in c.get("evidence") or []]
-    return Redactor(names=[n for n in names if n], emails=[str(contact.get("email") or "")] + _EMAIL.findall(text or ""),
+    return Redactor(names=[n for n in names if n], guessed_names=guess_names(text or ""), emails=[str(contact.get("email") or "")] + _EMAIL.findall(text or ""),
                     phones=[str(contact.get("phone") or "")], locations=[str(contact.get("location") or "")],
                     schools=[s for s in schools if s], employers=[e for e in employers if e],
                     file_stems=_stem(str(result.get("file") or "")), options=options)
@@ -590,7 +615,9 @@ def redact_candidate(result: Any, code: str, *, options: BlindOptions | None = N
     prof = result.profile
     doc = prof.document if prof is not None else None
     text = doc.text if doc is not None else ""
-    names = [result.candidate] + guess_names(text)
+    skill_words = {w for m in prof.skills for w in m.text.split()} if prof is not None else set()
+    names = [result.candidate]
+    guessed = guess_names(text, skill_words=skill_words)
     schools: list[str] = [n.institution for n in result.equivalencies if n.institution]
     employers: list[str] = []
     emails: list[str] = _EMAIL.findall(text)
@@ -607,7 +634,7 @@ def redact_candidate(result: Any, code: str, *, options: BlindOptions | None = N
         edu_spans = [(s.start, s.end) for s in prof.sections if s.name == "education"]
         edu_spans += [e.span for e in prof.education if e.span[1] > e.span[0]]
     employers.extend(_employer_of_role(e.role) for c in result.competencies for e in c.evidence if e.role)
-    red = Redactor(names=[n for n in names if n], emails=[e for e in emails if e], phones=[p for p in phones if p],
+    red = Redactor(names=[n for n in names if n], guessed_names=guessed, emails=[e for e in emails if e], phones=[p for p in phones if p],
                    locations=[x for x in locations if x], schools=schools, employers=[e for e in employers if e],
                    file_stems=_stem(result.file), options=opts)
     skill_spans = [(m.start, m.end) for m in prof.skills] if prof is not None else []

@@ -50,6 +50,12 @@ def test_categories_are_data_with_a_purpose():
      [], ["2019 – 2021", "Python", "ASP.NET", "Node.js", "12,000", "$45000"]),
     ("Mrs. Smith reviewed it", ["Mrs."], ["reviewed it"]),
     ("Languages: Portuguese (native), English (fluent). Born in Brazil.", ["Brazil"], ["Portuguese", "English"]),
+    ("Date of birth:\n\nSKILLS\nProgramming languages: Python", [], ["SKILLS", "Programming languages: Python"]),
+    ("GitHub: jdoe | LinkedIn: jane-doe\nHackerRank: SQL Certificate\nTwitter: @jd_99", ["jdoe", "jane-doe", "jd_99"],
+     ["SQL Certificate"]),
+    ("Portfolio: janedoe.com · ASP.NET MVC", ["janedoe.com"], ["ASP.NET MVC"]),
+    ("Address: 4 Park Colony, Pune 411007.  Objective  To build Kubernetes platforms", ["411007", "Park Colony"],
+     ["Objective", "Kubernetes"]),
 ])
 def test_patterns(text, hidden, kept):
     out = Redactor(names=["Jane Doe"]).redact(text)
@@ -174,6 +180,7 @@ def test_dev_resumes_blind_leak_nothing():
     files = sorted((DEV / "dotin" / "text").glob("*.txt"))
     files += sorted((DEV / "vanetik2023" / "cv").glob("*.docx"))
     files += sorted(DEV.glob("rendercv/*/*.pdf")) + sorted(DEV.glob("resume_matcher/resumes/*.pdf"))
+    files += sorted(DEV.glob("templates/*/*.pdf"))
     files += sorted(DEV.glob("jsonresume/resumes/*.json"))
     run, rubric = _screen(files)
 
