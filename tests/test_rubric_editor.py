@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from screener.rubric import load_rubric
-from tests.authoring.conftest import DATA_ANALYST
+from tests.authoring.conftest import DATA_ANALYST, _docx, _pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "ui" / "rubrics.py")
@@ -164,3 +164,18 @@ def test_what_moved_between_two_runs(mine: Path, tmp_path: Path, monkeypatch: py
     assert not at.exception
     text = "\n".join(t.value for t in at.text)
     assert "C-0000aaaa: overall 80.0 → 75.0 (-5.0)" in text and "now a must-have" in text
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_draft_from_an_uploaded_posting(kind: str, page: AppTest, tmp_path: Path) -> None:
+    data = {"docx": _docx, "pdf": _pdf}[kind](tmp_path / f"posting.{kind}", DATA_ANALYST).read_bytes()
+    mime = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "pdf": "application/pdf"}[kind]
+    uploader = next(u for u in page.file_uploader if u.key == "rb_posting_file")
+    uploader.upload(f"posting.{kind}", data, mime)
+    page.run()
+    button(page, "Draft from the posting").click()
+    page.run()
+    assert not page.exception, [e.message for e in page.exception]
+    assert page.text_input(key="rb_role_1").value == "Data Analyst"
+    assert any("Valid:" in s.value for s in page.success)
