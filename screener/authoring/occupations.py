@@ -77,7 +77,26 @@ _GROUP_NAMES = {
     "analysing and evaluating information and data": "Data analysis and reporting",
     "setting up and protecting computer systems": "Systems and security",
     "designing systems and products": "Systems and product design",
+    # transversal skills: one group for how someone works, one for working with others, one for languages
+    "thinking creatively and innovatively": "Work style and personal skills",
+    "working efficiently": "Work style and personal skills",
+    "personal skills and development": "Work style and personal skills",
+    "taking a proactive approach": "Work style and personal skills",
+    "demonstrating willingness to learn": "Work style and personal skills",
+    "dealing with problems": "Work style and personal skills",
+    "processing information, ideas and concepts": "Work style and personal skills",
+    "maintaining a positive attitude": "Work style and personal skills",
+    "planning and organising": "Work style and personal skills",
+    "work skills": "Work style and personal skills",
+    "collaborating in teams and networks": "Communication and teamwork",
+    "working in teams": "Communication and teamwork",
+    "leading others": "Communication and teamwork",
+    "communicating": "Communication and teamwork",
+    "mastering languages": "Languages",
+    "language acquisition": "Languages",
+    "languages": "Languages",
 }
+_UNCLASSIFIED = re.compile(r"\s+not\s+(?:elsewhere\s+classified|further\s+defined)$")
 
 
 def skill_group(label: str) -> str | None:
@@ -91,6 +110,7 @@ def skill_group(label: str) -> str | None:
     g = _data().group_of.get(key)
     if g is None:
         return None
+    g = _UNCLASSIFIED.sub("", g)
     g = _GROUP_NAMES.get(g.casefold(), g)
     return g[:1].upper() + g[1:]
 
