@@ -175,11 +175,17 @@ def dotin(data: Path, verbose: bool) -> dict[str, tuple[int, int]]:
                 if verbose and not hit:
                     print(f"  dotin company miss {rec['id']}: {etext!r} got {sorted(employers)[:4]}")
             elif kind == "Degree" and _in_section(prof, s, "education"):
-                counts["degrees"][0] += _match(_norm(etext), creds)
+                hit = _match(_norm(etext), creds)
+                counts["degrees"][0] += hit
                 counts["degrees"][1] += 1
+                if verbose and not hit:
+                    print(f"  dotin degree miss {rec['id']}: {etext!r} got {sorted(creds)[:4]}")
             elif kind == "College Name" and _in_section(prof, s, "education"):
-                counts["colleges"][0] += _match(_norm(etext), insts)
+                hit = _match(_norm(etext), insts)
+                counts["colleges"][0] += hit
                 counts["colleges"][1] += 1
+                if verbose and not hit:
+                    print(f"  dotin college miss {rec['id']}: {etext!r} got {sorted(insts)[:4]}")
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 

@@ -142,6 +142,8 @@ def clean(text: str) -> str:
         text = text[1:].strip(" \t-–—|,;:·•")
     while text and text[-1] in ")]" and ("(" if text[-1] == ")" else "[") not in text:
         text = text[:-1].strip(" \t-–—|,;:·•")
+    while text and text[-1] in "([" and text.count(text[-1]) > text.count(")" if text[-1] == "(" else "]"):
+        text = text[:-1].strip(" \t-–—|,;:·•")  # "Bachelor's Degree (" once its dates are taken out
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()
     return text

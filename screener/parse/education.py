@@ -4,8 +4,9 @@
     >>> e.credential, e.field, e.institution
     ('Bacharel em Engenharia Mecânica', 'Engenharia Mecânica', 'Universidade de São Paulo')
 
-An entry is never dropped: when a credential cannot be told apart from the institution, the whole line is
-kept as the credential. ``country`` is set only when the entry names a country outright (tiny list in
+An entry is kept even when a credential cannot be told apart from the institution (the whole line is then the
+credential); only lines with no school, degree or date ("Recommendations are available upon request") are not
+entries. ``country`` is set only when the entry names a country outright (tiny list in
 ``data/entry_words.yaml``); everything else is the credentials stage's job.
 """
 
@@ -144,7 +145,9 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
                 not line.endswith("."):
             starts_new = True
         elif cur is not None and not bullet and cur.dated and (cur.has_degree or cur.has_institution) and \
-                _only_dates(line, dates):
+                (_only_dates(line, dates) or dates and dates[0].span[0] == 0 and not (deg or inst) and
+                 cur.has_degree and cur.has_institution or dates and dates[0].span[0] == 0 and
+                 not _only_dates(line, dates) and len(entries[-1].lines) > 1):
             starts_new = True  # dates-first layout ("2003-2005  Diploma…  2000-2003  BSc…"): the next entry's dates
         if starts_new:
             cur = _Entry()
@@ -156,7 +159,27 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
         cur.has_degree |= deg
         cur.has_institution |= inst
         cur.dated |= bool(dates)
-    return [_build(text, en, today) for en in entries if en.lines]
+    # a lone line with no school, no degree and no date ("Recommendations are available upon request", "Minsk")
+    # is not an entry; a dated one is kept as written ("Something Unusual Programme 2014")
+    return [_build(text, en, today) for en in _joined_hyphens(text, entries) if en.lines and
+            (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1)]
+
+
+def _joined_hyphens(text: str, entries: list[_Entry]) -> list[_Entry]:
+    """An institution broken over two lines with a hyphen ("Ryazan State Radio-" / "Engineering University") is
+    one line again."""
+    for en in entries:
+        joined: list[tuple[int, int, str, bool]] = []
+        for ln in en.lines:
+            if joined and re.search(r"[^\W\d_]-$", joined[-1][2]) and ln[2][:1].isupper() and not ln[3]:
+                prev = joined[-1]
+                joined[-1] = (prev[0], ln[1], prev[2] + ln[2], prev[3])
+            else:
+                joined.append(ln)
+        en.lines = joined
+        if not en.has_institution and any(has_institution(x[2]) for x in joined):
+            en.has_institution = True
+    return entries
 
 
 # a described line under an entry ("Thesis: …", "Final project: …", "Major: …"), never an entry of its own
@@ -230,10 +253,10 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             stripped)
         # "Cambridge, MA": a city and its state are one place, not a Master of Arts
         stripped = _CITY_STATE.sub(lambda m: m.group(0).replace(", ", "\u2063", 1), stripped)
+        stripped = re.sub(r"(?<=[^\W\d_]{4})\.\s+(?=[A-Z])", "  ", stripped)  # "…and Management. Ryazan State…"
         segments.extend(p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
                                     else clean(x) for x in _SEP.split(stripped)) if p)
     segments = [s.replace("\u2063", ", ") for s in segments if re.search(r"[^\W\d_]", s)]
-    segments = [s for s in segments if not _FIELD_MARKER.match(s) or has_degree(s)]
     consumed: set[str] = set()
     for seg in segments:
         if not credential and (cues.degree.search(seg) or cues.abbrev.search(seg)) and not _looks_like_place(seg):
@@ -268,6 +291,10 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         rest = [s for s in segments if s not in consumed and not _looks_like_place(s)]
         if credential and institution and rest:
             fld = rest[0]
+    if institution:
+        institution, tail = _institution_name(institution)
+        if tail and not fld:
+            fld = tail
     if not credential and not institution:
         credential = segments[0] if segments else clean(header[0][2])
     elif not credential and institution:
@@ -326,6 +353,25 @@ _CITY_STATE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}, 
 _FIELD_MARKER = re.compile(r"(?:specialization|specialisation|specialty|speciality|major|minor|concentration|focus|"
                            r"thesis|dissertation|coursework|relevant coursework|courses|gpa|honors|honours|faculty of)\b",
                            re.IGNORECASE)
+
+
+def _institution_name(seg: str) -> tuple[str, str]:
+    """("The Ural Federal University", "Computer science") from "The Ural Federal University Computer science";
+    a country written after the name ("Tel-Ran Educational Center Ltd. Israel") is dropped."""
+    cues = _cues()
+    found = list(cues.institution.finditer(seg))
+    if not found:
+        return seg, ""
+    last = found[-1]
+    tail = seg[last.end():].strip()
+    cm = cues.country.fullmatch(tail.strip("() ."))
+    if tail and cm:
+        return seg[:last.end()].rstrip(" ,."), ""
+    words = tail.split()
+    if 1 <= len(words) <= 5 and words[0][:1].isupper() and words[0].lower() not in _CONNECTORS and \
+            any(w[:1].islower() and w.lower() not in _CONNECTORS for w in words[1:]) and "(" not in tail:
+        return seg[:last.end()].rstrip(" ,."), tail
+    return seg, ""
 
 
 def _name_like(s: str) -> bool:
