@@ -33,8 +33,8 @@ def test_opens_on_sample_data_ranked(app: AppTest) -> None:
     assert "priya_raman_software_engineer.pdf" in files and len(files) >= 8
     overall = list(app.dataframe[0].value["Overall"])
     assert overall == sorted(overall, reverse=True)
-    labels = [m.label for m in app.metric]
-    assert "Candidates scored" in labels
+    counts = next(m.value for m in app.markdown if "screened ·" in m.value)
+    assert f"{len(files)} screened · 0 unreadable" in counts  # the counts line (tests/workflow: the ranking)
 
 
 def test_upload_a_file_and_see_it_ranked(app: AppTest) -> None:

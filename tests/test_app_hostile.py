@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Text a renderer would turn into an image, a link, raw HTML, a colour directive or math if it arrived unescaped.
 SYNTAX = ("![", "](", "<img", "<script", "www.tracker", ":red[", "$x^2$", "http://203.0.113.9")
 # Elements shown as plain text (never parsed as Markdown) and the Arrow tables (cells are plain text too).
-PLAIN_TYPES = {"text", "code", "arrow_data_frame", "json"}
+PLAIN_TYPES = {"text", "code", "arrow_data_frame", "json", "vega_lite_chart"}  # Vega draws text, never Markdown
 BROKEN_NAME = "broken ![p](http://203.0.113.9/f.png).pdf"
 
 

@@ -43,9 +43,9 @@ summary = {"": ["Overall", "Must-haves", "Verified badges", "Foreign credential"
 for r in chosen:
     summary[label[code_of(r)]] = [
         f"{r.overall:.1f}",
-        "✅ all met" if r.must_haves_met else "✖ missing: " + "; ".join(r.missing_must_haves),
-        f"🏅 {r.verified_badges}" if r.verified_badges else "—",
-        "🌍 yes (see note)" if r.has_foreign_credential else "no",
+        "✔ all met" if r.must_haves_met else "✖ missing: " + "; ".join(r.missing_must_haves),
+        f"✔ {r.verified_badges}" if r.verified_badges else "—",
+        "yes (see note)" if r.has_foreign_credential else "no",
         decision_words(latest.get(code_of(r)))]
 st.dataframe(pd.DataFrame(summary), hide_index=True, width="stretch")
 
@@ -56,7 +56,7 @@ for r in chosen:
     for n in names:
         c = r.competency(n)
         cells.append("—" if c is None else
-                     f"{c.score:.0f} · level {c.level} {LEVEL_NAMES[c.level]}" + (" ✅" if c.met else " ✖ short"))
+                     f"{c.score:.0f} · level {c.level} {LEVEL_NAMES[c.level]}" + (" ✔ met" if c.met else " ✖ short"))
     grid[label[code_of(r)]] = cells
 st.dataframe(pd.DataFrame(grid), hide_index=True, width="stretch")
 st.altair_chart(compare_chart(chosen, label, names), width="stretch")

@@ -159,17 +159,20 @@ st.caption("Weights: " + " · ".join(f"{md_text(c.name)} {rubric.weight_share(c)
 
 def _must(row: dict) -> str:
     if row["must_haves_met"] == "yes":
-        return "✅ all met"
-    return f"✖ missing: {row['missing_must_haves']}" if row["must_haves_met"] == "no" else ""
+        return "✔ all met"
+    if row["must_haves_met"] != "no":
+        return ""
+    missing = [m for m in row["missing_must_haves"].split("; ") if m]
+    return f"✖ {len(missing)} missing"
 
 
 def _status(row: dict) -> str:
     parts = []
     if row["possible_duplicate"]:
-        parts.append("⧉ possible duplicate")
+        parts.append("⚑ duplicate?")
     if row["warnings"]:
         n = row["warnings"].count("; ") + 1
-        parts.append(f"⚠️ {n} warning{'s' if n > 1 else ''}")
+        parts.append(f"⚠ {n} warning{'s' if n > 1 else ''}")
     return " · ".join(parts) or "✓ ok"
 
 
@@ -177,11 +180,12 @@ table = pd.DataFrame([{
     "Rank": r["rank"], "Candidate": label_of[r["candidate_code"]],
     "Overall": r["overall"] if r["overall"] != "" else None,
     "Must-haves": _must(r),
-    "Badges": f"🏅 {r['verified_badges']} verified" if r["verified_badges"] else "—",
-    "Foreign credential": "🌍 see note" if r["foreign_credential"] == "yes" else "",
+    "Badges": f"✔ {r['verified_badges']} verified" if r["verified_badges"] else "—",
+    "Foreign credential": "yes, note" if r["foreign_credential"] == "yes" else "",
     "Status": _status(r),
     "Decision": decision_words(latest.get(r["candidate_code"])),
     **{n: (r[n] if r[n] != "" else None) for n in comp_names},
+    "Missing must-haves": r["missing_must_haves"],
     "Warnings": r["warnings"], "Possible duplicate": r["possible_duplicate"], "File": r["file"],
     "_code": r["candidate_code"], "_score": r["overall"] if r["overall"] != "" else 0.0,
 } for r in rows if not r["error"]])
@@ -199,7 +203,7 @@ if not table.empty:
         dup_only = f3.checkbox("Possible duplicates only", key="f_dup")
     keep = (table["_score"] >= lo) & (table["_score"] <= hi)
     if must != "any":
-        keep &= table["Must-haves"].str.startswith("✅" if must == "all met" else "✖")
+        keep &= table["Must-haves"].str.startswith("✔" if must == "all met" else "✖")
     if badge:
         keep &= table["Badges"] != "—"
     if foreign:
@@ -212,29 +216,33 @@ if not table.empty:
     if dup_only:
         keep &= table["Possible duplicate"] != ""
     shown = table[keep].reset_index(drop=True)
-    show_comps = st.toggle("Show competency scores", key="show_comps",
-                           help="Adds one column per competency (0–100; 80 = meets the requirement).")
+    show_comps = st.toggle("Show competency scores and details", key="show_comps",
+                           help="Adds one column per competency (0–100; 80 = meets the requirement), the missing "
+                                "must-haves, warnings and possible duplicates in full.")
     if len(shown) != len(table):
         st.caption(f"Showing {len(shown)} of {len(table)} candidates (filters on).")
     cols = ["Rank", "Candidate", "Overall", "Must-haves", "Badges", "Foreign credential", "Status", "Decision"]
-    cols += comp_names if show_comps else []
+    cols += [*comp_names, "Missing must-haves", "Warnings", "Possible duplicate"] if show_comps else []
     cols += ["File"] if not blind else []
     nonce = st.session_state.get("ranking_nonce", 0)
     event = st.dataframe(
         shown, hide_index=True, width="stretch", column_order=cols, on_select="rerun", selection_mode="single-row",
         key=f"ranking_{nonce}", height=min(38 + 35 * max(len(shown), 1), 600),
         column_config={
-            "Rank": st.column_config.NumberColumn("Rank", width=50),
-            "Candidate": st.column_config.TextColumn("Candidate", width="medium"),
+            "Rank": st.column_config.NumberColumn("Rank", width=45),
+            "Candidate": st.column_config.TextColumn("Candidate", width=110 if blind else 160),
             "Overall": st.column_config.ProgressColumn(
-                "Overall", min_value=0, max_value=100, format="%.1f", width="small",
+                "Overall", min_value=0, max_value=100, format="%.1f", width=105,
                 help="80 = the evidence meets the requirements; above 80 = exceeds them (headroom); below = short"),
-            "Must-haves": st.column_config.TextColumn("Must-haves", width="medium"),
-            "Badges": st.column_config.TextColumn("Badges", width="small", help="Verified digital badges"),
-            "Foreign credential": st.column_config.TextColumn("Foreign", width="small",
-                                                              help="A credential from abroad: see its equivalency note"),
-            "Status": st.column_config.TextColumn("Status", width="medium"),
-            "Decision": st.column_config.TextColumn("Decision", width="medium"),
+            "Must-haves": st.column_config.TextColumn("Must-haves", width=105,
+                                                      help="Which ones are missing: the details toggle"),
+            "Badges": st.column_config.TextColumn("Badges", width=90, help="Verified digital badges"),
+            "Foreign credential": st.column_config.TextColumn(
+                "Foreign", width=70, help="A credential from abroad: its equivalency note is on the candidate page"),
+            "Status": st.column_config.TextColumn("Status", width=170,
+                                                  help="Warnings (document health, failed badges) and possible "
+                                                       "duplicates; in full with the details toggle"),
+            "Decision": st.column_config.TextColumn("Decision", width=140),
             **{n: st.column_config.NumberColumn(n, format="%.0f") for n in comp_names}})
     picked = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if picked and 0 <= picked[0] < len(shown):
@@ -242,26 +250,27 @@ if not table.empty:
         code = shown["_code"][picked[0]]
         st.session_state["candidate_file"] = next(r.file for r in run.results if code_of(r) == code)
         st.switch_page("ui/candidate.py")
+if scored:
+    c1, c2, c3 = st.columns(3)
+    export_help = ("The ranking with each candidate's code, scores, flags and the newest decision (who, why, notes, "
+                   "the score it was made on)" + (", names hidden (blind review)" if blind else "") + ".")
+    c1.download_button("Download ranking (CSV)", ranking_csv_bytes(rows) if not stale else b"",
+                       file_name=f"ranking-{run.run_id or 'run'}.csv", mime="text/csv", disabled=bool(stale),
+                       help=export_help + " UTF-8 with a byte-order mark: Excel shows accents and non-Latin names.")
+    c2.download_button("Download ranking (XLSX)", ranking_xlsx_bytes(rows) if not stale else b"",
+                       file_name=f"ranking-{run.run_id or 'run'}.xlsx", disabled=bool(stale), help=export_help,
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if c3.button("Compare candidates side by side"):
+        st.switch_page("ui/compare.py")
 if failed:
     st.subheader("Files that could not be scored")
     st.dataframe(pd.DataFrame([{"File": r.file, "Problem": r.error} for r in failed]), hide_index=True,
                  width="stretch")
 for note in run.notes:
     st.info(md_text(note))
-
 if scored:
-    with st.expander("Charts: score distribution and competency coverage", expanded=False):
+    with st.expander("Charts: score distribution and competency coverage", expanded=True):
         st.markdown("**Score distribution**")
         st.altair_chart(score_distribution([r.overall or 0.0 for r in scored]), width="stretch")
-        st.markdown("**Competency coverage** (score in each cell; 80 = meets)")
+        st.markdown("**Competency coverage** (the score in each cell; 80 = meets the requirement)")
         st.altair_chart(coverage_heatmap(run, comp_names, label_of), width="stretch")
-    c1, c2, c3 = st.columns([2, 2, 3])
-    if c3.button("Compare candidates side by side"):
-        st.switch_page("ui/compare.py")
-    export_rows = [r for r in rows]
-    c1.download_button("Download ranking with decisions (CSV)", ranking_csv_bytes(export_rows) if not stale else b"",
-                       file_name=f"ranking-{run.run_id or 'run'}.csv", mime="text/csv", disabled=bool(stale),
-                       help="UTF-8 with a byte-order mark: Excel shows accents and non-Latin names correctly.")
-    c2.download_button("Download ranking with decisions (XLSX)", ranking_xlsx_bytes(export_rows) if not stale else b"",
-                       file_name=f"ranking-{run.run_id or 'run'}.xlsx", disabled=bool(stale),
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -23,7 +23,7 @@ from screener.workflow.exports import DECISION_WORDS, RoleSpan
 from screener.workflow.scorecards import RATINGS, AgreementRow, Rating, agreement, latest_ratings, record_scorecard
 from ui.common import md_text
 
-AGREEMENT_WORDS = {"agree": "✅ agree", "close": "≈ within one level", "differ": "⚠️ differ",
+AGREEMENT_WORDS = {"agree": "✔ agree", "close": "≈ within one level", "differ": "⚠ differ",
                    "not rated": "— not rated yet"}
 
 
@@ -111,12 +111,13 @@ def decision_panel(run: Any, result: Any) -> None:
     else:
         st.caption("No decision yet. Nothing is decided automatically: a reviewer records each decision.")
     name = reviewer()
-    choice = st.radio("Decision", DECISIONS, index=None, horizontal=True, key=f"decision_{run_id}_{code}",
+    n = st.session_state.get("decision_nonce", 0)  # a fresh, empty form after each recorded decision
+    choice = st.radio("Decision", DECISIONS, index=None, horizontal=True, key=f"decision_{run_id}_{code}_{n}",
                       format_func=lambda d: DECISION_WORDS[d])
-    reasons = st.multiselect("Reasons", REASONS[choice] if choice else [], key=f"reasons_{run_id}_{code}_{choice}",
+    reasons = st.multiselect("Reasons", REASONS[choice] if choice else [], key=f"reasons_{run_id}_{code}_{choice}_{n}",
                              placeholder="Choose a decision first" if not choice else "Choose reasons")
-    other = st.text_input("Other reason (free text)", key=f"reason_text_{run_id}_{code}", max_chars=4000)
-    notes = st.text_area("Notes", key=f"notes_{run_id}_{code}", max_chars=4000, height=80)
+    other = st.text_input("Other reason (free text)", key=f"reason_text_{run_id}_{code}_{n}", max_chars=4000)
+    notes = st.text_area("Notes", key=f"notes_{run_id}_{code}_{n}", max_chars=4000, height=80)
     if not name:
         st.caption("Enter your name in the sidebar to record a decision.")
     if st.button("Record decision", type="primary", disabled=not (name and choice), key=f"record_{run_id}_{code}"):
@@ -127,6 +128,7 @@ def decision_panel(run: Any, result: Any) -> None:
         except ScreenerError as exc:
             st.error(md_text(exc.user_message()))
             return
+        st.session_state["decision_nonce"] = n + 1
         st.toast("Decision recorded")
         st.rerun()
     if history:
@@ -157,13 +159,14 @@ def scorecard_panel(run: Any, result: Any) -> list[AgreementRow]:
         with st.form(f"scorecard_{run_id}_{code}", border=True):
             given: dict[str, tuple[int | None, str]] = {}
             for c in result.competencies:
-                left, mid, right = st.columns([3, 3, 4])
+                left, mid, right = st.columns([3, 4, 3])
                 left.markdown(f"**{md_text(c.name)}**  \nScreener: level {c.level} — {LEVEL_NAMES[c.level]} "
                               f"(required {c.required_level} — {LEVEL_NAMES[c.required_level]})")
                 prev = mine.get(c.name)
-                value = mid.radio(f"Your rating of {c.name}", list(RATINGS), horizontal=True,
-                                  index=(prev.rating - 1) if prev else None, key=f"rate_{run_id}_{code}_{c.name}",
-                                  format_func=lambda v: f"{v} {RATINGS[v]}")
+                value = mid.segmented_control(f"Your rating of {c.name}", list(RATINGS),
+                                              default=prev.rating if prev else None,
+                                              key=f"rate_{run_id}_{code}_{c.name}",
+                                              format_func=lambda v: f"{v} {RATINGS[v]}")
                 comment = right.text_input(f"Comment on {c.name}", value=prev.comment if prev else "",
                                            key=f"comment_{run_id}_{code}_{c.name}", max_chars=2000)
                 given[c.name] = (value, comment)
@@ -234,7 +237,7 @@ def coverage_heatmap(run: Any, competencies: Sequence[str], labels: dict[str, st
         tooltip=["Candidate", "Competency", "Score", "Level", "Met"])
     text = base.mark_text(fontSize=11).encode(
         text="Score:Q", color=alt.condition(alt.datum.Score > 60, alt.value("white"), alt.value("black")))
-    return (rect + text).properties(height=max(120, 22 * len(order)))
+    return (rect + text).properties(height=24 * len(order) + 130)  # rows plus the slanted competency names
 
 
 def timeline_chart(spans: Sequence[RoleSpan]) -> alt.Chart:
@@ -243,11 +246,11 @@ def timeline_chart(spans: Sequence[RoleSpan]) -> alt.Chart:
                           "Used": ", ".join(s.competencies), "Skills": ", ".join(s.skills),
                           "Until": "present" if s.open_ended else s.end} for s in spans])
     order = [s.role or "(untitled role)" for s in spans]
-    base = alt.Chart(data).encode(y=alt.Y("Role:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
-    bars = base.mark_bar(color="#6b8fb3", cornerRadius=3).encode(
-        x=alt.X("Start:T", title=None), x2="End:T", tooltip=["Role", "Start", "Until", "Used", "Skills"])
-    text = base.mark_text(align="left", dx=4, fontSize=11).encode(x="End:T", text="Used:N")
-    return (bars + text).properties(height=max(80, 34 * len(spans)))
+    bars = alt.Chart(data).mark_bar(color="#6b8fb3", cornerRadius=3).encode(
+        y=alt.Y("Role:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("Start:T", title=None, axis=alt.Axis(format="%Y")), x2="End:T",
+        tooltip=["Role", "Start", "Until", "Used", "Skills"])
+    return bars.properties(height=30 * len(spans) + 50)
 
 
 def compare_chart(results: Sequence[Any], labels: dict[str, str], competencies: Sequence[str]) -> alt.Chart:
@@ -268,7 +271,7 @@ def compare_chart(results: Sequence[Any], labels: dict[str, str], competencies: 
                                   tooltip=["Candidate", "Competency", "Score", "Level"])
     text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("Score:Q", format=".0f"))
     meets = alt.Chart(pd.DataFrame({"x": [80]})).mark_rule(strokeDash=[4, 4], color="#444").encode(x="x:Q")
-    return (bars + text + meets).properties(height=max(160, 26 * len(competencies) * max(1, len(results)) // 2 + 40))
+    return (bars + text + meets).properties(height=18 * len(competencies) * max(1, len(results)) + 60)
 
 
 # ---- the candidate page's workflow sections ------------------------------------------------------------------------
@@ -281,23 +284,23 @@ def candidate_workflow(run: Any, result: Any, *, rank: int, total: int, blind: b
     code = result_code(result)
     st.subheader("Where this candidate sits")
     scores = [r.overall for r in run.results if r.overall is not None]
-    left, right = st.columns(2)
-    left.markdown("**Overall scores of this run** (this candidate marked)")
-    left.altair_chart(score_distribution(scores, result.overall, "this candidate"), width="stretch")
+    st.markdown("**Overall scores of this run** (this candidate marked)")
+    st.altair_chart(score_distribution(scores, result.overall, "this candidate"), width="stretch")
     spans = role_timeline(result, as_of=run.as_of.isoformat())
-    right.markdown("**Roles over time and the competencies used in them**")
+    st.markdown("**Roles over time and the competencies used in them**")
     if spans:
-        right.altair_chart(timeline_chart(spans), width="stretch")
-        right.dataframe(pd.DataFrame([{"Role": s.role, "From": s.start, "To": "present" if s.open_ended else s.end,
-                                       "Skills used": ", ".join(s.skills)} for s in spans]),
-                        hide_index=True, width="stretch")
+        st.altair_chart(timeline_chart(spans), width="stretch")
+        st.dataframe(pd.DataFrame([{"Role": s.role, "From": s.start, "To": "present" if s.open_ended else s.end,
+                                    "Competencies used": ", ".join(s.competencies),
+                                    "Skills used": ", ".join(s.skills)} for s in spans]),
+                     hide_index=True, width="stretch")
     else:
-        right.caption("No dated role with evidence of a rubric skill was found.")
+        st.caption("No dated role with evidence of a rubric skill was found.")
     rows = scorecard_panel(run, result)
     decision_panel(run, result)
     dups = run_duplicates(run)
     if dups.of(code):
-        st.warning("⧉ " + md_text(dups.words(code)) + " — check before deciding (nothing was merged).")
+        st.warning("⚑ " + md_text(dups.words(code)) + " — check before deciding (nothing was merged).")
     page = candidate_summary_html(
         result, rank=rank, total=total, role=run.rubric_role, as_of=run.as_of.isoformat(),
         run_id=getattr(run, "run_id", ""), rubric_sha256=_rubric_sha(getattr(run, "run_id", "")),

@@ -26,7 +26,7 @@ from ..rubric import LEVEL_NAMES
 from .duplicates import Duplicates
 from .scorecards import AgreementRow
 
-DECISION_WORDS = {"advance": "▶ Advance", "hold": "⏸ Hold", "reject": "✖ Reject"}
+DECISION_WORDS = {"advance": "▶ Advance", "hold": "‖ Hold", "reject": "✖ Reject"}
 
 
 def _codes(run: Any) -> list[str]:
