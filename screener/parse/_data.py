@@ -67,8 +67,9 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-# Bullets and decorations that open a line ("• ", "- ", "◦ ", "✓ ", "❖ ", "> ", "* ").
-BULLET_RE = re.compile(r"^\s*(?:[•●○◦▪▫■□►▸‣⁃∙·✓✔❖➢➤»*>~\ue000-\uf8ff]|-(?=\s)|–(?=\s)|\\xe2\\x80\\xa2|\d{1,2}[.)](?=\s))\s*")
+# Bullets and decorations that open a line ("• ", "- ", "◦ ", "✓ ", "❖ ", "> ", "* "); a run of asterisks is a
+# redacted word, not a bullet.
+BULLET_RE = re.compile(r"^\s*(?:[•●○◦▪▫■□►▸‣⁃∙·✓✔❖➢➤»>~\ue000-\uf8ff]|\*(?!\*\*)|-(?=\s)|–(?=\s)|\\xe2\\x80\\xa2|\d{1,2}[.)](?=\s))\s*")
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:

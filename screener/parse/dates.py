@@ -128,6 +128,12 @@ def _rules() -> _Rules:
     return _Rules()
 
 
+@lru_cache(maxsize=1)
+def month_names_pattern() -> str:
+    """A regex alternation of every month name and abbreviation in ``data/months.yaml`` (case-insensitive use)."""
+    return alternation(str(n) for table in load("months").values() for names in table.values() for n in names)
+
+
 def _max_year(today: date | None) -> int:
     return (today or date.today()).year + 1
 
@@ -487,6 +493,7 @@ __all__ = [
     "find_date_ranges",
     "find_dates",
     "merged_months",
+    "month_names_pattern",
     "months_between",
     "parse_date_range",
     "parse_partial_date",

@@ -29,7 +29,7 @@ from screener.parse._data import (
     load,
     trim_span,
 )
-from screener.parse.dates import DateMention, DateRange, find_date_ranges, find_dates
+from screener.parse.dates import DateMention, DateRange, find_date_ranges, find_dates, month_names_pattern
 from screener.parse.sections import heading_name
 
 ROLE_SECTIONS = ("experience", "volunteering", "other")
@@ -187,6 +187,12 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
 _OPEN_DASH = re.compile(r"[ \t]*[-–—][ \t]")
 
 
+@lru_cache(maxsize=1)
+def _bare_month() -> re.Pattern[str]:
+    """A month name with no year right after a date, followed by a gap: an end date whose year was lost."""
+    return re.compile(r"[ \t]*[-–—]?[ \t]*" + month_names_pattern() + r"\.?(?=[ \t]{2,}|[ \t]*$)", re.IGNORECASE)
+
+
 def _start_only(text: str, lines: list[_Line], used: set[int],
                 today: date | None) -> list[tuple[int, DateRange, bool]]:
     """Entries dated by their start alone ("2018  Flexitech AVIA Israel", "2022 - EPAM Systems. Engineer."):
@@ -202,6 +208,11 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
             continue
         d = found[0]
         after = line.text[d.span[1]:]
+        lost_end = _bare_month().match(after)
+        if lost_end:  # "Jun 2019Oct  Front-end Developer": the end lost its year; it stays unknown
+            after = after[lost_end.end():]
+            d = DateMention(d.date, line.text[d.span[0]:d.span[1] + lost_end.end()],
+                            (d.span[0], d.span[1] + lost_end.end()))
         if not after.strip() or after[:1].isalnum():
             continue
         dashed = bool(_OPEN_DASH.match(after))
@@ -350,8 +361,12 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         if not title:
             below = _title_below(lines, idx, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
             title = clean(_TITLE_LABEL.sub("", lines[below].text)) if below is not None else ""
-        if not employer and title and roles and len(units) <= 1 and roles[-1].employer:
-            employer = roles[-1].employer  # a second role at the same employer, written under it
+        if not employer and title and roles and len(units) <= 1:
+            # a position written under an employer whose dates cover it ("2008 – 2022 Gorbank" … "2010 – 2015. Developer")
+            outer = next((r for r in reversed(roles) if r.employer and _covers(r, dr)), None) or (
+                roles[-1] if roles[-1].employer and _promoted_from(roles[-1], dr) else None)
+            if outer is not None:
+                employer = outer.employer
         used.update(header_lines)
         used.add(idx)
         roles.append(Role(title=title, employer=employer, location=location, start=dr.start, end=dr.end,
@@ -367,6 +382,28 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     else:
         roles = [_with_span(r, trim_span(text, *r.span)) for r in roles]
     return roles
+
+
+def _covers(outer: Role, dr: DateRange) -> bool:
+    """True when ``outer``'s dates include the range ``dr`` (month precision when both give months)."""
+    if outer.start is None or dr.start is None:
+        return False
+    if dr.start.months_index() < outer.start.months_index():
+        return False
+    if outer.current or outer.end is None and outer.start is not None and outer.current:
+        return True
+    if outer.end is None:
+        return False
+    end = dr.end or dr.start
+    return dr.current is False and end.months_index(end=True) <= outer.end.months_index(end=True)
+
+
+def _promoted_from(later: Role, dr: DateRange) -> bool:
+    """True when ``dr`` ends where ``later`` starts (the position before a promotion at the same employer)."""
+    if later.start is None or dr.end is None or dr.current:
+        return False
+    gap = later.start.months_index() - dr.end.months_index(end=later.start.month is None or dr.end.month is None)
+    return -12 <= gap <= 1
 
 
 def _with_following_spans(text: str, section: Section, roles: list[Role]) -> list[Role]:

@@ -99,6 +99,15 @@ ROLE_CASES = {
     "two-digit years and 'till now'": (
         "Experience\nSep 15 - NOW  QA Engineer, Brightwave Ltd\nTesting.\nJan 12 - Aug 15  Tester, Corvel Inc.\n",
         [("QA Engineer", "Brightwave Ltd", "2015-09", NOW), ("Tester", "Corvel Inc.", "2012-01", "2015-08")]),
+    "start dates whose end lost its year; no employer borrowed from an unrelated entry": (
+        "WORKING EXPERIENCE\nApr 2020Jun 2020 Placement at Samsa Logic, Israel, Tel-Aviv  Full stack Developer\n"
+        " Description: logistics.\nJun 2019Oct  Front-end Developer\n Description: a media group.\n",
+        [("Full stack Developer", "Placement at Samsa Logic", "2020-04", "2020-06"),
+         ("Front-end Developer", "", "2019-06", None)]),
+    "a redacted title (asterisks) is not a bullet": (
+        "EXPERIENCE\nWeb Developer\t\t\tOrbel Technologies, Haifa, Israel — 2020-present\n"
+        "*************\t\t\t\tInetrix Ltd., Rehovot, Israel — 2018-2020\n• Angular.\n",
+        [("Web Developer", "Orbel Technologies", "2020", NOW), ("*************", "Inetrix Ltd.", "2018", "2020")]),
     "month range inside one year": (
         "Experience\n2021, July – December: Intern, Lumen Labs\nPrototypes.\n",
         [("Intern", "Lumen Labs", "2021-07", "2021-12")]),
