@@ -146,6 +146,19 @@ st.markdown(f"**{len(scored)} screened · {len(failed)} unreadable · {n_dups} p
             f"{'' if n_dups == 1 else 's'} · {sum(1 for r in scored if r.must_haves_met)} meet the must-haves · "
             f"{len([c for c in latest if c in set(codes)])} decided**")
 
+guided = not latest and not st.session_state.get("guide_seen")  # open until the first decision of the run
+st.session_state["guide_seen"] = True
+with st.expander("First time here? Five steps from résumés to a shared shortlist", expanded=guided):
+    st.markdown(
+        "1. **Screen**: the sample résumés are already ranked below for the Software Engineer rubric; upload your "
+        "own files (several at once) or pick another rubric and press **Screen**.\n"
+        "2. **Enter your name** in the sidebar, once: it is recorded with your decisions and ratings.\n"
+        "3. **Click a row** of the ranking to open the candidate: the evidence behind each score, the scorecard "
+        "(rate each competency 1–4) and the decision (advance, hold or reject, with reasons).\n"
+        "4. **Compare** two to four candidates side by side (button below the ranking, or the Compare page).\n"
+        "5. **Share**: download the ranking with decisions (CSV or XLSX) or a candidate's one-page summary. "
+        "Everything is stored, so colleagues opening the app see the same run and decisions.")
+
 if stale:
     st.warning("⚠️ This ranking is out of date: " + md_text("; ".join(stale))
                + ". Press **Screen** to rank the current files and rubric. Until then the ranking below is the "

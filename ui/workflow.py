@@ -209,7 +209,7 @@ def score_distribution(scores: Sequence[float], marked: float | None = None, lab
     if marked is not None:
         mark = pd.DataFrame({"Overall": [marked], "label": [f"{label} {marked:.0f}".strip()]})
         rule = alt.Chart(mark).mark_rule(color="#b3261e", strokeWidth=3, strokeDash=[6, 3]).encode(x="Overall:Q")
-        text = alt.Chart(mark).mark_text(align="left", dx=5, dy=-5, color="#b3261e", fontWeight="bold").encode(
+        text = alt.Chart(mark).mark_text(align="right", dx=-6, dy=-5, color="#b3261e", fontWeight="bold").encode(
             x="Overall:Q", y=alt.value(12), text="label:N")
         chart = bars + rule + text
     return chart.properties(height=220)
@@ -230,7 +230,8 @@ def coverage_heatmap(run: Any, competencies: Sequence[str], labels: dict[str, st
                             "Level": f"{c.level} {LEVEL_NAMES[c.level]}", "Met": "met" if c.met else "not met"})
     data = pd.DataFrame(records)
     base = alt.Chart(data).encode(
-        x=alt.X("Competency:N", sort=list(competencies), title=None, axis=alt.Axis(labelAngle=-30, labelLimit=180)),
+        x=alt.X("Competency:N", sort=list(competencies), title=None,
+                axis=alt.Axis(labelAngle=-25, labelLimit=200, labelOverlap=False)),
         y=alt.Y("Candidate:N", sort=order, title=None))
     rect = base.mark_rect().encode(
         color=alt.Color("Score:Q", scale=alt.Scale(domain=[0, 100], scheme="blues"), title="Score"),
