@@ -128,6 +128,8 @@ def extract_posting_skills(
     chosen = select(known + spans_extra, [sp.prob for sp in known + spans_extra], 0.0)
     out = []
     by_span = {(c.start, c.end): c for c in cands}
+    # the sense of an ambiguous name from the skills around it, as in a résumé ("SOAP" among web services)
+    technical = ex._technical_context([by_span[k] for k in ((s.start, s.end) for s in chosen) if k in by_span], secs)
     for s in chosen:
         cand = by_span.get((s.start, s.end))
         s.start, s.end = _trim(text, s.start, s.end)
@@ -142,9 +144,9 @@ def extract_posting_skills(
         if key in ex.rules.never or key in _NOT_A_SKILL or not any(ch.isalpha() for ch in surface):
             continue
         if cand is not None:
-            cid, label = ex._cand_id_label(text, cand)
+            cid, label = ex._cand_id_label(text, cand, technical.get(_section_at(secs, s.start), technical.get("")))
         else:
-            concept = ex.lexicon.forms.get(norm_phrase(surface))
+            concept = ex.lexicon.forms.get(key)
             if concept is not None:
                 cid, label = ex.lexicon.concepts[concept].id, ex.lexicon.concepts[concept].label
             else:

@@ -85,3 +85,9 @@ def test_more_than_the_resume_extractor() -> None:
                                   "Technologies\n", "* \n* \n"])
 def test_empty_or_bare_text(text: str) -> None:
     assert extract_posting_skills(text) == []
+
+
+def test_sense_of_an_ambiguous_name_from_the_posting() -> None:
+    text = "Requirements:\n* Experience with Java, XML, web services, Unity and C#\n"
+    labels = {m.text: m.label for m in extract_posting_skills(text)}
+    assert labels["Unity"] == "Unity (digital game creation systems)"
