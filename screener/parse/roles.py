@@ -105,6 +105,8 @@ def _headerish(line: _Line) -> bool:
     s = line.text
     if not s or line.bullet or len(s) > 100 or len(s.split()) > 12:
         return False
+    if _TITLE_LABEL.match(s) and len(s.split()) <= 8:
+        return True  # "Role: Production manager."
     if s.endswith((".", ";", ":")) and not re.search(r"(?:inc|ltd|co|corp|s\.a|jr|sr|llc)\.$", s, re.IGNORECASE) and \
             not (s.endswith(".") and len(s.split()) <= 8 and ". " not in s and s[0].isupper() and "," in s):
         return False  # a sentence; a short capitalised field list may still end with a full stop
@@ -168,6 +170,9 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
         dr = DateRange(r.start, r.end, r.current, r.text, (s, e))
         # a line this long is prose with dates in it, never an entry header (and is not re-read per date)
         rest = _rest_of_line(text, line, (s, e)) if line.end - line.start <= _MAX_HEADER else "x" * _MAX_HEADER
+        if len(rest) > 110 and s == line.start + (len(text[line.start:line.end]) - len(line.text)):
+            # "2020 – Present AviaBit Performed a developer role…": dates, a name, then the description at once
+            rest = _name_before_sentence(rest)
         if (line.bullet and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14 or \
                 _prose(rest.split("  ")[0]):
             if text[e:line.end].strip(" \t)|") == "":
@@ -254,6 +259,19 @@ def _keep_gaps(part: str) -> str:
     return "  ".join(p for p in out if p)
 
 
+def _name_before_sentence(rest: str) -> str:
+    """"AviaBit" from "AviaBit Performed a developer role while…": the capitalised words before the first word that
+    opens a run of lower-case words (the description); the whole text when there is no such name."""
+    words = rest.split()
+    if ":" in " ".join(words[:6]):
+        return rest  # "Description: Publicis is…", "Role: …": a label opens the text, not a name
+    for i in range(1, min(len(words) - 2, 7)):
+        if words[i][:1].isupper() and words[i + 1][:1].islower() and words[i + 2][:1].islower() and \
+                all(w[:1].isupper() or w[:1].isdigit() for w in words[:i]):
+            return " ".join(words[:i])
+    return rest
+
+
 def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     """The header text on a dated line without its dates (string methods and anchored patterns: linear time)."""
     raw = text[line.start:line.end]
@@ -273,7 +291,10 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
             after = after[close + 1:]  # "(on leave since 2026)", "(contract)": a remark on the dates
     parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
     if parts[1] and _prose(parts[1].split("  ")[0]):
-        parts[1] = ""  # "Oct 2018 - Mar 2022  Created from scratch a business…": the description starts after the dates
+        # "Oct 2018 - Mar 2022  Created from scratch a business…": the description starts after the dates, perhaps
+        # after a name ("2020 – Present AviaBit Performed a developer role…")
+        name = _name_before_sentence(parts[1])
+        parts[1] = name if name != parts[1] and len(name.split()) <= 5 else ""
     return "  ".join(p for p in parts if p)
 
 
@@ -292,6 +313,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         ln.bullet or len(ln.text) > 100 for ln in before[1:])
     roles: list[Role] = []
     used: set[int] = set()
+    named: dict[int, str] = {}  # header lines of which only the opening name is a field
     for k, (idx, dr, on_line) in enumerate(anchors):
         prev_idx = anchors[k - 1][0] if k else -1
         line = lines[idx]
@@ -335,6 +357,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                         j += 1
                         continue
                     if not _headerish(lines[j]):
+                        name = _name_before_sentence(lines[j].text) if not lines[j].bullet else lines[j].text
+                        if name != lines[j].text and len(name.split()) <= 5:
+                            named[j] = name  # "Aviabit Developed applications: …": the employer opens the text
+                            header_lines.append(j)
                         break
                     header_lines.append(j)
                     j += 1
@@ -353,10 +379,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                         header_lines = [higher]
             span_start = min([lines[i].start for i in header_lines] + [line.start])
             span_end = section.end
-        units = [lines[i].text for i in header_lines if i < idx]
+        units = [named.get(i, lines[i].text) for i in header_lines if i < idx]
         if rest:
             units.append(rest)
-        units.extend(lines[i].text for i in header_lines if i > idx)
+        units.extend(named.get(i, lines[i].text) for i in header_lines if i > idx)
         title, employer, location = split_header(units)
         if not title:
             below = _title_below(lines, idx, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
@@ -402,8 +428,9 @@ def _promoted_from(later: Role, dr: DateRange) -> bool:
     """True when ``dr`` ends where ``later`` starts (the position before a promotion at the same employer)."""
     if later.start is None or dr.end is None or dr.current:
         return False
-    gap = later.start.months_index() - dr.end.months_index(end=later.start.month is None or dr.end.month is None)
-    return -12 <= gap <= 1
+    if later.start.month is None or dr.end.month is None:
+        return later.start.year == dr.end.year
+    return 0 <= later.start.months_index() - dr.end.months_index() <= 1
 
 
 def _with_following_spans(text: str, section: Section, roles: list[Role]) -> list[Role]:

@@ -124,6 +124,21 @@ def _lead_heading(line: str) -> str | None:
     return m.group(1) if heading_name(m.group(1)) else None
 
 
+def _lead_heading_in_flat_text(line: str) -> str | None:
+    """"Experience" in "Experience Front End Team lead / Senior Developer" when the text lost its line breaks
+    (a piece of a flattened line): a known heading of one or two words, then a capitalised entry."""
+    words = line.split()
+    for k in (2, 1):
+        if len(words) > k + 1 and words[k][:1].isupper():
+            head = " ".join(words[:k])
+            key, _emphatic = _normalise(head)
+            table, weak = _heading_table()
+            if key in table and key not in weak and table[key] in ("experience", "education") and \
+                    line.lstrip().startswith(head):
+                return head
+    return None
+
+
 def is_heading_word(line: str) -> bool:
     """True when ``line`` is a known heading however it is written ("Badges" in plain case included)."""
     stripped = line.strip()
@@ -147,7 +162,8 @@ def find_sections(text: str) -> list[Section]:
             s, e = trim_span(text, start, end)
             headings.append((s, e, "experience" if "experience" in names else names[0]))
             continue
-        lead = _lead_heading(line)
+        flattened = start > 0 and text[start - 1] != "\n" or end < len(text) and text[end] != "\n"
+        lead = _lead_heading(line) or (_lead_heading_in_flat_text(line) if flattened else None)
         if lead is not None:
             s = start + line.index(lead)
             headings.append((s, s + len(lead), heading_name(lead) or "other"))

@@ -108,6 +108,11 @@ ROLE_CASES = {
         "EXPERIENCE\nWeb Developer\t\t\tOrbel Technologies, Haifa, Israel — 2020-present\n"
         "*************\t\t\t\tInetrix Ltd., Rehovot, Israel — 2018-2020\n• Angular.\n",
         [("Web Developer", "Orbel Technologies", "2020", NOW), ("*************", "Inetrix Ltd.", "2018", "2020")]),
+    "'YYYY  Company' with 'Role: Title.' below (dash lost)": (
+        "Employment History\n2018  Flexotech AVIA Israel\nRole: Production manager.\nCompany profile: heating.\n"
+        "2009  2016 Subaru Kazan -> IVECO Kazan\nRole: Car dealership director.\nAchievements: sales.\n",
+        [("Production manager", "Flexotech AVIA Israel", "2018", None),
+         ("Car dealership director", "Subaru Kazan -> IVECO Kazan", "2009", "2016")]),
     "month range inside one year": (
         "Experience\n2021, July – December: Intern, Lumen Labs\nPrototypes.\n",
         [("Intern", "Lumen Labs", "2021-07", "2021-12")]),
@@ -152,3 +157,16 @@ EDUCATION_CASES = {
 def test_education_kinds(name: str) -> None:
     text, expected = EDUCATION_CASES[name]
     assert _education(text) == expected
+
+
+def test_text_that_lost_its_line_breaks() -> None:
+    """A Word cell written as one paragraph: fields separated only by runs of spaces, the heading glued to the
+    first title, the employer opening the description."""
+    text = ("Front End developer Summary A senior web developer with 10+ years development experience, who led "
+            "several teams and shipped web and mobile applications for airlines.  Experience Front End Team lead / "
+            "Senior Developer                    2020 – Present AviaBit Performed a developer role while leading the "
+            "web and mobile application development team.  Stack: React, Redux.   Senior developer              "
+            "2014 – 2020                 Aviabit Developed applications for pilots and the cashier desk.\n")
+    roles = _roles(text)
+    assert roles[0] == ("Front End Team lead / Senior Developer", "AviaBit", "2020", NOW)
+    assert [(t, s, e) for t, _emp, s, e in roles[1:]] == [("Senior developer", "2014", "2020")]
