@@ -41,19 +41,35 @@ def _print_json(data: Any) -> None:
 
 
 def profile_json(path: Path, *, as_of: date) -> dict[str, Any]:
-    """The ``parse`` contract: the profile of one file as JSON."""
-    from .badges.discover import find_badge_links
-    from .ingest import ingest_batch
-    from .models import to_jsonable
-    from .pipeline import build_profile, equivalency_notes, read_inputs
-    from .score.levels import skill_experience
+    """The ``parse`` contract: the profile of one file as JSON. Reading, parsing and extraction all run in a
+    sandboxed worker (time and memory limits), like screening: this process never parses the file."""
+    import functools
+
+    from .ingest.sandbox import SandboxPool
+    from .pipeline import read_inputs
 
     [f] = read_inputs([path], max_bytes=10 * 1024 * 1024)
     if f.error is not None:
         raise f.error
-    [doc] = ingest_batch([(f.name, f.data or b"")], sandbox=True, workers=1)
-    if isinstance(doc, ScreenerError):
-        raise doc
+    from .extract import get_extractor
+
+    get_extractor()  # loaded here once (the project's own data): each forked worker shares it
+    with SandboxPool(functools.partial(_profile_task, as_of), 1) as pool:
+        [(_, result)] = list(pool.run_many([(f.name, f.data or b"")]))
+    if isinstance(result, ScreenerError):
+        raise result
+    return dict(result)
+
+
+def _profile_task(as_of: date, name: str, data: bytes) -> dict[str, Any]:
+    """In the sandboxed worker: bytes → the ``parse`` JSON."""
+    from .badges.discover import find_badge_links
+    from .ingest import ingest_bytes
+    from .models import to_jsonable
+    from .pipeline import build_profile, equivalency_notes
+    from .score.levels import skill_experience
+
+    doc = ingest_bytes(data, name)
     prof = build_profile(doc, as_of=as_of)
     notes = equivalency_notes(prof)
 
@@ -228,6 +244,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_fairness import register as register_fairness  # fairness, log, explain, retention, purge, erase
 
     register_fairness(sub)
+    from .cli_workflow import register as register_workflow  # shortlist, duplicates, scorecard, summary
+
+    register_workflow(sub)
     return p
 
 
