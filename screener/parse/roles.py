@@ -306,7 +306,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         if section.name != "experience":
             return []
         undated = _undated_headers(lines, set())
-        return _with_following_spans(text, section, [_undated_role(lines, i, j) for i, j in undated])
+        found = [_undated_role(lines, i, j) for i, j in undated]
+        found.extend(_undated_lines(lines, {x for pair in undated for x in pair}, [r.span[0] for r in found]))
+        found.sort(key=lambda r: r.span[0])
+        return _with_following_spans(text, section, found)
     first_idx = anchors[0][0]
     before = [ln for ln in lines[:first_idx] if ln.text]
     trailing_dates = bool(before) and _headerish(before[0]) and any(
@@ -402,7 +405,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     if not trailing_dates:
         if section.name == "experience":
             # Indeed-style "Title / Company - City -" entries written without dates are roles too
-            roles.extend(_undated_role(lines, i, j) for i, j in _undated_headers(lines, used))
+            pairs = _undated_headers(lines, used)
+            roles.extend(_undated_role(lines, i, j) for i, j in pairs)
+            used.update(x for pair in pairs for x in pair)
+            roles.extend(_undated_lines(lines, used, [r.span[0] for r in roles]))
             roles.sort(key=lambda r: r.span[0])
         roles = _with_following_spans(text, section, roles)
     else:
@@ -468,6 +474,35 @@ def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]
         if out and out[-1][1] >= i:
             continue
         out.append((i, j))
+    return out
+
+
+_LOST_DATES = re.compile(r"\(\s*(?P<now>now|present|current)?\s*\)\s*$", re.IGNORECASE)
+
+
+def _undated_lines(lines: list[_Line], used: set[int], taken: list[int]) -> list[Role]:
+    """Entries whose dates were lost or never written, title and employer on one line: "Full Stack Java
+    Developer Inetex Ltd., Rehovot, Israel", "BOOKIE iGaming  Full-Stack Developer (  )". The line must name both
+    a job title and an organisation (a company word, a layout gap or emptied date brackets), and open a block."""
+    cues = _cues()
+    out: list[Role] = []
+    for i, ln in enumerate(lines):
+        if i in used or ln.start in taken or not _headerish(ln) or len(ln.text.split()) > 10:
+            continue
+        if i > 0 and lines[i - 1].text and _headerish(lines[i - 1]) and not lines[i - 1].bullet:
+            continue  # inside a header block that was read already (or a list of names)
+        lost = _LOST_DATES.search(ln.text)
+        body = ln.text[:lost.start()] if lost else ln.text
+        if not cues.title.search(body) or _cues().detail_label.match(body):
+            continue
+        gap = bool(re.search(r"\S(?:  |\t)\S", body))
+        title, employer, location = split_header([body])
+        if not title or not employer or title == employer or not cues.title.search(title):
+            continue
+        if not (cues.company.search(employer) or gap or lost):
+            continue
+        out.append(Role(title=title, employer=employer, location=location, current=bool(lost and lost["now"]),
+                        span=(ln.start, ln.end)))
     return out
 
 

@@ -113,6 +113,15 @@ ROLE_CASES = {
         "2009  2016 Subaru Kazan -> IVECO Kazan\nRole: Car dealership director.\nAchievements: sales.\n",
         [("Production manager", "Flexotech AVIA Israel", "2018", None),
          ("Car dealership director", "Subaru Kazan -> IVECO Kazan", "2009", "2016")]),
+    "undated roles stay roles with no dates (never invented)": (
+        "EXPERIENCE\nWeb Developer Orbel Technologies, Haifa, Israel  2020-present\nCloud migration.\n"
+        "Developing websites.\n\nFull Stack Java Developer Inetrix Ltd., Rehovot, Israel  \nP2P car sharing.\n"
+        "Developing backends.\n",
+        [("Web Developer", "Orbel Technologies", "2020", NOW), ("Full Stack Java Developer", "Inetrix Ltd.", None, None)]),
+    "dates emptied by a converter: 'Company  Title (  )'": (
+        "WORK EXPERIENCE\nTandoo  Full Stack Developer (  now)\nIntegrated payments;\n"
+        "BOOKIX iGaming  Full-Stack Developer (  )\nImplemented new features;\n",
+        [("Full Stack Developer", "Tandoo", None, NOW), ("Full-Stack Developer", "BOOKIX iGaming", None, None)]),
     "month range inside one year": (
         "Experience\n2021, July – December: Intern, Lumen Labs\nPrototypes.\n",
         [("Intern", "Lumen Labs", "2021-07", "2021-12")]),
