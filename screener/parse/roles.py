@@ -30,6 +30,7 @@ from screener.parse._data import (
     trim_span,
 )
 from screener.parse.dates import DateMention, DateRange, find_date_ranges, find_dates, month_names_pattern
+from screener.parse.education import has_degree
 from screener.parse.sections import heading_name
 
 ROLE_SECTIONS = ("experience", "volunteering", "other")
@@ -290,6 +291,8 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
         if close != -1 and "(" not in after[1:close]:
             after = after[close + 1:]  # "(on leave since 2026)", "(contract)": a remark on the dates
     parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
+    if parts[1] and re.match(r"(?:and|or|of|to|with|in|for|the)\s", parts[1]):
+        parts[1] = ""  # "… Oct 2018 - Present and Computer Science (2011 2015)": the next column's line goes on
     if parts[1] and _prose(parts[1].split("  ")[0]):
         # "Oct 2018 - Mar 2022  Created from scratch a business…": the description starts after the dates, perhaps
         # after a name ("2020 – Present AviaBit Performed a developer role…")
@@ -343,7 +346,9 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                 if not lines[j].text:
                     j -= 1
                     continue
-                if _headerish(lines[j]):
+                if _headerish(lines[j]) and not (has_degree(lines[j].text) and not _cues().company.search(lines[j].text)
+                                                 and rest_units and _cues().title.search(rest)):
+                    # (a degree line above a titled, dated line is the education column beside it)
                     above.insert(0, j)
                     # a line that is only a place ("Kathmandu, Nepal") does not use up the title/employer budget
                     counted += not _is_location(_LABELS.sub("", lines[j].text))
@@ -656,6 +661,9 @@ def _is_location(part: str) -> bool:
     return bool(cues.country.fullmatch(part))
 
 
+_CAMEL_GLUE = re.compile(r"(?<=[a-z])(?P<word>[A-Z][a-z]+)\b")
+
+
 def split_header(units: list[str]) -> tuple[str, str, str]:
     """(title, employer, location) from the header lines of one entry, written in any common order."""
     cues = _cues()
@@ -663,6 +671,9 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
     parts: list[tuple[str, int]] = []
     explicit: tuple[str, str] | None = None
     for ui, unit in enumerate(units):
+        # "Artteam,MoscowDeveloper": a converter glued the title to the word before it; the glue is a gap
+        unit = _CAMEL_GLUE.sub(lambda m: m.group(0) if not cues.title.fullmatch(m["word"]) else f"\t{m['word']}",
+                               unit)
         for seg in _split_units(unit):
             m = _AT.match(seg) or _IN.match(seg)
             if m and explicit is None and cues.title.search(m["title"]) and \
