@@ -30,6 +30,7 @@ from screener.parse._data import (
     trim_span,
 )
 from screener.parse.dates import DateMention, DateRange, find_dates
+from screener.parse.sections import is_heading_word
 
 EDUCATION_SECTIONS = ("education",)
 
@@ -162,7 +163,7 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
     # a lone line with no school, no degree and no date ("Recommendations are available upon request", "Minsk")
     # is not an entry; a dated one is kept as written ("Something Unusual Programme 2014")
     return [_build(text, en, today) for en in _joined_hyphens(text, entries) if en.lines and
-            (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1)]
+            (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1 and not is_heading_word(en.lines[0][2]))]
 
 
 def _joined_hyphens(text: str, entries: list[_Entry]) -> list[_Entry]:
@@ -289,8 +290,9 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             fld = clean(pm["f"])
     if not fld:
         rest = [s for s in segments if s not in consumed and not _looks_like_place(s)]
-        if credential and institution and rest:
-            fld = rest[0]
+        if credential and institution and rest and len(rest[0].split()) <= 8 and \
+                not re.search(r"\b(?:is|are|was|were|available|upon|request)\b", rest[0], re.IGNORECASE):
+            fld = rest[0]  # (a sentence such as "Recommendations are available upon request" is no subject)
     if institution:
         institution, tail = _institution_name(institution)
         if tail and not fld:
