@@ -171,6 +171,7 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
         dr = DateRange(r.start, r.end, r.current, r.text, (s, e))
         # a line this long is prose with dates in it, never an entry header (and is not re-read per date)
         rest = _rest_of_line(text, line, (s, e)) if line.end - line.start <= _MAX_HEADER else "x" * _MAX_HEADER
+        rest = _first_sentence(rest)
         if len(rest) > 110 and s == line.start + (len(text[line.start:line.end]) - len(line.text)):
             # "2020 – Present AviaBit Performed a developer role…": dates, a name, then the description at once
             rest = _name_before_sentence(rest)
@@ -251,13 +252,22 @@ def _keep_gaps(part: str) -> str:
         bits = _TWO_SPACES.split(piece)
         merged: list[str] = []
         for b in bits:
-            if merged and (len(merged[-1].split()) < 2 or len(b.split()) < 2) and \
-                    _cues().title.search(f"{merged[-1]} {b}"):
+            if merged and (len(merged[-1].split()) < 2 or len(b.split()) < 2 or merged[-1].split()[-1][:1].islower()) \
+                    and _cues().title.search(f"{merged[-1]} {b}") and not _cues().title.search(merged[-1]):
                 merged[-1] = f"{merged[-1]} {b}"
             else:
                 merged.append(b)
         out.extend(clean(x) for x in merged)
     return "  ".join(p for p in out if p)
+
+
+def _first_sentence(rest: str) -> str:
+    """"2012 - 2021, Network Engineer, , Moscow, Russia. Full cycle of SWAP projects…": a long header ends at its
+    first full stop when what comes before it reads as a header."""
+    if len(rest) <= 110:
+        return rest
+    head = re.split(r"(?<=[^\W\d_]{3})\.\s+(?=[A-Z])", rest, maxsplit=1)[0]
+    return head if head != rest and len(head.split()) <= 12 and not _prose(head) else rest
 
 
 def _name_before_sentence(rest: str) -> str:
@@ -323,7 +333,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     for k, (idx, dr, on_line) in enumerate(anchors):
         prev_idx = anchors[k - 1][0] if k else -1
         line = lines[idx]
-        rest = _rest_of_line(text, line, dr.span) if on_line else clean(line.text)
+        rest = _first_sentence(_rest_of_line(text, line, dr.span)) if on_line else clean(line.text)
         units: list[str] = []
         header_lines: list[int] = []
         if trailing_dates:
@@ -356,7 +366,9 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                     continue
                 break
             header_lines.extend(above)
-            if len(rest_units) < 2 and not above:
+            only_title = len(above) == 1 and not rest_units and bool(_cues().title.search(lines[above[0]].text)) and \
+                not _cues().company.search(lines[above[0]].text) and "," not in lines[above[0]].text
+            if len(rest_units) < 2 and (not above or only_title):
                 # dates first (or title and dates on one line), then the rest of the header below
                 j = idx + 1
                 nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)

@@ -122,6 +122,12 @@ ROLE_CASES = {
         "WORK EXPERIENCE\nTandoo  Full Stack Developer (  now)\nIntegrated payments;\n"
         "BOOKIX iGaming  Full-Stack Developer (  )\nImplemented new features;\n",
         [("Full Stack Developer", "Tandoo", None, NOW), ("Full-Stack Developer", "BOOKIX iGaming", None, None)]),
+    "the description goes on after the header's full stop; a double space typed inside a title": (
+        "EXPERIENCE\n2012 - 2021, Network Planning & Optimization Engineer, , Moscow, Russia. Full cycle of SWAP "
+        "projects during upgrades of mobile networks, responsible for target KPI during cluster acceptance, scripts.\n"
+        "2009 - 2012:  Full stack  Java/JS Developer, WebSorb (Russia, Smolensk)\n• Car renting.\n",
+        [("Network Planning & Optimization Engineer", "", "2012", "2021"),
+         ("Full stack Java/JS Developer", "WebSorb", "2009", "2012")]),
     "month range inside one year": (
         "Experience\n2021, July – December: Intern, Lumen Labs\nPrototypes.\n",
         [("Intern", "Lumen Labs", "2021-07", "2021-12")]),
