@@ -4,7 +4,8 @@ Run: .venv/bin/python benchmarks/ocr.py [--data ../shared/data/resumes] [--dpi 1
 
 Each page of each development PDF (rendercv, templates, resume_matcher) is rendered in grey at ``--dpi``
 (150), turned by 1–2° (alternating direction), given Gaussian noise (σ = 18 grey levels), and saved as an
-image-only PDF (all pages) and as one PNG per page. Both are read through ``ingest_bytes`` (the PDF by
+image-only PDF (all pages) and as one PNG per page, and once more as a PNG lit unevenly (light falling to
+35% towards one corner, as in a phone photo under a lamp). All are read through ``ingest_bytes`` (the PDF by
 rendering each page for OCR, the PNGs as image uploads) and compared with the original's text layer:
 
 - character error rate: edit distance between the OCR text and the text-layer text (whitespace runs made
@@ -71,6 +72,14 @@ def make_scan(page: pdfium.PdfPage, dpi: int, angle: float, rng: np.random.Gener
     img = img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     noisy = np.asarray(img, dtype=np.float32) + rng.normal(0.0, 18.0, (img.height, img.width))
     return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8))
+
+
+def dim_corner(img: Image.Image) -> Image.Image:
+    """The scan as a phone photo under a lamp: light falls off towards the top-left corner (to 35%)."""
+    a = np.asarray(img, dtype=np.float32)
+    yy, xx = np.mgrid[0:a.shape[0], 0:a.shape[1]]
+    light = np.clip(0.45 + 0.33 * xx / a.shape[1] + 0.4 * yy / a.shape[0], 0.35, 1.0)
+    return Image.fromarray(np.clip(a * light, 0, 255).astype(np.uint8))
 
 
 def skill_ids(doc: Document) -> set[str]:
@@ -167,7 +176,7 @@ def main() -> None:
         args.keep.mkdir(parents=True, exist_ok=True)
     ingest_bytes(files[0].read_bytes(), files[0].name)  # warm-up: imports, PDFium, the Tesseract check
     skill_ids(ingest_bytes(files[0].read_bytes(), files[0].name))  # loads the extractor once
-    as_pdf, as_png, rapid_png = Tally(), Tally(), Tally()
+    as_pdf, as_png, as_dim, rapid_png = Tally(), Tally(), Tally(), Tally()
     densest: Image.Image | None = None
     densest_chars = 0
     print(f"{'file':44s} {'pages':>5s} {'CER pdf':>8s} {'CER png':>8s} {'skills ref/ocr/both':>20s} {'conf':>5s}")
@@ -227,6 +236,18 @@ def main() -> None:
             png_n += len(flat(page_ref))
             as_png.add_skills(skill_ids(doc), skill_ids(page_doc))
             as_png.confidences.append(float(doc.metadata.get("ocr_confidence") or 0))
+            b = io.BytesIO()
+            dim_corner(img).save(b, "PNG")
+            try:
+                dim, cpu, wall = timed(ingest_bytes, b.getvalue(), name)
+                dim_text = dim.text
+            except DocumentError:
+                dim, dim_text = None, ""
+            as_dim.pages += 1
+            as_dim.cpu += cpu
+            as_dim.wall += wall
+            as_dim.add_text(dim_text, page_ref)
+            as_dim.add_skills(skill_ids(dim) if dim is not None else set(), skill_ids(page_doc))
             if rapid is not None:
                 arr = np.asarray(img.convert("RGB"))[:, :, ::-1].copy()
                 (res, _), cpu, wall = timed(rapid, arr)
@@ -242,6 +263,7 @@ def main() -> None:
     print()
     print(as_pdf.line("image-only PDF (Tesseract)"))
     print(as_png.line("PNG per page (Tesseract)"))
+    print(as_dim.line("PNG, dim corner (Tesseract)"))
     if rapid is not None:
         print(rapid_png.line("PNG per page (RapidOCR)"))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -192,6 +192,23 @@ def estimate_skew(img: Image.Image, max_degrees: float = 5.0) -> float:
     return float(round(best, 2))
 
 
+def even_light(img: Image.Image) -> Image.Image:
+    """The page with its paper made evenly white when the light falls off across it (a phone photo under a
+    lamp, a shadow): each pixel divided by the paper brightness around it, so that one global threshold
+    separates ink from paper everywhere. A page already evenly lit is returned as it is."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    small = img.reduce(16) if min(img.size) >= 160 else img
+    paper = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
+    lo, hi = paper.getextrema()
+    if hi == 0 or lo >= 0.8 * hi:
+        return img
+    background = np.asarray(paper.resize(img.size, Image.Resampling.BILINEAR), dtype=np.float32)
+    flat = np.asarray(img, dtype=np.float32) * (255.0 / np.maximum(background, 16.0))
+    return Image.fromarray(np.clip(flat, 0, 255).astype(np.uint8))
+
+
 def _pgm(img: Image.Image) -> bytes:
     return b"P5\n%d %d\n255\n" % img.size + img.tobytes()
 
@@ -331,7 +348,7 @@ def ocr_image(img: Image.Image, *, dpi: int, file: str, timeout: float = DEFAULT
     """Recognise one grey page image: deskew, Tesseract, reading order."""
     from PIL import Image
 
-    img = _bound(img.convert("L") if img.mode != "L" else img)
+    img = even_light(_bound(img.convert("L") if img.mode != "L" else img))
     skew = estimate_skew(img)
     if abs(skew) >= 0.2:
         img = img.rotate(-skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)

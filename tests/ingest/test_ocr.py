@@ -160,6 +160,17 @@ def test_scan_is_read_by_ocr_with_its_text_and_flag(resume_scans: Scans, fmt: st
 
 
 @needs_ocr
+def test_photo_lit_unevenly_is_read() -> None:
+    img = scan(resume_pdf(), angle=-1.0, seed=6)[0]
+    a = np.asarray(img, dtype=np.float32)
+    yy, xx = np.mgrid[0:a.shape[0], 0:a.shape[1]]
+    light = np.clip(0.4 + 0.35 * xx / a.shape[1] + 0.4 * yy / a.shape[0], 0.3, 1.0)  # dark top-left corner
+    dim = Image.fromarray(np.clip(a * light, 0, 255).astype(np.uint8))
+    doc = ingest_bytes(encode([dim], "JPEG"), "photo.jpg")
+    assert _cer(doc.text, _expected_text()) < 0.05, doc.text
+
+
+@needs_ocr
 def test_dates_on_the_right_stay_on_their_title_row_and_bullets_survive(resume_scans: Scans) -> None:
     lines = ingest_bytes(resume_scans.png, "scan.png").text.splitlines()
     assert any(re.fullmatch(r"Senior Data Engineer\s+Jan 2019 \W? ?Present", line) for line in lines), lines
