@@ -303,7 +303,10 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
     if parts[1] and re.match(r"(?:and|or|of|to|with|in|for|the)\s", parts[1]):
         parts[1] = ""  # "… Oct 2018 - Present and Computer Science (2011 2015)": the next column's line goes on
-    if parts[1] and _prose(parts[1].split("  ")[0]):
+    opening = _name_before_sentence(parts[1]) if parts[1] else ""
+    if parts[1] and _first_sentence(parts[1]) != parts[1] and not (opening != parts[1] and len(opening.split()) <= 5):
+        parts[1] = _first_sentence(parts[1])
+    elif parts[1] and _prose(parts[1].split("  ")[0]):
         # "Oct 2018 - Mar 2022  Created from scratch a business…": the description starts after the dates, perhaps
         # after a name ("2020 – Present AviaBit Performed a developer role…")
         name = _name_before_sentence(parts[1])
