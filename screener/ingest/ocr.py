@@ -201,7 +201,8 @@ def even_light(img: Image.Image) -> Image.Image:
 
     small = img.reduce(16) if min(img.size) >= 160 else img
     paper = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(2))
-    lo, hi = paper.getextrema()
+    levels = np.asarray(paper)
+    lo, hi = int(levels.min()), int(levels.max())
     if hi == 0 or lo >= 0.8 * hi:
         return img
     background = np.asarray(paper.resize(img.size, Image.Resampling.BILINEAR), dtype=np.float32)
