@@ -277,6 +277,14 @@ def build(taxonomy: Path) -> dict[str, object]:
         for t in set(toks):
             in_forms[t] = in_forms.get(t, 0) + 1
         heads[toks[-1]] = heads.get(toks[-1], 0) + 1
+    # every concept a surface names beyond the form's own choice (rubric look-ups, SkillExtractor.resolve): computed
+    # here so that the CLI does not normalise all ~110k surfaces at start-up
+    label_extra: dict[str, list[int]] = {}
+    for n, forms in enumerate(b.surfaces):
+        for f in sorted({norm_phrase(f) for f in forms}):
+            if f in b.forms and b.forms[f][1] == n:
+                continue
+            label_extra.setdefault(f, []).append(n)
     max_len: dict[str, int] = {}
     for key in keys:
         first, n = key.split(" ", 1)[0], key.count(" ") + 1
@@ -304,6 +312,7 @@ def build(taxonomy: Path) -> dict[str, object]:
         "form_keys": keys,
         "form_concepts": [b.forms[k][1] for k in keys],
         "max_len": max_len,
+        "label_extra": {k: label_extra[k] for k in sorted(label_extra)},
         "alias_keys": alias_keys,
         "derived_keys": derived_keys,
         "languages": languages,

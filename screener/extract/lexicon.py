@@ -150,6 +150,8 @@ class Lexicon:
         self.related: list[list[int]] = payload["related"]
         # key -> concept index; keys are normalised phrases
         self.forms: dict[str, int] = dict(zip(payload["form_keys"], payload["form_concepts"], strict=True))
+        # normalised surface -> the concepts it names besides ``forms[key]`` (in concept order): rubric look-ups
+        self.label_extra: dict[str, list[int]] = payload["label_extra"]
         # first token -> number of tokens of the longest key starting with it: bounds the n-gram lookups
         self.max_len: dict[str, int] = payload["max_len"]
         self.alias_keys: frozenset[str] = frozenset(payload["alias_keys"])

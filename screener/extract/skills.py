@@ -111,7 +111,6 @@ class SkillExtractor:
     def __init__(self, lexicon: Lexicon, rules: Rules) -> None:
         self.lexicon = lexicon
         self.rules = rules
-        self._labels_lower: dict[str, list[int]] | None = None
         self._model: SkillFilter | None = None
         self._priors: AnnotationPriors | None = None
 
@@ -153,7 +152,7 @@ class SkillExtractor:
             idx = lex.forms.get(key)
             if idx is not None and idx not in found:
                 found.insert(0, idx)
-            for j in self._label_index().get(key, []):
+            for j in lex.label_extra.get(key, ()):
                 if j not in found:
                     found.append(j)
             if found:
@@ -185,16 +184,6 @@ class SkillExtractor:
         domain = [j for j in senses if (j in ict) == technical]
         named = [j for j in domain if _label_key(self.lexicon.concepts[j].label) == key]
         return (named or domain or [concept])[0]
-
-    def _label_index(self) -> dict[str, list[int]]:
-        # Built on first use only: resolve() is called for rubrics, not on the extraction hot path.
-        if self._labels_lower is None:
-            index: dict[str, list[int]] = {}
-            for n, forms in enumerate(self.lexicon.surfaces):
-                for f in {norm_phrase(f) for f in forms}:
-                    index.setdefault(f, []).append(n)
-            self._labels_lower = index
-        return self._labels_lower
 
     # ------------------------------------------------------------------ extraction
     def extract(
