@@ -115,12 +115,6 @@ def mark_short_runs(infos: list[LineInfo], text: str) -> None:
         i = j + 1
 
 
-def _put(f: dict[str, float], name: str, value: float) -> None:
-    """Store a feature only when it is non-zero (a missing feature reads as 0)."""
-    if value:
-        f[name] = value
-
-
 def _is_cap(surface: str) -> bool:
     return surface[:1].isupper() or (surface[:1] in ".#" and surface[1:2].isupper())
 
@@ -312,6 +306,7 @@ class CandidateBuilder:
         function_words = self.rules.function_words
         n_toks = len(toks)
         section_of: dict[int, str] = {}
+        heading_of: dict[int, str] = {}
         for (start, end), r in self.recs.items():
             surface = text[start:end]
             t0, t1 = r.t0, r.t1
@@ -397,21 +392,39 @@ class CandidateBuilder:
                 f["starts_verbish"] = 1.0
             logs = [tok_df[k] for k in range(t0, t1) if norms[k - t0].isalpha()]
             if logs:
-                _put(f, "df_mean", sum(logs) / len(logs))
-                _put(f, "df_min", min(logs))
-                _put(f, "df_max", max(logs))
-                _put(f, "df_zero", sum(v == 0 for v in logs) / len(logs))
+                v = sum(logs) / len(logs)
+                if v:
+                    f["df_mean"] = v
+                v = min(logs)
+                if v:
+                    f["df_min"] = v
+                v = max(logs)
+                if v:
+                    f["df_max"] = v
+                v = sum(x == 0 for x in logs) / len(logs)
+                if v:
+                    f["df_zero"] = v
             tf = tok_forms[t0:t1]
-            _put(f, "form_mean", sum(tf) / n_words)
-            _put(f, "form_min", min(tf))
-            _put(f, "head_forms", math.log1p(token_heads.get(last_norm, 0)) / 10)
-            _put(f, "skilly", sum(tf[k] - tok_df[t0 + k] for k in range(n_words)) / n_words * 2)
+            v = sum(tf) / n_words
+            if v:
+                f["form_mean"] = v
+            v = min(tf)
+            if v:
+                f["form_min"] = v
+            v = math.log1p(token_heads.get(last_norm, 0)) / 10
+            if v:
+                f["head_forms"] = v
+            v = sum(tf[k] - tok_df[t0 + k] for k in range(n_words)) / n_words * 2
+            if v:
+                f["skilly"] = v
             sec = section_of.get(start)
             if sec is None:
                 sec = section_of[start] = self._section_at(start)
             f["sec_" + sec] = 1.0
             if sec in sec_stats:
-                _put(f, "sec_known_items", sec_stats[sec])
+                v = sec_stats[sec]
+                if v:
+                    f["sec_known_items"] = v
             line_list = line_listy = line_sentence = False
             if line is not None:
                 line_list, line_listy, line_sentence = line.is_list, line.listy, line.sentence
@@ -423,17 +436,29 @@ class CandidateBuilder:
                     f["line_labelled"] = 1.0
                 if line_sentence:
                     f["line_sentence"] = 1.0
-                _put(f, "line_pieces", math.log1p(line.n_pieces) / 3)
-                _put(f, "line_mean_words", min(line.mean_words, 20) / 10)
-                _put(f, "short_run", math.log1p(line.short_run) / 3)
+                v = math.log1p(line.n_pieces) / 3
+                if v:
+                    f["line_pieces"] = v
+                v = min(line.mean_words, 20) / 10
+                if v:
+                    f["line_mean_words"] = v
+                v = math.log1p(line.short_run) / 3
+                if v:
+                    f["short_run"] = v
                 if line.start == start and line.end == end:
                     f["whole_line"] = 1.0
                 known_share, n_items = line_stats.get(id(line), (0.0, 0))
                 if n_items:
-                    _put(f, "line_known_items", known_share)
-                    _put(f, "line_items", math.log1p(n_items) / 3)
+                    v = known_share
+                    if v:
+                        f["line_known_items"] = v
+                    v = math.log1p(n_items) / 3
+                    if v:
+                        f["line_items"] = v
                 if line.run_id >= 0 and line.run_id in run_stats:
-                    _put(f, "run_known_items", run_stats[line.run_id])
+                    v = run_stats[line.run_id]
+                    if v:
+                        f["run_known_items"] = v
             # a separator, a line break or a 2+-space field boundary right before / after the span
             before = text[max(0, start - 3):start]
             after = text[end:end + 3]
@@ -465,8 +490,12 @@ class CandidateBuilder:
                     if b <= t1:
                         inner.append((a, b))
                 cov = {k for a, b in inner for k in range(a, b)}
-                _put(f, "item_cover", len(cov) / n_words)
-                _put(f, "item_inner", math.log1p(len(inner)))
+                v = len(cov) / n_words
+                if v:
+                    f["item_cover"] = v
+                v = math.log1p(len(inner))
+                if v:
+                    f["item_inner"] = v
             # a few interactions the trees would otherwise have to find themselves
             if r.item and sec == "skills":
                 f["x_item_skills"] = 1.0
@@ -481,8 +510,11 @@ class CandidateBuilder:
             if all_upper and ntok == 1:
                 f["x_upper_single"] = 1.0
             prev2 = " ".join(t[0] for t in toks[t0 - 2:t0]) if t0 >= 2 else ""
+            heading = heading_of.get(start)
+            if heading is None:
+                heading = heading_of[start] = self._heading_at(start)
             cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt, prev2,
-                                 self._heading_at(start), line.label if line is not None else "")
+                                 heading, line.label if line is not None else "")
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
         for group in by_key.values():

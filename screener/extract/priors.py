@@ -109,6 +109,7 @@ class AnnotationPriors:
         self.bases = {t: float(bases.get(t, 0.0)) for t in TABLES}
         # rates without ``minus``, per table: the same words recur in every résumé
         self._memo: dict[str, dict[str, float]] = {t: {} for t in TABLES}
+        self._phrase_memo: dict[str, tuple[float, float]] = {}  # phrase -> (rate, its pr_phrase_n)
 
     def _cached(self, table: str, key: str) -> float:
         memo = self._memo[table]
@@ -135,6 +136,8 @@ class AnnotationPriors:
         """Feature values for a candidate phrase (its normalised tokens joined by spaces) between the tokens
         ``prev`` and ``nxt`` ("" at either end of the text), after the two tokens ``prev2``, under ``heading``, on
         a line labelled ``label``."""
+        if minus is None:
+            return self._features(key, prev, nxt, prev2, heading, label)
         rate, n = self.rate("phrase", key, minus)
         def r(table: str, k: str) -> float:
             return self._cached(table, k) if minus is None else self.rate(table, k, minus)[0]
@@ -147,6 +150,30 @@ class AnnotationPriors:
              "pr_heading": r("heading", heading) if heading else 0.0,
              "pr_label": r("label", label) if label else 0.0}
         return {k: v for k, v in f.items() if v}
+
+    def _features(self, key: str, prev: str, nxt: str, prev2: str, heading: str, label: str) -> dict[str, float]:
+        """``features`` against the stored counts (the extraction hot path: hundreds of candidates per résumé), every
+        rate memoised; the same values, in the same order."""
+        ph = self._phrase_memo.get(key)
+        if ph is None:
+            if len(self._phrase_memo) > MEMO_SIZE:
+                self._phrase_memo.clear()
+            rate, n = self.rate("phrase", key)
+            ph = self._phrase_memo[key] = (rate, math.log1p(n) / 3)
+        cached = self._cached
+        rates = [cached("word", w) for w in key.split()] or [self.bases["word"]]
+        f: dict[str, float] = {}
+        for name, v in (("pr_phrase", ph[0]), ("pr_phrase_n", ph[1]), ("pr_word_mean", sum(rates) / len(rates)),
+                        ("pr_word_min", min(rates)), ("pr_word_max", max(rates)), ("pr_head", rates[-1])):
+            if v:
+                f[name] = v
+        for name, table, k in (("pr_prev", "prev", prev), ("pr_next", "next", nxt), ("pr_prev2", "prev2", prev2),
+                               ("pr_heading", "heading", heading), ("pr_label", "label", label)):
+            if k:
+                v = cached(table, k)
+                if v:
+                    f[name] = v
+        return f
 
     # ------------------------------------------------------------------ storage
     def to_json(self, meta: Mapping[str, Any]) -> dict[str, Any]:
