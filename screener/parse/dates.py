@@ -313,6 +313,16 @@ def _join(p: _Point, q: _Point) -> tuple[PartialDate, PartialDate] | None:
 
 
 def _scan(text: str, today: date | None, *, singles: bool) -> list[DateRange | DateMention]:
+    return list(_scan_cached(text, today, singles))
+
+
+@lru_cache(maxsize=256)
+def _scan_cached(text: str, today: date | None, singles: bool) -> tuple[DateRange | DateMention, ...]:
+    """The same text is often searched several times (an entry, then each of its lines): scanned once."""
+    return tuple(_scan_uncached(text, today, singles=singles))
+
+
+def _scan_uncached(text: str, today: date | None, *, singles: bool) -> list[DateRange | DateMention]:
     rules = _rules()
     points = _scan_points(text, today)
     out: list[DateRange | DateMention] = []

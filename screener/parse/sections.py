@@ -58,6 +58,7 @@ def _normalise(line: str) -> tuple[str, bool]:
     return key, emphatic
 
 
+@lru_cache(maxsize=8192)
 def heading_name(line: str) -> str | None:
     """The canonical section name if ``line`` is a section heading, else None."""
     stripped = line.strip()
