@@ -41,7 +41,7 @@ _GRADE = re.compile(
     r"|(?<![\d.,])\d{2}(?:[.,]\d+)?\s*%"
     r"|First[- ]Class(?: (?:with )?(?:Distinction|Honours|Honors))?|Second[- ]Class(?: (?:Upper|Lower))?(?: Division)?"
     r"|Upper Second|Lower Second|Third Class|\b2[:.][12]\b|Summa Cum Laude|Magna Cum Laude|Cum Laude"
-    r"|(?:with )?(?:High )?Distinction|(?:with )?Honou?rs|Mention (?:très bien|bien|assez bien)|Sehr gut|Gut)",
+    r"|(?:with )?(?:High )?Distinction|(?:with )?Honou?rs(?!\s+(?:degree|diploma|programme|program|bachelor))|Mention (?:très bien|bien|assez bien)|Sehr gut|Gut)",
     re.IGNORECASE)
 _FIELD_PREP = re.compile(r"\s+(?:in|em|en|in the field of|na área de|mit schwerpunkt|majoring in|major in|"
                          r"with (?:a )?(?:major|specialization|specialisation) in)\s+(?P<f>.+)$", re.IGNORECASE)
@@ -97,6 +97,7 @@ class _Entry:
     has_degree: bool = False
     has_institution: bool = False
     dated: bool = False
+    opens_dated: bool = False  # its first line opens with its dates ("2004-2009, Master, …")
 
 
 def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
@@ -118,8 +119,9 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
     body = _body_start(text, section)
     entries: list[_Entry] = []
     cur: _Entry | None = None
-    for s, e in lines_in(text, body, section.end):
-        s, e = trim_span(text, s, e)
+    spans = [trim_span(text, s, e) for s, e in lines_in(text, body, section.end)]
+    spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    for i, (s, e) in enumerate(spans):
         raw = text[s:e]
         if not raw:
             continue
@@ -143,15 +145,20 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
             starts_new = True  # an entry with no known words is still an entry
         elif cur is not None and not bullet and not dates and not _GRADE.search(line) and cur.dated and \
                 cur.has_degree and cur.has_institution and len(line) <= 100 and not _NOTE.match(line) and \
-                not line.endswith("."):
-            starts_new = True
+                not line.endswith(".") and not _named_degree_line(text, spans[i + 1:i + 2]):
+            starts_new = True  # (unless the next line names its own school before its degree: then this is a field)
         elif cur is not None and not bullet and cur.dated and (cur.has_degree or cur.has_institution) and \
                 (_only_dates(line, dates) or dates and dates[0].span[0] == 0 and not (deg or inst) and
                  cur.has_degree and cur.has_institution or dates and dates[0].span[0] == 0 and
                  not _only_dates(line, dates) and len(entries[-1].lines) > 1):
             starts_new = True  # dates-first layout ("2003-2005  Diploma…  2000-2003  BSc…"): the next entry's dates
+        if cur is not None and not bullet and cur.opens_dated and _opens_with_dates(line, dates):
+            starts_new = True  # one entry a line, each opening with its dates ("2020-2021, , Online course …")
+        if cur is not None and cur.lines and not (deg or inst) and \
+                cur.lines[-1][2].count("(") > cur.lines[-1][2].count(")") and ")" in line:
+            starts_new = False  # the line closes a bracket the line above opened ("… Degree (2017" / "2021)")
         if starts_new:
-            cur = _Entry()
+            cur = _Entry(opens_dated=_opens_with_dates(line, dates) and not bullet)
             entries.append(cur)
         assert cur is not None or bullet
         if cur is None:
@@ -196,6 +203,22 @@ def _institution_first(line: str) -> bool:
     return all(im.start() < m.start() for m in dm) and im.start() < 40
 
 
+def _named_degree_line(text: str, spans: list[tuple[int, int]]) -> bool:
+    """True when the (next) line holds a degree with a name written before it on the same line ("MCB  Associate's
+    Degree (2012 2017)"): such a line opens its own entry and needs no name from the line above."""
+    if not spans:
+        return False
+    line = text[spans[0][0]:spans[0][1]].strip()
+    c = _cues()
+    found = [m for m in (c.degree.search(line), c.abbrev.search(line)) if m]
+    return bool(found) and re.search(r"[^\W\d_]{2}", line[:min(m.start() for m in found)]) is not None
+
+
+def _opens_with_dates(line: str, dates: list[DateMention | DateRange]) -> bool:
+    """True when a line starts with its dates and goes on with words ("2021, Tel Ran Educational Center, …")."""
+    return bool(dates) and dates[0].span[0] == 0 and not _only_dates(line, dates)
+
+
 def _only_dates(line: str, dates: list[DateMention | DateRange]) -> bool:
     """True when a line holds dates and nothing else but separators ("2003 - 2005", "2005  2007:")."""
     if not dates:
@@ -232,7 +255,16 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         first_end = entry.lines[1][1]
         for d in find_dates(text[entry.lines[0][0]:first_end], today=today):
             if isinstance(d, DateRange):
-                start, end = d.start, d.end
+                start, end, ranged = d.start, d.end, True
+                break
+    for a, b in zip(entry.lines, entry.lines[1:], strict=False):
+        # "… Bachelor's Degree (2017" / "2021)": a range broken over two lines with its dash lost
+        if ranged or not (re.search(r"\d{4}\W*$", a[2]) and re.match(r"\W*\d{4}\b", b[2])):
+            continue
+        joined = a[2].rstrip() + " – " + b[2].lstrip()
+        for d in find_dates(joined, today=today):
+            if isinstance(d, DateRange) and d.span[0] < len(a[2].rstrip()) < d.span[1]:
+                start, end, ranged = d.start, d.end, True
                 break
     credential = institution = fld = ""
     segments: list[str] = []
@@ -254,6 +286,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             stripped)
         # "Cambridge, MA": a city and its state are one place, not a Master of Arts
         stripped = _CITY_STATE.sub(lambda m: m.group(0).replace(", ", "\u2063", 1), stripped)
+        stripped = _joined_institution_pairs(stripped)
         stripped = re.sub(r"(?<=[^\W\d_]{4})\.\s+(?=[A-Z])", "  ", stripped)  # "…and Management. Ryazan State…"
         segments.extend(p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
                                     else clean(x) for x in _SEP.split(stripped)) if p)
@@ -301,12 +334,17 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         credential = segments[0] if segments else clean(header[0][2])
     elif not credential and institution:
         others = [s for s in segments if s != institution]
-        if others and not _looks_like_place(others[0]):
+        programme = _programme(others)
+        if programme:
+            credential = programme  # a vocational programme or bootcamp: "Front-End Developer", "Web Development"
+        elif others and not _looks_like_place(others[0]):
             credential = others[0]
     elif credential and not institution:
         others = [s for s in segments if s != credential and s != fld and not _looks_like_place(s)]
         if others and _name_like(others[0]):
             institution = others[0]
+            if not fld and len(others) > 1 and not has_institution(others[1]) and not has_degree(others[1]):
+                fld = others[1]  # "KPC  Associate's Degree (2010 2014)" / "Software Maintenance"
         elif others and not fld:
             fld = others[0]  # "Master, Computer science and information technology": a subject, not a school
     country = ""
@@ -319,6 +357,25 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                           start=start, end=end, grade=grade, span=span)
 
 
+def _joined_institution_pairs(line: str) -> str:
+    """"NRU HSE, School of history", "MEPhI, National Research Nuclear University": a school's acronym and its
+    faculty (or its full name) written with a comma are one institution; the comma is protected. A school named
+    in full keeps its own name ("University of Ghana, School of Nursing" → "University of Ghana")."""
+    pieces = line.split(", ")
+    out = pieces[0]
+    for before, piece in zip(pieces, pieces[1:], strict=False):
+        left, right = _SEP.split(before)[-1].strip(), _SEP.split(piece)[0].strip()
+        # "NRU HSE", "MEPhI"; a lone all-capital word ("MFS, Motor Management School") may be the degree
+        acronym = 0 < len(left.split()) <= 3 and all(sum(c.isupper() for c in w) >= 2 for w in left.split()) and \
+            (len(left.split()) > 1 or not left.isupper())
+        if acronym and not has_institution(left) and has_institution(right) and \
+                not has_degree(left) and not has_degree(right):
+            out += "\u2063" + piece
+        else:
+            out += ", " + piece
+    return out
+
+
 def _split_credential_institution(seg: str, inst_at: int) -> tuple[str, str] | None:
     """("BS", "University of Pennsylvania") from "BS University of Pennsylvania"; None when not one of each.
 
@@ -328,9 +385,14 @@ def _split_credential_institution(seg: str, inst_at: int) -> tuple[str, str] | N
     cues = _cues()
     deg_m = cues.abbrev.match(seg) or cues.degree.match(seg)
     if not deg_m or deg_m.end() > inst_at:
-        if inst_at == 0:
-            # "University of X, B.Sc. Physics" written as one segment: institution first
-            return None
+        # "Kazan Polytechnic Institute Honours degree": the school first, its degree after its last school word
+        last_inst = list(cues.institution.finditer(seg))[-1].end()
+        tail = [m for m in (cues.degree.search(seg, last_inst), cues.abbrev.search(seg, last_inst)) if m]
+        if deg_m is None and tail:
+            at = min(m.start() for m in tail)
+            credential, institution = clean(seg[at:]), clean(seg[:at]).rstrip(" ,")
+            if credential and institution and not re.match(r"(?:of|de|do|da|del|di|in)\b", credential):
+                return credential, institution
         return None
     after = seg[inst_at:]
     start = inst_at
@@ -365,6 +427,9 @@ def _institution_name(seg: str) -> tuple[str, str]:
     if not found:
         return seg, ""
     last = found[-1]
+    ends = [m for m in cues.country.finditer(seg) if m.start() > last.end() and not seg[m.end():].strip(" ().,")]
+    if ends and not re.search(r"\b(?:of|de|do|da|del|di|in)\s*$", seg[:ends[-1].start()], re.IGNORECASE):
+        seg = seg[:ends[-1].start()].rstrip(" ,(-–—")  # "… Center Ltd. Israel": the country is not the name
     tail = seg[last.end():].strip()
     cm = cues.country.fullmatch(tail.strip("() ."))
     if tail and cm:
@@ -374,6 +439,27 @@ def _institution_name(seg: str) -> tuple[str, str]:
             any(w[:1].islower() and w.lower() not in _CONNECTORS for w in words[1:]) and "(" not in tail:
         return seg[:last.end()].rstrip(" ,."), tail
     return seg, ""
+
+
+@lru_cache(maxsize=1)
+def _programme_words() -> re.Pattern[str]:
+    words = load("education_words")["programme_words"]
+    return re.compile(r"(?<![^\W_])" + alternation(words) + r"(?![^\W_])", re.IGNORECASE)
+
+
+# "Citizenship: Front-End Developer": a label from the neighbouring column glued before the programme's name
+_LABEL = re.compile(r"^[^\W\d_][\w ’'-]{1,25}:\s+")
+
+
+def _programme(segments: list[str]) -> str:
+    """The first segment naming a vocational programme or course ("Front-End Developer", "Java and Android
+    developer", "Web Development"), without a label glued before it; "" when none does."""
+    for seg in segments:
+        body = _LABEL.sub("", seg)
+        if _programme_words().search(body) and not _looks_like_place(body) and body[:1].isupper() and \
+                not has_institution(body):
+            return body
+    return ""
 
 
 def _name_like(s: str) -> bool:

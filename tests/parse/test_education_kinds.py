@@ -1,0 +1,56 @@
+"""Education kinds seen on real-world layouts (DOCX and two-column PDF conversions), each as a small generated text
+with its ground truth: institution, credential, field and years in their own fields."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screener.parse.education import find_education
+from screener.parse.sections import find_sections
+
+TODAY = date(2025, 1, 15)
+
+# kind → (text, [(institution, credential, field, start, end)])
+CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
+    "an honours degree is the credential, not a grade": (
+        "Education\nApplied Physics   2009 – 2013  Kazan Polytechnic Institute Honours degree\n",
+        [("Kazan Polytechnic Institute", "Honours degree", "Applied Physics", "2009", "2013")]),
+    "one entry a line, each opening with its dates; a school-less degree keeps no school": (
+        "EDUCATION\n2001-2006, Master, Applied mathematics and physics, , Samara, Russia\n"
+        "2019-2020, , Evening course in Python programming.\n"
+        "2022, Horizon Training Center, Retraining programme for engineers\n",
+        [("", "Master", "Applied mathematics and physics", "2001", "2006"),
+         ("", "Evening course in Python programming", "", "2019", "2020"),
+         ("Horizon Training Center", "Retraining programme for engineers", "", "None", "2022")]),
+    "a country after the school's company form is a place; a bootcamp's programme is its credential": (
+        "EDUCATION\n2020 Northwind Coding Academy Ltd. Canada\nQA Automation Engineer\n",
+        [("Northwind Coding Academy Ltd.", "QA Automation Engineer", "", "None", "2020")]),
+    "a label from the neighbouring column glued before the programme is dropped": (
+        "EDUCATION\n2018 Bright Path Learning Center Israel\nNationality: Full Stack Web Developer\n",
+        [("Bright Path Learning Center", "Full Stack Web Developer", "", "None", "2018")]),
+    "a field on the line after a complete entry; the next school named before its degree": (
+        "EDUCATION\nLviv National Polytechnic University  Bachelor's Degree (2014\n2018)\n"
+        "Computer Systems Engineering\nKPC  Associate's Degree (2010  2014)\nSoftware Maintenance\n",
+        [("Lviv National Polytechnic University", "Bachelor's Degree", "Computer Systems Engineering", "2014",
+          "2018"),
+         ("KPC", "Associate's Degree", "Software Maintenance", "2010", "2014")]),
+    "a school's acronym and its faculty written with a comma are one institution": (
+        "Education\nNRU ITMO, School of Photonics\n2015 - 2019\n",
+        [("NRU ITMO, School of Photonics", "", "", "2015", "2019")]),
+    "a lone capitalised degree before a school stays the degree": (
+        "Education\nMFA, Riverside Art School, 2004 - 2006\n",
+        [("Riverside Art School", "MFA", "", "2004", "2006")]),
+    "a school named in full keeps its own name before its faculty": (
+        "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
+        [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
+}
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_education_kinds(kind: str) -> None:
+    text, expected = CASES[kind]
+    got = [(e.institution, e.credential, e.field, str(e.start), str(e.end))
+           for e in find_education(text, find_sections(text), today=TODAY)]
+    assert got == expected
