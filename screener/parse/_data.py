@@ -22,7 +22,7 @@ _DATA_DIR = Path(__file__).parent / "data"
 def load(name: str) -> Any:
     """The parsed YAML file ``data/<name>.yaml``."""
     with (_DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # the C parser: same data, faster
 
 
 def strip_accents(text: str) -> str:

@@ -83,7 +83,6 @@ def verify_badges(profile: Profile, files: Sequence[BadgeFile], ctx: ScreeningCo
     A link the URL policy refuses is ``unsafe-url`` even offline; other links are fetched only online or when
     the offline map lists them.
     """
-    from ..badges import verify_badge
     from ..badges.discover import find_badge_links
     from ..badges.urlpolicy import check_url
     from ..errors import UnsafeURL
@@ -110,9 +109,13 @@ def verify_badges(profile: Profile, files: Sequence[BadgeFile], ctx: ScreeningCo
                                     ("offline: the badge was not fetched (use --online or an offline map)",),
                                     name=link.anchor_text, counts_as="unverified certification"))
             continue
+        from ..badges import verify_badge  # imported only when there is a badge (pyld, cryptography: ~0.1 s)
+
         out.append(_summary(verify_badge(link.url, fetcher=fetcher, email=email, source=link.url, now=now),
                             link.platform))
     for name, data in files:
+        from ..badges import verify_badge
+
         v = verify_badge(data, fetcher=fetcher or _null_fetcher(), email=email, source=name, now=now)
         out.append(_summary(v, "badge file"))
     return out
