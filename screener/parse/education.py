@@ -130,7 +130,7 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
         line = raw[m.end():].strip() if m else raw
         if not line:
             continue
-        deg = has_degree(line) and not bullet
+        deg = (has_degree(line) or bool(_qualification_first(line))) and not bullet
         inst = has_institution(line) and not bullet
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
                 _institution_first(line):
@@ -292,7 +292,13 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                                     else clean(x) for x in _SEP.split(stripped)) if p)
     segments = [s.replace("\u2063", ", ") for s in segments if re.search(r"[^\W\d_]", s)]
     consumed: set[str] = set()
+    degree_named = any(has_degree(x) for x in segments)
     for seg in segments:
+        qualified = None if degree_named else _qualification_first(seg)  # "Teacher Training College, Diploma …"
+        if qualified and not credential and not institution:
+            credential, institution = qualified  # "Engineer Ural State University of Economics"
+            consumed.add(seg)
+            continue
         if not credential and (cues.degree.search(seg) or cues.abbrev.search(seg)) and not _looks_like_place(seg):
             inst_m = cues.institution.search(seg)
             if inst_m and not institution:
@@ -449,6 +455,25 @@ def _programme_words() -> re.Pattern[str]:
 
 # "Citizenship: Front-End Developer": a label from the neighbouring column glued before the programme's name
 _LABEL = re.compile(r"^[^\W\d_][\w ’'-]{1,25}:\s+")
+
+
+@lru_cache(maxsize=1)
+def _qualification_title() -> re.Pattern[str]:
+    words = load("education_words")["qualification_titles"]
+    return re.compile(r"(?P<q>" + alternation(words) + r")\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _qualification_first(seg: str) -> tuple[str, str] | None:
+    """("Engineer", "Ural State University of Economics") from "Engineer Ural State University of Economics": a
+    professional qualification written before the school that awarded it; None when the line is not so."""
+    m = _qualification_title().match(seg)
+    if m is None or not seg[:1].isupper():
+        return None
+    rest = seg[m.end():]
+    im = _cues().institution.search(rest)
+    if im is None or has_degree(rest) or not _name_like(rest[:im.end()]):
+        return None
+    return m["q"], rest.strip()
 
 
 def _programme(segments: list[str]) -> str:

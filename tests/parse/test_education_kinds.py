@@ -42,6 +42,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
     "a lone capitalised degree before a school stays the degree": (
         "Education\nMFA, Riverside Art School, 2004 - 2006\n",
         [("Riverside Art School", "MFA", "", "2004", "2006")]),
+    "a professional qualification written before the school that awarded it": (
+        "Education\nEconomist Novosibirsk State Technical University\nSep 1998 - Jun 2003 Finance and credit\n",
+        [("Novosibirsk State Technical University", "Economist", "Finance and credit", "1998-09", "2003-06")]),
+    "a job title in a school's name is no qualification ('Teacher Training College')": (
+        "Education\nTeacher Training College of Leeds, Diploma in Education, 1990 - 1992\n",
+        [("Teacher Training College of Leeds", "Diploma in Education", "Education", "1990", "1992")]),
     "a school named in full keeps its own name before its faculty": (
         "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
         [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
