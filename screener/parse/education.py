@@ -30,7 +30,7 @@ from screener.parse._data import (
     trim_span,
 )
 from screener.parse.dates import DateMention, DateRange, find_dates
-from screener.parse.sections import is_heading_word
+from screener.parse.sections import heading_names, is_heading_word
 
 EDUCATION_SECTIONS = ("education",)
 
@@ -107,6 +107,10 @@ def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
     for section in sections:
         if section.name in EDUCATION_SECTIONS:
             out.extend(_section_entries(text, section, today))
+        elif section.heading and any(n in EDUCATION_SECTIONS for n in heading_names(section.heading)):
+            # headings of columns printed side by side ("SUMMARY EDUCATION"): the education column's lines are
+            # interleaved with the others; only lines naming a school or a degree are read
+            out.extend(_section_entries(text, section, today, cued_only=True))
     return out
 
 
@@ -115,7 +119,8 @@ def _body_start(text: str, section: Section) -> int:
     return body_start(text, section.start, section.end, section.heading)
 
 
-def _section_entries(text: str, section: Section, today: date | None) -> list[EducationEntry]:
+def _section_entries(text: str, section: Section, today: date | None, *,
+                     cued_only: bool = False) -> list[EducationEntry]:
     body = _body_start(text, section)
     entries: list[_Entry] = []
     cur: _Entry | None = None
@@ -132,6 +137,8 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
             continue
         deg = (has_degree(line) or bool(_qualification_first(line))) and not bullet
         inst = has_institution(line) and not bullet
+        if cued_only and not (deg or inst):
+            continue
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
                 _institution_first(line):
             deg = False  # "Universidad …, Facultad de Ingeniería": the degree word is part of the institution
@@ -157,6 +164,9 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
         if cur is not None and cur.lines and not (deg or inst) and \
                 cur.lines[-1][2].count("(") > cur.lines[-1][2].count(")") and ")" in line:
             starts_new = False  # the line closes a bracket the line above opened ("… Degree (2017" / "2021)")
+        if cur is not None and len(cur.lines) == 1 and cur.has_institution and inst and not deg and \
+                re.fullmatch(r"\(.*\)", line):
+            starts_new = False  # the school's name in full below its short name ("(Moscow Engineering Physics Institute)")
         if starts_new:
             cur = _Entry(opens_dated=_opens_with_dates(line, dates) and not bullet)
             entries.append(cur)
@@ -170,7 +180,8 @@ def _section_entries(text: str, section: Section, today: date | None) -> list[Ed
     # a lone line with no school, no degree and no date ("Recommendations are available upon request", "Minsk")
     # is not an entry; a dated one is kept as written ("Something Unusual Programme 2014")
     return [_build(text, en, today) for en in _joined_hyphens(text, entries) if en.lines and
-            (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1 and not is_heading_word(en.lines[0][2]))]
+            (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1 and not is_heading_word(en.lines[0][2]))
+            and (en.has_institution or not cued_only)]
 
 
 def _joined_hyphens(text: str, entries: list[_Entry]) -> list[_Entry]:
@@ -328,7 +339,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 not _NOT_FIELD.search(pm["f"]) and not has_degree(pm["f"]):
             fld = clean(pm["f"])
     if not fld:
-        rest = [s for s in segments if s not in consumed and not _looks_like_place(s)]
+        rest = [s for s in segments if s not in consumed and not _looks_like_place(s) and not has_institution(s)]
         if credential and institution and rest and len(rest[0].split()) <= 8 and \
                 not re.search(r"\b(?:is|are|was|were|available|upon|request)\b", rest[0], re.IGNORECASE):
             fld = rest[0]  # (a sentence such as "Recommendations are available upon request" is no subject)

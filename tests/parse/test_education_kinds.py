@@ -48,6 +48,11 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
     "a job title in a school's name is no qualification ('Teacher Training College')": (
         "Education\nTeacher Training College of Leeds, Diploma in Education, 1990 - 1992\n",
         [("Teacher Training College of Leeds", "Diploma in Education", "Education", "1990", "1992")]),
+    "two columns' headings on one line: the education column's lines read out of the interleaved text": (
+        "PROFILE EDUCATION\nSaint Petersburg Mining University\nI am a data engineer with eight years of experience\n"
+        "(Mining Institute)\nin building pipelines for retail analytics and reporting.\nMaster's degree, Geology\n"
+        "Open to relocation and remote work.\n\nSKILLS\nPython\n",
+        [("Saint Petersburg Mining University", "Master's degree", "Geology", "None", "None")]),
     "a school named in full keeps its own name before its faculty": (
         "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
         [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
