@@ -13,7 +13,7 @@ from screener.store import open_store
 from screener.store.decisions import DECISIONS
 from screener.workflow.exports import DECISION_WORDS, ranking_csv_bytes, ranking_with_decisions, ranking_xlsx_bytes
 from screener.workflow.staleness import InputsSignature
-from ui.blind import blind_toggle, code_of, view_run
+from ui.blind import blind_options, blind_toggle, code_of, view_run
 from ui.common import SAMPLE_MAP, SAMPLES, extractor, get_rubric, md_text, rubric_choices
 from ui.notice import first_run_notice
 from ui.runs import current_run, open_app_store, past_runs_picker
@@ -204,12 +204,15 @@ table = pd.DataFrame([{
 } for r in rows if not r["error"]])
 
 if not table.empty:
+    hidden = blind and blind_options().nationality  # the marker is a nationality proxy: blind review hides it
     with st.expander("Filters", expanded=False):
         f1, f2, f3 = st.columns(3)
         lo, hi = f1.slider("Overall score", 0, 100, (0, 100), key="f_score")
         must = f1.radio("Must-haves", ["any", "all met", "some missing"], horizontal=True, key="f_must")
         badge = f2.checkbox("Has a verified badge", key="f_badge")
-        foreign = f2.checkbox("Has a foreign credential note", key="f_foreign")
+        foreign = f2.checkbox("Has a foreign credential note", key="f_foreign", disabled=hidden,
+                              help="Hidden while blind review hides country and nationality markers." if hidden
+                              else "Candidates with a credential from abroad (see its equivalency note).")
         warn = f2.radio("Health warnings", ["any", "with warnings", "without"], horizontal=True, key="f_warn")
         status = f3.multiselect("Decision", ["undecided", *DECISIONS], key="f_status",
                                 format_func=lambda d: "— undecided" if d == "undecided" else DECISION_WORDS[d])
@@ -234,7 +237,8 @@ if not table.empty:
                                 "must-haves, warnings and possible duplicates in full.")
     if len(shown) != len(table):
         st.caption(f"Showing {len(shown)} of {len(table)} candidates (filters on).")
-    cols = ["Rank", "Candidate", "Overall", "Must-haves", "Badges", "Foreign credential", "Status", "Decision"]
+    cols = ["Rank", "Candidate", "Overall", "Must-haves", "Badges", *([] if hidden else ["Foreign credential"]),
+            "Status", "Decision"]
     cols += [*comp_names, "Missing must-haves", "Warnings", "Possible duplicate"] if show_comps else []
     cols += ["File"] if not blind else []
     nonce = st.session_state.get("ranking_nonce", 0)

@@ -36,6 +36,7 @@ def test_ranking_counts_filters_and_guide(app: AppTest) -> None:
     assert counts.startswith(f"**{len(table)} screened · 0 unreadable · 0 possible duplicates")
     assert list(table["Candidate"]) == list(table["_code"])  # blind by default: codes, not names
     assert any(e.label.startswith("First time here?") for e in app.expander)
+    assert app.checkbox(key="f_foreign").disabled  # blind review hides nationality markers, so no such filter
     app.checkbox(key="f_badge").check().run()
     _ok(app)
     shown = app.dataframe[0].value
