@@ -98,6 +98,7 @@ class _Entry:
     has_institution: bool = False
     dated: bool = False
     opens_dated: bool = False  # its first line opens with its dates ("2004-2009, Master, …")
+    named_in_caps: bool = False  # opened by a school's name in capitals like the entries before it
 
 
 def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
@@ -161,6 +162,10 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             starts_new = True  # dates-first layout ("2003-2005  Diploma…  2000-2003  BSc…"): the next entry's dates
         if cur is not None and not bullet and cur.opens_dated and _opens_with_dates(line, dates):
             starts_new = True  # one entry a line, each opening with its dates ("2020-2021, , Online course …")
+        caps = cur is not None and (cur.dated or len(cur.lines) >= 3 or not (cur.has_degree or cur.has_institution)) \
+            and not (deg or inst or dates or bullet) and \
+            _caps_name(line) and any(en.has_institution and _caps_name(en.lines[0][2]) for en in entries)
+        starts_new |= caps  # entries open with the school's name in capitals ("CORNELL UNIVERSITY"): so does this one
         if cur is not None and cur.lines and not (deg or inst) and \
                 cur.lines[-1][2].count("(") > cur.lines[-1][2].count(")") and ")" in line:
             starts_new = False  # the line closes a bracket the line above opened ("… Degree (2017" / "2021)")
@@ -168,7 +173,7 @@ def _section_entries(text: str, section: Section, today: date | None, *,
                 re.fullmatch(r"\(.*\)", line):
             starts_new = False  # the school's name in full below its short name ("(Moscow Engineering Physics Institute)")
         if starts_new:
-            cur = _Entry(opens_dated=_opens_with_dates(line, dates) and not bullet)
+            cur = _Entry(opens_dated=_opens_with_dates(line, dates) and not bullet, named_in_caps=caps)
             entries.append(cur)
         assert cur is not None or bullet
         if cur is None:
@@ -223,6 +228,11 @@ def _named_degree_line(text: str, spans: list[tuple[int, int]]) -> bool:
     c = _cues()
     found = [m for m in (c.degree.search(line), c.abbrev.search(line)) if m]
     return bool(found) and re.search(r"[^\W\d_]{2}", line[:min(m.start() for m in found)]) is not None
+
+
+def _caps_name(line: str) -> bool:
+    """A name written in capitals on a line of its own ("CORNELL UNIVERSITY", "ST XAVIER'S HIGH SCHOOL")."""
+    return line.isupper() and 2 <= len(line.split()) <= 8 and re.fullmatch(r"[^\W\d_][\w&'’. -]*", line) is not None
 
 
 def _opens_with_dates(line: str, dates: list[DateMention | DateRange]) -> bool:
@@ -364,6 +374,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 fld = others[1]  # "KPC  Associate's Degree (2010 2014)" / "Software Maintenance"
         elif others and not fld:
             fld = others[0]  # "Master, Computer science and information technology": a subject, not a school
+    if entry.named_in_caps and not institution and segments and credential == segments[0]:
+        institution, credential = credential, ""  # "LA MARTINIERE FOR BOYS" below "CORNELL UNIVERSITY" entries
     country = ""
     blob = " ".join(ln[2] for ln in header)
     cm = cues.country.search(blob)

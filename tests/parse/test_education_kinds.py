@@ -53,6 +53,11 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
         "(Mining Institute)\nin building pipelines for retail analytics and reporting.\nMaster's degree, Geology\n"
         "Open to relocation and remote work.\n\nSKILLS\nPython\n",
         [("Saint Petersburg Mining University", "Master's degree", "Geology", "None", "None")]),
+    "schools named in capitals on their own line: a later capitalised name is the next school": (
+        "EDUCATION\nSTANFORD UNIVERSITY\nBS IN PHYSICS\nJun 2016 | Stanford, CA\nMagna Cum Laude\nGPA: 3.8 / 4.0\n"
+        "Dean's list in all semesters\nST ANSELM'S FOR GIRLS\nGrad. May 2012 | Ajmer, India\n",
+        [("STANFORD UNIVERSITY", "BS IN PHYSICS", "PHYSICS", "None", "2016-06"),
+         ("ST ANSELM'S FOR GIRLS", "", "", "None", "2012-05")]),
     "a school named in full keeps its own name before its faculty": (
         "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
         [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
