@@ -146,7 +146,7 @@ st.markdown(f"**{len(scored)} screened · {len(failed)} unreadable · {n_dups} p
             f"{'' if n_dups == 1 else 's'} · {sum(1 for r in scored if r.must_haves_met)} meet the must-haves · "
             f"{len([c for c in latest if c in set(codes)])} decided**")
 
-guided = not latest and not st.session_state.get("guide_seen")  # open until the first decision of the run
+guided = not latest and not st.session_state.get("guide_seen")  # open on a session's first view of an undecided run
 st.session_state["guide_seen"] = True
 with st.expander("First time here? Five steps from résumés to a shared shortlist", expanded=guided):
     st.markdown(
