@@ -112,6 +112,35 @@ def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
             # headings of columns printed side by side ("SUMMARY EDUCATION"): the education column's lines are
             # interleaved with the others; only lines naming a school or a degree are read
             out.extend(_section_entries(text, section, today, cued_only=True))
+    known = {fold(e.institution) for e in out if e.institution}
+    for section in sections:
+        if section.name == "experience":
+            for entry in _studies_among_jobs(text, section, today):
+                if fold(entry.institution) not in known:
+                    known.add(fold(entry.institution))
+                    out.append(entry)
+    return sorted(out, key=lambda e: e.span)
+
+
+# "2016 september - 2017 june: Student in Tel-Ran, Java and Android developer, Rehovot": a course listed as a job
+_STUDENT = re.compile(r"(?<![^\W_])Student\s+(?:in|at|of)\s+(?P<org>[A-Z][^,;:()|]{1,60}?)"
+                      r"(?:\s*[,;|]\s*(?P<prog>[^,;:()|]{3,80}?))?\s*(?:[,;|(]|$)")
+
+
+def _studies_among_jobs(text: str, section: Section, today: date | None) -> list[EducationEntry]:
+    """Education entries for dated lines of a work history whose title is Student ("…: Student in X, Programme")."""
+    out: list[EducationEntry] = []
+    for s, e in lines_in(text, section.start, section.end):
+        line = text[s:e]
+        m = _STUDENT.search(line)
+        dates = find_dates(line, today=today) if m else []
+        ranges = [d for d in dates if isinstance(d, DateRange)]
+        if m is None or not ranges:
+            continue
+        prog = clean(m["prog"] or "")
+        credential = prog if prog and _programme([prog]) else ""
+        out.append(EducationEntry(institution=clean(m["org"]), credential=credential, start=ranges[0].start,
+                                  end=ranges[0].end, span=(s, e)))
     return out
 
 

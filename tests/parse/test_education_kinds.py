@@ -58,6 +58,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
         "Dean's list in all semesters\nST ANSELM'S FOR GIRLS\nGrad. May 2012 | Ajmer, India\n",
         [("STANFORD UNIVERSITY", "BS IN PHYSICS", "PHYSICS", "None", "2016-06"),
          ("ST ANSELM'S FOR GIRLS", "", "", "None", "2012-05")]),
+    "a course listed among the jobs ('Student in X, Programme') is education too, in document order": (
+        "EXPERIENCE\n2019 october - now: Mobile Developer in Keepin Ltd., Herzliya\nBuilt apps.\n"
+        "2016 september - 2017 june: Student in Code Harbor, Java and Android developer, Haifa\nMarketplace app.\n"
+        "\nEDUCATION\nBSc Physics, Ariel University, 2010-2014\n",
+        [("Code Harbor", "Java and Android developer", "", "2016-09", "2017-06"),
+         ("Ariel University", "BSc Physics", "Physics", "2010", "2014")]),
     "a school named in full keeps its own name before its faculty": (
         "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
         [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
