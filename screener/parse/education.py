@@ -99,6 +99,7 @@ class _Entry:
     dated: bool = False
     opens_dated: bool = False  # its first line opens with its dates ("2004-2009, Master, …")
     named_in_caps: bool = False  # opened by a school's name in capitals like the entries before it
+    interleaved: bool = False  # read from columns whose lines interleave: a school's name is cut to its own words
 
 
 def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
@@ -202,7 +203,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
                 re.fullmatch(r"\(.*\)", line):
             starts_new = False  # the school's name in full below its short name ("(Moscow Engineering Physics Institute)")
         if starts_new:
-            cur = _Entry(opens_dated=_opens_with_dates(line, dates) and not bullet, named_in_caps=caps)
+            cur = _Entry(opens_dated=_opens_with_dates(line, dates) and not bullet, named_in_caps=caps,
+                         interleaved=cued_only)
             entries.append(cur)
         assert cur is not None or bullet
         if cur is None:
@@ -257,6 +259,20 @@ def _named_degree_line(text: str, spans: list[tuple[int, int]]) -> bool:
     c = _cues()
     found = [m for m in (c.degree.search(line), c.abbrev.search(line)) if m]
     return bool(found) and re.search(r"[^\W\d_]{2}", line[:min(m.start() for m in found)]) is not None
+
+
+def _name_run(seg: str) -> str:
+    """The school's own words around its institution word: capitalised words before it and "of …" after it
+    ("Ural State University" from "automating web and API Ural State University SKB Kontur")."""
+    m = _cues().institution.search(seg)
+    if m is None:
+        return seg
+    before = seg[:m.start()].split()
+    start = len(before)
+    while start > 0 and re.fullmatch(r"[A-Z][a-z][\w'’.-]*", before[start - 1]):
+        start -= 1
+    after = re.match(r"(?:\s+(?:of|de|do|da|del|di|für|and|&)(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)*", seg[m.end():])
+    return clean(" ".join(before[start:] + [seg[m.start():m.end() + (after.end() if after else 0)]]))
 
 
 def _caps_name(line: str) -> bool:
@@ -403,6 +419,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 fld = others[1]  # "KPC  Associate's Degree (2010 2014)" / "Software Maintenance"
         elif others and not fld:
             fld = others[0]  # "Master, Computer science and information technology": a subject, not a school
+    if entry.interleaved and institution:
+        institution = _name_run(institution)  # "automating web and API Ural State University SKB Kontur"
     if entry.named_in_caps and not institution and segments and credential == segments[0]:
         institution, credential = credential, ""  # "LA MARTINIERE FOR BOYS" below "CORNELL UNIVERSITY" entries
     country = ""

@@ -64,6 +64,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
         "\nEDUCATION\nBSc Physics, Ariel University, 2010-2014\n",
         [("Code Harbor", "Java and Android developer", "", "2016-09", "2017-06"),
          ("Ariel University", "BSc Physics", "Physics", "2010", "2014")]),
+    "three interleaved columns: the school's name is cut to its own words (the credential keeps the mixed line)": (
+        "SUMMARY EDUCATION EXPERIENCE\nA backend developer with Bachelor degree of Software Nimbus Labs\n"
+        "six years of building Engineering Senior Developer\nhigh-load services in REST Tomsk State University "
+        "ACME Group\nand gRPC. 2010 - 2014 March 2019 - present\n\nSKILLS\nGo\n",
+        [("Tomsk State University", "A backend developer with Bachelor degree of Software Nimbus Labs", "", "None",
+          "None")]),
     "a school named in full keeps its own name before its faculty": (
         "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
         [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
