@@ -164,10 +164,11 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         m = BULLET_RE.match(raw)
         bullet = bool(m and m.end() > 0)
         line = raw[m.end():].strip() if m else raw
+        line = _NEXT_COLUMN.split(line, maxsplit=1)[0].rstrip()  # "… (Moscow campus) > Management of video, …"
         if not line:
             continue
         deg = (has_degree(line) or bool(_qualification_first(line))) and not bullet
-        inst = has_institution(line) and not bullet
+        inst = (has_institution(line) or bool(_CAMPUS.search(line))) and not bullet
         if cued_only and not (deg or inst):
             continue
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
@@ -259,6 +260,13 @@ def _named_degree_line(text: str, spans: list[tuple[int, int]]) -> bool:
     c = _cues()
     found = [m for m in (c.degree.search(line), c.abbrev.search(line)) if m]
     return bool(found) and re.search(r"[^\W\d_]{2}", line[:min(m.start() for m in found)]) is not None
+
+
+# a ">" bullet after spaces inside a line: the neighbouring column's bullet point glued on by a converter ("•" and
+# "|" separate fields of one entry and are kept)
+_NEXT_COLUMN = re.compile(r"\s+>\s+(?=\S)")
+# "X (Moscow campus)": a school named with its campus, even when the school's own word was lost in conversion
+_CAMPUS = re.compile(r"\(\s*[^()]*\bcampus\s*\)", re.IGNORECASE)
 
 
 def _name_run(seg: str) -> str:
@@ -375,7 +383,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                     continue
             credential = seg
             consumed.add(seg)
-        elif not institution and cues.institution.search(seg):
+        elif not institution and (cues.institution.search(seg) or _CAMPUS.search(seg)):
             institution = seg
             consumed.add(seg)
     if credential:

@@ -70,6 +70,11 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
         "ACME Group\nand gRPC. 2010 - 2014 March 2019 - present\n\nSKILLS\nGo\n",
         [("Tomsk State University", "A backend developer with Bachelor degree of Software Nimbus Labs", "", "None",
           "None")]),
+    "a school named with its campus; the neighbouring column's '>' bullet cut off; the next school after dates": (
+        "Education\n> Organised lectures and exhibitions\nHolberton Coding Lab (Tulsa campus) > Video editing, lighting\n"
+        "2019 - ongoing\nNRU ITMO, School of Photonics\n",
+        [("Holberton Coding Lab (Tulsa campus)", "", "", "2019", "None"),
+         ("NRU ITMO, School of Photonics", "", "", "None", "None")]),
     "a school named in full keeps its own name before its faculty": (
         "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
         [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
