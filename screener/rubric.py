@@ -120,6 +120,9 @@ class LicencePolicy(_Strict):
 
 class EvidencePolicy(_Strict):
     recency_years: Annotated[float, Field(gt=0, le=60)] = 10.0
+    # Quantified achievements ("cut downtime by 20%") are shown under the competency they support; only when the
+    # rubric asks do they also count, and then only as headroom within the level, never as a level of their own.
+    score_achievements: bool = False
 
 
 class Rubric(_Strict):
@@ -278,7 +281,7 @@ _KEY_SYNONYMS: dict[str, dict[str, str]] = {
     "substitute": {"years": "experience_years", "experience": "experience_years",
                    "certificate": "certification", "cert": "certification"},
     "licence": {"alias": "aliases", "law": "required_by_law", "required": "required_by_law"},
-    "evidence": {"recency": "recency_years"},
+    "evidence": {"recency": "recency_years", "achievements": "score_achievements"},
 }
 
 _DEGREE_WORDS: list[tuple[re.Pattern[str], str]] = [
@@ -416,7 +419,7 @@ def normalise(data: Any) -> Any:
     def evidence(v: Any) -> Any:
         if isinstance(v, (int, float, str)) and not isinstance(v, bool):
             return {"recency_years": _number(v)}
-        return _mapping(v, "evidence", {"recency_years": _number})
+        return _mapping(v, "evidence", {"recency_years": _number, "score_achievements": _bool})
 
     top = _mapping(data, "top", {"competencies": competencies, "degree": degree, "licence": licence,
                                  "evidence": evidence, "knockout": _bool})

@@ -119,6 +119,11 @@ def score_competency(
     level_years = exp.level_months / 12.0
     old = exp.last_used_months is not None and exp.last_used_months > horizon * 12
     level, progress = _level_from(evidence, level_years, recent_role=bool(used_in) and not old)
+    supported = achievements_for(achievements, [e for e in evidence if not e.related])
+    counted = _counted_achievements(supported) if rubric.evidence.score_achievements and level else 0
+    if counted:
+        sc = scoring_config()["score"]
+        progress = min(progress + counted * float(sc["achievement_progress"]), float(sc["max_progress"]))
     achieved = level + progress
     required = competency.required_level
     score = competency_points(achieved, required) if evidence else 0.0
@@ -152,6 +157,9 @@ def score_competency(
             last_year = (month_index(as_of) - exp.last_used_months) // 12
             why.append(f"{competency.name} last used {last_year}: counts as older evidence (more than the rubric's "
                        f"{horizon:g}-year recency horizon ago), so it weighs less in the level")
+        if counted:
+            why.append(f"{counted} quantified achievement(s) naming it count towards the level's progress "
+                       "(the rubric counts achievements; never a level of their own)")
         if headroom > 0:
             why.append(f"Exceeds the requirement by {headroom:.2f} level(s): score above "
                        f"{scoring_config()['score']['meets']:g} is headroom")
@@ -190,8 +198,14 @@ def score_competency(
         why=tuple(why),
         why_not=tuple(why_not),
         headroom=headroom,
-        achievements=achievements_for(achievements, [e for e in evidence if not e.related]),
+        achievements=supported,
     )
+
+
+def _counted_achievements(supported: Sequence[Achievement]) -> int:
+    """How many achievements count when a rubric scores them: those whose own bullet names the skill (not merely
+    the same role), at most ``achievement_max``."""
+    return min(sum(1 for a in supported if not a.same_role), int(scoring_config()["score"]["achievement_max"]))
 
 
 def _role_key(r: Role) -> tuple:
