@@ -283,9 +283,15 @@ recency = e1.number_input("Evidence older than this many years counts half", min
                           key=f"rb_rec_{v}")
 knockout = e2.checkbox("Knockout: hide candidates who miss a must-have (off: they stay listed, flagged)",
                        value=bool(data.get("knockout")), key=f"rb_ko_{v}")
+wins = e2.checkbox("Count quantified achievements (“cut downtime by 20%”) as headroom within a level "
+                   "(off: shown, not scored)",
+                   value=bool((data.get("evidence") or {}).get("score_achievements")), key=f"rb_ach_{v}")
 
+evidence: dict[str, Any] = {"recency_years": recency}
+if wins:
+    evidence["score_achievements"] = True
 current: dict[str, Any] = {"role": role, "description": description, "competencies": competencies,
-                           "degree": degree, "evidence": {"recency_years": recency}, "knockout": knockout}
+                           "degree": degree, "evidence": evidence, "knockout": knockout}
 if licence is not None:
     current["licence"] = licence
 if data.get("version"):
