@@ -128,3 +128,55 @@ def test_converted_two_columns_with_side_by_side_headings() -> None:
             run.add_break()
     assert _roles(doc) == [("Outsourcing data analyst", "Pinpoint", "2020-11", NOW),
                            ("Interviewer", "Wayfare Survey", "2018-09", "2020-02")]
+
+
+def _split(text: str) -> str:
+    """A PDF converter's damage: every word after the first loses the space after its first character."""
+    words = text.split()
+    return " ".join(words[:1] + [w[0] + " " + w[1:] if len(w) > 1 else w for w in words[1:]])
+
+
+SPLIT_CASES = [
+    # (written line, damaged line, repaired line)
+    ("Senior Software Engineer", "Senior S oftware E ngineer", "Senior Software Engineer"),
+    ("March 2019 - present", "March 2 019 - p resent", "March 2019 - present"),
+    ("I worked as a part of the team", "I w orked a s a p art o f t he t eam", "I worked as a part of the team"),
+    ("Java, C++, C#", "Java, C ++, C #", "Java, C++, C#"),
+]
+
+
+def test_words_split_after_their_first_letter_are_rejoined() -> None:
+    doc = WordDocument()
+    doc.add_paragraph("Robin Vale")
+    doc.add_paragraph("I am a developer with a wide experience.")  # an undamaged line stays as written
+    doc.add_paragraph("Work experience")
+    for written, damaged, _ in SPLIT_CASES:
+        assert _split(written) == damaged
+    for title, employer, dates in [
+        ("Senior Software Engineer", "Northwind Labs", "March 2019 - present"),
+        ("Java Developer", "Fabrikam", "June 2016 - February 2019"),
+    ]:
+        doc.add_paragraph(employer)
+        doc.add_paragraph(_split(title))
+        doc.add_paragraph(_split(dates))
+        doc.add_paragraph(_split("Built the backend services for the customer support team"))
+    doc_ = ingest_bytes(_bytes(doc), "cv.docx")
+    text = doc_.text
+    assert "I am a developer with a wide experience." in text
+    for written, damaged, _ in SPLIT_CASES:
+        assert damaged not in text or written == damaged
+    assert "Built the backend services for the customer support team" in text
+    assert _roles(doc) == [
+        ("Senior Software Engineer", "Northwind Labs", "2019-03", NOW),
+        ("Java Developer", "Fabrikam", "2016-06", "2019-02"),
+    ]
+
+
+def test_split_word_repair_leaves_undamaged_text_alone() -> None:
+    from screener.ingest.docx import _rejoin_split_words
+
+    clean = "I am a developer at a small firm, writing C and R for a B2B team.\nI built a b test rig in C.\n" * 5
+    assert _rejoin_split_words(clean) == clean
+    damaged = "\n".join(line for _, line, _ in SPLIT_CASES * 3)
+    repaired = _rejoin_split_words(damaged).split("\n")
+    assert repaired == [r for _, _, r in SPLIT_CASES * 3]
