@@ -167,8 +167,11 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         line = _NEXT_COLUMN.split(line, maxsplit=1)[0].rstrip()  # "… (Moscow campus) > Management of video, …"
         if not line:
             continue
-        deg = (has_degree(line) or bool(_qualification_first(line))) and not bullet
-        inst = (has_institution(line) or bool(_CAMPUS.search(line))) and not bullet
+        deg = (has_degree(line) or bool(_qualification_first(line)) or bool(_acronym_programme(line))) and not bullet
+        inst = (has_institution(line) or bool(_CAMPUS.search(line)) or bool(_acronym_programme(line))) and not bullet
+        if inst and not deg and cur is not None and len(_SEP.split(line)) > 1 and \
+                all(len(x.split()) < 2 for x in _SEP.split(line) if has_institution(x)):
+            inst = False  # "Bootcamp | Israel …" below the programme's name: a school word with no name is no new school
         if cued_only and not (deg or inst):
             continue
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
@@ -217,7 +220,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
     # a lone line with no school, no degree and no date ("Recommendations are available upon request", "Minsk")
     # is not an entry; a dated one is kept as written ("Something Unusual Programme 2014")
     return [_build(text, en, today) for en in _joined_hyphens(text, entries) if en.lines and
-            (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1 and not is_heading_word(en.lines[0][2]))
+            (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1 and not is_heading_word(en.lines[0][2])
+             and bool(_programme([ln[2] for ln in en.lines])))  # ("Minsk" / "Recommendations …" is no course)
             and (en.has_institution or not cued_only)]
 
 
@@ -368,7 +372,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     consumed: set[str] = set()
     degree_named = any(has_degree(x) for x in segments)
     for seg in segments:
-        qualified = None if degree_named else _qualification_first(seg)  # "Teacher Training College, Diploma …"
+        # "Engineer Ural State University", "MASA Web Development" (not "Teacher Training College, Diploma …")
+        qualified = None if degree_named else (_qualification_first(seg) or _acronym_programme(seg))
         if qualified and not credential and not institution:
             credential, institution = qualified  # "Engineer Ural State University of Economics"
             consumed.add(seg)
@@ -512,7 +517,7 @@ def _institution_name(seg: str) -> tuple[str, str]:
         return seg, ""
     last = found[-1]
     ends = [m for m in cues.country.finditer(seg) if m.start() > last.end() and not seg[m.end():].strip(" ().,")]
-    if ends and not re.search(r"\b(?:of|de|do|da|del|di|in)\s*$", seg[:ends[-1].start()], re.IGNORECASE):
+    if ends and not re.search(r"\b(?:of|de|do|da|del|di|in)(?:\s+the)?\s*$", seg[:ends[-1].start()], re.IGNORECASE):
         seg = seg[:ends[-1].start()].rstrip(" ,(-–—")  # "… Center Ltd. Israel": the country is not the name
     tail = seg[last.end():].strip()
     cm = cues.country.fullmatch(tail.strip("() ."))
@@ -539,6 +544,19 @@ _LABEL = re.compile(r"^[^\W\d_][\w ’'-]{1,25}:\s+")
 def _qualification_title() -> re.Pattern[str]:
     words = load("education_words")["qualification_titles"]
     return re.compile(r"(?P<q>" + alternation(words) + r")\s+(?=[A-Z])", re.IGNORECASE)
+
+
+_ACRONYM_PROGRAMME = re.compile(r"(?P<org>[A-Z]{3,6})\s+(?P<prog>[A-Z][\w+#-]*(?:\s+[\w+#-]+){0,5})")
+
+
+def _acronym_programme(seg: str) -> tuple[str, str] | None:
+    """("Web Development", "MASA") from "MASA Web Development": a training provider's acronym followed by the
+    programme it taught, on a line of their own; None when the line is not so."""
+    m = _ACRONYM_PROGRAMME.fullmatch(seg.strip())
+    if m is None or has_degree(seg) or has_institution(seg) or not _programme([m["prog"]]) or \
+            _programme_words().fullmatch(m["org"]):  # "QA Automation Engineer" is a programme, not a provider
+        return None
+    return m["prog"], m["org"]
 
 
 def _qualification_first(seg: str) -> tuple[str, str] | None:

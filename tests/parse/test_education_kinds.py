@@ -75,6 +75,21 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str]]]] = {
         "2019 - ongoing\nNRU ITMO, School of Photonics\n",
         [("Holberton Coding Lab (Tulsa campus)", "", "", "2019", "None"),
          ("NRU ITMO, School of Photonics", "", "", "None", "None")]),
+    "a training provider's acronym before its programme ('ITC Data Science') is school and programme": (
+        "EDUCATION\nITC Data Science\nBootcamp | Israel MAR 2022 - SEP 2022\nBSc Biology, Bar-Ilan University, 2015 - 2018\n",
+        [("ITC", "Data Science", "", "2022-03", "2022-09"),
+         ("Bar-Ilan University", "BSc Biology", "Biology", "2015", "2018")]),
+    "a two-letter U.S. state is a place, not a Master of Arts": (
+        "EDUCATION\nMassachusetts Institute of Technology, Cambridge, MA\nB.S. in Chemistry, 2012 - 2016\n",
+        [("Massachusetts Institute of Technology", "B.S. in Chemistry", "Chemistry", "2012", "2016")]),
+    "a line with no school, degree or date is no entry (no junk highest degree)": (
+        "EDUCATION\nBSc Mathematics, Belarusian State University, 2005 - 2010\n\nMinsk\n\n"
+        "Recommendations are available upon request\n",
+        [("Belarusian State University", "BSc Mathematics", "Mathematics", "2005", "2010")]),
+    "a country that ends a school's own name ('University of the Philippines') stays in it": (
+        "EDUCATION\n1993 - 1997  University of the Philippines  Bachelor of Science in Computer Science\n",
+        [("University of the Philippines", "Bachelor of Science in Computer Science", "Computer Science", "1993",
+          "1997")]),
     "a school named in full keeps its own name before its faculty": (
         "Education\nBSc Nursing, University of Ghana, School of Nursing and Midwifery, Legon — 2010 - 2014\n",
         [("University of Ghana", "BSc Nursing", "Nursing", "2010", "2014")]),
