@@ -80,7 +80,30 @@ def heading_name(line: str) -> str | None:
         if parts[0] in weak and not emphatic:
             return None
         return table[parts[0]]
+    return _qualified_heading(stripped, key, table)
+
+
+_FUNCTION_WORDS = frozenset(["of", "at", "for", "in", "with", "to", "the", "a", "an", "on", "by", "from", "as"])
+
+
+def _qualified_heading(line: str, key: str, table: dict[str, str]) -> str | None:
+    """A heading noun after the field it is about, on a title-case line ("Web Dev Internships and Courses")."""
+    words = key.split()
+    if len(words) < 2 or not all(w[:1].isupper() or not w[:1].isalpha() or _JOINERS.fullmatch(w) for w in line.split()):
+        return None
+    for k in range(1, min(3, len(words) - 1) + 1):
+        prefix = words[:k]
+        if any(w in table or w in _FUNCTION_WORDS or _JOINERS.fullmatch(w) for w in prefix):
+            return None
+        parts = [p for p in _JOINERS.split(" ".join(words[k:])) if p]
+        if parts and parts[0] in _qualified() and all(p in table or len(p.split()) <= 2 for p in parts):
+            return table[parts[0]]
     return None
+
+
+@lru_cache(maxsize=1)
+def _qualified() -> frozenset[str]:
+    return frozenset(fold(w) for w in load("headings").get("_qualified", []))
 
 
 def heading_names(line: str) -> list[str]:

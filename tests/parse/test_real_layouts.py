@@ -185,3 +185,36 @@ def test_text_that_lost_its_line_breaks() -> None:
     roles = _roles(text)
     assert roles[0] == ("Front End Team lead / Senior Developer", "AviaBit", "2020", NOW)
     assert [(t, s, e) for t, _emp, s, e in roles[1:]] == [("Senior developer", "2014", "2020")]
+
+
+QUALIFIED_HEADINGS = [
+    # (heading line, section it opens); a field written before the heading noun
+    ("Web Dev Positions", "experience"),
+    ("Mobile Dev Internships and Courses", "experience"),
+    ("Data Science Projects", "projects"),
+    ("Cloud Certifications", "certifications"),
+    # not headings: a title, a skill, a role whose last word is a heading noun after "of"
+    ("Frontend Developer Internship", None),
+    ("User Experience", None),
+    ("Head of Special Projects", None),
+    ("web dev positions and more words here", None),
+]
+
+
+@pytest.mark.parametrize(("line", "name"), QUALIFIED_HEADINGS)
+def test_heading_after_its_field(line: str, name: str | None) -> None:
+    from screener.parse.sections import heading_name
+
+    assert heading_name(line) == name
+
+
+def test_internships_under_a_qualified_heading_are_roles() -> None:
+    text = (
+        "Dana Reyes\ndana@example.com\n\nEducation\n2015 - 2019 B.Sc. in Economics, Lakeshore University\n"
+        "Web Dev Internships and Courses\n2021 Northwind Labs. Frontend 12 weeks internship.\n"
+        "2020 Fabrikam. Backend 6 weeks internship.\nLanguages\nEnglish (Native)\n"
+    )
+    assert _roles(text) == [
+        ("Frontend 12 weeks internship", "Northwind Labs", "2021", None),
+        ("Backend 6 weeks internship", "Fabrikam", "2020", None),
+    ]
