@@ -143,10 +143,50 @@ def role_sections(sections: list[Section] | tuple[Section, ...]) -> list[Section
     return chosen
 
 
+# Sections a side column's heading opens in a two-column page converted line by line: their heading can fall
+# inside the work history, which then goes on below it.
+_SIDE_SECTIONS = ("languages", "interests", "summary", "skills", "references")
+
+
+def _has_role_header(text: str, start: int, end: int, today: date | None) -> bool:
+    """Whether a line of ``text[start:end]`` is a role header: a few words, then a range of months ending it."""
+    for r in find_date_ranges(text[start:end], today=today):
+        if r.start is None or r.start.month is None or not (r.current or (r.end is not None and r.end.month)):
+            continue
+        s, e = start + r.span[0], start + r.span[1]
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start:s].strip(" \t-–—|,")
+        if text[e:line_end].strip() == "" and 1 <= len(before.split()) <= 8 and not re.search(r"\d", before):
+            return True
+    return False
+
+
+def _continued_experience(
+    text: str, sections: list[Section] | tuple[Section, ...], today: date | None
+) -> list[Section]:
+    """Each experience section stretched over the side-column sections right after it, up to the last one that
+    still holds a role header ("Business analyst Oct 2017 - Oct 2018" below a "Languages" heading of the neighbouring column)."""
+    out = list(sections)
+    i = 0
+    while i < len(out):
+        if out[i].name == "experience":
+            j = k = i + 1
+            while k < len(out) and out[k].name in _SIDE_SECTIONS:
+                k += 1
+                if _has_role_header(text, out[k - 1].start, out[k - 1].end, today):
+                    j = k
+            if j > i + 1:
+                out[i : j] = [Section("experience", out[i].heading, out[i].start, out[j - 1].end)]
+        i += 1
+    return out
+
+
 def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, today: date | None = None) -> list[Role]:
     """Roles in ``text`` (whose ``sections`` come from ``find_sections``), in document order."""
     roles: list[Role] = []
-    for section in role_sections(sections):
+    for section in role_sections(_continued_experience(text, sections, today)):
         roles.extend(_section_roles(text, section, today))
     return roles
 

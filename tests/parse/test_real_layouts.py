@@ -218,3 +218,30 @@ def test_internships_under_a_qualified_heading_are_roles() -> None:
         ("Frontend 12 weeks internship", "Northwind Labs", "2021", None),
         ("Backend 6 weeks internship", "Fabrikam", "2020", None),
     ]
+
+
+def test_side_column_heading_inside_the_work_history() -> None:
+    # a two-column page converted line by line: the right column's "Languages" and "About me" headings land
+    # between the left column's jobs, which go on below them
+    text = (
+        "Lee Moran\nlee@example.com\nEXPERIENCE\n"
+        "Senior Analyst Oct 2019 - Present\nNorthwind Labs, northwind.example\n- Led the analyst team\n"
+        "Languages\nBusiness analyst Oct 2017 - Oct 2019\nEnglish - fluent\nFabrikam, fabrikam.example\n"
+        "German - basic\n- Remodelled the payment process\nAbout me\n"
+        "Junior engineer Jan 2016  Jun 2017\nTallin Soft\nI enjoy sailing and reading.\n"
+    )
+    got = _roles(text)
+    assert [(t, s, e) for t, _, s, e in got] == [
+        ("Senior Analyst", "2019-10", NOW),
+        ("Business analyst", "2017-10", "2019-10"),
+        ("Junior engineer", "2016-01", "2017-06"),
+    ]
+    assert got[2][1] == "Tallin Soft"
+
+
+def test_a_languages_section_after_the_work_history_stays_apart() -> None:
+    text = (
+        "Lee Moran\nlee@example.com\nEXPERIENCE\nSenior Analyst Oct 2019 - Present\nNorthwind Labs\n"
+        "Languages\nEnglish - fluent\nGerman - basic (2015 - 2016 course)\n"
+    )
+    assert _roles(text) == [("Senior Analyst", "Northwind Labs", "2019-10", NOW)]
