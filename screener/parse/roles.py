@@ -69,6 +69,8 @@ def _cues() -> _Cues:
 
 _CITY_STATE = re.compile(r"^[A-ZÀ-Ý][\w.'’ -]*,\s*(?:[A-Z]{2}|[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?:\s+\d{5})?$")
 _STATE_CODE = re.compile(r"^[A-Z]{2}(?:\s+\d{5})?$")
+# an employer's name, then its web site after a comma, then anything ("Acme Ltd, www.acme.com, a retailer")
+_NAME_THEN_SITE = re.compile(r"([^,\d]{2,60}),\s*(?:https?://|www\.)\S+")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|io)/\S*$", re.IGNORECASE)
 _STRONG_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|\s+[-–—]+$|^[-–—]+\s+|\s*[—–]\s*(?=[A-Z])")
 _DURATION = re.compile(r"\(?\s*+(?<![\d.,])\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|anos?|años?|meses|mois|ans|jahre|monate)"
@@ -416,9 +418,15 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                 j = idx + 1
                 nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
                 while j < nxt and len(header_lines) < 2 - len(rest_units):
-                    if not lines[j].text:
+                    if not lines[j].text or heading_name(lines[j].text):
+                        # (a side column's heading between the dates and the employer: two columns interleaved)
                         j += 1
                         continue
+                    site = _NAME_THEN_SITE.match(lines[j].text)
+                    if site and not lines[j].bullet:
+                        named[j] = site.group(1).strip()  # "Mvideo-Eldorado,www.mvideo.ru, one of the biggest…"
+                        header_lines.append(j)
+                        break
                     if not _headerish(lines[j]):
                         name = _name_before_sentence(lines[j].text) if not lines[j].bullet else lines[j].text
                         if name != lines[j].text and len(name.split()) <= 5:

@@ -245,3 +245,30 @@ def test_a_languages_section_after_the_work_history_stays_apart() -> None:
         "Languages\nEnglish - fluent\nGerman - basic (2015 - 2016 course)\n"
     )
     assert _roles(text) == [("Senior Analyst", "Northwind Labs", "2019-10", NOW)]
+
+
+EMPLOYER_WITH_SITE = [
+    # (line under "Business analyst Oct 2017 - Oct 2018", employer)
+    ("Northwind Labs,www.northwind.example, one of the biggest retailers in the region", "Northwind Labs"),
+    ("Fabrikam Group, https://fabrikam.example, logistics", "Fabrikam Group"),
+    ("Tallin Soft,www.tallinsoft.example,", "Tallin Soft"),
+]
+
+
+@pytest.mark.parametrize(("line", "employer"), EMPLOYER_WITH_SITE)
+def test_employer_line_with_its_web_site(line: str, employer: str) -> None:
+    text = f"Ann Lee\nEXPERIENCE\nBusiness analyst Oct 2017 - Oct 2018\n{line}\n- Remodelled the registration process\n"
+    assert _roles(text) == [("Business analyst", employer, "2017-10", "2018-10")]
+
+
+def test_side_heading_between_the_dates_and_the_employer() -> None:
+    text = (
+        "Ann Lee\nEXPERIENCE\nSenior Analyst Oct 2019 - Present\nNorthwind Labs\n- Led the team\n"
+        "Business analyst Oct 2017 - Oct 2019\nLanguages\nFabrikam Group, fabrikam.example\nEnglish - fluent\n"
+        "- Remodelled the payment process\nAbout me\nJunior engineer Jan 2016 - Jun 2017\nTallin Soft\n"
+    )
+    assert _roles(text) == [
+        ("Senior Analyst", "Northwind Labs", "2019-10", NOW),
+        ("Business analyst", "Fabrikam Group", "2017-10", "2019-10"),
+        ("Junior engineer", "Tallin Soft", "2016-01", "2017-06"),
+    ]
