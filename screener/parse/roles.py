@@ -674,7 +674,7 @@ def _comma_parts(segment: str) -> list[str]:
                 split_raw.append(", ".join(inner))  # "(Israel, Rehovot)": one place
                 continue
         pm = re.fullmatch(r"(?P<a>.+?)\s*\((?P<b>[^()]+)\)", p)
-        if pm and _is_location(pm["b"].strip()):
+        if pm and (_is_location(pm["b"].strip()) or _country_and_places(pm["b"])):
             split_raw.extend([pm["a"].strip(), pm["b"].strip()])  # "ABC CONSULTING (Sometown, NY)"
         else:
             split_raw.append(p)
@@ -711,6 +711,13 @@ def _place_name(part: str) -> bool:
     words = part.split()
     return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and "," not in part and \
         not cues.title.search(part) and not cues.company.search(part) and not any(c.isdigit() for c in part)
+
+
+def _country_and_places(part: str) -> bool:
+    """"Israel, Tel-Aviv", "Russia, Saint Petersburg": a place list naming a country (a city alone is too weak)."""
+    inner = [x.strip() for x in part.split(",") if x.strip()]
+    return len(inner) >= 2 and any(bool(_cues().country.fullmatch(x)) for x in inner) and \
+        all(_is_location(x) or _place_name(x) for x in inner)
 
 
 def _is_location(part: str) -> bool:

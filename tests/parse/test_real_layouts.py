@@ -272,3 +272,17 @@ def test_side_heading_between_the_dates_and_the_employer() -> None:
         ("Business analyst", "Fabrikam Group", "2017-10", "2019-10"),
         ("Junior engineer", "Tallin Soft", "2016-01", "2017-06"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("employer_line", "employer", "location"),
+    [
+        ("Sogna Services ( Israel, Tel-Aviv)", "Sogna Services", "Israel, Tel-Aviv"),
+        ("Northwind (Russia, Saint Petersburg)", "Northwind", "Russia, Saint Petersburg"),
+        ("Fabrikam (Raanana)", "Fabrikam (Raanana)", ""),  # a lone unknown word is not taken for a place
+    ],
+)
+def test_employer_with_country_and_city_in_brackets(employer_line: str, employer: str, location: str) -> None:
+    from screener.parse.roles import split_header
+
+    assert split_header(["Software Engineer", employer_line]) == ("Software Engineer", employer, location)
