@@ -87,7 +87,7 @@ st.subheader("Badges and certificates")
 if not r.badges:
     st.caption("No badge or certificate links were found.")
 for b in r.badges:
-    st.markdown(f"**{verdict_words(b.verdict)}** — {md_text(b.name or b.source)}"
+    st.markdown(f"**{verdict_words(b.verdict, b.reasons)}** — {md_text(b.name or b.source)}"
                 + (f" · issuer: {md_text(b.issuer)}" + (" (known issuer)" if b.known_issuer else " (issuer not on the known list)")
                    if b.issuer else "") + f" · counts as: {md_text(b.counts_as)}")
     page = b.verdict == "valid" and b.source.startswith(("https://", "http://"))

@@ -61,7 +61,11 @@ def get_rubric(path: str) -> Rubric:
     return load_rubric(path)
 
 
-def verdict_words(verdict: str) -> str:
+def verdict_words(verdict: str, reasons: tuple[str, ...] | list[str] = ()) -> str:
+    """The verdict in words; a badge whose own copy, issuer or key could not be fetched failed because nothing
+    could be checked, not because a signature was seen to be wrong — say so."""
+    if verdict == "invalid-signature" and any("could not be retrieved" in r for r in reasons):
+        return "❌ Failed: could not be checked (the issuer's copy could not be retrieved)"
     return VERDICT_WORDS.get(verdict, verdict)
 
 
