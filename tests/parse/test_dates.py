@@ -103,6 +103,17 @@ RANGES = [
     ("2018 – current", P(2018), NOW),
     ("Nov 2020 - present day", P(2020, 11), NOW),
     ("2008  2022", P(2008), P(2022)),
+    # open ends in several wordings and languages
+    ("Jan 2019 - ongoing", P(2019, 1), NOW),
+    ("Mar 2016 – Ongoing", P(2016, 3), NOW),
+    ("2017 - until now", P(2017), NOW),
+    ("Feb 2012 - to this day", P(2012, 2), NOW),
+    ("2014 – up to now", P(2014), NOW),
+    ("2013 - actual", P(2013), NOW),
+    ("03/2019 - heute", P(2019, 3), NOW),
+    ("03/2019 - bis heute", P(2019, 3), NOW),
+    ("2011 - la actualidad", P(2011), NOW),
+    ("2010 – actualidad", P(2010), NOW),
 ]
 
 NOT_RANGES = [
