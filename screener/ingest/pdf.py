@@ -37,6 +37,7 @@ _SAME_COLOUR = 40
 _RENDER_INVISIBLE = (3, 7)
 _RENDER_STROKE = (1, 5)
 _RECT = struct.Struct("4f")  # FS_RECTF as laid out in memory
+_RGBA = struct.Struct("4I")  # four unsigned ints: r, g, b, a
 _UNKNOWN = "?"  # a text object not classified yet (its background decides)
 
 
@@ -55,6 +56,9 @@ _stroke_colour = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _int, _vp, _vp, _vp,
 _render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _int, _vp)
 _get_object = _fast(pdfium_c.FPDFPage_GetObject, _vp, _vp, _int)
 _object_type = _fast(pdfium_c.FPDFPageObj_GetType, _int, _vp)
+_count_objects = _fast(pdfium_c.FPDFPage_CountObjects, _int, _vp)
+_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _int, _vp, _vp, _vp, _vp, _vp)
+_draw_mode = _fast(pdfium_c.FPDFPath_GetDrawMode, _int, _vp, _vp, _vp)
 
 
 def _addr(handle: Any) -> int:
@@ -100,8 +104,10 @@ class _PageStyles:
         self._page = page_raw
         self._cache: dict[int, str | None] = {}
         self._shapes: list[_Shape] | None = None
-        self._index: dict[int, int] = {}
+        self._index: dict[int, int] | None = None  # object address -> drawing order (built when needed)
         self._objects: list[tuple[int, int]] = []  # (address, FPDF_PAGEOBJ_* kind) in drawing order
+        # top-level text objects with their render mode and colour, read in the same pass as the shapes
+        self._texts: list[tuple[int, int, tuple[int, int, int, int] | None]] = []
         self._blend: dict[tuple[int, int, int], bool] = {}
         self._rgba = (ctypes.c_uint * 4)()
         base = ctypes.addressof(self._rgba)
@@ -111,35 +117,43 @@ class _PageStyles:
         fn = _stroke_colour if stroke else _fill_colour
         if not fn(obj, *self._rgba_p):
             return None
-        r, g, b, a = self._rgba
-        return r, g, b, a
+        return _RGBA.unpack_from(self._rgba)  # type: ignore[return-value]
 
     def _load_shapes(self) -> list[_Shape]:
+        """One pass over the page's objects: filled shapes and images (with their boxes), and every top-level
+        text object's render mode and colour (what ``prepare`` classifies)."""
         shapes: list[_Shape] = []
-        count = pdfium_c.FPDFPage_CountObjects(self._page)
-        fill, stroke = ctypes.c_int(), ctypes.c_int()
-        box = [ctypes.c_float() for _ in range(4)]
         page = _addr(self._page)
-        wanted = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
-        index, objects = self._index, self._objects
+        count = _count_objects(page)
+        box = (ctypes.c_float * 4)()
+        base = ctypes.addressof(box)
+        box_p = tuple(base + k * ctypes.sizeof(ctypes.c_float) for k in range(4))
+        modes = (ctypes.c_int * 2)()
+        fill_p, stroke_p = ctypes.addressof(modes), ctypes.addressof(modes) + ctypes.sizeof(ctypes.c_int)
+        path, image, text_kind = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT
+        objects, texts = self._objects, self._texts
+        get_object, object_type, render_mode, colour_of = _get_object, _object_type, _render_mode, self._colour
         for i in range(count):
-            address = _get_object(page, i) or 0
-            kind = _object_type(address)
-            index[address] = i
+            address = get_object(page, i) or 0
+            kind = object_type(address)
             objects.append((address, kind))
-            if kind not in wanted:
+            if kind == text_kind:
+                mode = render_mode(address)
+                texts.append((address, mode, None if mode in _RENDER_INVISIBLE
+                              else colour_of(address, mode in _RENDER_STROKE)))
                 continue
-            obj = pdfium_c.FPDFPage_GetObject(self._page, i)
-            if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
+            if kind != path and kind != image:
                 continue
-            bounds = (box[0].value, box[1].value, box[2].value, box[3].value)
-            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if not _bounds(address, *box_p):
+                continue
+            bounds = (box[0], box[1], box[2], box[3])
+            if kind == image:
                 shapes.append(_Shape(i, bounds, None))
                 continue
-            pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
-            if fill.value == 0:
+            _draw_mode(address, fill_p, stroke_p)
+            if modes[0] == 0:
                 continue
-            colour = self._colour(_addr(obj), stroke=False)
+            colour = colour_of(address, False)
             if colour is None or colour[3] < 128:
                 continue
             shapes.append(_Shape(i, bounds, colour[:3]))
@@ -149,6 +163,8 @@ class _PageStyles:
         """Colour under point (x, y) when the text object is drawn: last filled shape before it, else white."""
         if self._shapes is None:
             self._shapes = self._load_shapes()
+        if self._index is None:
+            self._index = {address: i for i, (address, _) in enumerate(self._objects)}
         order = self._index.get(obj, 1 << 30)
         for shape in reversed(self._shapes):
             left, bottom, right, top = shape.box
@@ -163,29 +179,23 @@ class _PageStyles:
         can be hidden by its style (no hidden or doubtful text object, no form XObject that could nest one)."""
         if self._shapes is None:
             self._shapes = self._load_shapes()
-        all_visible = True
-        blend = self._blend
-        for obj, kind in self._objects:
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                all_visible = False
+        all_visible = not any(kind == pdfium_c.FPDF_PAGEOBJ_FORM for _, kind in self._objects)
+        blend, cache = self._blend, self._cache
+        for obj, mode, colour in self._texts:
+            if obj in cache:
                 continue
-            if kind != pdfium_c.FPDF_PAGEOBJ_TEXT or obj in self._cache:
-                continue
-            mode = _render_mode(obj)
             if mode in _RENDER_INVISIBLE:
-                self._cache[obj] = "hidden-text"
+                cache[obj] = "hidden-text"
                 all_visible = False
-                continue
-            colour = self._colour(obj, stroke=mode in _RENDER_STROKE)
-            if colour is None:
-                self._cache[obj] = None
+            elif colour is None:
+                cache[obj] = None
             elif colour[3] == 0:
-                self._cache[obj] = "hidden-text"
+                cache[obj] = "hidden-text"
                 all_visible = False
             elif blend.get(colour[:3]) if colour[:3] in blend else self._may_blend(colour[:3]):
                 all_visible = False  # decided per object at its first glyph (needs that glyph's position)
             else:
-                self._cache[obj] = None
+                cache[obj] = None
         return all_visible
 
     def hidden_code(self, obj: int, x: float, y: float) -> str | None:
