@@ -150,8 +150,11 @@ def role_sections(sections: list[Section] | tuple[Section, ...]) -> list[Section
 _SIDE_SECTIONS = ("languages", "interests", "summary", "skills", "references")
 
 
-def _has_role_header(text: str, start: int, end: int, today: date | None) -> bool:
-    """Whether a line of ``text[start:end]`` is a role header: a few words, then a range of months ending it."""
+def _role_headers(text: str, start: int, end: int, today: date | None) -> list[tuple[str, int, str]]:
+    """(shape, line start, words) of each role header among the lines of ``text[start:end]``: shape "dates_last"
+    for a few words then a range of months ending the line ("Business analyst Oct 2017 - Oct 2018"), "dates_first"
+    for a range of months opening the line then a few words ("JAN 2022 - APR 2022 FRONT END DEVELOPER")."""
+    found: list[tuple[str, int, str]] = []
     for r in find_date_ranges(text[start:end], today=today):
         if r.start is None or r.start.month is None or not (r.current or (r.end is not None and r.end.month)):
             continue
@@ -160,28 +163,62 @@ def _has_role_header(text: str, start: int, end: int, today: date | None) -> boo
         line_end = text.find("\n", e)
         line_end = len(text) if line_end < 0 else line_end
         before = text[line_start:s].strip(" \t-–—|,")
-        if text[e:line_end].strip() == "" and 1 <= len(before.split()) <= 8 and not re.search(r"\d", before):
-            return True
-    return False
+        after = text[e:line_end].strip(" \t-–—|,:")
+        if after == "" and 1 <= len(before.split()) <= 8 and not re.search(r"\d", before):
+            found.append(("dates_last", line_start, before))
+        elif before == "" and 1 <= len(after.split()) <= 6 and not re.search(r"[\d.;:!?]", after):
+            found.append(("dates_first", line_start, after))
+    return found
 
 
 def _continued_experience(
     text: str, sections: list[Section] | tuple[Section, ...], today: date | None
 ) -> list[Section]:
     """Each experience section stretched over the side-column sections right after it, up to the last one that
-    still holds a role header ("Business analyst Oct 2017 - Oct 2018" below a "Languages" heading of the neighbouring column)."""
+    still holds a role header ("Business analyst Oct 2017 - Oct 2018" below a "Languages" heading of the
+    neighbouring column). A header opening with its dates counts when the experience section's own headers are
+    written that way. An education section is crossed on the way to a later side section holding a role header
+    (the side column's education block landing in the middle of the work history); inside an education section
+    right after the work history, a header of the work history's own shape naming a job (a title word, no degree)
+    opens a work-history block of its own, up to the next dated line."""
     out = list(sections)
     i = 0
     while i < len(out):
         if out[i].name == "experience":
+            shapes = {shape for shape, _, _ in _role_headers(text, out[i].start, out[i].end, today)}
+            accepted = {"dates_last"} | (shapes & {"dates_first"})
             j = k = i + 1
-            while k < len(out) and out[k].name in _SIDE_SECTIONS:
+            while k < len(out) and out[k].name in (*_SIDE_SECTIONS, "education"):
                 k += 1
-                if _has_role_header(text, out[k - 1].start, out[k - 1].end, today):
+                if out[k - 1].name != "education" and any(
+                        shape in accepted for shape, _, _ in _role_headers(text, out[k - 1].start, out[k - 1].end, today)):
                     j = k
             if j > i + 1:
                 out[i : j] = [Section("experience", out[i].heading, out[i].start, out[j - 1].end)]
+            elif i + 1 < len(out) and out[i + 1].name == "education":
+                out[i + 1 : i + 2] = _jobs_among_studies(text, out[i + 1], shapes, today)
         i += 1
+    return out
+
+
+def _jobs_among_studies(text: str, section: Section, shapes: set[str], today: date | None) -> list[Section]:
+    """``section`` (education) with each job header of one of ``shapes`` cut out as an experience block of its own."""
+    starts = sorted({line for _, line, _ in _role_headers(text, section.start, section.end, today)})
+    jobs = [line for shape, line, words in _role_headers(text, section.start, section.end, today)
+            if shape in shapes and _cues().title.search(words) and not has_degree(words)]
+    if not jobs:
+        return [section]
+    out: list[Section] = []
+    at = section.start
+    for line in jobs:
+        later = [s for s in starts if s > line]
+        stop = later[0] if later else section.end
+        if line > at:
+            out.append(Section("education", section.heading if at == section.start else "", at, line))
+        out.append(Section("experience", "", line, stop))
+        at = stop
+    if at < section.end:
+        out.append(Section("education", "", at, section.end))
     return out
 
 
@@ -325,6 +362,33 @@ def _name_before_sentence(rest: str) -> str:
     return rest
 
 
+_SIDE_TOKEN = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|io)/\S*)\s+")
+
+
+def _without_side_prefix(s: str) -> str:
+    """A line of the work history without what the neighbouring column glued before it: a web address or e-mail
+    ("www.linkedin.com/jane- ACME During…"), or a heading of that column in capitals ("LANGUAGES ACME Acme is…")."""
+    s = _SIDE_TOKEN.sub("", s, count=1)
+    words = s.split()
+    for n in (2, 1):
+        if len(words) > n + 1 and all(w.isupper() and w.isalpha() for w in words[:n]) and \
+                heading_name(" ".join(words[:n])) in _SIDE_SECTIONS + ("education", "contact"):
+            return " ".join(words[n:])
+    return s
+
+
+def _caps_name(s: str) -> str:
+    """"NORNICKEL" from "NORNICKEL Norilsk Nikel is the world's…": a run of at most four words in capitals that
+    opens a line in mixed case; empty when there is none."""
+    words = s.split()
+    n = 0
+    while n < min(len(words), 5) and any(c.isalpha() for c in words[n]) and words[n].isupper():
+        n += 1
+    if 1 <= n <= 4 and len(words) > n + 2 and any(c.islower() for c in words[n]):
+        return " ".join(words[:n])
+    return ""
+
+
 def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     """The header text on a dated line without its dates (string methods and anchored patterns: linear time)."""
     raw = text[line.start:line.end]
@@ -428,7 +492,9 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                         header_lines.append(j)
                         break
                     if not _headerish(lines[j]):
-                        name = _name_before_sentence(lines[j].text) if not lines[j].bullet else lines[j].text
+                        own = _without_side_prefix(lines[j].text)
+                        caps = _caps_name(own) if rest.isupper() and not lines[j].bullet else ""
+                        name = caps or (_name_before_sentence(own) if not lines[j].bullet else lines[j].text)
                         if name != lines[j].text and len(name.split()) <= 5:
                             named[j] = name  # "Aviabit Developed applications: …": the employer opens the text
                             header_lines.append(j)

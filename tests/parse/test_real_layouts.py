@@ -286,3 +286,33 @@ def test_employer_with_country_and_city_in_brackets(employer_line: str, employer
     from screener.parse.roles import split_header
 
     assert split_header(["Software Engineer", employer_line]) == ("Software Engineer", employer, location)
+
+
+def test_caps_headers_interleaved_with_a_side_column() -> None:
+    # a two-column page converted line by line, right column "MON YYYY - MON YYYY TITLE" then the employer in
+    # capitals; the left column's contact line, education block and "LANGUAGES" heading are glued in between
+    text = (
+        "JO KARVANEN\nEXPERIENCE\n"
+        " FEB 2023 - JUN 2023 QA ENGINEER INTERN\n"
+        "www.linkedin.com/jo- TALVIKO During the internship I wrote many tests:\nkarvanen\n"
+        "Automated the smoke suite\n Oulu, Finland and the release checks.\n"
+        "EDUCATION\nCovered the payment pages (both\nMarch 2022-May 2022 web and mobile).\n"
+        "MSc In Chemistry\nOulu Technical College |\nFinland\n"
+        "SEP 2020 - NOV 2021 LAB TECHNICIAN\n"
+        "LANGUAGES KEMIRAX Kemirax is a large maker of paints\nand coatings.\n"
+        "Finnish Ran the daily sample checks\nEnglish\nSKILLS\nPython\n"
+    )
+    assert _roles(text) == [
+        ("QA ENGINEER INTERN", "TALVIKO", "2023-02", "2023-06"),
+        ("LAB TECHNICIAN", "KEMIRAX", "2020-09", "2021-11"),
+    ]
+
+
+def test_dated_degrees_after_dates_first_jobs_stay_education() -> None:
+    text = (
+        "Ana Ruiz\nEXPERIENCE\nJan 2020 - Present Data Engineer\nVeltra Systems\n- Pipelines\n"
+        "EDUCATION\nSep 2015 - Jun 2019 BSc Computer Science\nUniversity of Leeds\n"
+        "Sep 2019 - Jun 2020 Teaching Assistant\n"
+    )
+    assert [(t, e) for t, e, _, _ in _roles(text)] == [("Data Engineer", "Veltra Systems"), ("Teaching Assistant", "")]
+    assert ("University of Leeds", "BSc Computer Science") in _education(text)
