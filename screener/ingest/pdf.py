@@ -39,6 +39,9 @@ _RENDER_STROKE = (1, 5)
 _RECT = struct.Struct("4f")  # FS_RECTF as laid out in memory
 _RGBA = struct.Struct("4I")  # four unsigned ints: r, g, b, a
 _UNKNOWN = "?"  # a text object not classified yet (its background decides)
+# Characters that end a word without a box of their own: white space (exactly what str.isspace accepts, all
+# below U+3001) and PDFium's marks for a hyphen at a line break.
+_BREAKS = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"\x02", "\ufffe"}
 
 
 def _fast(fn: Any, restype: Any, *argtypes: Any) -> Any:
@@ -269,24 +272,28 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
         last_hidden: dict[str, int] = {}
         has_chars = False
         prev_x0 = 0.0
+        # the box centre is on the page when the sum of two edges is within twice the limits (halving is exact)
+        lo_x2, hi_x2, lo_y2, hi_y2 = 2 * lo_x, 2 * hi_x, 2 * lo_y, 2 * hi_y
         for i, ch in enumerate(text):
-            if ch == "\x02" or ch == "\ufffe":  # PDFium's mark for a hyphen at a line break: no box of its own
-                if chars is not None:
-                    chars.append("-")
-                continue
-            if ch.isspace():
-                if chars is not None:
+            if ch in _BREAKS:
+                if ch == "\x02" or ch == "\ufffe":  # PDFium's mark for a hyphen at a line break: no box of its own
+                    if chars is not None:
+                        chars.append("-")
+                elif chars is not None:  # white space
                     append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
                     chars = None
                 continue
             has_chars = True
             loose_box(tp, i, rect_p)
             x0, y1, x1, y0 = unpack_rect(rect)
-            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
             code: str | None = None
-            if cx < lo_x or cx > hi_x or cy < lo_y or cy > hi_y:
+            if (all_visible and lo_x2 <= x0 + x1 <= hi_x2 and lo_y2 <= y0 + y1 <= hi_y2
+                    and y1 - y0 >= _TINY_BOX_PT):
+                pass  # on the page, no text object that could be hidden, too tall to be tiny: visible
+            elif (x0 + x1 < lo_x2 or x0 + x1 > hi_x2 or y0 + y1 < lo_y2 or y0 + y1 > hi_y2):
                 code = "off-page-text"
             else:
+                cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
                 if not all_visible:
                     obj = text_object(tp, i)
                     if obj:
