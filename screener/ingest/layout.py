@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from screener.ingest.normalize import BULLET_CHARS, join_split_word
@@ -68,9 +68,21 @@ class Fragment:
         return (self.y0 + self.y1) / 2
 
 
-@dataclass
 class _Builder:
-    words: list[WordBox] = field(default_factory=list)
+    """A fragment being chained, with its last word's box and height (max(height, 1)) and the widest gap
+    the next word may leave (a lone bullet lets its text sit further away)."""
+
+    __slots__ = ("words", "x0", "x1", "y0", "y1", "h", "limit")
+
+    def __init__(self, w: WordBox, h: float) -> None:
+        self.words = [w]
+        self.x0, self.x1, self.y0, self.y1, self.h = w.x0, w.x1, w.y0, w.y1, h
+        self.limit = _BULLET_GAP if _is_bullet(w.text) else _FRAGMENT_GAP
+
+    def add(self, w: WordBox, h: float) -> None:
+        self.words.append(w)
+        self.x0, self.x1, self.y0, self.y1, self.h = w.x0, w.x1, w.y0, w.y1, h
+        self.limit = _FRAGMENT_GAP
 
 
 def _is_bullet(text: str) -> bool:
@@ -97,30 +109,39 @@ def build_fragments(words: Sequence[WordBox]) -> list[Fragment]:
     """Chain words left to right into fragments (same line, gap under about one em)."""
     buckets: dict[int, list[_Builder]] = {}
     builders: list[_Builder] = []
+    get = buckets.get
     for w in sorted(words, key=lambda w: w.x0):
-        h = max(w.y1 - w.y0, 1.0)
-        cy = (w.y0 + w.y1) / 2
-        key = int(cy // 4)
+        x0, y0, y1 = w.x0, w.y0, w.y1
+        h = y1 - y0
+        if h < 1.0:
+            h = 1.0
+        key = int(((y0 + y1) / 2) // 4)
         span = int(h // 4) + 1
         best: _Builder | None = None
         best_gap = 1e9
         for k in range(key - span, key + span + 1):
-            for b in buckets.get(k, ()):
-                last = b.words[-1]
-                lh = max(last.y1 - last.y0, 1.0)
-                gap = w.x0 - last.x1
-                limit = _BULLET_GAP if len(b.words) == 1 and _is_bullet(last.text) else _FRAGMENT_GAP
-                if gap > limit * max(h, lh) or gap < -0.5 * min(h, lh) or w.x0 < last.x0:
+            bucket = get(k)
+            if bucket is None:
+                continue
+            for b in bucket:
+                if x0 < b.x0:
                     continue
-                if min(w.y1, last.y1) - max(w.y0, last.y0) < 0.5 * min(h, lh):
+                lh = b.h
+                gap = x0 - b.x1
+                # heights are finite here (a NaN or infinite box has no bucket), so these are max/min
+                small = h if h < lh else lh
+                if gap > b.limit * (h if h > lh else lh) or gap < -0.5 * small:
+                    continue
+                if (y1 if y1 < b.y1 else b.y1) - (y0 if y0 > b.y0 else b.y0) < 0.5 * small:
                     continue
                 if gap < best_gap:
                     best, best_gap = b, gap
         if best is None:
-            best = _Builder()
+            best = _Builder(w, h)
             builders.append(best)
             buckets.setdefault(key, []).append(best)
-        best.words.append(w)
+        else:
+            best.add(w, h)
     return [_fragment(b.words) for b in builders]
 
 
