@@ -90,19 +90,24 @@ def _is_bullet(text: str) -> bool:
 
 
 def _fragment(words: list[WordBox]) -> Fragment:
-    heights = sorted(w.y1 - w.y0 for w in words)
-    h = max(heights[len(heights) // 2], 1.0)
+    # one pass for the bounding box (compared as min()/max() do: first value kept on ties)
+    first = words[0]
+    x0, y0, x1, y1 = first.x0, first.y0, first.x1, first.y1
+    heights = []
+    for w in words:
+        heights.append(w.y1 - w.y0)
+        if w.x0 < x0:
+            x0 = w.x0
+        if w.y0 < y0:
+            y0 = w.y0
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.y1 > y1:
+            y1 = w.y1
+    h = max(sorted(heights)[len(heights) // 2], 1.0)
     # Bullets and superscripts have odd boxes: the baseline comes from words of ordinary height.
-    base = min((w.y0 for w in words if (w.y1 - w.y0) >= 0.8 * h), default=words[0].y0)
-    return Fragment(
-        words=words,
-        x0=min(w.x0 for w in words),
-        y0=min(w.y0 for w in words),
-        x1=max(w.x1 for w in words),
-        y1=max(w.y1 for w in words),
-        h=h,
-        base=base,
-    )
+    base = min((w.y0 for w, wh in zip(words, heights, strict=True) if wh >= 0.8 * h), default=first.y0)
+    return Fragment(words=words, x0=x0, y0=y0, x1=x1, y1=y1, h=h, base=base)
 
 
 def build_fragments(words: Sequence[WordBox]) -> list[Fragment]:
