@@ -168,6 +168,18 @@ def _role_headers(text: str, start: int, end: int, today: date | None) -> list[t
             found.append(("dates_last", line_start, before))
         elif before == "" and 1 <= len(after.split()) <= 6 and not re.search(r"[\d.;:!?]", after):
             found.append(("dates_first", line_start, after))
+        elif before == "" and (after == "" or _DURATION.fullmatch(after)):
+            # "Network Engineer" / "Feb 2017 - Sep 2018", perhaps with a line of the other column between them
+            above_end = line_start - 1
+            for _ in range(2):
+                if above_end <= 0:
+                    break
+                above_start = text.rfind("\n", 0, above_end) + 1
+                above = text[above_start:above_end].strip()
+                if 1 <= len(above.split()) <= 6 and _cues().title.search(above) and not re.search(r"[\d.;:!?]", above):
+                    found.append(("dates_alone", line_start, above))
+                    break
+                above_end = above_start - 1
     return found
 
 
@@ -186,7 +198,7 @@ def _continued_experience(
     while i < len(out):
         if out[i].name == "experience":
             shapes = {shape for shape, _, _ in _role_headers(text, out[i].start, out[i].end, today)}
-            accepted = {"dates_last"} | (shapes & {"dates_first"})
+            accepted = {"dates_last", "dates_alone"} | (shapes & {"dates_first"})
             j = k = i + 1
             while k < len(out) and out[k].name in (*_SIDE_SECTIONS, "education"):
                 k += 1

@@ -71,6 +71,9 @@ def heading_name(line: str) -> str | None:
         return None
     table, weak = _heading_table()
     name = table.get(key)
+    if name is None and (emphatic or all(w[:1].isupper() for w in stripped.split())):
+        key = _spelled(key)
+        name = table.get(key)
     if name is not None:
         if key in weak and not emphatic:
             return None
@@ -81,6 +84,42 @@ def heading_name(line: str) -> str | None:
             return None
         return table[parts[0]]
     return _qualified_heading(stripped, key, table)
+
+
+@lru_cache(maxsize=1)
+def _heading_vocabulary() -> frozenset[str]:
+    return frozenset(w for key in _heading_table()[0] for w in key.split() if len(w) >= 7 and w.isalpha())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one substitution, insertion, deletion or swap of neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def _spelled(key: str) -> str:
+    """``key`` with each long word that is one slip away from exactly one heading word put right ("work
+    expirience" -> "work experience"); short words are left alone (too many near neighbours)."""
+    vocabulary = _heading_vocabulary()
+    table = _heading_table()[0]
+    words = key.split()
+    for i, w in enumerate(words):
+        if len(w) >= 8 and w.isalpha() and w not in vocabulary:
+            # (never a change of ending: "experienced" is a word of its own, not a slip for "experiences")
+            near = sorted(v for v in vocabulary if _one_edit(w, v) and v[-1] == w[-1] and
+                          not (w.startswith(v) or v.startswith(w)))
+            if len(near) > 1:  # "experiencie": "experience" or "experiencia", the same section either way
+                named = {table.get(" ".join(words[:i] + [v] + words[i + 1:])) for v in near}
+                near = near[:1] if len(named) == 1 and None not in named else []
+            if len(near) == 1:
+                words[i] = near[0]
+    return " ".join(words)
 
 
 _FUNCTION_WORDS = frozenset(["of", "at", "for", "in", "with", "to", "the", "a", "an", "on", "by", "from", "as"])
@@ -120,9 +159,15 @@ def heading_names(line: str) -> list[str]:
     if not 2 <= len(words) <= 8 or not (emphatic or all(w[:1].isupper() for w in stripped.split())):
         return []
     table, weak = _heading_table()
-    # split the words into known headings, longest first, left to right
+    words = _spelled(key).split()
+    # split the words into known headings, longest first, left to right; in capitals, one word opening the line
+    # may be the neighbouring column's heading that is not a known one ("DESCRIPTION WORK EXPERIENCE": the work
+    # history's heading of two words or more glued after it)
     names: list[str] = []
     i = 0
+    if _is_upper(stripped) and len(words) >= 3 and words[0] not in table and words[0].isalpha() and \
+            len(words[0]) >= 4 and table.get(" ".join(words[1:])) == "experience":
+        return [table[" ".join(words[1:])]]
     while i < len(words):
         for j in range(min(len(words), i + 4), i, -1):
             part = " ".join(words[i:j])

@@ -316,3 +316,18 @@ def test_dated_degrees_after_dates_first_jobs_stay_education() -> None:
     )
     assert [(t, e) for t, e, _, _ in _roles(text)] == [("Data Engineer", "Veltra Systems"), ("Teaching Assistant", "")]
     assert ("University of Leeds", "BSc Computer Science") in _education(text)
+
+
+def test_dates_on_their_own_line_below_a_side_heading() -> None:
+    # two columns interleaved: "Title" / (a line of the other column) / "Mon YYYY - Mon YYYY" / "Company", the
+    # work history going on below the other column's "SKILLS" heading, whose heading line was glued to its own
+    text = (
+        "LENA VOSS\nOVERVIEW WORK EXPIRIENCE\nSeasoned support engineer\nSupport Engineer\n"
+        "with long practice in the Oct 2019 - present\nfield of payments. Arvena Payments GmbH\n"
+        "Ran the second-line desk.\nSKILLS Built the on-call rota.\n"
+        "Release Manager\nTicketing: Jira, Zendesk\nMar 2017 - Sep 2019 (2 years 7 months)\nKontor Systems\n"
+        "Cloud: AWS Planned the monthly releases.\nLANGUAGES\nGerman - native\n"
+    )
+    got = _roles(text)
+    assert [(t, s, e) for t, _, s, e in got] == [
+        ("Support Engineer", "2019-10", NOW), ("Release Manager", "2017-03", "2019-09")]

@@ -200,3 +200,25 @@ def test_contact(text: str, name: str, email: str, phone: str, location: str) ->
 ])
 def test_contact_name_layouts(text: str, name: str) -> None:
     assert find_contact(text, find_sections(text)).name == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("WORK EXPIRIENCE", "experience"), ("Work Experiance", "experience"), ("EXPERIENCIE", "experience"),
+    ("Educaton", "education"), ("CERTIFICATIOS", "certifications"),
+    ("Experienced", None), ("engineering", None), ("Expirience in Java and Python", None),
+])
+def test_misspelt_headings(line: str, name: str | None) -> None:
+    assert heading_name(line) == name
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("DESCRIPTION WORK EXPERIENCE", ["experience"]),  # an unknown heading of the other column glued before it
+    ("PORTRAIT WORK EXPIRIENCE", ["experience"]),
+    ("OVERVIEW WORK EXPIRIENCE", ["summary", "experience"]),
+    ("SUMMARY EDUCATION", ["summary", "education"]),
+    ("SENIOR SOFTWARE ENGINEER", []),
+    ("Description Work Experience", []),  # only in capitals
+])
+def test_glued_column_headings(line: str, names: list[str]) -> None:
+    from screener.parse.sections import heading_names
+    assert heading_names(line) == names
