@@ -483,6 +483,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                     above.insert(0, j)
                     # a line that is only a place ("Kathmandu, Nepal") does not use up the title/employer budget
                     counted += not _is_location(_LABELS.sub("", lines[j].text))
+                    if len(above) == 1 and (len(_split_units(lines[j].text)) >= 2 or "," in lines[j].text) and \
+                            _cues().title.search(lines[j].text):
+                        break  # "Advalange,Moscow Developer" right above the dates is the whole header: the line
+                        # above it belongs to the other column ("Shaders/ URP /HDRP")
                     j -= 1
                     continue
                 break

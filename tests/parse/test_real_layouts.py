@@ -331,3 +331,15 @@ def test_dates_on_their_own_line_below_a_side_heading() -> None:
     got = _roles(text)
     assert [(t, s, e) for t, _, s, e in got] == [
         ("Support Engineer", "2019-10", NOW), ("Release Manager", "2017-03", "2019-09")]
+
+
+def test_whole_header_right_above_the_dates_stops_the_look_upwards() -> None:
+    # "Employer,City Title" on the line above a range of months alone: the line above that one is the other
+    # column's ("Shaders / URP"), never the employer
+    text = (
+        "Ivo Brandt\nEXPERIENCE SKILLS\nNorvik,Remote  Developer Unity3D\nAPRIL 2020 - PRESENT C#\n"
+        "Ported games to WebGL.\nShaders/ URP /HDRP\nKestrel,Porto Developer Git\nJULY 2018 - APRIL 2020\n"
+        "Built lab simulators.\n"
+    )
+    assert [(e, s, end) for _, e, s, end in _roles(text)] == [
+        ("Norvik", "2020-04", NOW), ("Kestrel", "2018-07", "2020-04")]
