@@ -180,3 +180,43 @@ def test_split_word_repair_leaves_undamaged_text_alone() -> None:
     damaged = "\n".join(line for _, line, _ in SPLIT_CASES * 3)
     repaired = _rejoin_split_words(damaged).split("\n")
     assert repaired == [r for _, _, r in SPLIT_CASES * 3]
+
+
+def _one_paragraph_with_breaks(lines: list[str]) -> WordDocument:
+    # what PDF-to-Word converters write for a two-column page: one paragraph, one run, a <w:br/> per line, no
+    # styles, indents, tabs or frames that would tell the columns apart
+    doc = WordDocument()
+    run = doc.add_paragraph().add_run(lines[0])
+    for line in lines[1:]:
+        run.add_break()
+        run.add_text(line)
+    return doc
+
+
+def test_converted_two_columns_caps_headers_interleaved_in_one_paragraph() -> None:
+    doc = _one_paragraph_with_breaks([
+        "PROFILE", "QA engineer moving from chemistry to software.", "TOVE LINDQVIST", "CONTACT INFO", " + ",
+        "EXPERIENCE", " ", " FEB 2023 - JUN 2023 QA ENGINEER INTERN",
+        "www.linkedin.com/tove- TALVIKO During the internship I wrote many tests:", "lindqvist",
+        "Automated the smoke suite", " Oulu, Finland and the release checks.", "EDUCATION",
+        "Covered the payment pages (both", "March 2022-May 2022 web and mobile).", "MSc In Chemistry",
+        "Oulu Technical College |", "Finland", "SEP 2020 - NOV 2021 LAB TECHNICIAN",
+        "LANGUAGES KEMIRAX Kemirax is a large maker of paints", "and coatings.",
+        "Finnish Ran the daily sample checks", "English", "PROFESSIONAL SKILLS", "Python", "SQL",
+    ])
+    assert _roles(doc) == [
+        ("QA ENGINEER INTERN", "TALVIKO", "2023-02", "2023-06"),
+        ("LAB TECHNICIAN", "KEMIRAX", "2020-09", "2021-11"),
+    ]
+
+
+def test_converted_two_columns_dates_alone_below_a_misspelt_glued_heading() -> None:
+    doc = _one_paragraph_with_breaks([
+        "LENA VOSS", "OVERVIEW WORK EXPIRIENCE", "Seasoned support engineer", "Support Engineer",
+        "with long practice in the Oct 2019 - present", "field of payments. Arvena Payments GmbH",
+        "Ran the second-line desk.", "SKILLS Built the on-call rota.", "Release Manager",
+        "Ticketing: Jira, Zendesk", "Mar 2017 - Sep 2019 (2 years 7 months)", "Kontor Systems",
+        "Cloud: AWS Planned the monthly releases.", "LANGUAGES", "German - native",
+    ])
+    assert [(t, s, e) for t, _, s, e in _roles(doc)] == [
+        ("Support Engineer", "2019-10", NOW), ("Release Manager", "2017-03", "2019-09")]
