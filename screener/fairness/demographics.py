@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..store import Store
 from . import decision_log
-from .impact import ScoreRow, demographic
+from .impact import ScoreRow, demographic, read_csv_text
 
 
 @dataclass(frozen=True)
@@ -62,13 +62,7 @@ def parse_demographics_csv(text: str, *, name: str = "demographics") -> list[Dem
 
 
 def read_demographics_csv(path: Path) -> list[DemographicRow]:
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file")
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{path.name}: not UTF-8 text; save the CSV as UTF-8") from None
-    return parse_demographics_csv(text, name=path.name)
+    return parse_demographics_csv(read_csv_text(path), name=path.name)
 
 
 def store_demographics(store: Store, run_id: str, rows: list[DemographicRow]) -> int:

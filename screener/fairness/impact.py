@@ -325,15 +325,19 @@ def parse_scores_csv(text: str, *, name: str = "scores") -> list[ScoreRow]:
     return rows
 
 
-def read_scores_csv(path: str | Path) -> list[ScoreRow]:
+def read_csv_text(path: str | Path) -> str:
+    """A CSV file's text, or one clear line when it is missing or not UTF-8."""
     p = Path(path)
     if not p.is_file():
         raise UsageError(f"{p}: no such file")
     try:
-        text = p.read_bytes().decode("utf-8")
+        return p.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(f"{p.name}: not UTF-8 text; save the CSV as UTF-8") from None
-    return parse_scores_csv(text, name=p.name)
+
+
+def read_scores_csv(path: str | Path) -> list[ScoreRow]:
+    return parse_scores_csv(read_csv_text(path), name=Path(path).name)
 
 
 # ---- words ------------------------------------------------------------------------------------------------------
