@@ -10,11 +10,12 @@ Names alone are a weaker signal (two people can share one), so every flag says w
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..parse._data import fold
 
 _EMAIL = re.compile(r"[\w.+'%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number: an optional +, then 7–15 digits with spaces, dots, dashes or brackets between them.
@@ -41,9 +42,7 @@ def norm_phone(text: str) -> str | None:
 def norm_name(text: str) -> str | None:
     """Accents and case folded, punctuation dropped, words sorted ("PÉREZ, Lucía" = "Lucia Perez"); None unless
     it has at least two words of letters."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    words = re.findall(r"[^\W\d_]+", bare)
+    words = re.findall(r"[^\W\d_]+", fold(text))
     if len(words) < 2:
         return None
     return " ".join(sorted(words))
