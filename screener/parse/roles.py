@@ -45,6 +45,9 @@ class _Line:
     end: int
     text: str  # stripped, without the bullet
     bullet: bool
+    # the line goes on with a sentence of the line above: a bullet or a paragraph wrapped at the margin
+    # ("• Shipped search end-to-end through API design and" / "performance tuning"); never a header
+    cont: bool = False
 
 
 class _Cues:
@@ -93,20 +96,31 @@ def _ends_with_title(part: str) -> bool:
     return bool(ends) and ends[-1] == len(core)
 
 
+_LOWER_WORD = re.compile(r"[a-z]+\b")
+_OPEN_SENTENCE_END = re.compile(r"[^.!?:;)]\Z")
+
+
 def _lines(text: str, start: int, end: int) -> list[_Line]:
-    out = []
+    out: list[_Line] = []
+    prev: _Line | None = None  # the last non-blank line
     for s, e in lines_in(text, start, end):
         s, e = trim_span(text, s, e)
         raw = text[s:e]
         m = BULLET_RE.match(raw)
         bullet = bool(m and m.end() > 0)
-        out.append(_Line(s, e, raw[m.end():].strip() if m else raw, bullet))
+        body = raw[m.end():].strip() if m else raw
+        cont = not bullet and prev is not None and bool(_LOWER_WORD.match(body)) and (
+            prev.bullet or prev.cont or (len(prev.text) >= 60 and bool(_OPEN_SENTENCE_END.search(prev.text))))
+        line = _Line(s, e, body, bullet, cont)
+        out.append(line)
+        if body:
+            prev = line
     return out
 
 
 def _headerish(line: _Line) -> bool:
     s = line.text
-    if not s or line.bullet or len(s) > 100 or len(s.split()) > 12:
+    if not s or line.bullet or line.cont or len(s) > 100 or len(s.split()) > 12:
         return False
     if _TITLE_LABEL.match(s) and len(s.split()) <= 8:
         return True  # "Role: Production manager."
@@ -266,7 +280,7 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
         if len(rest) > 110 and s == line.start + (len(text[line.start:line.end]) - len(line.text)):
             # "2020 – Present AviaBit Performed a developer role…": dates, a name, then the description at once
             rest = _name_before_sentence(rest)
-        if (line.bullet and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14 or \
+        if ((line.bullet or line.cont) and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14 or \
                 _prose(rest.split("  ")[0]):
             if text[e:line.end].strip(" \t)|") == "":
                 above = next((j for j in range(idx - 1, -1, -1) if lines[j].text), None)
@@ -298,7 +312,7 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
     followed by a dash and a sentence ("2018 -  Designed and deployed…") is an entry whose title was lost."""
     out: list[tuple[int, DateRange, bool]] = []
     for idx, line in enumerate(lines):
-        if idx in used or line.bullet or not line.text[:1].isalnum() or line.end - line.start > _MAX_HEADER:
+        if idx in used or line.bullet or line.cont or not line.text[:1].isalnum() or line.end - line.start > _MAX_HEADER:
             continue
         offset = line.start + (len(text[line.start:line.end]) - len(line.text))
         found = find_dates(line.text, today=today)
@@ -365,11 +379,14 @@ def _name_before_sentence(rest: str) -> str:
     """"AviaBit" from "AviaBit Performed a developer role while…": the capitalised words before the first word that
     opens a run of lower-case words (the description); the whole text when there is no such name."""
     words = rest.split()
-    if ":" in " ".join(words[:6]):
+    if ":" in " ".join(words[:2]):
         return rest  # "Description: Publicis is…", "Role: …": a label opens the text, not a name
     for i in range(1, min(len(words) - 2, 7)):
-        if words[i][:1].isupper() and words[i + 1][:1].islower() and words[i + 2][:1].islower() and \
-                all(w[:1].isupper() or w[:1].isdigit() for w in words[:i]):
+        # the sentence opens with a capital and goes on in lower case, perhaps into a list ("Developed
+        # applications: «Electronic Flight Bag»…")
+        if words[i][:1].isupper() and words[i + 1][:1].islower() and \
+                (words[i + 2][:1].islower() or words[i + 1].endswith(":")) and \
+                all(w[:1].isupper() or w[:1].isdigit() for w in words[:i]) and ":" not in " ".join(words[:i]):
             return " ".join(words[:i])
     return rest
 
@@ -628,12 +645,15 @@ def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]
 
 
 _LOST_DATES = re.compile(r"\(\s*(?P<now>now|present|current)?\s*\)\s*$", re.IGNORECASE)
+# what stayed of the "2006 – 2007. " before a header whose years were lost: ". RBC, Media company, Web-master"
+_LOST_LEAD = re.compile(r"[.,;:]\s+(?=[A-Z0-9])")
 
 
 def _undated_lines(lines: list[_Line], used: set[int], taken: list[int]) -> list[Role]:
     """Entries whose dates were lost or never written, title and employer on one line: "Full Stack Java
     Developer Inetex Ltd., Rehovot, Israel", "BOOKIE iGaming  Full-Stack Developer (  )". The line must name both
-    a job title and an organisation (a company word, a layout gap or emptied date brackets), and open a block."""
+    a job title and an organisation (a company word, a layout gap, emptied date brackets or the full stop that
+    followed the lost years), and open a block."""
     cues = _cues()
     out: list[Role] = []
     for i, ln in enumerate(lines):
@@ -643,13 +663,15 @@ def _undated_lines(lines: list[_Line], used: set[int], taken: list[int]) -> list
             continue  # inside a header block that was read already (or a list of names)
         lost = _LOST_DATES.search(ln.text)
         body = ln.text[:lost.start()] if lost else ln.text
+        lead = _LOST_LEAD.match(body)
+        body = body[lead.end():] if lead else body
         if not cues.title.search(body) or _cues().detail_label.match(body):
             continue
         gap = bool(re.search(r"\S(?:  |\t)\S", body))
         title, employer, location = split_header([body])
         if not title or not employer or title == employer or not cues.title.search(title):
             continue
-        if not (cues.company.search(employer) or gap or lost):
+        if not (cues.company.search(employer) or gap or lost or lead):
             continue
         out.append(Role(title=title, employer=employer, location=location, current=bool(lost and lost["now"]),
                         span=(ln.start, ln.end)))
