@@ -213,11 +213,15 @@ def _continued_experience(
         if out[i].name == "experience":
             shapes = {shape for shape, _, _ in _role_headers(text, out[i].start, out[i].end, today)}
             accepted = {"dates_last", "dates_alone"} | (shapes & {"dates_first"})
+            # entries written "Organisation:" / "Title" with no dates, when the work history itself has one
+            named = bool(_colon_named(_lines(text, out[i].start, out[i].end), set()))
             j = k = i + 1
             while k < len(out) and out[k].name in (*_SIDE_SECTIONS, "education"):
                 k += 1
-                if out[k - 1].name != "education" and any(
-                        shape in accepted for shape, _, _ in _role_headers(text, out[k - 1].start, out[k - 1].end, today)):
+                side = out[k - 1]
+                if side.name != "education" and (any(
+                        shape in accepted for shape, _, _ in _role_headers(text, side.start, side.end, today))
+                        or named and _colon_named(_lines(text, side.start, side.end), set())):
                     j = k
             if j > i + 1:
                 out[i : j] = [Section("experience", out[i].heading, out[i].start, out[j - 1].end)]
@@ -456,11 +460,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     if not anchors:
         if section.name != "experience":
             return []
-        undated = _undated_headers(lines, set())
-        found = [_undated_role(lines, i, j) for i, j in undated]
-        found.extend(_undated_lines(lines, {x for pair in undated for x in pair}, [r.span[0] for r in found]))
-        found.sort(key=lambda r: r.span[0])
-        return _with_following_spans(text, section, found)
+        return _with_following_spans(text, section, _undated_roles(lines, set(), []))
     first_idx = anchors[0][0]
     before = [ln for ln in lines[:first_idx] if ln.text]
     trailing_dates = bool(before) and _headerish(before[0]) and any(
@@ -572,11 +572,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     if not trailing_dates:
         if section.name == "experience":
             # Indeed-style "Title / Company - City -" entries written without dates are roles too
-            pairs = _undated_headers(lines, used)
-            roles.extend(_undated_role(lines, i, j) for i, j in pairs)
-            used.update(x for pair in pairs for x in pair)
-            roles.extend(_undated_lines(lines, used, [r.span[0] for r in roles]))
-            roles.sort(key=lambda r: r.span[0])
+            roles = _undated_roles(lines, used, roles)
         roles = _with_following_spans(text, section, roles)
     else:
         roles = [_with_span(r, trim_span(text, *r.span)) for r in roles]
@@ -615,11 +611,77 @@ def _with_following_spans(text: str, section: Section, roles: list[Role]) -> lis
     return fixed
 
 
+def _undated_roles(lines: list[_Line], used: set[int], roles: list[Role]) -> list[Role]:
+    """``roles`` (the dated ones) with the entries of the section written without dates, in document order."""
+    found = list(roles)
+    used = set(used)
+    pairs = _undated_headers(lines, used)
+    for i, j in pairs:
+        role = _undated_role(lines, i, j)
+        below = next((ln for ln in lines[j + 1:] if ln.text), None)
+        if below is not None and _DATE_LABEL.match(below.text) and _OPEN_END.search(below.text):
+            role = Role(role.title, role.employer, role.location, current=True, span=role.span)
+        found.append(role)
+    used.update(x for pair in pairs for x in pair)
+    for i, j, employer, title in _colon_named(lines, used):
+        found.append(Role(title=title, employer=employer, span=(lines[i].start, lines[j].end)))
+        used.update((i, j))
+    found.extend(_undated_lines(lines, used, [r.span[0] for r in found]))
+    found.sort(key=lambda r: r.span[0])
+    return found
+
+
+# a line of dates the date grammar cannot read ("Date: Month 20XX – Ongoing  Location: Location")
+_DATE_LABEL = re.compile(r"(?:dates?|period|duration|tenure)\s*:", re.IGNORECASE)
+_OPEN_END = re.compile(r"[-–—]\s*(?:ongoing|present|now|current|today)\b", re.IGNORECASE)
+_LAYOUT_GAP = re.compile(r"[ \xa0]{2,}|\t+")
+_NAME_COLON = re.compile(r"(?P<name>[A-Z0-9][^:]{0,60}?)\s*:\s*[-–—]?\s*")
+
+
+def _right_piece(text: str) -> str:
+    """What a line holds after its last layout gap (the right-hand column of a line a converter glued together:
+    "Make  NT Progress:"), without a lone dash left where dates were."""
+    pieces = [p.strip() for p in _LAYOUT_GAP.split(text) if p.strip(" -–—")]
+    return pieces[-1] if pieces else ""
+
+
+def _colon_named(lines: list[_Line], used: set[int]) -> list[tuple[int, int, str, str]]:
+    """(employer line, title line, employer, title) of entries written without dates as "Organisation:" then the
+    job title on the next line ("NT Progress:" / "Junior C++ developer"); a side column's heading or word may
+    sit between them or before them across a layout gap."""
+    cues = _cues()
+    out: list[tuple[int, int, str, str]] = []
+    for i, ln in enumerate(lines):
+        if i in used or ln.bullet or ":" not in ln.text:
+            continue
+        m = _NAME_COLON.fullmatch(_right_piece(ln.text))
+        if not m:
+            continue
+        name = m["name"].strip()
+        words = name.split()
+        if len(words) > 5 or not all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and", "de")
+                                     for w in words) or cues.title.search(name) or heading_name(name) or \
+                cues.detail_label.match(name + ":") or re.search(r"\d{4}", name):
+            continue
+        j = i + 1
+        while j < len(lines) and (not lines[j].text or heading_name(lines[j].text)) and j - i <= 3:
+            j += 1
+        if j >= len(lines) or j in used or lines[j].bullet:
+            continue
+        title = _right_piece(lines[j].text)
+        if not title or len(title.split()) > 6 or ":" in title or not cues.title.search(title) or \
+                cues.company.search(title) or heading_name(title) or re.search(r"\d{4}", title):
+            continue
+        out.append((i, j, name, clean(title)))
+    return out
+
+
 def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]]:
     """(title line, employer line) pairs of entries written without dates, as job boards export them.
 
     A pair is a short job-title line after a blank line, then (after blanks) a short line naming an
-    organisation (an organisation word, or the board's "Company -  City, State -" form), then no dates.
+    organisation (an organisation word, or the board's "Company -  City, State -" form), then no dates; or the
+    organisation's line first, then the title's.
     """
     cues = _cues()
     out: list[tuple[int, int]] = []
@@ -629,15 +691,25 @@ def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]
         if i in used or j in used or (n + 2 < len(nonblank) and nonblank[n + 2] in used):
             continue
         a, b = lines[i], lines[j]
-        if i > 0 and lines[i - 1].text and n > 0:
-            continue  # the title line opens a block
+        if i > 0 and lines[i - 1].text and not lines[i - 1].bullet and n > 0:
+            continue  # the title line opens a block (after a blank line or the bullets of the entry before)
         if not (_headerish(a) and _headerish(b)) or len(a.text.split()) > 8 or len(b.text.split()) > 10:
             continue
-        if not cues.title.search(a.text) or cues.company.search(a.text) or a.text.endswith(":"):
+        first, second = _without_side_prefix(a.text), _without_side_prefix(b.text)
+        after = nonblank[n + 2] if n + 2 < len(nonblank) else None
+        if after is not None and _DATE_LABEL.match(lines[after].text) and first[:1].isupper() and \
+                second[:1].isupper() and not first.endswith(":") and not second.endswith(":") and \
+                not heading_name(first) and not heading_name(second):
+            pass  # "Job Title" / "Company" / "Date: Month 20XX – Ongoing": a dates line the reader cannot date
+        elif cues.company.search(first) and not cues.title.search(first) and cues.title.search(second) and \
+                not cues.company.search(second) and len(second.split()) <= 6 and not second.endswith(":"):
+            pass  # "Elpisor Ltd, Rehovot, Israel" / "Front End Developer": the employer first
+        elif not cues.title.search(first) or cues.company.search(first) or first.endswith(":"):
             continue
-        board_form = bool(re.search(r"\s-\s*$", b.text))
-        if not (board_form or cues.company.search(b.text)) or cues.title.search(b.text) and not board_form:
-            continue
+        else:
+            board_form = bool(re.search(r"\s-\s*$", second))
+            if not (board_form or cues.company.search(second)) or cues.title.search(second) and not board_form:
+                continue
         if out and out[-1][1] >= i:
             continue
         out.append((i, j))
@@ -679,7 +751,8 @@ def _undated_lines(lines: list[_Line], used: set[int], taken: list[int]) -> list
 
 
 def _undated_role(lines: list[_Line], i: int, j: int) -> Role:
-    title, employer, location = split_header([lines[i].text, lines[j].text])
+    title, employer, location = split_header([_without_side_prefix(lines[i].text),
+                                              _without_side_prefix(lines[j].text)])
     return Role(title=title, employer=employer, location=location, span=(lines[i].start, lines[j].end))
 
 

@@ -40,6 +40,21 @@ CASES = {
         "Experience\nLead developer        2020 – Present        Halvard Performed a developer role while leading the web and mobile team.\n"
         "Senior developer        2014 – 2020        Halvard Developed applications: «Flight Log» for pilots; a site.\n",
         [("Lead developer", "Halvard", "2020", NOW), ("Senior developer", "Halvard", "2014", "2020")]),
+    "undated 'Organisation:' then the title, a side column glued across a gap and its headings between": (
+        "Hard skills\nPython, Go\nWork experience\n\nVim, Emacs\nMake  Orvel Works:\nBash  Junior C++ developer\n"
+        "> Moved old data structures to an asynchronous model\nSoft skills\nTeamwork > Unit tests\n"
+        "Location Scouts:  -\nLanguages\nLocation manager\nEnglish > Search for spaces to film advertisements\n"
+        "German  Harbour Gallery:\nExhibition space assistant\nEducation\nState University, School of history\n",
+        [("Junior C++ developer", "Orvel Works", None, None), ("Location manager", "Location Scouts", None, None),
+         ("Exhibition space assistant", "Harbour Gallery", None, None)]),
+    "undated employer line first, then the title, a side heading glued before the employer": (
+        "FRONT END DEVELOPER\nWORK EXPERIENCE\nCONTACTS   Quillbrook Ltd, Rehovot, Israel\n\nFront End Developer\n\n"
+        "Migrated the layout to a responsive model\nEDUCATION\n2019 Coding Center Ltd. Israel\n",
+        [("Front End Developer", "Quillbrook Ltd", None, None)]),
+    "title and employer above a dates line the reader cannot date, 'Ongoing' kept": (
+        "EXPERIENCE\nJob Title 1\nCompany 1\nDate: Month 20XX – Ongoing  Location: Location\n• Job description 1\n"
+        "Job Title 2\nCompany 2\nDate: Month 20XX – Ongoing  Location: Location\n• Job description 2\nPROJECTS\n",
+        [("Job Title 1", "Company 1", None, NOW), ("Job Title 2", "Company 2", None, NOW)]),
 }
 
 
