@@ -87,7 +87,7 @@ def _profile_task(as_of: date, name: str, data: bytes) -> dict[str, Any]:
         education.append({"institution": e.institution, "credential": e.credential, "field": e.field,
                           "country": e.country or (note.country if note else ""),
                           "start": str(e.start) if e.start else None, "end": str(e.end) if e.end else None,
-                          "grade": e.grade, "equivalency": to_jsonable(note) if note else None})
+                          "grade": e.grade, "kind": e.kind, "equivalency": to_jsonable(note) if note else None})
     return {
         "file": doc.file,
         "kind": doc.kind,

@@ -103,6 +103,12 @@ class Role:
         return str(self.end) if self.end else None
 
 
+#: What an education entry is (closed set; defined with its cue phrases in parse/data/education_kinds.yaml):
+#: a higher-education degree, a vocational or trade qualification, a bootcamp, another course or certificate
+#: programme, a school-leaving (secondary) qualification, or not known. A kind is never an ISCED level.
+EducationKind = Literal["degree", "vocational", "bootcamp", "program", "secondary", "unknown"]
+
+
 @dataclass(frozen=True)
 class EducationEntry:
     institution: str = ""
@@ -113,6 +119,7 @@ class EducationEntry:
     end: PartialDate | None = None
     grade: str = ""
     span: tuple[int, int] = (0, 0)
+    kind: EducationKind = "unknown"  # stored results written before kinds existed load as "unknown"
 
 
 @dataclass(frozen=True)
@@ -255,6 +262,7 @@ __all__ = [
     "Contact",
     "Document",
     "EducationEntry",
+    "EducationKind",
     "HealthFlag",
     "Language",
     "Link",

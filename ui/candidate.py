@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from screener.parse.education_kinds import KIND_WORDS
 from screener.rubric import LEVEL_NAMES
 from screener.score.present import evidence_rows, licensing_note
 from ui.blind import blind_on, code_of, reveal_control, view_run
@@ -100,8 +101,9 @@ if not r.equivalencies:
     st.caption("No education entries found (none is required unless the rubric says so).")
 for n in r.equivalencies:
     marker = "🌍 " if n.foreign else ""
+    kind = KIND_WORDS.get(n.kind, "")
     st.markdown(f"{marker}**{md_text(n.credential)}**" + ("" if blind else f" — {md_text(n.institution)}")
-                + (f" ({md_text(n.country)})" if n.country else ""))
+                + (f" ({md_text(n.country)})" if n.country else "") + (f" · {kind}" if kind else ""))
     st.markdown(f"Likely U.S. equivalent: **{md_text(n.us_equivalent or 'no note')}** · ISCED level: "
                 f"{n.isced_level if n.isced_level is not None else '—'}" + (" · ⚠️ contested" if n.contested else ""))
     st.caption(md_text(n.note))

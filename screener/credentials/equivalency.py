@@ -105,8 +105,13 @@ def lookup_equivalency(
     field: str = "",
     institution: str = "",
     context: str = "",
+    kind: str = "",
 ) -> Equivalency:
     """The equivalency note for a credential as written ("B.Tech in Computer Science", "Laurea Magistrale").
+
+    ``kind`` is the education entry's kind (parse/data/education_kinds.yaml): a bootcamp or another non-degree
+    programme gets a note saying so, with no U.S. equivalent and no ISCED level — never one read from a degree
+    word in its name ("Scrum Master course").
 
     ``country`` (ISO code or name) wins when given; otherwise the country comes from credential words unique to
     one system, then from ``context``/``institution`` cues. A credential shared by several systems with no
@@ -115,6 +120,8 @@ def lookup_equivalency(
     t = load_tables()
     written = " ".join(credential.split())
     cc = resolve_country(country) if country else None
+    if kind in _NOT_DEGREE_KINDS:
+        return _not_a_degree(written, cc, _NOT_DEGREE_KINDS[kind])
     # cues in the text itself ("… (India)", "VIT Vellore") come before credential words shared by systems
     inferred = None if cc else infer_country(" ".join([credential, field, context]), institution=institution)
     known_cc = cc or inferred
@@ -371,6 +378,21 @@ def _generic(t: Tables, written: str, cc: str | None, top: list[Match[Row]], pro
         licensing_path=steps,
         sources=_sources(t, ids, level, lic_sources),
         note=_compose(written, t.country_name(cc) if cc else "country not identified", body, profession, steps),
+    )
+
+
+#: Education kinds that are never degrees, with the words a note uses for them.
+_NOT_DEGREE_KINDS = {"bootcamp": "a bootcamp", "program": "a course or certificate programme"}
+
+
+def _not_a_degree(written: str, cc: str | None, what: str) -> Equivalency:
+    note = (f"\"{written}\" is {what}, not a degree: it has no U.S. degree equivalent and no ISCED level. It is "
+            f"evidence of the skills it taught, and meets a degree requirement only where the rubric names it as a "
+            f"substitute. {DISCLAIMER}")
+    return Equivalency(
+        credential=written, country=cc, credential_type=None, nominal_years=None, us_equivalent=None,
+        isced_level=None, contested=False, caveat=None, regulated_profession=None, licensing_path=None,
+        sources=(), note=note,
     )
 
 

@@ -40,6 +40,7 @@ from screener.parse.dates import (
     parse_partial_date,
 )
 from screener.parse.education import find_education
+from screener.parse.education_kinds import education_kind
 from screener.parse.languages import find_languages
 from screener.parse.roles import find_roles, split_header
 from screener.parse.sections import find_sections, heading_name
@@ -171,9 +172,10 @@ def _from_json_resume(doc: Document, sections: tuple[Section, ...], today: date 
     for e, sp in zip(edu_items, edu_spans, strict=True):
         study, area = _s(e.get("studyType")), _s(e.get("area"))
         credential = f"{study} in {area}" if study and area else (study or area)
+        kind = education_kind(credential=study, field=area, institution=_s(e.get("institution")))
         education.append(EducationEntry(institution=_s(e.get("institution")), credential=credential, field=area,
                                         start=_iso(e.get("startDate")), end=_iso(e.get("endDate")),
-                                        grade=_s(e.get("score")), span=sp))
+                                        grade=_s(e.get("score")), span=sp, kind=kind))
 
     certs = []
     for c in (data.get("certificates") or []):

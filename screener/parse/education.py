@@ -30,6 +30,7 @@ from screener.parse._data import (
     trim_span,
 )
 from screener.parse.dates import DateMention, DateRange, find_dates
+from screener.parse.education_kinds import education_kind
 from screener.parse.sections import heading_names, is_heading_word
 
 EDUCATION_SECTIONS = ("education",)
@@ -140,8 +141,10 @@ def _studies_among_jobs(text: str, section: Section, today: date | None) -> list
             continue
         prog = clean(m["prog"] or "")
         credential = prog if prog and _programme([prog]) else ""
-        out.append(EducationEntry(institution=clean(m["org"]), credential=credential, start=ranges[0].start,
-                                  end=ranges[0].end, span=(s, e)))
+        institution = clean(m["org"])
+        kind = education_kind(credential=credential, institution=institution, context=line)
+        out.append(EducationEntry(institution=institution, credential=credential, start=ranges[0].start,
+                                  end=ranges[0].end, span=(s, e), kind=kind if kind != "unknown" else "program"))
     return out
 
 
@@ -442,8 +445,10 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     if cm:
         country = cues.countries.get(fold(cm.group(0)), "")
     span = (entry.lines[0][0], entry.lines[-1][1])
+    kind = education_kind(credential=credential, field=fld, institution=institution,
+                          context=" | ".join(ln[2] for ln in entry.lines))
     return EducationEntry(institution=institution, credential=credential, field=fld, country=country,
-                          start=start, end=end, grade=grade, span=span)
+                          start=start, end=end, grade=grade, span=span, kind=kind)
 
 
 def _joined_institution_pairs(line: str) -> str:

@@ -63,14 +63,16 @@ def equivalency_notes(profile: Profile) -> list[EquivalencyNote]:
             continue
         ctx = text[e.span[0]:e.span[1]] if e.span != (0, 0) else ""
         eq = lookup_equivalency(e.credential or e.institution, country=e.country or None, field=e.field,
-                                institution=e.institution, context=ctx)
+                                institution=e.institution, context=ctx, kind=e.kind)
         country = eq.country or e.country or ""
+        # a bootcamp or course abroad is no foreign credential to evaluate
+        foreign = bool(country) and country != "US" and e.kind not in ("bootcamp", "program")
         notes.append(EquivalencyNote(
             credential=e.credential or e.institution, institution=e.institution, country=country,
             us_equivalent=eq.us_equivalent, isced_level=eq.isced_level, contested=eq.contested,
             regulated_profession=eq.regulated_profession,
             licensing_path=tuple(eq.licensing_path) if eq.licensing_path else None,
-            sources=tuple(eq.sources), note=eq.note, foreign=bool(country) and country != "US"))
+            sources=tuple(eq.sources), note=eq.note, foreign=foreign, kind=e.kind))
     return notes
 
 

@@ -148,6 +148,7 @@ class EquivalencyNote:
     sources: tuple[str, ...]
     note: str
     foreign: bool
+    kind: str = "unknown"  # the education entry's kind (models.EducationKind); results stored before kinds: "unknown"
 
 
 @dataclass(frozen=True)

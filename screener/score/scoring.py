@@ -249,7 +249,7 @@ def degree_status(
     all dated roles when ``relevant`` is None.
     """
     ranked = sorted((n for n in notes if n.isced_level is not None), key=lambda n: -(n.isced_level or 0))
-    highest = ranked[0].credential if ranked else (notes[0].credential if notes else "")
+    highest = ranked[0].credential if ranked else _highest_named(notes)
     if not policy.required:
         return DegreeStatus("not required", "the rubric does not require a degree", highest)
     need = ISCED_OF_LEVEL[policy.level]
@@ -284,13 +284,34 @@ def degree_status(
                 if _contains(c.name, s.certification) or _contains(s.certification, c.name):
                     return DegreeStatus("met by equivalent", f"certification: {c.name} (listed, unverified)",
                                         highest)
+            for n in notes:  # a bootcamp, vocational qualification or programme the rubric names as a substitute
+                if n.kind in _PROGRAMME_KINDS and (_contains(n.credential, s.certification) or
+                                                   _contains(s.certification, n.credential)):
+                    at = f", {n.institution}" if n.institution and n.institution != n.credential else ""
+                    return DegreeStatus("met by equivalent", f"{n.kind}: {n.credential}{at} (listed, unverified)",
+                                        highest)
         if s.badge is not None:
             for b in badges:
                 if b.verdict == "valid" and (_contains(b.name, s.badge) or _contains(s.badge, b.name)):
                     return DegreeStatus("met by equivalent", f"verified badge: {b.name}", highest)
     accepted = "; ".join(s.describe() for s in subs)
     found = f"highest found: {highest}" if highest else "no degree found"
-    return DegreeStatus("not met", f"{policy.level} required ({found}); accepted instead: {accepted}", highest)
+    others = [f"{n.credential} ({n.kind})" for n in notes if n.kind in _PROGRAMME_KINDS and n.isced_level is None]
+    also = f"; not degrees: {', '.join(others)}" if others else ""
+    return DegreeStatus("not met", f"{policy.level} required ({found}{also}); accepted instead: {accepted}", highest)
+
+
+#: Education kinds that are not degrees but may stand for one where the rubric names them as a substitute.
+_PROGRAMME_KINDS = ("bootcamp", "vocational", "program")
+#: Which kind of entry is shown as "highest" when no entry has an ISCED level: a degree before other kinds.
+_KIND_ORDER = {"degree": 0, "vocational": 1, "bootcamp": 2, "program": 3, "secondary": 4}
+
+
+def _highest_named(notes: Sequence[EquivalencyNote]) -> str:
+    """The credential shown as "highest" when none has a level: an entry of a known kind that names a
+    credential (not only its school); never a stray line ("Recommendations …", "Minsk") of unknown kind."""
+    named = [n for n in notes if n.kind in _KIND_ORDER and n.credential and n.credential != n.institution]
+    return min(named, key=lambda n: _KIND_ORDER[n.kind]).credential if named else ""
 
 
 #: Words on the same line that say a licence is not held yet ("NCLEX-RN not yet taken", "working toward PE").

@@ -1,0 +1,78 @@
+"""The degree policy and an entry's kind: a bootcamp, vocational qualification or programme is not a degree (no
+invented level), counts where the rubric names it as a substitute, and a stray line is never the "highest"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from screener.models import Document, EducationEntry, Profile
+from screener.pipeline.screen_one import equivalency_notes
+from screener.rubric import parse_rubric
+from screener.score.model import CandidateResult, DegreeStatus, EquivalencyNote
+from screener.score.scoring import degree_status
+
+AS_OF = date(2025, 1, 1)
+POLICY = parse_rubric("""
+role: R
+competencies: [{name: A, skills: [a], weight: 1}]
+degree:
+  required: true
+  level: bachelor
+  substitutes:
+    - certification: Full Stack Web Development
+""").degree
+
+
+def note(cred: str, kind: str, *, isced: int | None = None, institution: str = "Northwind Coding Academy") -> \
+        EquivalencyNote:
+    return EquivalencyNote(cred, institution, "CA", None, isced, False, None, None, (), "", False, kind)
+
+
+def profile() -> Profile:
+    return Profile(document=Document(file="x.txt", kind="txt", text="x"))
+
+
+def test_a_named_bootcamp_meets_the_policy_by_equivalent_never_as_a_degree() -> None:
+    d = degree_status(POLICY, [note("Full Stack Web Development Bootcamp", "bootcamp")], profile(), as_of=AS_OF)
+    assert d.status == "met by equivalent"
+    assert d.detail == "bootcamp: Full Stack Web Development Bootcamp, Northwind Coding Academy (listed, unverified)"
+
+
+def test_a_bootcamp_the_rubric_does_not_name_is_shown_as_not_a_degree() -> None:
+    d = degree_status(POLICY, [note("Data Science Bootcamp", "bootcamp")], profile(), as_of=AS_OF)
+    assert d.status == "not met"
+    assert "highest found: Data Science Bootcamp" in d.detail and "not degrees: Data Science Bootcamp (bootcamp)" \
+        in d.detail
+
+
+def test_a_degree_is_shown_as_highest_before_a_programme() -> None:
+    notes = [note("Front-End Developer", "program"), note("Specialist in Economics", "degree", institution="U")]
+    assert degree_status(POLICY, notes, profile(), as_of=AS_OF).highest == "Specialist in Economics"
+
+
+def test_a_stray_line_of_unknown_kind_is_never_the_highest_degree() -> None:
+    notes = [note("Recommendations", "unknown", institution=""), note("Minsk", "unknown", institution="")]
+    d = degree_status(POLICY, notes, profile(), as_of=AS_OF)
+    assert d.highest == "" and "no degree found" in d.detail
+
+
+def test_a_bootcamp_gets_no_isced_level_even_with_a_degree_word_in_its_name() -> None:
+    text = "EDUCATION\nScrum Master Bootcamp, Northwind Coding Academy, 2021\n"
+    entry = EducationEntry(institution="Northwind Coding Academy", credential="Scrum Master Bootcamp",
+                           span=(10, len(text)), kind="bootcamp")
+    [n] = equivalency_notes(Profile(document=Document(file="x.txt", kind="txt", text=text), education=(entry,)))
+    assert n.isced_level is None and n.us_equivalent is None and n.kind == "bootcamp" and "not a degree" in n.note
+    degree = EducationEntry(institution="U", credential="Master of Science", span=(0, 0), kind="degree")
+    [m] = equivalency_notes(Profile(document=Document(file="x.txt", kind="txt", text=text), education=(degree,)))
+    assert m.isced_level == 7
+
+
+def test_a_result_stored_before_kinds_still_loads() -> None:
+    r = CandidateResult("y.pdf", "Y", 50.0, degree=DegreeStatus("not met", "d"),
+                        equivalencies=(note("BSc", "degree", isced=6),))
+    data = r.to_json()
+    assert data["equivalencies"][0]["kind"] == "degree"
+    del data["equivalencies"][0]["kind"]
+    back = CandidateResult.from_json(data)
+    assert back.equivalencies[0].kind == "unknown" and back.equivalencies[0].credential == "BSc"
+    assert CandidateResult.from_json(r.to_json()) == r
