@@ -1,0 +1,40 @@
+"""Synthetic résumés in the layouts applicants send (issue 15), with gold roles and education in the format of
+``../shared/tools/roles_real_check.py``, so the project's own checker scores them.
+
+    from benchmarks.synth_resumes import generate
+    rows = generate(Path("/tmp/roles_synth"), n=120, seed=15)   # files + gold_roles_synth.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from .kinds import KINDS
+from .people import person
+
+GOLD_NAME = "gold_roles_synth.jsonl"
+
+__all__ = ["GOLD_NAME", "KINDS", "generate"]
+
+
+def generate(out: Path, n: int = 120, seed: int = 15, kinds: list[str] | None = None) -> list[dict[str, object]]:
+    """Write ``n`` résumés under ``out/<kind>/`` (kinds taken in turn) and ``out/gold_roles_synth.jsonl``.
+
+    Document ``i`` depends only on ``seed`` and ``i`` (and its kind), so the same call writes the same résumés."""
+    names = kinds or list(KINDS)
+    unknown = sorted(set(names) - set(KINDS))
+    if unknown:
+        raise ValueError(f"unknown kinds {unknown}; known: {', '.join(KINDS)}")
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        kind = names[i % len(names)]
+        rng = random.Random(f"{seed}/{i}/{kind}")
+        (out / kind).mkdir(parents=True, exist_ok=True)
+        someone = person(rng)
+        made = KINDS[kind](someone, rng, out / kind / f"{i:03d}")
+        rows.append({"id": f"synth-{i:03d}", "file": made.file.relative_to(out).as_posix(), "kind": kind,
+                     "name": someone.name, "roles": made.roles, "education": made.education})
+    (out / GOLD_NAME).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return rows

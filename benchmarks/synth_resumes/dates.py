@@ -1,0 +1,120 @@
+"""Ways résumés write a job's dates, each with the gold it implies (start, end at the precision written).
+
+A style takes a ``Span`` and a ``random.Random`` and returns ``Written``: the lines as they appear (a wrapped range
+is two lines) and the gold ``start``/``end`` ("YYYY", "YYYY-MM", "present", or None when the text gives none).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .people import Span
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+DASHES = (" – ", " - ", " — ", "–", "-", " to ")
+PRESENT = ("Present", "present", "Current", "Now", "NOW", "till now", "to date", "current", "now")
+
+
+@dataclass(frozen=True)
+class Written:
+    lines: tuple[str, ...]
+    start: str | None
+    end: str | None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+Style = Callable[[Span, random.Random], Written]
+
+
+def _ym(ym: tuple[int, int]) -> str:
+    return f"{ym[0]:04d}-{ym[1]:02d}"
+
+
+def _month_year(span: Span, rng: random.Random, fmt: Callable[[tuple[int, int]], str]) -> Written:
+    end = fmt(span.end) if span.end else rng.choice(PRESENT[:3])
+    return Written((f"{fmt(span.start)}{rng.choice(DASHES[:4])}{end}",), _ym(span.start),
+                   _ym(span.end) if span.end else "present")
+
+
+def short_month(span: Span, rng: random.Random) -> Written:
+    """"Jun 2020 – Mar 2022"."""
+    return _month_year(span, rng, lambda ym: f"{MONTHS[ym[1] - 1][:3]} {ym[0]}")
+
+
+def long_month(span: Span, rng: random.Random) -> Written:
+    """"June 2020 – March 2022"."""
+    return _month_year(span, rng, lambda ym: f"{MONTHS[ym[1] - 1]} {ym[0]}")
+
+
+def numeric_month(span: Span, rng: random.Random) -> Written:
+    """"06/2020 - 03/2022" or "06.2020 - 03.2022"."""
+    sep = rng.choice("/.")
+    return _month_year(span, rng, lambda ym: f"{ym[1]:02d}{sep}{ym[0]}")
+
+
+def years(span: Span, rng: random.Random) -> Written:
+    """"2019 – 2021", "2020 - present"."""
+    end = str(span.end[0]) if span.end else rng.choice(PRESENT[:3])
+    return Written((f"{span.start[0]}{rng.choice(DASHES[:5])}{end}",), str(span.start[0]),
+                   str(span.end[0]) if span.end else "present")
+
+
+def wrapped(span: Span, rng: random.Random) -> Written:
+    """A range wrapped over two lines: "June 2020 –" / "Present"."""
+    month = rng.choice((lambda ym: f"{MONTHS[ym[1] - 1]} {ym[0]}", lambda ym: f"{MONTHS[ym[1] - 1][:3]} {ym[0]}"))
+    end = month(span.end) if span.end else rng.choice(PRESENT[:3])
+    return Written((f"{month(span.start)} –", end), _ym(span.start), _ym(span.end) if span.end else "present")
+
+
+def two_digit(span: Span, rng: random.Random) -> Written:
+    """Two-digit years: "Sep 15 - NOW", "03/17 – 11/19"."""
+    if rng.random() < 0.5:
+        fmt: Callable[[tuple[int, int]], str] = lambda ym: f"{MONTHS[ym[1] - 1][:3]} {ym[0] % 100:02d}"  # noqa: E731
+    else:
+        fmt = lambda ym: f"{ym[1]:02d}/{ym[0] % 100:02d}"  # noqa: E731
+    end = fmt(span.end) if span.end else rng.choice(("NOW", "now", "Present"))
+    return Written((f"{fmt(span.start)}{rng.choice((' - ', ' – '))}{end}",), _ym(span.start),
+                   _ym(span.end) if span.end else "present")
+
+
+def year_then_months(span: Span, rng: random.Random) -> Written:
+    """"2021, July – December" (the year written once, before the months); spans over a year fall back to
+    "2019, March – 2021, May"."""
+    (sy, sm), end = span.start, span.end
+    if end is None:
+        return Written((f"{sy}, {MONTHS[sm - 1]} – {rng.choice(('present', 'now'))}",), _ym(span.start), "present")
+    if end[0] == sy:
+        return Written((f"{sy}, {MONTHS[sm - 1]} – {MONTHS[end[1] - 1]}",), _ym(span.start), _ym(end))
+    return Written((f"{sy}, {MONTHS[sm - 1]} – {end[0]}, {MONTHS[end[1] - 1]}",), _ym(span.start), _ym(end))
+
+
+def lost_dash(span: Span, rng: random.Random) -> Written:
+    """A range whose dash a converter dropped: "20192021" (or "2019 2021")."""
+    end = str(span.end[0]) if span.end else "Present"
+    glue = "" if span.end and rng.random() < 0.6 else " "
+    return Written((f"{span.start[0]}{glue}{end}",), str(span.start[0]), str(span.end[0]) if span.end else "present")
+
+
+def open_words(span: Span, rng: random.Random) -> Written:
+    """Running jobs end in "till now", "to date", "current", "now"; ended ones are plain month ranges."""
+    if span.end:
+        return short_month(span, rng)
+    word = rng.choice(("till now", "to date", "current", "now", "till present", "until now"))
+    start = rng.choice((f"{MONTHS[span.start[1] - 1][:3]} {span.start[0]}", f"{span.start[1]:02d}/{span.start[0]}"))
+    return Written((f"{start}{rng.choice((' – ', ' - '))}{word}",), _ym(span.start), "present")
+
+
+def start_only(span: Span, rng: random.Random) -> Written:
+    """A single date, the start ("March 2018", "2018"): gold end stays None (the text gives none)."""
+    if rng.random() < 0.5:
+        return Written((f"{MONTHS[span.start[1] - 1]} {span.start[0]}",), _ym(span.start), None)
+    return Written((str(span.start[0]),), str(span.start[0]), None)
+
+
+NEUTRAL: tuple[Style, ...] = (short_month, long_month, numeric_month, years)
