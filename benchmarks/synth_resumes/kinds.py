@@ -56,15 +56,16 @@ def entries(p: Person, rng: random.Random, recipe: Recipe) -> list[Entry]:
     header = recipe.header or rng.choice(pt.NEUTRAL_HEADERS)
     style = recipe.dates or rng.choice(d.NEUTRAL)
     placement = recipe.placement or rng.choice(pt.NEUTRAL_PLACEMENTS)
+    bold = rng.random() < 0.5  # many résumés set the job's first line in bold
     out = []
     for job in p.jobs:
         head = header(job, rng)
         body = [Line(b, "bullet") for b in job.bullets]
-        if recipe.undated:
-            out.append(Entry([Line(h) for h in head], body, pt.role_gold(job, None)))
-            continue
-        when = style(job.span, rng)
-        out.append(Entry(placement(head, when, rng), body, pt.role_gold(job, when)))
+        when = None if recipe.undated else style(job.span, rng)
+        lines = [Line(h) for h in head] if when is None else placement(head, when, rng)
+        if bold:
+            lines = [replace(x, kind="strong") if x.text == head[0] and x.kind == "text" else x for x in lines]
+        out.append(Entry(lines, body, pt.role_gold(job, when)))
     return out
 
 
@@ -230,6 +231,26 @@ def pdf_two_column(p: Person, rng: random.Random, stem: Path) -> Made:
     return Made(path, roles, edu_gold)
 
 
+def pdf_date_column(p: Person, rng: random.Random, stem: Path) -> Made:
+    """A PDF with the dates in a narrow left column beside each job's title and employer (a range often wraps
+    there: "June 2020 –" beside the title, "Present" beside the employer)."""
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    style = rng.choice((d.wrapped, d.wrapped, *d.NEUTRAL))
+    header = rng.choice((pt.title_then_company_line, pt.company_line_then_title, *pt.NEUTRAL_HEADERS))
+    lines = s.contact + s.summary + s.skills + [Line(rng.choice(EXPERIENCE_HEADINGS), "heading")]
+    roles = []
+    for job in p.jobs:
+        when, head = style(job.span, rng), header(job, rng)
+        for i in range(max(len(when.lines), len(head))):
+            text = head[i] if i < len(head) else ""
+            lines.append(Line(text, "strong" if i == 0 else "text", left=when.lines[i] if i < len(when.lines) else ""))
+        lines += [Line(b, "bullet") for b in job.bullets]
+        roles.append(pt.role_gold(job, when))
+    write_pdf(path := stem.with_suffix(".pdf"), lines + s.education + s.languages, gutter=110)
+    return Made(path, roles, edu_gold)
+
+
 # --- kinds that change the people first --------------------------------------------------------------------------
 
 def _within_one_year(job: Job, rng: random.Random) -> Job:
@@ -271,6 +292,7 @@ KINDS: dict[str, Kind] = {
     "docx_header_content": docx_header_content,
     "docx_interleaved_columns": docx_interleaved_columns,
     "pdf_two_column": pdf_two_column,
+    "pdf_date_column": pdf_date_column,
     "wrapped_dates": flow(Recipe(dates=d.wrapped, placement=pt.dates_before)),
     "dates_before_title": flow(Recipe(placement=pt.dates_before)),
     "dates_after_title": flow(Recipe(placement=pt.dates_after)),

@@ -20,12 +20,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a résumé: ``kind`` is name, heading, text or bullet; ``right`` is text set flush right on the
-    same line (a tab stop in Word, right-aligned in a PDF)."""
+    """One line of a résumé: ``kind`` is name, heading, strong (bold text), text or bullet; ``right`` is text set
+    flush right on the same line (a tab stop in Word, right-aligned in a PDF); ``left`` is text in a PDF's date
+    column, on the same baseline."""
 
     text: str
     kind: str = "text"
     right: str = ""
+    left: str = ""
+
+
+BOLD = ("name", "heading", "strong")
 
 
 def docx_document() -> Any:
@@ -40,7 +45,7 @@ def add_line(target: Any, line: Line, paragraph: Any = None) -> Any:
     para = paragraph if paragraph is not None else target.add_paragraph(style=style)
     text = line.text if style or line.kind != "bullet" else f"• {line.text}"
     run = para.add_run(text)
-    run.bold = line.kind in ("name", "heading")
+    run.bold = line.kind in BOLD
     if line.kind == "name":
         run.font.size = Pt(16)
     if line.right:
@@ -76,7 +81,7 @@ _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
 def _box_paragraphs(lines: Iterable[Line]) -> str:
     out = []
     for line in lines:
-        bold = "<w:rPr><w:b/></w:rPr>" if line.kind in ("name", "heading") else ""
+        bold = "<w:rPr><w:b/></w:rPr>" if line.kind in BOLD else ""
         text = f"• {line.text}" if line.kind == "bullet" else line.text
         right = f'<w:r><w:tab/><w:t xml:space="preserve">{escape(line.right)}</w:t></w:r>' if line.right else ""
         out.append(f'<w:p><w:r>{bold}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>{right}</w:p>')
@@ -112,7 +117,7 @@ def add_text_box(doc: Any, lines: Sequence[Line], box_id: int) -> None:
 # --- PDF ---------------------------------------------------------------------------------------------------------
 
 _FONTS = {"name": ("Helvetica-Bold", 16.0), "heading": ("Helvetica-Bold", 11.0), "text": ("Helvetica", 9.5),
-          "bullet": ("Helvetica", 9.5)}
+          "bullet": ("Helvetica", 9.5), "strong": ("Helvetica-Bold", 9.5)}
 _TOP, _BOTTOM = A4[1] - 50, 50
 
 
@@ -126,33 +131,41 @@ class _Op:
     flush_right: bool = False
 
 
-def _layout(lines: Iterable[Line], x: float, width: float) -> list[list[_Op]]:
-    """Place lines in a column of ``width`` points at ``x``: one list of draw operations per page."""
+def _layout(lines: Iterable[Line], x: float, width: float, gutter: float = 0.0) -> list[list[_Op]]:
+    """Place lines in a column of ``width`` points at ``x``: one list of draw operations per page. With a
+    ``gutter``, lines other than the name and headings start that far right and their ``left`` text (dates)
+    sits in the gutter on the same baseline."""
     pages: list[list[_Op]] = [[]]
     y = _TOP
     for line in lines:
         font, size = _FONTS[line.kind]
         if line.kind == "heading":
             y -= 6
+        indented = gutter if line.kind not in ("name", "heading") else 0.0
+        x0, room0 = x + indented, width - indented
         indent = 10.0 if line.kind == "bullet" else 0.0
-        room = width - indent - (8 + len(line.right) * size * 0.5 if line.right else 0)
+        room = room0 - indent - (8 + len(line.right) * size * 0.5 if line.right else 0)
         chunks = simpleSplit(line.text, font, size, room) or [""]
         for i, chunk in enumerate(chunks):
             if y < _BOTTOM:
                 pages.append([])
                 y = _TOP
+            if line.left and i == 0:
+                pages[-1].append(_Op(x, y, line.left, "Helvetica", size))
             if line.kind == "bullet" and i == 0:
-                pages[-1].append(_Op(x, y, "•", font, size))
-            pages[-1].append(_Op(x + indent, y, chunk, font, size))
+                pages[-1].append(_Op(x0, y, "•", font, size))
+            pages[-1].append(_Op(x0 + indent, y, chunk, font, size))
             if line.right and i == 0:
                 pages[-1].append(_Op(x + width, y, line.right, font, size, flush_right=True))
             y -= size + 3.5
     return pages
 
 
-def write_pdf(path: Path, main: Sequence[Line], side: Sequence[Line] = ()) -> None:
-    """A PDF with ``main`` in one column, or beside a side bar holding ``side`` when it is given."""
-    columns = [_layout(main, 50, A4[0] - 100)] if not side else [_layout(side, 40, 150), _layout(main, 215, 340)]
+def write_pdf(path: Path, main: Sequence[Line], side: Sequence[Line] = (), gutter: float = 0.0) -> None:
+    """A PDF with ``main`` in one column (with a date column ``gutter`` points wide), or beside a side bar holding
+    ``side`` when it is given."""
+    columns = ([_layout(main, 50, A4[0] - 100, gutter)] if not side
+               else [_layout(side, 40, 150), _layout(main, 215, 340)])
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     for page in range(max(len(c) for c in columns)):
         for column in columns:

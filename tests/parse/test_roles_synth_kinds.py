@@ -30,7 +30,7 @@ TRAITS: dict[str, str | None] = {
     "open_end_words": r"\d [–-] (till now|to date|current|now|till present|until now)\b",
     "pipe_separated": r"[^\n|]+ \| [^\n|]+ \| [^\n|]+",
     "capitals_city_below": r"(?m)^[A-Z][A-Z/&.\- ]{12,}(\t.*)?$",
-    "employer_city_parentheses": r"\w \([A-Z][a-z]+\)",
+    "employer_city_parentheses": r"[\w.] \([A-Z][a-z]+\)",
     "title_at_company": r"\w at [A-Z]",
     "dates_beside_title": r"\t[A-Za-z0-9]",
     "docx_interleaved_columns": r"@example\.com\n[^\n]+\n",
