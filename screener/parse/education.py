@@ -68,8 +68,8 @@ class _Cues:
             abbrevs.append(dotted)
         self.abbrev = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(abbrevs, key=len, reverse=True)) +
                                  r")(?![\w])(?:\s*\((?:Hons?|Honours|Honors)\.?\))?")
-        self.institution = re.compile(edge[0] + alternation(flat_words(words["institution_words"])) + edge[1],
-                                      re.IGNORECASE)
+        schools = flat_words(words["institution_words"]) + flat_words(load("education_words")["institution_words"])
+        self.institution = re.compile(edge[0] + alternation(schools) + edge[1], re.IGNORECASE)
         self.countries: dict[str, str] = {}
         for code, names in words["countries"].items():
             for n in names:
@@ -92,6 +92,56 @@ def has_institution(text: str) -> bool:
     return bool(_cues().institution.search(text))
 
 
+class _Spelling:
+    """Credential and school words one slip away ("Mastrer's", "Bachlor", "Unversity") read as the word meant."""
+
+    def __init__(self) -> None:
+        words = load("education_words")
+        self.targets = tuple(fold(str(w)) for w in words["misspelling_targets"])
+        self.real = frozenset(fold(str(w)) for w in words["not_misspellings"]) | frozenset(self.targets)
+        self.prefixes = frozenset(t[:2] for t in self.targets)
+
+    def meant(self, word: str) -> str | None:
+        """The target ``word`` misspells, or None."""
+        w = fold(word)
+        if len(w) < 5 or w[:2] not in self.prefixes or w in self.real:
+            return None
+        return next((t for t in self.targets if abs(len(t) - len(w)) <= 1 and t[:2] == w[:2] and _one_slip(w, t)),
+                    None)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and \
+            a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> _Spelling:
+    return _Spelling()
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def respelled(text: str) -> str:
+    """``text`` with misspelt credential and school words written as meant ("Mastrer's degree" → "master's
+    degree"), for telling entries apart; entries keep the text as written."""
+    sp = _spelling()
+
+    def fix(m: re.Match[str]) -> str:
+        return sp.meant(m.group(0)) or m.group(0)
+
+    return _WORD.sub(fix, text)
+
+
 @dataclass
 class _Entry:
     lines: list[tuple[int, int, str, bool]] = field(default_factory=list)  # start, end, text, bullet
@@ -101,6 +151,7 @@ class _Entry:
     opens_dated: bool = False  # its first line opens with its dates ("2004-2009, Master, …")
     named_in_caps: bool = False  # opened by a school's name in capitals like the entries before it
     interleaved: bool = False  # read from columns whose lines interleave: a school's name is cut to its own words
+    school: str = ""  # the school of the entry above, when this one is a further credential listed under it
 
 
 def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
@@ -170,8 +221,9 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         line = _NEXT_COLUMN.split(line, maxsplit=1)[0].rstrip()  # "… (Moscow campus) > Management of video, …"
         if not line:
             continue
-        deg = (has_degree(line) or bool(_qualification_first(line)) or bool(_acronym_programme(line))) and not bullet
-        inst = (has_institution(line) or bool(_CAMPUS.search(line)) or bool(_acronym_programme(line))) and not bullet
+        probe = respelled(line)
+        deg = (has_degree(probe) or bool(_qualification_first(line)) or bool(_acronym_programme(line))) and not bullet
+        inst = (_names_school(probe) or bool(_CAMPUS.search(line)) or bool(_acronym_programme(line))) and not bullet
         if inst and not deg and cur is not None and len(_SEP.split(line)) > 1 and \
                 all(len(x.split()) < 2 for x in _SEP.split(line) if has_institution(x)):
             inst = False  # "Bootcamp | Israel …" below the programme's name: a school word with no name is no new school
@@ -180,6 +232,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
                 _institution_first(line):
             deg = False  # "Universidad …, Facultad de Ingeniería": the degree word is part of the institution
+        if deg and inst and cur is not None and cur.has_institution and not cur.has_degree and _faculty_only(probe):
+            inst = False  # "Master's degree. Faculty of Physics" below its school's name: the school's faculty
         dates = find_dates(line, today=today)
         starts_new = False
         if deg or inst:
@@ -222,10 +276,78 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         cur.dated |= bool(dates)
     # a lone line with no school, no degree and no date ("Recommendations are available upon request", "Minsk")
     # is not an entry; a dated one is kept as written ("Something Unusual Programme 2014")
-    return [_build(text, en, today) for en in _joined_hyphens(text, entries) if en.lines and
+    kept = [en for en in _joined_hyphens(text, entries) if en.lines and
             (en.has_degree or en.has_institution or en.dated or len(en.lines) > 1 and not is_heading_word(en.lines[0][2])
              and bool(_programme([ln[2] for ln in en.lines])))  # ("Minsk" / "Recommendations …" is no course)
             and (en.has_institution or not cued_only)]
+    out: list[EducationEntry] = []
+    for prev, en in zip([None, *kept], kept, strict=False):
+        if prev is not None and out and out[-1].institution and _school_headed(prev) and _further_credential(en):
+            en.school = out[-1].institution
+        out.append(_build(text, en, today))
+    return out
+
+
+def _school_headed(entry: _Entry) -> bool:
+    """The entry opens with its school's name on a line of its own ("Kyiv Polytechnic Institute" / "Master's …")."""
+    first = respelled(entry.lines[0][2])
+    return _names_school(first) and not has_degree(first) and len(entry.lines) > 1
+
+
+def _further_credential(entry: _Entry) -> bool:
+    """The entry is a credential line with no school of its own, opening with its degree ("Bachelor's degree -
+    Applied Mathematics (2011 – 2015)"), as a second credential under one school is written."""
+    first = respelled(entry.lines[0][2])
+    c = _cues()
+    m = c.degree.search(first) or c.abbrev.search(first)
+    return entry.has_degree and not entry.has_institution and m is not None and \
+        re.search(r"[^\W\d_]{2}", first[:m.start()]) is None
+
+
+def _wrapped_fields(per_line: list[list[str]]) -> list[str]:
+    """Each line's segments, with a field wrapped onto the next line joined back: "Bachelor of Science in
+    Mechanical" / "Engineering" is one credential. The next line must be a short run of words with no school,
+    credential word or place of its own."""
+    out: list[list[str]] = []
+    for segs in per_line:
+        prev = out[-1][-1] if out and out[-1] else ""
+        if prev and len(segs) == 1 and _field_opened(prev) and _continues_field(segs[0]):
+            out[-1][-1] = f"{prev} {segs[0]}"
+            continue
+        out.append(list(segs))
+    return [x for segs in out for x in segs]
+
+
+def _field_opened(seg: str) -> bool:
+    """A credential whose field has begun ("… in Mechanical", "Bachelor of") or that ends on a joining word."""
+    probe = respelled(seg)
+    return has_degree(probe) and (bool(_FIELD_PREP.search(probe) or _FIELD_OF.match(probe)) or
+                                  re.search(r"\s(?:in|of|and|&|em|en|de)$", seg, re.IGNORECASE) is not None)
+
+
+def _continues_field(seg: str) -> bool:
+    words = seg.split()
+    return 1 <= len(words) <= 4 and re.fullmatch(r"[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+)*", seg) is not None and \
+        not has_degree(respelled(seg)) \
+        and not _names_school(respelled(seg)) and not _looks_like_place(seg) and not _FIELD_MARKER.match(seg) \
+        and not _GRADE.search(seg)
+
+
+@lru_cache(maxsize=1)
+def _faculty_words() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load("education_words")["faculty_words"])
+
+
+def _faculty_only(seg: str) -> bool:
+    """Every school word in ``seg`` names a faculty or department ("Faculty of Physics"), none a school."""
+    found = list(_cues().institution.finditer(seg))
+    return bool(found) and all(fold(m.group(0)) in _faculty_words() for m in found)
+
+
+def _ends_with_school(seg: str) -> bool:
+    """The segment ends with a school word: a school's name ("Lincoln High School"), not a credential."""
+    found = list(_cues().institution.finditer(seg))
+    return bool(found) and not seg[found[-1].end():].strip(" .,")
 
 
 def _joined_hyphens(text: str, entries: list[_Entry]) -> list[_Entry]:
@@ -348,7 +470,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 start, end, ranged = d.start, d.end, True
                 break
     credential = institution = fld = ""
-    segments: list[str] = []
+    per_line: list[list[str]] = []
     for _s, _e, line, _b in header:
         stripped = line
         for dl, span in sorted(date_spans, key=lambda x: x[1][0], reverse=True):
@@ -369,11 +491,16 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         stripped = _CITY_STATE.sub(lambda m: m.group(0).replace(", ", "\u2063", 1), stripped)
         stripped = _joined_institution_pairs(stripped)
         stripped = re.sub(r"(?<=[^\W\d_]{4})\.\s+(?=[A-Z])", "  ", stripped)  # "…and Management. Ryazan State…"
-        segments.extend(p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
-                                    else clean(x) for x in _SEP.split(stripped)) if p)
-    segments = [s.replace("\u2063", ", ") for s in segments if re.search(r"[^\W\d_]", s)]
+        per_line.append([p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
+                                     else clean(x) for x in _SEP.split(stripped)) if p])
+    segments = [s.replace("\u2063", ", ") for s in _wrapped_fields(per_line) if re.search(r"[^\W\d_]", s)]
     consumed: set[str] = set()
-    degree_named = any(has_degree(x) for x in segments)
+    degree_named = any(has_degree(respelled(x)) for x in segments)
+    # "Lincoln High School — High School Diploma": a school named with a credential word is the school when
+    # another segment names the credential
+    school_named = {x for x in segments if has_degree(respelled(x)) and _ends_with_school(x)}
+    if not any(has_degree(respelled(x)) for x in segments if x not in school_named):
+        school_named = set()
     for seg in segments:
         # "Engineer Ural State University", "MASA Web Development" (not "Teacher Training College, Diploma …")
         qualified = None if degree_named else (_qualification_first(seg) or _acronym_programme(seg))
@@ -381,7 +508,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential, institution = qualified  # "Engineer Ural State University of Economics"
             consumed.add(seg)
             continue
-        if not credential and (cues.degree.search(seg) or cues.abbrev.search(seg)) and not _looks_like_place(seg):
+        if not credential and has_degree(respelled(seg)) and not _looks_like_place(seg) and seg not in school_named:
             inst_m = cues.institution.search(seg)
             if inst_m and not institution:
                 split = _split_credential_institution(seg, inst_m.start())
@@ -391,7 +518,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                     continue
             credential = seg
             consumed.add(seg)
-        elif not institution and (cues.institution.search(seg) or _CAMPUS.search(seg)):
+        elif not institution and (_names_school(respelled(seg)) or _CAMPUS.search(seg)):
             institution = seg
             consumed.add(seg)
     if credential:
@@ -410,7 +537,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 not _NOT_FIELD.search(pm["f"]) and not has_degree(pm["f"]):
             fld = clean(pm["f"])
     if not fld:
-        rest = [s for s in segments if s not in consumed and not _looks_like_place(s) and not has_institution(s)]
+        rest = [s for s in segments if s not in consumed and not _looks_like_place(s) and
+                (not has_institution(s) or _faculty_only(s))]
         if credential and institution and rest and len(rest[0].split()) <= 8 and \
                 not re.search(r"\b(?:is|are|was|were|available|upon|request)\b", rest[0], re.IGNORECASE):
             fld = rest[0]  # (a sentence such as "Recommendations are available upon request" is no subject)
@@ -429,7 +557,11 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential = others[0]
     elif credential and not institution:
         others = [s for s in segments if s != credential and s != fld and not _looks_like_place(s)]
-        if others and _name_like(others[0]):
+        if entry.school:
+            institution = entry.school  # a second credential under the school named above the first
+            if others and not fld:
+                fld = others[0]
+        elif others and _name_like(others[0]):
             institution = others[0]
             if not fld and len(others) > 1 and not has_institution(others[1]) and not has_degree(others[1]):
                 fld = others[1]  # "KPC  Associate's Degree (2010 2014)" / "Software Maintenance"
@@ -445,7 +577,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     if cm:
         country = cues.countries.get(fold(cm.group(0)), "")
     span = (entry.lines[0][0], entry.lines[-1][1])
-    kind = education_kind(credential=credential, field=fld, institution=institution,
+    kind = education_kind(credential=respelled(credential), field=fld, institution=respelled(institution),
                           context=" | ".join(ln[2] for ln in entry.lines))
     return EducationEntry(institution=institution, credential=credential, field=fld, country=country,
                           start=start, end=end, grade=grade, span=span, kind=kind)
@@ -583,9 +715,23 @@ def _programme(segments: list[str]) -> str:
     for seg in segments:
         body = _LABEL.sub("", seg)
         if _programme_words().search(body) and not _looks_like_place(body) and body[:1].isupper() and \
-                not has_institution(body):
+                not _names_school(body):
             return body
     return ""
+
+
+@lru_cache(maxsize=1)
+def _programme_school_words() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load("education_words")["programme_school_words"])
+
+
+def _names_school(seg: str) -> bool:
+    """A school's name is in ``seg``: a school word, unless each one ends a programme's name ("Full Stack Web
+    Development Bootcamp" names a programme; "Northwind Bootcamp" a school)."""
+    found = list(_cues().institution.finditer(seg))
+    words = _programme_school_words()
+    return any(fold(" ".join(m.group(0).split())) not in words or not _programme_words().search(seg[:m.start()])
+               for m in found)
 
 
 def _name_like(s: str) -> bool:

@@ -1,0 +1,74 @@
+"""Education entries of every kind, as small generated texts with their ground truth: institution, credential,
+field, country, end year and kind each in its own field (bootcamps, vocational programmes, "City, ST" after a
+school, credentials and fields wrapped over lines, misspelt credential words, several credentials under one
+school, stray lines that are no entry)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screener.parse.education import find_education
+from screener.parse.sections import find_sections
+
+TODAY = date(2025, 1, 15)
+
+# kind → (text, [(institution, credential, field, country, end, kind)])
+CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
+    "a bootcamp named by what it trains for is the credential, the academy below it the school": (
+        "EDUCATION\nFull Stack Web Development Bootcamp\nNorthwind Coding Academy, Toronto, Canada\n"
+        "Jan 2021 – Jun 2021\n",
+        [("Northwind Coding Academy", "Full Stack Web Development Bootcamp", "", "CA", "2021-06", "bootcamp")]),
+    "a school named Bootcamp stays a school": (
+        "EDUCATION\nRiverbend Bootcamp\nData Analytics, 2022\n",
+        [("Riverbend Bootcamp", "Data Analytics", "", "", "2022", "bootcamp")]),
+    "Australian Certificate III at a TAFE": (
+        "Education\nCertificate III in Carpentry — Riverside TAFE, 2015\n",
+        [("Riverside TAFE", "Certificate III in Carpentry", "", "", "2015", "vocational")]),
+    "German Ausbildung at a Berufsschule": (
+        "Ausbildung\nAusbildung zum Fachinformatiker für Anwendungsentwicklung, Berufsschule Köln, 2012 – 2015\n",
+        [("Berufsschule Köln", "Ausbildung zum Fachinformatiker für Anwendungsentwicklung", "", "", "2015",
+          "vocational")]),
+    "a BTEC diploma with its college and country on the next line": (
+        "EDUCATION\nBTEC Level 3 Extended Diploma in Information Technology\nLeeds City College, United Kingdom, 2016\n",
+        [("Leeds City College", "BTEC Level 3 Extended Diploma in Information Technology", "Information Technology",
+          "GB", "2016", "vocational")]),
+    "'City, ST' after the school is a place, never a Master of Arts": (
+        "Education\nHarvard University, Cambridge, MA\nBachelor of Science in Chemistry, 2014\n",
+        [("Harvard University", "Bachelor of Science in Chemistry", "Chemistry", "", "2014", "degree")]),
+    "'City, ST' between pipes": (
+        "Education\nBoston University | Boston, MA | BA in Economics | 2012\n",
+        [("Boston University", "BA in Economics", "Economics", "", "2012", "degree")]),
+    "a field wrapped onto the next line": (
+        "EDUCATION\nBachelor of Science in Mechanical\nEngineering\nUniversity of Texas, Austin, TX\n2010 – 2014\n",
+        [("University of Texas", "Bachelor of Science in Mechanical Engineering", "Mechanical Engineering", "",
+          "2014", "degree")]),
+    "a misspelt credential word; the school's faculty after the degree is its field": (
+        "Education\nMoscow State University\nMastrer's (2'nd) degree. Faculty of Physics, Optics.\n2011 – 2016\n",
+        [("Moscow State University", "Mastrer's (2'nd) degree", "Faculty of Physics", "", "2016", "degree")]),
+    "a misspelt credential word alone": (
+        "Education\nBachlor of Arts in History, University of Ghana, 2010\n",
+        [("University of Ghana", "Bachlor of Arts in History", "History", "GH", "2010", "degree")]),
+    "two credentials listed under one school": (
+        "Education\nKyiv Polytechnic Institute\nMaster's degree, Computer Engineering (2015 – 2017)\n"
+        "Bachelors degree - Applied Mathematics (2011 – 2015)\n",
+        [("Kyiv Polytechnic Institute", "Master's degree", "Computer Engineering", "", "2017", "degree"),
+         ("Kyiv Polytechnic Institute", "Bachelors degree", "Applied Mathematics", "", "2015", "degree")]),
+    "a school whose name holds a credential word, then the credential": (
+        "Education\nLincoln High School, Portland, OR — High School Diploma, 2008\n",
+        [("Lincoln High School", "High School Diploma", "", "", "2008", "secondary")]),
+    "a professional certificate programme": (
+        "Education\nData Analytics Professional Certificate, 2022\n",
+        [("", "Data Analytics Professional Certificate", "", "", "2022", "program")]),
+    "a stray sentence is no entry": ("EDUCATION\nRecommendations are available upon request\n", []),
+    "a lone city is no entry": ("EDUCATION\nMinsk\n", []),
+}
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_education_entry_kinds(kind: str) -> None:
+    text, expected = CASES[kind]
+    got = [(e.institution, e.credential, e.field, e.country, str(e.end), e.kind)
+           for e in find_education(text, find_sections(text), today=TODAY)]
+    assert got == expected
