@@ -235,6 +235,9 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if deg and inst and cur is not None and cur.has_institution and not cur.has_degree and _faculty_only(probe):
             inst = False  # "Master's degree. Faculty of Physics" below its school's name: the school's faculty
         dates = find_dates(line, today=today)
+        if inst and not deg and not dates and cur is not None and cur.has_degree and len(cur.lines) == 1 and \
+                _faculty_only(respelled(cur.lines[0][2])):
+            inst = False  # the school's name below a degree whose only school word was its faculty: one entry
         starts_new = False
         if deg or inst:
             if cur is None or (deg and cur.has_degree and not inst) or (inst and cur.has_institution and not deg) or \
@@ -304,7 +307,7 @@ def _further_credential(entry: _Entry) -> bool:
         re.search(r"[^\W\d_]{2}", first[:m.start()]) is None
 
 
-def _wrapped_fields(per_line: list[list[str]]) -> list[str]:
+def _wrapped_fields(per_line: list[list[str]]) -> list[list[str]]:
     """Each line's segments, with a field wrapped onto the next line joined back: "Bachelor of Science in
     Mechanical" / "Engineering" is one credential. The next line must be a short run of words with no school,
     credential word or place of its own."""
@@ -315,7 +318,40 @@ def _wrapped_fields(per_line: list[list[str]]) -> list[str]:
             out[-1][-1] = f"{prev} {segs[0]}"
             continue
         out.append(list(segs))
-    return [x for segs in out for x in segs]
+    return out
+
+
+def _school_wrapped_round(credential: str, institution: str,
+                          line_of: dict[str, tuple[int, int]]) -> tuple[str, str]:
+    """("Mastrer's degree", "National Research Nuclear University") from "National Research Mastrer's degree" and
+    the line below, "Nuclear University": a school's name wrapped in its column, with the credential of the next
+    column glued after its first part. Unchanged unless the school's last words are alone on the line right
+    below the credential's and one to three capitalised words stand before the credential word."""
+    (inst_line, inst_n), (cred_line, _) = line_of.get(institution, (-1, 0)), line_of.get(credential, (-9, 0))
+    if inst_n != 1 or inst_line != cred_line + 1 or len(institution.split()) > 4 or not _name_like(institution):
+        return credential, institution
+    probe = respelled(credential)
+    c = _cues()
+    found = [m for m in (c.degree.search(probe), c.abbrev.search(probe)) if m]
+    before = probe[:min(m.start() for m in found)].split() if found else []
+    if not 1 <= len(before) <= 3 or not all(w[:1].isupper() for w in before) or has_degree(" ".join(before)) or \
+            _qualification_title().match(" ".join(before) + " X"):
+        return credential, institution
+    head = re.match(r"\s*(?:\S+\s+){%d}" % len(before), credential)
+    if head is None:
+        return credential, institution
+    return credential[head.end():].strip(), f"{head.group(0).strip()} {institution}"
+
+
+def _acronym_before(seg: str, segments: list[str], line_of: dict[str, tuple[int, int]]) -> str:
+    """The school's acronym written just before ``seg`` on its line ("MEPhI, National Research …"), or ""."""
+    at = segments.index(seg) if seg in segments else 0
+    if at == 0:
+        return ""
+    prev = segments[at - 1]
+    same_line = line_of.get(prev, (-1, 0))[0] == line_of.get(seg, (-2, 0))[0]
+    acronym = re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*", prev) is not None and len(prev) <= 8
+    return prev if same_line and acronym and not has_degree(prev) else ""
 
 
 def _field_opened(seg: str) -> bool:
@@ -493,7 +529,9 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         stripped = re.sub(r"(?<=[^\W\d_]{4})\.\s+(?=[A-Z])", "  ", stripped)  # "…and Management. Ryazan State…"
         per_line.append([p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
                                      else clean(x) for x in _SEP.split(stripped)) if p])
-    segments = [s.replace("\u2063", ", ") for s in _wrapped_fields(per_line) if re.search(r"[^\W\d_]", s)]
+    merged = [[x.replace("\u2063", ", ") for x in segs] for segs in _wrapped_fields(per_line)]
+    line_of = {x: (i, len(segs)) for i, segs in enumerate(merged) for x in segs}  # line index, segments on it
+    segments = [x for segs in merged for x in segs if re.search(r"[^\W\d_]", x)]
     consumed: set[str] = set()
     degree_named = any(has_degree(respelled(x)) for x in segments)
     # "Lincoln High School — High School Diploma": a school named with a credential word is the school when
@@ -501,6 +539,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     school_named = {x for x in segments if has_degree(respelled(x)) and _ends_with_school(x)}
     if not any(has_degree(respelled(x)) for x in segments if x not in school_named):
         school_named = set()
+    faculties = {x for x in segments if _faculty_only(respelled(x))}
+    real_school = any(_names_school(respelled(x)) for x in segments if x not in faculties)
     for seg in segments:
         # "Engineer Ural State University", "MASA Web Development" (not "Teacher Training College, Diploma …")
         qualified = None if degree_named else (_qualification_first(seg) or _acronym_programme(seg))
@@ -518,9 +558,16 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                     continue
             credential = seg
             consumed.add(seg)
-        elif not institution and (_names_school(respelled(seg)) or _CAMPUS.search(seg)):
+        elif not institution and (_names_school(respelled(seg)) and (seg not in faculties or not real_school)
+                                  or _CAMPUS.search(seg)):
             institution = seg
             consumed.add(seg)
+    if credential and institution:
+        wrapped = _school_wrapped_round(credential, institution, line_of)
+        if wrapped != (credential, institution):
+            acronym = _acronym_before(credential, segments, line_of)
+            consumed.add(acronym)
+            credential, institution = wrapped[0], f"{acronym}, {wrapped[1]}" if acronym else wrapped[1]
     if credential:
         m = _FIELD_PREP.search(credential) or _FIELD_OF.match(credential)
         am = cues.abbrev.match(credential)

@@ -50,6 +50,11 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
     "a misspelt credential word alone": (
         "Education\nBachlor of Arts in History, University of Ghana, 2010\n",
         [("University of Ghana", "Bachlor of Arts in History", "History", "GH", "2010", "degree")]),
+    "a school's name wrapped in its column, the next column's credential glued after its first part": (
+        "Education\nTUSUR, Tomsk State Bachelour's degree. Faculty of Control Systems, Robotics.\n"
+        "Technical University\n2009  2013\n",
+        [("TUSUR, Tomsk State Technical University", "Bachelour's degree", "Faculty of Control Systems", "", "2013",
+          "degree")]),
     "two credentials listed under one school": (
         "Education\nKyiv Polytechnic Institute\nMaster's degree, Computer Engineering (2015 – 2017)\n"
         "Bachelors degree - Applied Mathematics (2011 – 2015)\n",
