@@ -337,7 +337,7 @@ def _school_wrapped_round(credential: str, institution: str,
     if not 1 <= len(before) <= 3 or not all(w[:1].isupper() for w in before) or has_degree(" ".join(before)) or \
             _qualification_title().match(" ".join(before) + " X"):
         return credential, institution
-    head = re.match(r"\s*(?:\S+\s+){%d}" % len(before), credential)
+    head = re.match(rf"\s*(?:\S+\s+){{{len(before)}}}", credential)
     if head is None:
         return credential, institution
     return credential[head.end():].strip(), f"{head.group(0).strip()} {institution}"
