@@ -433,6 +433,39 @@ def _rejoin_split_words(text: str) -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=1)
+def _ligature_repairs() -> dict[str, str]:
+    """damaged form → word (data/ligature_words.tsv, built by scripts/build_ligature_words.py)."""
+    from importlib import resources
+
+    raw = resources.files("screener.ingest").joinpath("data/ligature_words.tsv").read_text("utf-8")
+    return dict(line.split("\t", 1) for line in raw.splitlines() if line and not line.startswith("#"))
+
+
+_LETTERS = re.compile(r"[A-Za-z]{4,}")
+
+
+def _restore_ligatures(text: str) -> str:
+    """Put back the letters a PDF converter dropped with their ligature glyphs ('Soware Engineer', 'applicaons',
+    'eld' → 'Software Engineer', 'applications', 'field'): only in a document with at least three different damaged
+    words, and only words that are no word themselves; the case of the damaged word is kept."""
+    repairs = _ligature_repairs()
+    damaged = {w.lower() for w in _LETTERS.findall(text) if w.lower() in repairs}
+    if len(damaged) < 3:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        repaired = repairs.get(word.lower())
+        if repaired is None:
+            return word
+        if word.isupper():
+            return repaired.upper()
+        return repaired.capitalize() if word[0].isupper() else repaired
+
+    return _LETTERS.sub(fix, text)
+
+
 def read_docx(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     check_zip(data, file, limits)
     import docx  # python-docx; imported here so PDF-only batches do not pay for lxml parsing set-up
@@ -488,7 +521,7 @@ def read_docx(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Docume
 
     header_lines = part_lines(_HEADER_RT)
     footer_lines = part_lines(_FOOTER_RT)
-    text = _rejoin_split_words(normalize_text("\n".join(header_lines + body_lines + footer_lines)))
+    text = _restore_ligatures(_rejoin_split_words(normalize_text("\n".join(header_lines + body_lines + footer_lines))))
     props = word.core_properties
     metadata = {k: v for k, v in (("title", props.title), ("author", props.author)) if v}
     return make_document(

@@ -90,6 +90,53 @@ _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<company>\S.*)$")
 _IN = re.compile(r"^(?P<title>.+?)\s+in\s+(?:(?:the\s+)?project\s+)?(?P<company>[A-Z0-9]\S*.*)$")
 
 
+@lru_cache(maxsize=8192)
+def _is_tool(part: str) -> bool:
+    """Whether ``part`` is, as a whole, the name of a technology or tool in the skills lexicon ("Java", "Docker",
+    "Unity3D"). The lexicon is the extractor's, loaded once per process (workers share it)."""
+    if not part or len(part) > 40 or not any(c.isalpha() for c in part):
+        return False
+    from screener.extract import get_extractor
+    from screener.extract.lexicon import norm_phrase
+
+    lexicon = get_extractor().lexicon
+    concept = lexicon.forms.get(norm_phrase(part))
+    return concept is not None and concept in lexicon.tech
+
+
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+def _tool_list(text: str) -> bool:
+    """A list of technologies ("Java, TypeScript, Spring Boot", "Docker, Jenkins"): two or more short items, no job
+    title, organisation word or place, and at least half of them tools (one in three or more)."""
+    items = [x for x in _LIST_SPLIT.split(text.strip(" .;,")) if x]
+    if len(items) < 2 or any(len(x.split()) > 4 for x in items):
+        return False
+    if _cues().title.search(text) or _cues().company.search(text) or \
+            any(_is_location(x) or _STATE_CODE.match(x) for x in items):
+        return False
+    tools = sum(_is_tool(x) for x in items)
+    return tools * 2 >= len(items) or (tools >= 1 and len(items) >= 3)
+
+
+_CONNECTORS = frozenset({"of", "in", "for", "at", "to", "and", "&", "with", "on", "by", "from", "de", "del", "da", "di",
+                         "du", "der", "des", "la", "le", "el", "y", "e"})
+
+
+def _without_prose_after_title(part: str) -> str:
+    """"Software Engineer" from "Software Engineer a wide technological stack": after the last title word, two or
+    more words opening in lower case (not a joining word such as "of", "in") are the neighbouring column's
+    description, glued on by a converter; a title in lower case keeps its words."""
+    found = list(_cues().title.finditer(part))
+    if not found or not part[:1].isupper():
+        return part
+    tail = part[found[-1].end():].split()
+    if len(tail) < 2 or not tail[0][:1].islower() or tail[0].lower() in _CONNECTORS or not tail[0].isalpha():
+        return part
+    return part[:found[-1].end()]
+
+
 def _ends_with_title(part: str) -> bool:
     core = re.sub(r"\s*\([^()]*\)\s*$", "", part.strip())
     ends = [m.end() for m in _cues().title.finditer(core)]
@@ -98,6 +145,32 @@ def _ends_with_title(part: str) -> bool:
 
 _LOWER_WORD = re.compile(r"[a-z]+\b")
 _OPEN_SENTENCE_END = re.compile(r"[^.!?:;)]\Z")
+
+
+# "Sogo Services ( Israel, Tel-Aviv) Im working as a Software Engineer with…": an employer with its place in
+# brackets, then the neighbouring column's description glued on the same line
+_PLACE_THEN_PROSE = re.compile(r"(?P<head>[^()]{2,60}\(\s*(?P<place>[^()]{2,40})\))\s+(?P<tail>[A-Z][^()]*)")
+
+
+def _without_glued_prose(body: str) -> str:
+    """``body`` without a description glued after an employer's bracketed place (the other column of a page
+    converted line by line): the tail must read as prose (five or more words, most in lower case)."""
+    words = body.split()
+    if len(words) >= 8 and all(w[:1].isupper() for w in words[:2]):
+        # "Software Engineer application as a part of the huge international team": a title in title case, then
+        # the other column's sentence in lower case
+        title = _without_prose_after_title(body)
+        head = title.split()
+        if title != body and len(head) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in head) and \
+                _prose(body[len(title):]):
+            return title
+    m = _PLACE_THEN_PROSE.fullmatch(body)
+    if not m or not (_is_location(m["place"].strip()) or _country_and_places(m["place"])):
+        return body
+    words = m["tail"].split()
+    if len(words) < 5 or sum(w[:1].islower() for w in words[1:]) * 3 < (len(words) - 1) * 2:
+        return body
+    return m["head"].strip()
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
@@ -109,6 +182,7 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
         m = BULLET_RE.match(raw)
         bullet = bool(m and m.end() > 0)
         body = raw[m.end():].strip() if m else raw
+        body = _without_glued_prose(body)
         cont = not bullet and prev is not None and bool(_LOWER_WORD.match(body)) and (
             prev.bullet or prev.cont or (len(prev.text) >= 60 and bool(_OPEN_SENTENCE_END.search(prev.text))))
         line = _Line(s, e, body, bullet, cont)
@@ -439,6 +513,8 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
         close = after.find(")")
         if close != -1 and "(" not in after[1:close]:
             after = after[close + 1:]  # "(on leave since 2026)", "(contract)": a remark on the dates
+    if _tool_list(after):
+        after = ""  # "June 2019 - Dec 2019 - Java, Apache Camel, Hibernate": the stack used, not the header
     parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
     if parts[1] and re.match(r"(?:and|or|of|to|with|in|for|the)\s", parts[1]):
         parts[1] = ""  # "… Oct 2018 - Present and Computer Science (2011 2015)": the next column's line goes on
@@ -500,7 +576,8 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                     above.insert(0, j)
                     # a line that is only a place ("Kathmandu, Nepal") does not use up the title/employer budget
                     counted += not _is_location(_LABELS.sub("", lines[j].text))
-                    if len(above) == 1 and (len(_split_units(lines[j].text)) >= 2 or "," in lines[j].text) and \
+                    kept = [u for u in _split_units(lines[j].text) if not _tool_list(u)]
+                    if len(above) == 1 and (len(kept) >= 2 or "," in " ".join(kept)) and \
                             _cues().title.search(lines[j].text):
                         break  # "Advalange,Moscow Developer" right above the dates is the whole header: the line
                         # above it belongs to the other column ("Shaders/ URP /HDRP")
@@ -922,6 +999,8 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         unit = _CAMEL_GLUE.sub(lambda m: m.group(0) if not cues.title.fullmatch(m["word"]) else f"\t{m['word']}",
                                unit)
         for seg in _split_units(unit):
+            if _tool_list(seg):
+                continue  # "Java Developer - Java, Spring, Jenkins": the stack beside the title
             m = _AT.match(seg) or _IN.match(seg)
             if m and explicit is None and cues.title.search(m["title"]) and \
                     (m.re is _AT or _ends_with_title(m["title"])):
@@ -932,7 +1011,7 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
                 continue
             for p in _comma_parts(seg):
                 if clean(p):
-                    parts.append((clean(p), ui))
+                    parts.append((clean(_without_prose_after_title(p)), ui))
     labelled_title = next((_TITLE_LABEL.sub("", p) for p, _ in parts if _TITLE_LABEL.match(p)), "")
     labelled_employer = next((_EMPLOYER_LABEL.sub("", p) for p, _ in parts if _EMPLOYER_LABEL.match(p)), "")
     if labelled_title or labelled_employer:

@@ -55,6 +55,16 @@ CASES = {
         "EXPERIENCE\nJob Title 1\nCompany 1\nDate: Month 20XX – Ongoing  Location: Location\n• Job description 1\n"
         "Job Title 2\nCompany 2\nDate: Month 20XX – Ongoing  Location: Location\n• Job description 2\nPROJECTS\n",
         [("Job Title 1", "Company 1", None, NOW), ("Job Title 2", "Company 2", None, NOW)]),
+    "employer, title and dates in a left column, the description glued on the right, the stack after the dates": (
+        "Work experience\nHarbor Mesh ( Norway, Oslo) I was designing the backend for the telecom customers support\n"
+        "Software Engineer application as a part of the huge international team\n"
+        "June 2019 - December 2019 - Java, Apache Camel, Hibernate\n• Docker, Jenkins\n"
+        "Orvel ( Sweden, Lund) Developed visual database query builder and related tools.\n"
+        "Java Developer - Java, Eclipse\nOctober 2014 - June 2017 - DB2, Jazz, Jenkins\nEducation\n",
+        [("Software Engineer", "Harbor Mesh", "2019-06", "2019-12"), ("Java Developer", "Orvel", "2014-10", "2017-06")]),
+    "a place after the employer is no stack list": (
+        "Experience\nJan 2020 - Present - Brightwave, Austin, TX\nData Engineer\nBuilt pipelines.\n",
+        [("Data Engineer", "Brightwave", "2020-01", NOW)]),
 }
 
 
