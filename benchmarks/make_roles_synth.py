@@ -9,14 +9,13 @@ The folder gets one sub-folder per layout kind and ``gold_roles_synth.jsonl`` in
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synth_resumes import GOLD_NAME, KINDS, generate  # noqa: E402
+from benchmarks.synth_resumes import GOLD_NAME, KINDS, clear, generate  # noqa: E402
 
 DEFAULT_OUT = Path("/tmp/roles_synth")
 
@@ -28,16 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--kinds", default="", help=f"comma-separated subset of: {', '.join(KINDS)}")
     args = ap.parse_args(argv)
-    if "shared" in args.out.resolve().parts:
-        ap.error("refusing to write into a 'shared' folder (read-only development data)")
-    if args.out.exists() and any(args.out.iterdir()):
-        if not (args.out / GOLD_NAME).exists():
-            ap.error(f"{args.out} is not empty and holds no {GOLD_NAME}: choose an empty or new folder")
-        for old in [args.out / GOLD_NAME, *(args.out / k for k in KINDS)]:
-            if old.is_dir():
-                shutil.rmtree(old)
-            elif old.exists():
-                old.unlink()
+    clear(args.out)
     rows = generate(args.out, args.n, args.seed, [k for k in args.kinds.split(",") if k] or None)
     per_kind = Counter(str(r["kind"]) for r in rows)
     roles = sum(len(r["roles"]) for r in rows if isinstance(r["roles"], list))

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synth_resumes import GOLD_NAME, KINDS, generate  # noqa: E402
+from benchmarks.synth_resumes import GOLD_NAME, KINDS, clear, generate  # noqa: E402
 
 MANIFEST = "manifest.json"
 FIGURES = re.compile(r"dates (\d+)/(\d+).*roles exact (\d+)/(\d+).*education (\d+)/(\d+)")
@@ -50,8 +50,7 @@ def ensure(out: Path, n: int, seed: int, kinds: list[str]) -> list[dict[str, obj
     manifest, gold = out / MANIFEST, out / GOLD_NAME
     if manifest.exists() and gold.exists() and json.loads(manifest.read_text()) == wanted:
         return [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if out.exists() and any(out.iterdir()) and not gold.exists():
-        raise SystemExit(f"{out} is not empty and holds no {GOLD_NAME}: choose an empty or new folder")
+    clear(out)
     print(f"generating {n} résumés into {out} ...", flush=True)
     rows = generate(out, n, seed, kinds)
     manifest.write_text(json.dumps(wanted))

@@ -9,20 +9,38 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from pathlib import Path
 
 from .kinds import KINDS
 from .people import person
 
 GOLD_NAME = "gold_roles_synth.jsonl"
+SHARED = Path(__file__).resolve().parents[3] / "shared"  # the read-only development data beside the checkout
 
-__all__ = ["GOLD_NAME", "KINDS", "generate"]
+__all__ = ["GOLD_NAME", "KINDS", "clear", "generate"]
+
+
+def clear(out: Path) -> None:
+    """Remove an earlier generation from ``out`` (its gold and sub-folders); refuse a non-empty folder that holds
+    no gold of ours, so a mistyped ``--out`` cannot delete anything else."""
+    if not out.exists() or not any(out.iterdir()):
+        return
+    if not (out / GOLD_NAME).is_file():
+        raise SystemExit(f"{out} is not empty and holds no {GOLD_NAME}: choose an empty or new folder")
+    for old in out.iterdir():
+        if old.is_dir() and (old.name in KINDS or old.name == "by_kind"):
+            shutil.rmtree(old)
+        elif old.name in (GOLD_NAME, "manifest.json"):
+            old.unlink()
 
 
 def generate(out: Path, n: int = 120, seed: int = 15, kinds: list[str] | None = None) -> list[dict[str, object]]:
     """Write ``n`` résumés under ``out/<kind>/`` (kinds taken in turn) and ``out/gold_roles_synth.jsonl``.
 
     Document ``i`` depends only on ``seed`` and ``i`` (and its kind), so the same call writes the same résumés."""
+    if out.resolve().is_relative_to(SHARED):
+        raise ValueError(f"{out} is inside {SHARED}, which is read-only: write the résumés elsewhere")
     names = kinds or list(KINDS)
     unknown = sorted(set(names) - set(KINDS))
     if unknown:

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pypdfium2 as pdfium
 import pytest
 
-from benchmarks.synth_resumes import GOLD_NAME, KINDS, generate
+from benchmarks.synth_resumes import GOLD_NAME, KINDS, SHARED, clear, generate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PER_KIND = 3
@@ -151,3 +151,19 @@ def test_same_seed_same_resumes(tmp_path: Path) -> None:
 def test_unknown_kind_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown kinds"):
         generate(tmp_path, n=1, kinds=["no_such_kind"])
+
+
+def test_clearing_touches_only_a_generated_folder(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with pytest.raises(SystemExit, match="holds no"):
+        clear(foreign)
+    assert (foreign / "notes.txt").read_text() == "keep me"
+    ours = tmp_path / "ours"
+    generate(ours, n=2, kinds=["lost_dash", "pdf_two_column"])
+    (ours / "notes.txt").write_text("keep me too")
+    clear(ours)
+    assert sorted(p.name for p in ours.iterdir()) == ["notes.txt"]
+    with pytest.raises(ValueError, match="read-only"):
+        generate(SHARED / "synth", n=1)
