@@ -5,8 +5,10 @@
 Writes the résumés with ``benchmarks/make_roles_synth.py``'s generator when the folder does not hold this
 generator's output for these settings, then runs ``../shared/tools/roles_real_check.py`` (every document through
 ``python -m screener parse FILE --json``) once per layout kind, and prints dated roles, exact roles and education
-per kind and overall. ``-v`` also prints the checker's misses (its first 20 per kind). Skips with a message when
-../shared (the checker) is missing. Exits 0 (a benchmark prints; it does not gate).
+per kind and overall. ``-v`` also prints the checker's misses (its first 20 per kind), each naming the file under
+``--out``. About 1 CPU second per résumé (the checker starts one ``python -m screener parse`` per file): ``--n 54``
+(two per kind) is the quick look. Skips with a message when ../shared (the checker) is missing. Exits 0 (a
+benchmark prints; it does not gate).
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def main() -> int:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if args.verbose:
         for s in scores:
-            print("".join(f"[{s.kind}] {line}\n" for line in s.misses.splitlines()), end="")
+            print(s.misses, end="")
     print("\n".join(table(scores)))
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     print(f"CPU seconds of the parses (children): {cpu:.1f}; targets as for the real layouts: dates >= 95%, "

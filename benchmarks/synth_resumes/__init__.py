@@ -52,7 +52,8 @@ def generate(out: Path, n: int = 120, seed: int = 15, kinds: list[str] | None = 
         (out / kind).mkdir(parents=True, exist_ok=True)
         someone = person(rng)
         made = KINDS[kind](someone, rng, out / kind / f"{i:03d}")
-        rows.append({"id": f"synth-{i:03d}", "file": made.file.relative_to(out).as_posix(), "kind": kind,
+        file = made.file.relative_to(out).as_posix()
+        rows.append({"id": file, "file": file, "kind": kind,  # the id is the file: the checker's misses name it
                      "name": someone.name, "roles": made.roles, "education": made.education})
     (out / GOLD_NAME).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return rows
