@@ -158,13 +158,16 @@ def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
                    today: date | None = None) -> list[EducationEntry]:
     """Education entries of every education section, in document order."""
     out: list[EducationEntry] = []
-    for section in sections:
+    for i, section in enumerate(sections):
         if section.name in EDUCATION_SECTIONS:
             out.extend(_section_entries(text, section, today))
         elif section.heading and any(n in EDUCATION_SECTIONS for n in heading_names(section.heading)):
             # headings of columns printed side by side ("SUMMARY EDUCATION"): the education column's lines are
             # interleaved with the others; only lines naming a school or a degree are read
-            out.extend(_section_entries(text, section, today, cued_only=True))
+            found = _section_entries(text, section, today, cued_only=True)
+            out.extend(found)
+            if found:
+                out.extend(_run_on_credentials(text, sections[i + 1:i + 1 + _RUN_ON_SECTIONS], found[-1], today))
     known = {fold(e.institution) for e in out if e.institution}
     for section in sections:
         if section.name == "experience":
@@ -173,6 +176,32 @@ def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
                     known.add(fold(entry.institution))
                     out.append(entry)
     return sorted(out, key=lambda e: e.span)
+
+
+#: How many sections after interleaved columns' heading line the education column may run on into.
+_RUN_ON_SECTIONS = 2
+
+
+def _run_on_credentials(text: str, following: list[Section] | tuple[Section, ...], last: EducationEntry,
+                        today: date | None) -> list[EducationEntry]:
+    """In interleaved columns the education column runs on past the other column's next heading ("EXPERIENCE"):
+    a line there that opens with a credential word ("Bachelors degree - Applied Mathematics") is a further
+    credential of the school above, up to the next education heading."""
+    out: list[EducationEntry] = []
+    for section in following:
+        if section.name in EDUCATION_SECTIONS:
+            break
+        for s, e in lines_in(text, _body_start(text, section), section.end):
+            line = text[s:e].strip()
+            bullet = BULLET_RE.match(line)
+            if not line or bullet is not None and bullet.end() > 0:
+                continue
+            entry = _Entry(lines=[(s, e, line, False)], has_degree=has_degree(respelled(line)))
+            if not _further_credential(entry) or _names_school(respelled(line)) or find_dates(line, today=today):
+                continue
+            entry.school = last.institution
+            out.append(_build(text, entry, today))
+    return out
 
 
 # "2016 september - 2017 june: Student in Tel-Ran, Java and Android developer, Rehovot": a course listed as a job

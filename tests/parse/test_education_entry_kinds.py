@@ -55,6 +55,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
         "Technical University\n2009  2013\n",
         [("TUSUR, Tomsk State Technical University", "Bachelour's degree", "Faculty of Control Systems", "", "2013",
           "degree")]),
+    "interleaved columns: the education column runs on past the other column's next heading": (
+        "PROFILE EDUCATION\nKazan Federal University\nI am an analyst with five years of experience\n"
+        "Master's degree, Economics\nin retail and logistics.\nEXPERIENCE\nBachelors degree - Applied Mathematics\n"
+        "Analyst Jan 2019 - Present\nNorthwind Trade\n",
+        [("Kazan Federal University", "Master's degree", "Economics", "", "None", "degree"),
+         ("Kazan Federal University", "Bachelors degree", "Applied Mathematics", "", "None", "degree")]),
     "two credentials listed under one school": (
         "Education\nKyiv Polytechnic Institute\nMaster's degree, Computer Engineering (2015 – 2017)\n"
         "Bachelors degree - Applied Mathematics (2011 – 2015)\n",
