@@ -44,28 +44,36 @@ _UNKNOWN = "?"  # a text object not classified yet (its background decides)
 _BREAKS = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"\x02", "\ufffe"}
 
 
-def _fast(fn: Any, restype: Any, *argtypes: Any) -> Any:
-    """A ctypes prototype for a PDFium function taking plain ints/void pointers (skips per-call type checks)."""
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as returned (a subclass of c_void_p is not turned into an int), to pass straight back."""
+
+
+def _raw(fn: Any, restype: Any) -> Any:
+    """A PDFium function called without per-argument conversion (about 40 % cheaper per call than a typed
+    prototype, which matters for the per-character calls): handles and out-pointers are passed as ctypes objects
+    (a handle, ``byref``), indexes as plain ints; never a bare int as a pointer."""
     address = ctypes.cast(fn, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)  # type: ignore[arg-type]
+    return ctypes.CFUNCTYPE(restype)(address)  # type: ignore[arg-type]  # no argument types declared
 
 
-_vp, _int, _dbl = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
-_loose_box = _fast(pdfium_c.FPDFText_GetLooseCharBox, _int, _vp, _int, _vp)
-_text_object = _fast(pdfium_c.FPDFText_GetTextObject, _vp, _vp, _int)
-_font_size = _fast(pdfium_c.FPDFText_GetFontSize, _dbl, _vp, _int)
-_fill_colour = _fast(pdfium_c.FPDFPageObj_GetFillColor, _int, _vp, _vp, _vp, _vp, _vp)
-_stroke_colour = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _int, _vp, _vp, _vp, _vp, _vp)
-_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _int, _vp)
-_get_object = _fast(pdfium_c.FPDFPage_GetObject, _vp, _vp, _int)
-_object_type = _fast(pdfium_c.FPDFPageObj_GetType, _int, _vp)
-_count_objects = _fast(pdfium_c.FPDFPage_CountObjects, _int, _vp)
-_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _int, _vp, _vp, _vp, _vp, _vp)
-_draw_mode = _fast(pdfium_c.FPDFPath_GetDrawMode, _int, _vp, _vp, _vp)
+_int, _dbl = ctypes.c_int, ctypes.c_double
+_loose_box = _raw(pdfium_c.FPDFText_GetLooseCharBox, _int)  # (textpage, index, byref FS_RECTF)
+_text_object = _raw(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # (textpage, index) -> address or None
+_font_size = _raw(pdfium_c.FPDFText_GetFontSize, _dbl)  # (textpage, index)
+_fill_colour = _raw(pdfium_c.FPDFPageObj_GetFillColor, _int)  # (object, byref r, g, b, a)
+_stroke_colour = _raw(pdfium_c.FPDFPageObj_GetStrokeColor, _int)
+_render_mode = _raw(pdfium_c.FPDFTextObj_GetTextRenderMode, _int)  # (object)
+_get_object = _raw(pdfium_c.FPDFPage_GetObject, _Handle)  # (page, index)
+_object_type = _raw(pdfium_c.FPDFPageObj_GetType, _int)  # (object)
+_count_objects = _raw(pdfium_c.FPDFPage_CountObjects, _int)  # (page)
+_bounds = _raw(pdfium_c.FPDFPageObj_GetBounds, _int)  # (object, byref left, bottom, right, top)
+_draw_mode = _raw(pdfium_c.FPDFPath_GetDrawMode, _int)  # (object, byref fill mode, byref stroke)
 
 
-def _addr(handle: Any) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+def _refs(array: Any) -> tuple[Any, ...]:
+    """``byref`` to each element of a ctypes array (out-parameters of one call)."""
+    size = ctypes.sizeof(array) // len(array)
+    return tuple(ctypes.byref(array, k * size) for k in range(len(array)))
 
 
 @dataclass
@@ -107,16 +115,16 @@ class _PageStyles:
         self._page = page_raw
         self._cache: dict[int, str | None] = {}
         self._shapes: list[_Shape] | None = None
-        self._index: dict[int, int] | None = None  # object address -> drawing order (built when needed)
-        self._objects: list[tuple[int, int]] = []  # (address, FPDF_PAGEOBJ_* kind) in drawing order
-        # top-level text objects with their render mode and colour, read in the same pass as the shapes
-        self._texts: list[tuple[int, int, tuple[int, int, int, int] | None]] = []
+        self._index: dict[int, int] | None = None  # text object address -> drawing order (built when needed)
+        self._has_form = False  # a form XObject (which could nest text objects of its own)
+        # top-level text objects with their render mode, colour and drawing order, read in the same pass as the
+        # shapes
+        self._texts: list[tuple[int, int, tuple[int, int, int, int] | None, int]] = []
         self._blend: dict[tuple[int, int, int], bool] = {}
         self._rgba = (ctypes.c_uint * 4)()
-        base = ctypes.addressof(self._rgba)
-        self._rgba_p = tuple(base + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
+        self._rgba_p = _refs(self._rgba)
 
-    def _colour(self, obj: int, stroke: bool) -> tuple[int, int, int, int] | None:
+    def _colour(self, obj: Any, stroke: bool) -> tuple[int, int, int, int] | None:
         fn = _stroke_colour if stroke else _fill_colour
         if not fn(obj, *self._rgba_p):
             return None
@@ -126,38 +134,49 @@ class _PageStyles:
         """One pass over the page's objects: filled shapes and images (with their boxes), and every top-level
         text object's render mode and colour (what ``prepare`` classifies)."""
         shapes: list[_Shape] = []
-        page = _addr(self._page)
+        page = self._page
         count = _count_objects(page)
         box = (ctypes.c_float * 4)()
-        base = ctypes.addressof(box)
-        box_p = tuple(base + k * ctypes.sizeof(ctypes.c_float) for k in range(4))
+        box_p = _refs(box)
         modes = (ctypes.c_int * 2)()
-        fill_p, stroke_p = ctypes.addressof(modes), ctypes.addressof(modes) + ctypes.sizeof(ctypes.c_int)
+        fill_p, stroke_p = _refs(modes)
+        rgba, rgba_p, unpack_rgba = self._rgba, self._rgba_p, _RGBA.unpack_from
         path, image, text_kind = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT
-        objects, texts = self._objects, self._texts
-        get_object, object_type, render_mode, colour_of = _get_object, _object_type, _render_mode, self._colour
+        append_text = self._texts.append
+        get_object, object_type, render_mode = _get_object, _object_type, _render_mode
+        fill_colour, stroke_colour = _fill_colour, _stroke_colour
         for i in range(count):
-            address = get_object(page, i) or 0
-            kind = object_type(address)
-            objects.append((address, kind))
+            obj = get_object(page, i)
+            # A text object's render mode is 0-7; anything else has -1 (one call fewer per text object).
+            mode = render_mode(obj)
+            kind = text_kind if mode >= 0 else object_type(obj)
             if kind == text_kind:
-                mode = render_mode(address)
-                texts.append((address, mode, None if mode in _RENDER_INVISIBLE
-                              else colour_of(address, mode in _RENDER_STROKE)))
+                address = obj.value or 0
+                if mode in _RENDER_INVISIBLE:
+                    append_text((address, mode, None, i))
+                elif (stroke_colour if mode in _RENDER_STROKE else fill_colour)(obj, *rgba_p):
+                    append_text((address, mode, unpack_rgba(rgba), i))
+                else:
+                    append_text((address, mode, None, i))
+                continue
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                self._has_form = True
                 continue
             if kind != path and kind != image:
                 continue
-            if not _bounds(address, *box_p):
+            if not _bounds(obj, *box_p):
                 continue
             bounds = (box[0], box[1], box[2], box[3])
             if kind == image:
                 shapes.append(_Shape(i, bounds, None))
                 continue
-            _draw_mode(address, fill_p, stroke_p)
+            _draw_mode(obj, fill_p, stroke_p)
             if modes[0] == 0:
                 continue
-            colour = colour_of(address, False)
-            if colour is None or colour[3] < 128:
+            if not fill_colour(obj, *rgba_p):
+                continue
+            colour = unpack_rgba(rgba)
+            if colour[3] < 128:
                 continue
             shapes.append(_Shape(i, bounds, colour[:3]))
         return shapes
@@ -167,7 +186,7 @@ class _PageStyles:
         if self._shapes is None:
             self._shapes = self._load_shapes()
         if self._index is None:
-            self._index = {address: i for i, (address, _) in enumerate(self._objects)}
+            self._index = {address: order for address, _, _, order in self._texts}
         order = self._index.get(obj, 1 << 30)
         for shape in reversed(self._shapes):
             left, bottom, right, top = shape.box
@@ -182,9 +201,9 @@ class _PageStyles:
         can be hidden by its style (no hidden or doubtful text object, no form XObject that could nest one)."""
         if self._shapes is None:
             self._shapes = self._load_shapes()
-        all_visible = not any(kind == pdfium_c.FPDF_PAGEOBJ_FORM for _, kind in self._objects)
+        all_visible = not self._has_form
         blend, cache = self._blend, self._cache
-        for obj, mode, colour in self._texts:
+        for obj, mode, colour, _ in self._texts:
             if obj in cache:
                 continue
             if mode in _RENDER_INVISIBLE:
@@ -206,11 +225,12 @@ class _PageStyles:
         if obj in self._cache:
             return self._cache[obj]
         code: str | None = None
-        mode = _render_mode(obj)
+        handle = ctypes.c_void_p(obj)
+        mode = _render_mode(handle)
         if mode in _RENDER_INVISIBLE:
             code = "hidden-text"
         else:
-            colour = self._colour(obj, stroke=mode in _RENDER_STROKE)
+            colour = self._colour(handle, stroke=mode in _RENDER_STROKE)
             if colour is not None:
                 if colour[3] == 0:
                     code = "hidden-text"
@@ -258,16 +278,19 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
         left, bottom, right, top = page.get_cropbox()
         lo_x, hi_x = left - _OFF_PAGE_MARGIN, right + _OFF_PAGE_MARGIN
         lo_y, hi_y = bottom - _OFF_PAGE_MARGIN, top + _OFF_PAGE_MARGIN
-        tp = _addr(textpage)
+        tp = textpage
         rect = pdfium_c.FS_RECTF()
-        rect_p = ctypes.addressof(rect)
+        rect_p = ctypes.byref(rect)
         unpack_rect = _RECT.unpack_from  # left, top, right, bottom: one call instead of four attribute reads
         # With no text object that could be hidden, no glyph needs its text object looked up.
         all_visible = styles.prepare()
         cache_get = styles._cache.get
-        loose_box, text_object, font_size = _loose_box, _text_object, _font_size
+        loose_box, text_object, font_size, tiny_box = _loose_box, _text_object, _font_size, _TINY_BOX_PT
+        # A word is a run of the page text (PDFium's line-break hyphen marks inside it written as "-"): it is
+        # kept as its start index and cut out of the text when it ends.
+        marks = "\x02" in text or "\ufffe" in text
         append_word = words.append
-        chars: list[str] | None = None  # the word being built, with its box wx0, wy0, wx1, wy1
+        start = -1  # index of the word's first character (-1: no word), with its box wx0, wy0, wx1, wy1
         wx0 = wy0 = wx1 = wy1 = 0.0
         last_hidden: dict[str, int] = {}
         has_chars = False
@@ -276,56 +299,52 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
         lo_x2, hi_x2, lo_y2, hi_y2 = 2 * lo_x, 2 * hi_x, 2 * lo_y, 2 * hi_y
         for i, ch in enumerate(text):
             if ch in _BREAKS:
-                if ch == "\x02" or ch == "\ufffe":  # PDFium's mark for a hyphen at a line break: no box of its own
-                    if chars is not None:
-                        chars.append("-")
-                elif chars is not None:  # white space
-                    append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
-                    chars = None
+                # PDFium's mark for a hyphen at a line break has no box of its own and stays in the word
+                if start >= 0 and ch != "\x02" and ch != "\ufffe":  # white space ends the word
+                    append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, i, marks)))
+                    start = -1
                 continue
             has_chars = True
             loose_box(tp, i, rect_p)
             x0, y1, x1, y0 = unpack_rect(rect)
-            code: str | None = None
-            if (all_visible and lo_x2 <= x0 + x1 <= hi_x2 and lo_y2 <= y0 + y1 <= hi_y2
-                    and y1 - y0 >= _TINY_BOX_PT):
-                pass  # on the page, no text object that could be hidden, too tall to be tiny: visible
-            elif (x0 + x1 < lo_x2 or x0 + x1 > hi_x2 or y0 + y1 < lo_y2 or y0 + y1 > hi_y2):
-                code = "off-page-text"
-            else:
-                cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-                if not all_visible:
-                    obj = text_object(tp, i)
-                    if obj:
-                        code = cache_get(obj, _UNKNOWN)
-                        if code is _UNKNOWN:
-                            code = styles.hidden_code(obj, cx, cy)
-                if code is None and (y1 - y0) < _TINY_BOX_PT and 0 < font_size(tp, i) < TINY_PT:
-                    code = "tiny-text"
-            if code is not None:
-                bucket = hidden.parts.setdefault(code, [])
-                if last_hidden.get(code, -2) != i - 1:
-                    bucket.append(" ")
-                bucket.append(ch)
-                last_hidden[code] = i
-                if chars is not None:
-                    append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
-                    chars = None
-                continue
             h = y1 - y0
-            if chars is not None:
-                overlap = (y1 if y1 < wy1 else wy1) - (y0 if y0 > wy0 else wy0)
+            sx, sy = x0 + x1, y0 + y1
+            if not (all_visible and lo_x2 <= sx <= hi_x2 and lo_y2 <= sy <= hi_y2 and h >= tiny_box):
+                # not plainly visible (on the page, no text object that could be hidden, too tall to be tiny)
+                code: str | None = None
+                if sx < lo_x2 or sx > hi_x2 or sy < lo_y2 or sy > hi_y2:
+                    code = "off-page-text"
+                else:
+                    if not all_visible:
+                        obj = text_object(tp, i)
+                        if obj:
+                            code = cache_get(obj, _UNKNOWN)
+                            if code is _UNKNOWN:
+                                code = styles.hidden_code(obj, sx / 2, sy / 2)
+                    if code is None and h < tiny_box and 0 < font_size(tp, i) < TINY_PT:
+                        code = "tiny-text"
+                if code is not None:
+                    bucket = hidden.parts.setdefault(code, [])
+                    if last_hidden.get(code, -2) != i - 1:
+                        bucket.append(" ")
+                    bucket.append(ch)
+                    last_hidden[code] = i
+                    if start >= 0:
+                        append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, i, marks)))
+                        start = -1
+                    continue
+            if start >= 0:
                 word_h = wy1 - wy0
                 unit = h if h > 1.0 else 1.0
                 # Ligature glyphs ("ft", "fi") give two characters one box, so going back is measured from
                 # the previous character's left edge, not the word's right edge.
-                if (overlap < 0.5 * (h if h < word_h else word_h) or x0 - wx1 > 0.15 * unit
-                        or x0 < prev_x0 - 0.5 * unit):
-                    append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
-                    chars = None
+                if ((y1 if y1 < wy1 else wy1) - (y0 if y0 > wy0 else wy0) < 0.5 * (h if h < word_h else word_h)
+                        or x0 - wx1 > 0.15 * unit or x0 < prev_x0 - 0.5 * unit):
+                    append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, i, marks)))
+                    start = -1
             prev_x0 = x0
-            if chars is None:
-                wx0, wy0, wx1, wy1, chars = x0, y0, x1, y1, [ch]
+            if start < 0:
+                wx0, wy0, wx1, wy1, start = x0, y0, x1, y1, i
             else:
                 if x0 < wx0:
                     wx0 = x0
@@ -335,13 +354,20 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
                     wx1 = x1
                 if y1 > wy1:
                     wy1 = y1
-                chars.append(ch)
-        if chars is not None:
-            append_word(Word(wx0, wy0, wx1, wy1, "".join(chars)))
+        if start >= 0:
+            append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, len(text), marks)))
         return words, hidden, has_chars
     finally:
         if own:
             pdfium_c.FPDFText_ClosePage(textpage)
+
+
+_HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+
+
+def _cut(text: str, start: int, end: int, marks: bool) -> str:
+    """A word's text: its run of the page text, with PDFium's line-break hyphen marks written as "-"."""
+    return text[start:end].translate(_HYPHEN_MARKS) if marks else text[start:end]
 
 
 def read_page(page: pdfium.PdfPage, textpage: Any = None) -> PageText:
