@@ -240,6 +240,7 @@ def _section_entries(text: str, section: Section, today: date | None, *,
     cur: _Entry | None = None
     spans = [trim_span(text, s, e) for s, e in lines_in(text, body, section.end)]
     spans = [(s, e) for s, e in spans if text[s:e].strip()]
+    last_read = -9  # the line last added to an entry
     for i, (s, e) in enumerate(spans):
         raw = text[s:e]
         if not raw:
@@ -256,8 +257,9 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if inst and not deg and cur is not None and len(_SEP.split(line)) > 1 and \
                 all(len(x.split()) < 2 for x in _SEP.split(line) if has_institution(x)):
             inst = False  # "Bootcamp | Israel …" below the programme's name: a school word with no name is no new school
-        if cued_only and not (deg or inst):
-            continue
+        if cued_only and not (deg or inst) and not (cur is not None and i == last_read + 2 and
+                                                     _dated_continuation(line, today)):
+            continue  # (a dated line two lines below the last one read is the education column's next line)
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
                 _institution_first(line):
             deg = False  # "Universidad …, Facultad de Ingeniería": the degree word is part of the institution
@@ -303,6 +305,7 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if cur is None:
             continue
         cur.lines.append((s, e, line, bullet))
+        last_read = i
         cur.has_degree |= deg
         cur.has_institution |= inst
         cur.dated |= bool(dates)
@@ -318,6 +321,12 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             en.school = out[-1].institution
         out.append(_build(text, en, today))
     return out
+
+
+def _dated_continuation(line: str, today: date | None) -> bool:
+    """A short line that goes on with a field and its years ("Engineering (2015 – 2017, Graduated with")."""
+    return len(line) <= 60 and re.match(r"[^\W\d_(]", line) is not None and \
+        any(isinstance(d, DateRange) for d in find_dates(line, today=today))
 
 
 def _school_headed(entry: _Entry) -> bool:

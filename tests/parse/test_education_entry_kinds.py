@@ -61,6 +61,11 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
         "Analyst Jan 2019 - Present\nNorthwind Trade\n",
         [("Kazan Federal University", "Master's degree", "Economics", "", "None", "degree"),
          ("Kazan Federal University", "Bachelors degree", "Applied Mathematics", "", "None", "degree")]),
+    "interleaved columns: a dated line two lines below the credential is the education column's next line": (
+        "PROFILE EDUCATION\nKazan Federal University\nI am an analyst with five years of experience\n"
+        "Master's degree, Economics\nin retail and logistics since 2016.\nand Finance (2015 – 2017)\n"
+        "Open to relocation.\n\nSKILLS\nExcel\n",
+        [("Kazan Federal University", "Master's degree", "Economics", "", "2017", "degree")]),
     "two credentials listed under one school": (
         "Education\nKyiv Polytechnic Institute\nMaster's degree, Computer Engineering (2015 – 2017)\n"
         "Bachelors degree - Applied Mathematics (2011 – 2015)\n",
