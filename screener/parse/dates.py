@@ -383,7 +383,8 @@ def _scan_uncached(text: str, today: date | None, *, singles: bool) -> list[Date
             continue
         # 4. "since 2020"
         sm = rules.since_before.search(text, max(0, p.start - 25), p.start)
-        if sm:
+        if sm and not (len(sm["w"]) <= 2 and sm["w"].isupper()):
+            # (a two-letter word in capitals is a company suffix: "Ivylane AB  2019", never "ab 2019")
             out.append(DateRange(p.first, None, True, text[sm.start():p.end], (sm.start(), p.end)))
             i += 1
             continue

@@ -198,14 +198,15 @@ def _headerish(line: _Line) -> bool:
         return False
     if _TITLE_LABEL.match(s) and len(s.split()) <= 8:
         return True  # "Role: Production manager."
-    if s.endswith((".", ";", ":")) and not re.search(r"(?:inc|ltd|co|corp|s\.a|jr|sr|llc)\.$", s, re.IGNORECASE) and \
+    if s.endswith((".", ";", ":")) and not re.search(r"(?:inc|ltd|co|corp|jr|sr|llc)\.$|(?<![^\W\d_])(?:[a-z]\.){2,}$", s,
+                                                     re.IGNORECASE) and \
             not (s.endswith(".") and len(s.split()) <= 8 and ". " not in s and s[0].isupper() and "," in s):
         return False  # a sentence; a short capitalised field list may still end with a full stop
     if _URL.match(s) or heading_name(s) or _prose(s):
         return False
     if _cues().detail_label.match(s):
         return False  # "Stack: Java, Swift", "Project: …", "Responsibilities: …": a described detail of the job
-    return not (s[0].islower() and len(s.split()) > 4)
+    return not (s.split()[0].islower() and len(s.split()) > 4)  # ("iOS Developer – Zentaro Labs" is a header)
 
 
 
@@ -369,7 +370,10 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
             continue
         used.add(idx)
         found.append((idx, dr, True))
-    found.extend(_start_only(text, lines, used, today))
+    # a line holding any part of a range (its end wrapped onto the next line) is never a date alone
+    in_ranges = {i for r in ranges for i in range(bisect_right(line_starts, start + r.span[0]) - 1,
+                                                   bisect_right(line_starts, start + r.span[1] - 1))}
+    found.extend(_start_only(text, lines, used | in_ranges, today))
     found.sort(key=lambda x: x[0])
     return found
 
@@ -394,16 +398,25 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
             continue
         offset = line.start + (len(text[line.start:line.end]) - len(line.text))
         found = find_dates(line.text, today=today)
-        if len(found) != 1 or not isinstance(found[0], DateMention) or found[0].span[0] != 0:
+        if len(found) != 1 or not isinstance(found[0], DateMention):
             continue
         d = found[0]
+        if d.span[0] != 0:
+            if _start_ends_header(line.text, d):
+                out.append((idx, DateRange(d.date, None, False, d.text, (offset + d.span[0], offset + d.span[1])),
+                            True))
+            continue
         after = line.text[d.span[1]:]
         lost_end = _bare_month().match(after)
         if lost_end:  # "Jun 2019Oct  Front-end Developer": the end lost its year; it stays unknown
             after = after[lost_end.end():]
             d = DateMention(d.date, line.text[d.span[0]:d.span[1] + lost_end.end()],
                             (d.span[0], d.span[1] + lost_end.end()))
-        if not after.strip() or after[:1].isalnum():
+        if not after.strip(" .,;:)"):
+            # a date alone on its line ("2021" under "Web Developer – Tessaly Systems"): the header is around it
+            out.append((idx, DateRange(d.date, None, False, d.text, (offset + d.span[0], offset + d.span[1])), True))
+            continue
+        if after[:1].isalnum():
             continue
         dashed = bool(_OPEN_DASH.match(after))
         dr = DateRange(d.date, None, False, d.text, (offset + d.span[0], offset + d.span[1]))
@@ -418,6 +431,25 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
 
 
 _MAX_HEADER = 400
+_SINCE = re.compile(r"(?:since|from|starting|started|seit|desde|depuis|dal|od)\s*:?\s*\Z", re.IGNORECASE)
+_BEFORE_LAST_DATE = re.compile(r"(?:\t|\s{2,}|\s*[,|–—-]\s*)\Z")
+
+
+def _start_ends_header(line: str, d: DateMention) -> bool:
+    """A single date alone on its line after "since"/"from" ("Since May 2019"), or ending a short header after a
+    separator ("Scrum Master, VLGG Group, Toronto, Canada<TAB>May 2019"): the start of one role."""
+    if line[d.span[1]:].strip(" .,;:)"):
+        return False
+    before = line[:d.span[0]]
+    label = _SINCE.search(before)
+    if label and not before[:label.start()].strip(" (,-–—"):
+        return True
+    if not _BEFORE_LAST_DATE.search(before):
+        return False
+    head = clean(before)
+    return 1 <= len(head.split()) <= 14 and not _prose(head) and any(c.isupper() for c in head.split()[0]) and \
+        bool(_cues().title.search(head) or _cues().company.search(head)) and \
+        not (has_degree(head) and not _cues().title.search(head))
 _DATE_EDGE = " \t\n(|,:–—-"
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?)\Z", re.IGNORECASE)
@@ -547,6 +579,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     for k, (idx, dr, on_line) in enumerate(anchors):
         prev_idx = anchors[k - 1][0] if k else -1
         line = lines[idx]
+        # the last line the dates reach ("Dec 2021 –" / "Current": a range wrapped onto the next line)
+        last = idx
+        while on_line and last + 1 < len(lines) and lines[last + 1].start < dr.span[1]:
+            last += 1
         rest = _first_sentence(_rest_of_line(text, line, dr.span)) if on_line else clean(line.text)
         units: list[str] = []
         header_lines: list[int] = []
@@ -589,7 +625,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                 not _cues().company.search(lines[above[0]].text) and "," not in lines[above[0]].text
             if len(rest_units) < 2 and (not above or only_title):
                 # dates first (or title and dates on one line), then the rest of the header below
-                j = idx + 1
+                j = last + 1
                 nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
                 while j < nxt and len(header_lines) < 2 - len(rest_units):
                     if not lines[j].text or heading_name(lines[j].text):
@@ -615,7 +651,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
             if header_lines and not any(_cues().title.search(lines[i].text) for i in header_lines) and \
                     not _cues().title.search(rest):
                 # "Company / dates / Title": the title is the first line under the dates
-                below = _title_below(lines, idx, nxt, max_words=8, first_only=True)
+                below = _title_below(lines, last, nxt, max_words=8, first_only=True)
                 if below is not None:
                     header_lines.append(below)
                 else:
@@ -632,7 +668,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         units.extend(named.get(i, lines[i].text) for i in header_lines if i > idx)
         title, employer, location = split_header(units)
         if not title:
-            below = _title_below(lines, idx, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
+            below = _title_below(lines, last, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
             title = clean(_TITLE_LABEL.sub("", lines[below].text)) if below is not None else ""
         if not employer and title and roles and len(units) <= 1:
             # a position written under an employer whose dates cover it ("2008 – 2022 Gorbank" … "2010 – 2015. Developer")
@@ -910,10 +946,14 @@ def _glued_title(part: str) -> tuple[str, str] | None:
     head = part[:found[-1].end()].strip()
     words = tail.split()
     if cues.title.search(tail) or not all(w[:1].isupper() or w[:1].isdigit() or w.islower() and len(w) <= 3
-                                          for w in words):
+                                          or w in ("&", "+") for w in words):
         return None
     if part.isupper() or not any(c.islower() for c in tail):
-        return None  # all capitals: the name and the title cannot be told apart by case
+        # all capitals: the name and the title cannot be told apart by case, only by the title's last word; the
+        # name must then be two or more words or carry an organisation word ("INETEX LTD", "DTS DIGITAL")
+        if not (len(words) >= 2 or cues.company.search(tail)) or _is_location(tail) or \
+                not re.search(r"[A-Za-z]{2}", tail) or re.fullmatch(r"[IVX]+", words[0]):
+            return None
     return head, tail
 
 
@@ -928,7 +968,7 @@ def _comma_parts(segment: str) -> list[str]:
                 split_raw.append(", ".join(inner))  # "(Israel, Rehovot)": one place
                 continue
         pm = re.fullmatch(r"(?P<a>.+?)\s*\((?P<b>[^()]+)\)", p)
-        if pm and (_is_location(pm["b"].strip()) or _country_and_places(pm["b"])):
+        if pm and (_is_location(pm["b"].strip()) or _country_and_places(pm["b"]) or _bracketed_city(pm["a"], pm["b"])):
             split_raw.extend([pm["a"].strip(), pm["b"].strip()])  # "ABC CONSULTING (Sometown, NY)"
         else:
             split_raw.append(p)
@@ -957,6 +997,22 @@ def _comma_parts(segment: str) -> list[str]:
         else:
             parts.append(p)
     return parts
+
+
+# what a capitalised word in brackets after a name says besides a place: the kind of work or the name's history
+_NOT_PLACES = frozenset({"contract", "contractor", "freelance", "freelancer", "internship", "intern", "part-time",
+                         "full-time", "temporary", "temp", "volunteer", "volunteering", "self-employed", "consulting",
+                         "formerly", "acquired", "now", "startup", "start-up", "subsidiary", "client", "project",
+                         "hybrid", "onsite", "on-site", "seasonal", "pro", "bono", "nasdaq", "nyse"})
+
+
+def _bracketed_city(name: str, inner: str) -> bool:
+    """"Amdocs (Raanana)", "Lumeo B.V. (Sofia)": one to three capitalised words in brackets after an organisation's
+    name (no job title in it) are its place; never a tool ("Developer (Java)"), a kind of work ("(Contract)") or a
+    listing ("(NASDAQ: X)")."""
+    inner = inner.strip()
+    return bool(name.strip()) and not _cues().title.search(name) and _place_name(inner) and \
+        not any(w.lower().strip(".") in _NOT_PLACES for w in inner.split()) and not _is_tool(inner)
 
 
 def _place_name(part: str) -> bool:
@@ -1031,8 +1087,10 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         split_parts: list[tuple[str, int]] = []
         for p, ui in parts:
             glued = _glued_title(p) if cues.title.search(p) else None
-            if glued and len(named) > 1 and not cues.company.search(glued[1]):
+            if glued and len(named) > 1 and not cues.company.search(glued[1]) and not (
+                    p.isupper() and all(len(x.split()) <= 2 for x in named if x != p)):
                 glued = None  # another part can be the employer: the words after the title are part of it
+                # (in capitals, a short line of its own is the city below: "…DEVELOPER INETEX LTD" / "REHOVOT")
             split_parts.extend([(glued[0], ui), (glued[1], ui)] if glued else [(p, ui)])
         parts = split_parts
     locations = [p for p, _ in parts if _is_location(p)]

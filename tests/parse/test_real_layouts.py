@@ -279,7 +279,8 @@ def test_side_heading_between_the_dates_and_the_employer() -> None:
     [
         ("Sogna Services ( Israel, Tel-Aviv)", "Sogna Services", "Israel, Tel-Aviv"),
         ("Northwind (Russia, Saint Petersburg)", "Northwind", "Russia, Saint Petersburg"),
-        ("Fabrikam (Raanana)", "Fabrikam (Raanana)", ""),  # a lone unknown word is not taken for a place
+        ("Fabrikam (Raanana)", "Fabrikam", "Raanana"),  # a lone capitalised name in brackets is the place (issue 15)
+        ("Fabrikam (Contract)", "Fabrikam (Contract)", ""),  # a kind of work is no place
     ],
 )
 def test_employer_with_country_and_city_in_brackets(employer_line: str, employer: str, location: str) -> None:

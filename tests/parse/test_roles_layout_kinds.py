@@ -65,6 +65,33 @@ CASES = {
     "a place after the employer is no stack list": (
         "Experience\nJan 2020 - Present - Brightwave, Austin, TX\nData Engineer\nBuilt pipelines.\n",
         [("Data Engineer", "Brightwave", "2020-01", NOW)]),
+    "title and employer in capitals on one line, the city in capitals below": (
+        "EXPERIENCE\n12.2022–10.2025\nJUNIOR PYTHON DEVELOPER CORVANA & VARGA ASSOCIATES\nTAMPERE\n• Built a portal.\n"
+        "01/2019 — 08/2021\nSYSTEM ADMINISTRATOR BLUEFEN S.R.O.\nTAMPERE\n• Ran servers.\n"
+        "2016 - 2018\nFULL STACK JAVA DEVELOPER INETEX LTD\nREHOVOT\n",
+        [("JUNIOR PYTHON DEVELOPER", "CORVANA & VARGA ASSOCIATES", "2022-12", "2025-10"),
+         ("SYSTEM ADMINISTRATOR", "BLUEFEN S.R.O.", "2019-01", "2021-08"),
+         ("FULL STACK JAVA DEVELOPER", "INETEX LTD", "2016", "2018")]),
+    "a city alone in brackets after the employer": (
+        "Professional Experience\nLumeo B.V. (Sofia)\t05/2022 — present\nFrontend Developer\n• Built APIs.\n"
+        "QA Automation Engineer, Amber Compass Logistics (Utrecht)\t07.2017–10.2021\n• Tests.\n"
+        "Orvel (Contract)\t2015 - 2017\nData Analyst\n",
+        [("Frontend Developer", "Lumeo B.V.", "2022-05", NOW),
+         ("QA Automation Engineer", "Amber Compass Logistics", "2017-07", "2021-10"),
+         ("Data Analyst", "Orvel (Contract)", "2015", "2017")]),
+    "a start date alone: after the header, on its own line, or after 'since'": (
+        "Professional Experience\niOS Developer, Veloria Group, Raleigh, NC\t2022\n• Automated pipelines.\n"
+        "Scrum Master, VLGG Group, Toronto, Canada\tMay 2019\n• Dashboards.\n"
+        "Database Administrator\n2017\nPellham Labs, Austin, TX\n• Tuned queries.\n"
+        "Software Engineer - Ivylane AB\t2015\n• Tested.\nData Analyst, Quarrytide\nSince March 2012\n• Reports.\n",
+        [("iOS Developer", "Veloria Group", "2022", None), ("Scrum Master", "VLGG Group", "2019-05", None),
+         ("Database Administrator", "Pellham Labs", "2017", None), ("Software Engineer", "Ivylane AB", "2015", None),
+         ("Data Analyst", "Quarrytide", "2012-03", NOW)]),
+    "the end of a range wrapped onto the next line is no start date alone": (
+        "EXPERIENCE\nDec 2021 –\nCurrent\niOS Developer – Zentaro Labs\n• Optimised alerting.\n"
+        "October 2019 –\nOctober 2021\nFrontend Developer — Pellham & Petrenko Partners\n• Designed an app.\n",
+        [("iOS Developer", "Zentaro Labs", "2021-12", NOW),
+         ("Frontend Developer", "Pellham & Petrenko Partners", "2019-10", "2021-10")]),
 }
 
 
