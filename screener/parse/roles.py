@@ -948,12 +948,12 @@ def _glued_title(part: str) -> tuple[str, str] | None:
     if cues.title.search(tail) or not all(w[:1].isupper() or w[:1].isdigit() or w.islower() and len(w) <= 3
                                           or w in ("&", "+") for w in words):
         return None
-    if part.isupper() or not any(c.islower() for c in tail):
-        # all capitals: the name and the title cannot be told apart by case, only by the title's last word; the
-        # name must then be two or more words or carry an organisation word ("INETEX LTD", "DTS DIGITAL")
-        if not (len(words) >= 2 or cues.company.search(tail)) or _is_location(tail) or \
-                not re.search(r"[A-Za-z]{2}", tail) or re.fullmatch(r"[IVX]+", words[0]):
-            return None
+    # all capitals: the name and the title cannot be told apart by case, only by the title's last word; the
+    # name must then be two or more words or carry an organisation word ("INETEX LTD", "DTS DIGITAL")
+    if (part.isupper() or not any(c.islower() for c in tail)) and (
+            not (len(words) >= 2 or cues.company.search(tail)) or _is_location(tail) or
+            not re.search(r"[A-Za-z]{2}", tail) or re.fullmatch(r"[IVX]+", words[0])):
+        return None
     return head, tail
 
 
