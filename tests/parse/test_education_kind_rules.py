@@ -58,3 +58,36 @@ def test_an_entry_stored_before_kinds_loads_as_unknown() -> None:
     del data["kind"]
     assert dataclass_from_json(EducationEntry, data) == EducationEntry(institution="U", credential="BSc")
     assert dataclass_from_json(EducationEntry, data).kind == "unknown"
+
+
+@pytest.mark.parametrize(("credential", "kind"), [
+    ("Scrum Master course", "program"),  # a bare "master" names a degree only after the programme words
+    ("Master Class in Photography", "program"),
+    ("Master Electrician", "vocational"),
+    ("Master, Applied mathematics", "degree"),
+    ("Masters in Business Administration", "degree"),
+])
+def test_a_bare_master(credential: str, kind: EducationKind) -> None:
+    assert education_kind(credential=credential) == kind
+
+
+def _table_rows(node: object) -> list[dict[str, object]]:
+    if isinstance(node, dict):
+        return ([node] if "patterns" in node else []) + [r for v in node.values() for r in _table_rows(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in _table_rows(v)]
+    return []
+
+
+def test_no_credential_the_equivalency_table_gives_a_level_is_taken_for_a_bootcamp_or_programme() -> None:
+    """A bootcamp or programme gets no table lookup: every credential the table levels must be of another kind
+    (a "two-year course" alone is a programme: no course word tells it from an evening course)."""
+    import yaml
+
+    from screener.credentials.tables import DATA_DIR
+
+    table = yaml.safe_load((DATA_DIR / "equivalencies.yaml").read_text(encoding="utf-8"))
+    wrong = sorted({str(p) for row in _table_rows(table) if row.get("isced") is not None
+                    for p in [row.get("credential", ""), *list(row.get("patterns") or [])]  # type: ignore[list-item]
+                    if education_kind(credential=str(p)) in ("bootcamp", "program")})
+    assert wrong == ["two-year course"]
