@@ -88,3 +88,18 @@ def test_education_entry_kinds(kind: str) -> None:
     got = [(e.institution, e.credential, e.field, e.country, str(e.end), e.kind)
            for e in find_education(text, find_sections(text), today=TODAY)]
     assert got == expected
+
+
+def test_json_resume_education_gets_its_kind() -> None:
+    import json
+
+    from screener.ingest import ingest_bytes
+    from screener.parse import parse_document
+
+    data = {"basics": {"name": "Ana Reyes"}, "education": [
+        {"institution": "Harbor Coding Academy", "studyType": "Bootcamp", "area": "Full Stack Web Development",
+         "endDate": "2021-06"},
+        {"institution": "Universidad de Chile", "studyType": "Licenciatura", "area": "Física", "endDate": "2015"}]}
+    prof = parse_document(ingest_bytes(json.dumps(data).encode(), "cv.json"), today=TODAY)
+    assert [(e.institution, e.kind) for e in prof.education] == [("Harbor Coding Academy", "bootcamp"),
+                                                                  ("Universidad de Chile", "degree")]
