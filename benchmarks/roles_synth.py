@@ -59,12 +59,12 @@ def ensure(out: Path, n: int, seed: int, kinds: list[str]) -> list[dict[str, obj
     return rows
 
 
-def score(checker: Path, out: Path, kind: str, rows: list[dict[str, object]]) -> Score:
+def score(checker: Path, out: Path, project: Path, kind: str, rows: list[dict[str, object]]) -> Score:
     gold = out / "by_kind" / f"{kind}.jsonl"
     gold.parent.mkdir(exist_ok=True)
     gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     done = subprocess.run([sys.executable, str(checker), sys.executable, str(gold), str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+                          cwd=project, capture_output=True, text=True)
     found = FIGURES.search(done.stdout)
     if not found:
         raise SystemExit(f"the checker printed no figures for {kind}:\n{done.stdout}{done.stderr}")
@@ -93,6 +93,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--kinds", default="", help=f"comma-separated subset of: {', '.join(KINDS)}")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--project", type=Path, default=ROOT,
+                    help="the checkout whose parser is scored (e.g. an exported earlier commit, to compare)")
     ap.add_argument("-v", "--verbose", action="store_true", help="also print the checker's misses")
     args = ap.parse_args()
     checker = args.shared / "tools" / "roles_real_check.py"
@@ -104,7 +106,7 @@ def main() -> int:
     groups = {k: [r for r in rows if r["kind"] == k] for k in kinds}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        scores = list(pool.map(lambda k: score(checker, args.out, k, groups[k]), [k for k in kinds if groups[k]]))
+        scores = list(pool.map(lambda k: score(checker, args.out, args.project, k, groups[k]), [k for k in kinds if groups[k]]))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if args.verbose:
         for s in scores:
