@@ -330,9 +330,69 @@ def _jobs_among_studies(text: str, section: Section, shapes: set[str], today: da
 def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, today: date | None = None) -> list[Role]:
     """Roles in ``text`` (whose ``sections`` come from ``find_sections``), in document order."""
     roles: list[Role] = []
-    for section in role_sections(_continued_experience(text, sections, today)):
+    for section in role_sections(_jobs_under_other_headings(text, _continued_experience(text, sections, today),
+                                                            today)):
         roles.extend(_section_roles(text, section, today))
     return roles
+
+
+# Sections whose heading a work history can hide under when its own heading was not read ("My journey so far"
+# after a skills list): they are searched for dated job headers.
+_HOST_SECTIONS = ("skills", "summary", "languages", "interests", "awards", "references")
+
+
+def _jobs_under_other_headings(text: str, sections: list[Section], today: date | None) -> list[Section]:
+    """``sections`` with the dated job headers found inside a skills, summary or other side section cut out as an
+    experience section, from the first such header (or the unknown heading line right above it) to the section's
+    end. A job header is a range of dates on a short line naming a job title, or alone beside such a line."""
+    out: list[Section] = []
+    for sec in sections:
+        found = _first_job_header(text, sec, today) if sec.name in _HOST_SECTIONS else None
+        if found is None:
+            out.append(sec)
+            continue
+        cut, heading = found
+        if cut > sec.start:
+            out.append(Section(sec.name, sec.heading, sec.start, cut))
+        out.append(Section("experience", heading, cut, sec.end))
+    return out
+
+
+def _first_job_header(text: str, sec: Section, today: date | None) -> tuple[int, str] | None:
+    """Where the first dated job header of ``sec`` begins (see ``_jobs_under_other_headings``), with the unknown
+    heading line it starts at (or ""), else None."""
+    body = _body_start(text, sec)
+    if body >= sec.end or not find_date_ranges(text[body:sec.end], today=today):
+        return None
+    lines = _lines(text, body, sec.end)
+    starts = [ln.start for ln in lines]
+    cues = _cues()
+    for r in find_date_ranges(text[body:sec.end], today=today):
+        idx = bisect_right(starts, body + r.span[0]) - 1
+        if idx < 0 or lines[idx].bullet:
+            continue
+        rest = _rest_of_line(text, lines[idx], (body + r.span[0], body + r.span[1]))
+        near = [rest] if rest else [lines[i].text for i in (idx - 1, idx + 1) if 0 <= i < len(lines)]
+        header = next((h for h in near if h and len(h.split()) <= 14 and not _prose(h) and cues.title.search(h)
+                       and not (has_degree(h) and not cues.company.search(h)) and not _tool_list(h)), None)
+        if header is None:
+            continue
+        first = idx - 1 if not rest and idx > 0 and lines[idx - 1].text == header else idx
+        above = first - 1
+        while above >= 0 and not lines[above].text:
+            above -= 1
+        if above >= 0 and _unknown_heading(lines[above].text):
+            return lines[above].start, lines[above].text
+        return lines[first].start, ""
+    return None
+
+
+def _unknown_heading(line: str) -> bool:
+    """A short line that reads as a heading nobody listed ("My journey so far", "Career Path"): two to six words,
+    capitalised first word, no digits, comma, job title or organisation word."""
+    words = line.split()
+    return 1 <= len(words) <= 6 and line[:1].isupper() and not re.search(r"[\d,;:|•]", line) and \
+        not _cues().title.search(line) and not _cues().company.search(line) and not _is_location(line)
 
 
 def _anchors(text: str, lines: list[_Line], start: int, end: int,
@@ -359,7 +419,11 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
         if len(rest) > 110 and s == line.start + (len(text[line.start:line.end]) - len(line.text)):
             # "2020 – Present AviaBit Performed a developer role…": dates, a name, then the description at once
             rest = _name_before_sentence(rest)
-        if ((line.bullet or line.cont) and len(rest) > 40) or len(rest) > 110 or len(rest.split()) > 14 or \
+        opens = s == line.start + (len(text[line.start:line.end]) - len(line.text))
+        # "• 2021 – 2022: Software Engineer, Northern Meadow Media (Toronto)": a bulleted header opened by its dates
+        dated_bullet = line.bullet and opens and (_cues().title.search(rest) or _cues().company.search(rest))
+        if ((line.bullet or line.cont) and len(rest) > 40 and not dated_bullet) or len(rest) > 110 or \
+                len(rest.split()) > 14 or \
                 _prose(rest.split("  ")[0]):
             if text[e:line.end].strip(" \t)|") == "":
                 above = next((j for j in range(idx - 1, -1, -1) if lines[j].text), None)

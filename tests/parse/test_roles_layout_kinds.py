@@ -92,6 +92,19 @@ CASES = {
         "October 2019 –\nOctober 2021\nFrontend Developer — Pellham & Petrenko Partners\n• Designed an app.\n",
         [("iOS Developer", "Zentaro Labs", "2021-12", NOW),
          ("Frontend Developer", "Pellham & Petrenko Partners", "2019-10", "2021-10")]),
+    "bulleted 'YYYY – YYYY: Title, Company (City)' headers longer than a line of bullets": (
+        "EXPERIENCE\n• 2023 - present: Frontend Developer, SVN Group (Denver)\n• Designed a billing service.\n"
+        "• 2021 – 2022: Software Engineer, Northern Meadow Media (Toronto)\n• Documented a system used by many.\n",
+        [("Frontend Developer", "SVN Group", "2023", NOW), ("Software Engineer", "Northern Meadow Media", "2021", "2022")]),
+    "jobs under a heading nobody listed, right after a skills list": (
+        "Professional Skills\nKafka, .NET, React, Selenium\nMy journey so far\n"
+        "Technical Support Specialist, Vantor & Dorfman Partners\nDecember 2023 — December 2025\n• Tested releases.\n"
+        "Scrum Master, Solvick Ltd, Graz, Austria\nMarch 2021 — August 2023\n• Ran sprints.\nEducation\n"
+        "Eastbrook University\nBachelor of Science, 2015 - 2019\n",
+        [("Technical Support Specialist", "Vantor & Dorfman Partners", "2023-12", "2025-12"),
+         ("Scrum Master", "Solvick Ltd", "2021-03", "2023-08")]),
+    "a skills list with years in it stays a skills list": (
+        "Skills\nPython (2015 - 2020), Java, SQL\nEducation\nEastbrook University\n", []),
 }
 
 
