@@ -287,6 +287,10 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             starts_new = True  # dates-first layout ("2003-2005  Diploma…  2000-2003  BSc…"): the next entry's dates
         if cur is not None and not bullet and cur.opens_dated and _opens_with_dates(line, dates):
             starts_new = True  # one entry a line, each opening with its dates ("2020-2021, , Online course …")
+        if cur is not None and (deg or inst) and dates and dates[0].span[0] > 0 and cur.dated and \
+                not (cur.has_degree or cur.has_institution) and len(cur.lines) == 1 and \
+                _dated_after_words(cur.lines[0][2], today):
+            starts_new = True  # "Course …, 2020" with no school word, then "University …, BA, 2016": two entries
         caps = cur is not None and (cur.dated or len(cur.lines) >= 3 or not (cur.has_degree or cur.has_institution)) \
             and not (deg or inst or dates or bullet) and \
             _caps_name(line) and any(en.has_institution and _caps_name(en.lines[0][2]) for en in entries)
@@ -321,6 +325,12 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             en.school = out[-1].institution
         out.append(_build(text, en, today))
     return out
+
+
+def _dated_after_words(line: str, today: date | None) -> bool:
+    """Words first, then the line's dates ("Software Engineering Immersive (Remote), 2020")."""
+    dates = find_dates(line, today=today)
+    return bool(dates) and re.search(r"[^\W\d_]{3}", line[:dates[0].span[0]]) is not None
 
 
 def _dated_continuation(line: str, today: date | None) -> bool:
@@ -416,6 +426,22 @@ def _faculty_only(seg: str) -> bool:
     """Every school word in ``seg`` names a faculty or department ("Faculty of Physics"), none a school."""
     found = list(_cues().institution.finditer(seg))
     return bool(found) and all(fold(m.group(0)) in _faculty_words() for m in found)
+
+
+@lru_cache(maxsize=1)
+def _degree_type_words() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load("education_words")["degree_type_words"])
+
+
+def _next_subject(credential: str, segments: list[str], consumed: set[str]) -> str:
+    """The segment right after the credential when it reads as a subject ("Master of Science, Electrical
+    Engineering"), else ""."""
+    at = segments.index(credential) + 1 if credential in segments else len(segments)
+    nxt = segments[at] if at < len(segments) else ""
+    if not nxt or nxt in consumed or _looks_like_place(nxt) or has_institution(nxt) or has_degree(nxt) or \
+            len(nxt.split()) > 6 or _FIELD_MARKER.match(nxt) or not re.match(r"[^\W\d_]", nxt):
+        return ""
+    return nxt
 
 
 def _ends_with_school(seg: str) -> bool:
@@ -608,10 +634,15 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential, institution = wrapped[0], f"{acronym}, {wrapped[1]}" if acronym else wrapped[1]
     if credential:
         m = _FIELD_PREP.search(credential) or _FIELD_OF.match(credential)
+        if m and m.re is _FIELD_OF and fold(clean(m["f"])) in _degree_type_words():
+            m = None  # "Master of Science": the kind of degree, not its subject
+            fld = _next_subject(credential, segments, consumed)  # "…, Electrical Engineering"
         am = cues.abbrev.match(credential)
         after_abbrev = clean(_PAREN_ANY.sub(" ", credential[am.end():])) if am else ""
         pm = _PAREN_FIELD.search(credential)
-        if m and not cues.institution.search(m["f"]):
+        if fld:
+            pass
+        elif m and not cues.institution.search(m["f"]):
             fld = clean(_PAREN_ANY.sub(" ", m["f"])) or clean(m["f"])
         elif after_abbrev and re.match(r"[^\W\d_]", after_abbrev) and after_abbrev[0].isupper() and \
                 len(after_abbrev.split()) <= 6 and not cues.institution.search(after_abbrev):
@@ -632,12 +663,18 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         if tail and not fld:
             fld = tail
     if not credential and not institution:
-        credential = segments[0] if segments else clean(header[0][2])
+        programme = _programme(segments[1:])
+        provider = segments[segments.index(programme) - 1] if programme in segments else ""
+        if programme and _name_like(provider) and not _looks_like_place(provider) and not _programme([provider]):
+            credential, institution = programme, provider  # "General Assembly — Software Engineering Immersive"
+        else:
+            credential = segments[0] if segments else clean(header[0][2])
     elif not credential and institution:
         others = [s for s in segments if s != institution]
         programme = _programme(others)
         if programme:
             credential = programme  # a vocational programme or bootcamp: "Front-End Developer", "Web Development"
+            fld = fld or _next_subject(credential, segments, consumed | {institution})
         elif others and not _looks_like_place(others[0]):
             credential = others[0]
     elif credential and not institution:

@@ -77,6 +77,24 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
     "a professional certificate programme": (
         "Education\nData Analytics Professional Certificate, 2022\n",
         [("", "Data Analytics Professional Certificate", "", "", "2022", "program")]),
+    "a bootcamp provider before its programme, then a university's own dated line": (
+        "EDUCATION\nGeneral Coding Co — Software Engineering Immersive (Remote), 2020\n"
+        "University of Florida, Gainesville, FL — BA, Psychology, 2016\n",
+        [("General Coding Co", "Software Engineering Immersive (Remote)", "", "", "2020", "bootcamp"),
+         ("University of Florida", "BA", "Psychology", "", "2016", "degree")]),
+    "dates-first entries: a bootcamp below its academy, a master's below its university": (
+        "Education\n2019 – 2020  Le Code Academy, Paris, France\n             Full-Stack JavaScript Bootcamp\n"
+        "2012 – 2017  Université Paris-Saclay\n             Master en Informatique\n",
+        [("Le Code Academy", "Full-Stack JavaScript Bootcamp", "", "FR", "2020", "bootcamp"),
+         ("Université Paris-Saclay", "Master en Informatique", "Informatique", "", "2017", "degree")]),
+    "an apprenticeship with its trade after a dash": (
+        "EDUCATION\nApprenticeship – Electrical Installation (Level 3 NVQ)\n"
+        "Northfield Training Centre, Manchester, UK, 2010 – 2013\n",
+        [("Northfield Training Centre", "Apprenticeship", "Electrical Installation (Level 3 NVQ)", "GB", "2013",
+          "vocational")]),
+    "'Master of Science' names the kind of degree; the subject follows it": (
+        "Education\nMIT\nSpecialization in AI\nMaster of Science, Electrical Engineering, 2019\n",
+        [("MIT", "Master of Science", "Electrical Engineering", "", "2019", "degree")]),
     "a stray sentence is no entry": ("EDUCATION\nRecommendations are available upon request\n", []),
     "a lone city is no entry": ("EDUCATION\nMinsk\n", []),
 }
