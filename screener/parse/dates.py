@@ -86,6 +86,9 @@ class _Rules:
         # Tried in order at each word start; the first that matches and validates wins.
         self.points: list[tuple[str, re.Pattern[str]]] = [
             ("pair", re.compile(rf"(?P<y1>{y4})(?P<y2>{y4})(?!\d)", flags)),
+            # "2021 2025" opening a line, its dash lost: two years then the end of the line or a layout gap
+            ("spaced", re.compile(rf"(?<![^\n])(?P<y1>{y4})[ \t]{{1,3}}(?P<y2>{y4})(?=[ \t]*+(?:\n|$)|\t|  )",
+                                  flags)),
             ("dmy", re.compile(
                 rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?[ \t]*+(?:de[ \t]++)?(?P<m>{mon})\.?{nl}"
                 rf"(?:[ \t]*+,)?[ \t]*+(?:de[ \t]++)?(?P<y>{y4})(?!\d)", flags)),
@@ -165,9 +168,10 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
     rules = _rules()
     s, e = m.start(), m.end()
     numeric_guard = bool(rules.guard_before.search(before))
-    if kind == "pair":
+    if kind in ("pair", "spaced"):
         y1, y2 = int(m["y1"]), int(m["y2"])
-        if numeric_guard or not (_year_ok(y1, today) and _year_ok(y2, today)) or y2 < y1:
+        if numeric_guard or not (_year_ok(y1, today) and _year_ok(y2, today)) or y2 < y1 or \
+                kind == "spaced" and y2 - y1 > 40:
             return None
         return _Point("pair", PartialDate(y1), PartialDate(y2), s, e)
     if kind in ("dmy", "my"):

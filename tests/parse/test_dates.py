@@ -114,6 +114,10 @@ RANGES = [
     ("03/2019 - bis heute", P(2019, 3), NOW),
     ("2011 - la actualidad", P(2011), NOW),
     ("2010 – actualidad", P(2010), NOW),
+    ("09/2022 - till present", P(2022, 9), NOW),
+    ("Apr 2023 - until present", P(2023, 4), NOW),
+    ("2021 2025", P(2021), P(2025)),  # its dash lost, the pair opening the line
+    ("2024 Present", P(2024), NOW),
 ]
 
 NOT_RANGES = [
@@ -139,6 +143,10 @@ NOT_RANGES = [
     "",
     "Sep 15",
     "May 20, 2019 at 10",
+    "Awards 2018 2019",  # two years inside a line, no dash: not a range
+    "2018 2019 2020",
+    "1960 2019",  # forty years or more apart
+    "Ivylane AB 2019",  # a company suffix in capitals, not German "ab 2019"
 ]
 
 SINGLES = [
@@ -272,3 +280,12 @@ def test_digit_on_the_line_above_does_not_hide_a_range() -> None:
     """"…HTML5, CSS3." then "2017 – 2019: Developer": the digit before the line break is not part of the date."""
     found = find_date_ranges("Tools: HTML5, CSS3.\n2017 – 2019: Developer, Bank", today=TODAY)
     assert [(r.start, r.end) for r in found] == [(P(2017), P(2019))]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("2021 2025\tData Engineer\n", P(2021), P(2025)),  # a lost dash, then a layout gap
+    ("Ivylane AB\t2019 - 2021", P(2019), P(2021)),
+])
+def test_ranges_inside_a_header(text: str, start: P, end: P) -> None:
+    [r] = find_date_ranges(text, today=TODAY)
+    assert (r.start, r.end, r.current) == (start, end, False)
