@@ -30,7 +30,7 @@ from screener.parse._data import (
     trim_span,
 )
 from screener.parse.dates import DateMention, DateRange, find_dates
-from screener.parse.education_kinds import education_kind
+from screener.parse.education_kinds import education_kind, names_qualification
 from screener.parse.sections import heading_names, is_heading_word
 
 EDUCATION_SECTIONS = ("education",)
@@ -252,7 +252,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if not line:
             continue
         probe = respelled(line)
-        deg = (has_degree(probe) or bool(_qualification_first(line)) or bool(_acronym_programme(line))) and not bullet
+        deg = (has_degree(probe) or _names_qualification(probe) or bool(_qualification_first(line)) or
+               bool(_acronym_programme(line))) and not bullet
         inst = (_names_school(probe) or bool(_CAMPUS.search(line)) or bool(_acronym_programme(line))) and not bullet
         if inst and not deg and cur is not None and len(_SEP.split(line)) > 1 and \
                 all(len(x.split()) < 2 for x in _SEP.split(line) if has_institution(x)):
@@ -260,6 +261,7 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if cued_only and not (deg or inst) and not (cur is not None and i == last_read + 2 and
                                                      _dated_continuation(line, today)):
             continue  # (a dated line two lines below the last one read is the education column's next line)
+        named_degree = deg
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
                 _institution_first(line):
             deg = False  # "Universidad …, Facultad de Ingeniería": the degree word is part of the institution
@@ -287,9 +289,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             starts_new = True  # dates-first layout ("2003-2005  Diploma…  2000-2003  BSc…"): the next entry's dates
         if cur is not None and not bullet and cur.opens_dated and _opens_with_dates(line, dates):
             starts_new = True  # one entry a line, each opening with its dates ("2020-2021, , Online course …")
-        if cur is not None and (deg or inst) and dates and dates[0].span[0] > 0 and cur.dated and \
-                not (cur.has_degree or cur.has_institution) and len(cur.lines) == 1 and \
-                _dated_after_words(cur.lines[0][2], today):
+        if cur is not None and named_degree and inst and dates and dates[0].span[0] > 0 and cur.dated and \
+                not cur.has_institution and len(cur.lines) == 1 and _dated_after_words(cur.lines[0][2], today):
             starts_new = True  # "Course …, 2020" with no school word, then "University …, BA, 2016": two entries
         caps = cur is not None and (cur.dated or len(cur.lines) >= 3 or not (cur.has_degree or cur.has_institution)) \
             and not (deg or inst or dates or bullet) and \
@@ -325,6 +326,14 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             en.school = out[-1].institution
         out.append(_build(text, en, today))
     return out
+
+
+def _names_qualification(line: str) -> bool:
+    """A segment of the line names a vocational, bootcamp or school-leaving qualification in words of its own
+    ("Certificate IV in …", "Web Development Bootcamp"), not a school's name ("Northwind Coding Academy") nor a lone
+    school word ("Bootcamp | Israel")."""
+    return any(len(seg.split()) >= 2 and names_qualification(seg) and not _names_school(seg)
+               for seg in _SEP.split(line))
 
 
 def _dated_after_words(line: str, today: date | None) -> bool:
@@ -653,7 +662,9 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 not _NOT_FIELD.search(pm["f"]) and not has_degree(pm["f"]):
             fld = clean(pm["f"])
     if not fld:
-        rest = [s for s in segments if s not in consumed and not _looks_like_place(s) and
+        # "Melbourne, Australia": a city written before its country is a place too
+        cities = {a for a, b in zip(segments, segments[1:], strict=False) if cues.country.fullmatch(b)}
+        rest = [s for s in segments if s not in consumed and not _looks_like_place(s) and s not in cities and
                 (not has_institution(s) or _faculty_only(s))]
         if credential and institution and rest and len(rest[0].split()) <= 8 and \
                 not re.search(r"\b(?:is|are|was|were|available|upon|request)\b", rest[0], re.IGNORECASE):

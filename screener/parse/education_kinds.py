@@ -81,6 +81,15 @@ def _first(rules: tuple[_Rule, ...], text: str, *, weak: bool = False) -> Educat
     return next((r.kind for r in rules if r.weak == weak and text.strip() and r.matches(text)), None)
 
 
+def names_qualification(text: str) -> bool:
+    """True when ``text`` names a vocational, bootcamp or school-leaving qualification by its own words
+    ("Certificate IV in …", "Ausbildung", "… Bootcamp", "A-levels"): a credential line even with no degree word."""
+    return _first(tuple(r for r in _rules().credential if r.kind in _QUALIFICATION_KINDS), text) is not None
+
+
+_QUALIFICATION_KINDS = ("vocational", "bootcamp", "secondary")
+
+
 def education_kind(*, credential: str = "", field: str = "", institution: str = "",
                    context: str = "") -> EducationKind:
     """The entry's kind: from its credential (and field), else its institution's name, else ``context`` (the
@@ -94,4 +103,4 @@ def education_kind(*, credential: str = "", field: str = "", institution: str = 
             or "unknown")
 
 
-__all__ = ["KINDS", "KIND_WORDS", "education_kind"]
+__all__ = ["KINDS", "KIND_WORDS", "education_kind", "names_qualification"]

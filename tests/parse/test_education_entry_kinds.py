@@ -95,6 +95,14 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
     "'Master of Science' names the kind of degree; the subject follows it": (
         "Education\nMIT\nSpecialization in AI\nMaster of Science, Electrical Engineering, 2019\n",
         [("MIT", "Master of Science", "Electrical Engineering", "", "2019", "degree")]),
+    "a vocational certificate and a degree, each above its institute and place": (
+        "EDUCATION\nCertificate IV in Information Technology Networking\nRiverside TAFE, Sydney, Australia | 2017\n"
+        "Bachelor of Nursing\nHolmesglen Institute, Melbourne, Australia | 2019\n",
+        [("Riverside TAFE", "Certificate IV in Information Technology Networking", "", "AU", "2017", "vocational"),
+         ("Holmesglen Institute", "Bachelor of Nursing", "Nursing", "AU", "2019", "degree")]),
+    "a bootcamp provider, its programme and city on one line": (
+        "Education\nRua Code, Web Development Bootcamp (9 weeks), Lisbon, 2019\n",
+        [("Rua Code", "Web Development Bootcamp (9 weeks)", "", "", "2019", "bootcamp")]),
     "a stray sentence is no entry": ("EDUCATION\nRecommendations are available upon request\n", []),
     "a lone city is no entry": ("EDUCATION\nMinsk\n", []),
 }
