@@ -724,6 +724,12 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                     higher = _title_above(lines, min(header_lines), prev_idx)
                     if higher is not None:
                         header_lines = [higher]
+            elif not header_lines and len(rest_units) >= 2 and not _cues().title.search(rest):
+                # "Bright Grain Health — Tallinn  09.2021 - 10.2025" / "Scrum Master": employer and place beside
+                # the dates, the title on the line below
+                below = _title_below(lines, last, nxt, max_words=8, first_only=True)
+                if below is not None:
+                    header_lines.append(below)
             span_start = min([lines[i].start for i in header_lines] + [line.start])
             span_end = section.end
         units = [named.get(i, lines[i].text) for i in header_lines if i < idx]
@@ -881,11 +887,16 @@ def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]
         elif cues.company.search(first) and not cues.title.search(first) and cues.title.search(second) and \
                 not cues.company.search(second) and len(second.split()) <= 6 and not second.endswith(":"):
             pass  # "Elpisor Ltd, Rehovot, Israel" / "Front End Developer": the employer first
-        elif not cues.title.search(first) or cues.company.search(first) or first.endswith(":"):
+        elif not cues.title.search(first) or cues.company.search(first) and not _ends_with_title(first) or \
+                first.endswith(":"):
             continue
         else:
             board_form = bool(re.search(r"\s-\s*$", second))
-            if not (board_form or cues.company.search(second)) or cues.title.search(second) and not board_form:
+            # (or a name of its own line opening a list of bullets: "Network Engineer" / "Orbelle Digital" / "• …")
+            described = _bullets_follow(lines, j) and second[:1].isupper() and len(second.split()) <= 8 and \
+                not re.search(r"\d", second)
+            if not (board_form or cues.company.search(second) or described) or \
+                    cues.title.search(second) and not board_form:
                 continue
         if out and out[-1][1] >= i:
             continue
@@ -920,11 +931,17 @@ def _undated_lines(lines: list[_Line], used: set[int], taken: list[int]) -> list
         title, employer, location = split_header([body])
         if not title or not employer or title == employer or not cues.title.search(title):
             continue
-        if not (cues.company.search(employer) or gap or lost or lead):
+        if not (cues.company.search(employer) or gap or lost or lead or _bullets_follow(lines, i)):
             continue
         out.append(Role(title=title, employer=employer, location=location, current=bool(lost and lost["now"]),
                         span=(ln.start, ln.end)))
     return out
+
+
+def _bullets_follow(lines: list[_Line], i: int) -> bool:
+    """Whether the first non-blank line after line ``i`` is a bullet: ``i`` opens a described entry."""
+    nxt = next((ln for ln in lines[i + 1:] if ln.text), None)
+    return nxt is not None and nxt.bullet
 
 
 def _undated_role(lines: list[_Line], i: int, j: int) -> Role:
@@ -947,8 +964,8 @@ def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
             continue
         label = _TITLE_LABEL.sub("", ln.text)
         if _headerish(ln) and len(label.split()) <= max_words and cues.title.search(label) and \
-                not cues.company.search(label):
-            return j
+                (not cues.company.search(label) or _ends_with_title(label)):
+            return j  # ("Senior Software Engineer": a company word inside, the title word last)
         if first_only:
             return None
     return None

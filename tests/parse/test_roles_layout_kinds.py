@@ -105,6 +105,21 @@ CASES = {
          ("Scrum Master", "Solvick Ltd", "2021-03", "2023-08")]),
     "a skills list with years in it stays a skills list": (
         "Skills\nPython (2015 - 2020), Java, SQL\nEducation\nEastbrook University\n", []),
+    "employer and place beside the dates, the title on the line below": (
+        "Professional Experience\nBright Grain Health — Tallinn\t09.2021 - 10.2025\nScrum Master\n• Migrated.\n"
+        "Granholm GmbH — Denver\nOct 2016–Apr 2019\nSenior Software Engineer\n• Optimised an app.\n",
+        [("Scrum Master", "Bright Grain Health", "2021-09", "2025-10"),
+         ("Senior Software Engineer", "Granholm GmbH", "2016-10", "2019-04")]),
+    "undated entries: a header line or a title and a name above their bullets": (
+        "Work Experience\nJunior Python Developer – Nexora Networks\n• Migrated the release process.\n"
+        "Senior Software Engineer – XXFZ Analytics\n• Designed test suites.\nNetwork Engineer\nOrbelle Digital\n"
+        "• Built internal dashboards.\nSoftware Engineer\nIron River Robotics, Valencia, Spain\n• Tested suites.\n"
+        "Education\nElmhurst Coding Academy\n",
+        [("Junior Python Developer", "Nexora Networks", None, None),
+         ("Senior Software Engineer", "XXFZ Analytics", None, None),
+         ("Network Engineer", "Orbelle Digital", None, None), ("Software Engineer", "Iron River Robotics", None, None)]),
+    "a short line of prose above bullets is no undated entry": (
+        "Work Experience\nKey results below\n• Built things.\n", []),
 }
 
 
