@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Protocol
 
 from screener.ingest.normalize import BULLET_CHARS, join_split_word
@@ -90,8 +91,11 @@ def _is_bullet(text: str) -> bool:
 
 
 def _fragment(words: list[WordBox]) -> Fragment:
-    # one pass for the bounding box (compared as min()/max() do: first value kept on ties)
     first = words[0]
+    if len(words) == 1:  # its own height and baseline
+        return Fragment(words=words, x0=first.x0, y0=first.y0, x1=first.x1, y1=first.y1,
+                        h=max(first.y1 - first.y0, 1.0), base=first.y0)
+    # one pass for the bounding box (compared as min()/max() do: first value kept on ties)
     x0, y0, x1, y1 = first.x0, first.y0, first.x1, first.y1
     heights = []
     for w in words:
@@ -110,12 +114,15 @@ def _fragment(words: list[WordBox]) -> Fragment:
     return Fragment(words=words, x0=x0, y0=y0, x1=x1, y1=y1, h=h, base=base)
 
 
+_LEFT = attrgetter("x0")
+
+
 def build_fragments(words: Sequence[WordBox]) -> list[Fragment]:
     """Chain words left to right into fragments (same line, gap under about one em)."""
     buckets: dict[int, list[_Builder]] = {}
     builders: list[_Builder] = []
     get = buckets.get
-    for w in sorted(words, key=lambda w: w.x0):
+    for w in sorted(words, key=_LEFT):
         x0, y0, y1 = w.x0, w.y0, w.y1
         h = y1 - y0
         if h < 1.0:

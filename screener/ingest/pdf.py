@@ -42,6 +42,7 @@ _UNKNOWN = "?"  # a text object not classified yet (its background decides)
 # Characters that end a word without a box of their own: white space (exactly what str.isspace accepts, all
 # below U+3001) and PDFium's marks for a hyphen at a line break.
 _BREAKS = frozenset(c for c in map(chr, range(0x3001)) if c.isspace()) | {"\x02", "\ufffe"}
+_HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 
 
 class _Handle(ctypes.c_void_p):
@@ -121,6 +122,8 @@ class _PageStyles:
         # shapes
         self._texts: list[tuple[int, int, tuple[int, int, int, int] | None, int]] = []
         self._blend: dict[tuple[int, int, int], bool] = {}
+        # top-level text objects whose colour could match what lies under them (decided at their first glyph)
+        self._doubtful: dict[int, tuple[int, int, int]] = {}
         self._rgba = (ctypes.c_uint * 4)()
         self._rgba_p = _refs(self._rgba)
 
@@ -216,6 +219,7 @@ class _PageStyles:
                 all_visible = False
             elif blend.get(colour[:3]) if colour[:3] in blend else self._may_blend(colour[:3]):
                 all_visible = False  # decided per object at its first glyph (needs that glyph's position)
+                self._doubtful[obj] = colour[:3]
             else:
                 cache[obj] = None
         return all_visible
@@ -225,6 +229,11 @@ class _PageStyles:
         if obj in self._cache:
             return self._cache[obj]
         code: str | None = None
+        if obj in self._doubtful:  # its render mode and colour were read by ``prepare``
+            bg = self.background(obj, x, y)
+            code = "hidden-text" if bg is not None and _close(self._doubtful[obj], bg) else None
+            self._cache[obj] = code
+            return code
         handle = ctypes.c_void_p(obj)
         mode = _render_mode(handle)
         if mode in _RENDER_INVISIBLE:
@@ -286,9 +295,9 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
         all_visible = styles.prepare()
         cache_get = styles._cache.get
         loose_box, text_object, font_size, tiny_box = _loose_box, _text_object, _font_size, _TINY_BOX_PT
-        # A word is a run of the page text (PDFium's line-break hyphen marks inside it written as "-"): it is
-        # kept as its start index and cut out of the text when it ends.
-        marks = "\x02" in text or "\ufffe" in text
+        # A word is a run of the page text, kept as its start index and cut out when it ends, from a copy of the
+        # text with PDFium's line-break hyphen marks written as "-" (one character for one: the same indexes).
+        spelled = text.translate(_HYPHEN_MARKS) if "\x02" in text or "\ufffe" in text else text
         append_word = words.append
         start = -1  # index of the word's first character (-1: no word), with its box wx0, wy0, wx1, wy1
         wx0 = wy0 = wx1 = wy1 = 0.0
@@ -301,7 +310,7 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
             if ch in _BREAKS:
                 # PDFium's mark for a hyphen at a line break has no box of its own and stays in the word
                 if start >= 0 and ch != "\x02" and ch != "\ufffe":  # white space ends the word
-                    append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, i, marks)))
+                    append_word(Word(wx0, wy0, wx1, wy1, spelled[start:i]))
                     start = -1
                 continue
             has_chars = True
@@ -330,7 +339,7 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
                     bucket.append(ch)
                     last_hidden[code] = i
                     if start >= 0:
-                        append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, i, marks)))
+                        append_word(Word(wx0, wy0, wx1, wy1, spelled[start:i]))
                         start = -1
                     continue
             if start >= 0:
@@ -340,7 +349,7 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
                 # the previous character's left edge, not the word's right edge.
                 if ((y1 if y1 < wy1 else wy1) - (y0 if y0 > wy0 else wy0) < 0.5 * (h if h < word_h else word_h)
                         or x0 - wx1 > 0.15 * unit or x0 < prev_x0 - 0.5 * unit):
-                    append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, i, marks)))
+                    append_word(Word(wx0, wy0, wx1, wy1, spelled[start:i]))
                     start = -1
             prev_x0 = x0
             if start < 0:
@@ -355,19 +364,11 @@ def _page_words(page: pdfium.PdfPage, styles: _PageStyles, textpage: Any = None)
                 if y1 > wy1:
                     wy1 = y1
         if start >= 0:
-            append_word(Word(wx0, wy0, wx1, wy1, _cut(text, start, len(text), marks)))
+            append_word(Word(wx0, wy0, wx1, wy1, spelled[start:]))
         return words, hidden, has_chars
     finally:
         if own:
             pdfium_c.FPDFText_ClosePage(textpage)
-
-
-_HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})
-
-
-def _cut(text: str, start: int, end: int, marks: bool) -> str:
-    """A word's text: its run of the page text, with PDFium's line-break hyphen marks written as "-"."""
-    return text[start:end].translate(_HYPHEN_MARKS) if marks else text[start:end]
 
 
 def read_page(page: pdfium.PdfPage, textpage: Any = None) -> PageText:
