@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,8 +48,10 @@ class CompetencyTerms:
         return m.id in self.related_ids
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.casefold()).strip()
+    """Case-folded, runs of white space as one space, trimmed (called for every mention and competency)."""
+    return " ".join(s.casefold().split())
 
 
 def competency_terms(competency: Competency, resolver: SkillResolver | None) -> CompetencyTerms:

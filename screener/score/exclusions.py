@@ -158,6 +158,9 @@ def _name_only_line(line: str, tokens: set[str]) -> bool:
 
     One name word alone needs a page mark beside it: "Go" alone on a line of a skills list stays a skill, and
     "Go 1.21" is a version, not a page number."""
+    folded = line.casefold()
+    if not any(t in folded for t in tokens):  # case folding goes character by character: a name word is in here
+        return False
     words = [w.casefold() for w in _WORD.findall(line)]
     named = {w for w in words if w in tokens}
     if not named or any(w not in tokens and w not in _PAGE_WORDS for w in words):
@@ -208,7 +211,7 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
         if not line.strip():
             continue
         header = bool(folded) and _name_only_line(line, folded)
-        if header or (_norm_line(line) in boundary and len(line.strip()) <= 120):
+        if header or (boundary and _norm_line(line) in boundary and len(line.strip()) <= 120):
             out.append(Exclusion(s, e, "page header or footer"))
         elif m := (_REFERENCE_LINE.search(line) or _NAME_LABEL_LINE.search(line)):
             # the whole line when it is a line; in a text flattened to one long line, only the field (up to a run
