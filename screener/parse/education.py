@@ -101,8 +101,11 @@ class _Spelling:
         self.real = frozenset(fold(str(w)) for w in words["not_misspellings"]) | frozenset(self.targets)
         self.prefixes = frozenset(t[:2] for t in self.targets)
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - one instance for the process (see _spelling)
     def meant(self, word: str) -> str | None:
         """The target ``word`` misspells, or None."""
+        if len(word) < 5:
+            return None
         w = fold(word)
         if len(w) < 5 or w[:2] not in self.prefixes or w in self.real:
             return None
@@ -128,9 +131,10 @@ def _spelling() -> _Spelling:
     return _Spelling()
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
+@lru_cache(maxsize=4096)
 def respelled(text: str) -> str:
     """``text`` with misspelt credential and school words written as meant ("Mastrer's degree" → "master's
     degree"), for telling entries apart; entries keep the text as written."""
@@ -332,8 +336,8 @@ def _names_qualification(line: str) -> bool:
     """A segment of the line names a vocational, bootcamp or school-leaving qualification in words of its own
     ("Certificate IV in …", "Web Development Bootcamp"), not a school's name ("Northwind Coding Academy") nor a lone
     school word ("Bootcamp | Israel")."""
-    return any(len(seg.split()) >= 2 and names_qualification(seg) and not _names_school(seg)
-               for seg in _SEP.split(line))
+    return names_qualification(line) and any(len(seg.split()) >= 2 and names_qualification(seg) and
+                                             not _names_school(seg) for seg in _SEP.split(line))
 
 
 def _dated_after_words(line: str, today: date | None) -> bool:
@@ -606,14 +610,15 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     line_of = {x: (i, len(segs)) for i, segs in enumerate(merged) for x in segs}  # line index, segments on it
     segments = [x for segs in merged for x in segs if re.search(r"[^\W\d_]", x)]
     consumed: set[str] = set()
-    degree_named = any(has_degree(respelled(x)) for x in segments)
+    named = {x for x in segments if has_degree(respelled(x))}  # segments with a credential word
+    degree_named = bool(named)
     # "Lincoln High School — High School Diploma": a school named with a credential word is the school when
     # another segment names the credential
-    school_named = {x for x in segments if has_degree(respelled(x)) and _ends_with_school(x)}
-    if not any(has_degree(respelled(x)) for x in segments if x not in school_named):
+    school_named = {x for x in named if _ends_with_school(x)}
+    if not named - school_named:
         school_named = set()
     faculties = {x for x in segments if _faculty_only(respelled(x))}
-    real_school = any(_names_school(respelled(x)) for x in segments if x not in faculties)
+    real_school = bool(faculties) and any(_names_school(respelled(x)) for x in segments if x not in faculties)
     for seg in segments:
         # "Engineer Ural State University", "MASA Web Development" (not "Teacher Training College, Diploma …")
         qualified = None if degree_named else (_qualification_first(seg) or _acronym_programme(seg))
@@ -621,7 +626,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential, institution = qualified  # "Engineer Ural State University of Economics"
             consumed.add(seg)
             continue
-        if not credential and has_degree(respelled(seg)) and not _looks_like_place(seg) and seg not in school_named:
+        if not credential and seg in named and not _looks_like_place(seg) and seg not in school_named:
             inst_m = cues.institution.search(seg)
             if inst_m and not institution:
                 split = _split_credential_institution(seg, inst_m.start())

@@ -77,17 +77,26 @@ def _rules() -> _Rules:
 
 
 def _first(rules: tuple[_Rule, ...], text: str, *, weak: bool = False) -> EducationKind | None:
-    text = _CITY_STATE.sub(" ", text)
+    if "," in text:
+        text = _CITY_STATE.sub(" ", text)
     return next((r.kind for r in rules if r.weak == weak and text.strip() and r.matches(text)), None)
 
 
 def names_qualification(text: str) -> bool:
     """True when ``text`` names a vocational, bootcamp or school-leaving qualification by its own words
     ("Certificate IV in …", "Ausbildung", "… Bootcamp", "A-levels"): a credential line even with no degree word."""
-    return _first(tuple(r for r in _rules().credential if r.kind in _QUALIFICATION_KINDS), text) is not None
+    if "," in text:
+        text = _CITY_STATE.sub(" ", text)
+    return _qualification_pattern().search(text) is not None
 
 
-_QUALIFICATION_KINDS = ("vocational", "bootcamp", "secondary")
+@lru_cache(maxsize=1)
+def _qualification_pattern() -> re.Pattern[str]:
+    """The phrases (case-insensitive) and abbreviations (case-sensitive) of the vocational, bootcamp and secondary
+    rules as one pattern: one search a line."""
+    rules = [r for r in _rules().credential if r.kind in ("vocational", "bootcamp", "secondary") and not r.weak]
+    parts = [f"(?i:{r.pattern.pattern})" for r in rules if r.pattern] + [r.abbrevs.pattern for r in rules if r.abbrevs]
+    return re.compile("|".join(parts))
 
 
 def education_kind(*, credential: str = "", field: str = "", institution: str = "",
