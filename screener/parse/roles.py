@@ -31,6 +31,7 @@ from screener.parse._data import (
 )
 from screener.parse.dates import DateMention, DateRange, find_date_ranges, find_dates, month_names_pattern
 from screener.parse.education import has_degree
+from screener.parse.languages import parse_language_item
 from screener.parse.sections import heading_name
 
 ROLE_SECTIONS = ("experience", "volunteering", "other")
@@ -625,9 +626,34 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     return "  ".join(p for p in parts if p)
 
 
+def _side_item(line: _Line) -> bool:
+    """A line that is one item of a neighbouring skills or languages column: a tool name ("Kubernetes", "Spring
+    Boot,"), a list of tools, or a language with its level ("Spanish – native")."""
+    s = line.text.rstrip(",;")
+    if not s or line.bullet or len(s.split()) > 4:
+        return False
+    if _is_tool(s) or _tool_list(s):
+        return True
+    lang = parse_language_item(s)
+    return lang is not None and bool(lang.level) and lang.name == s[:len(lang.name)]
+
+
+def _without_side_column(lines: list[_Line]) -> list[_Line]:
+    """``lines`` with the items of a side column blanked out when a converter interleaved that column line by line
+    with the work history: three or more such items each two lines from another one ("Kubernetes" / "Apr 2023 –
+    Current" / "Django" / "SOFTWARE ENGINEER …"). Elsewhere a tool name on a line of its own is left alone."""
+    side = [_side_item(ln) for ln in lines]
+    alternating = [i for i, is_side in enumerate(side) if is_side and (
+        (i >= 2 and side[i - 2] and not side[i - 1]) or (i + 2 < len(side) and side[i + 2] and not side[i + 1]))]
+    if len(alternating) < 3:
+        return lines
+    drop = set(alternating)
+    return [_Line(ln.start, ln.end, "", False) if i in drop else ln for i, ln in enumerate(lines)]
+
+
 def _section_roles(text: str, section: Section, today: date | None) -> list[Role]:
     body = _body_start(text, section)
-    lines = _lines(text, body, section.end)
+    lines = _without_side_column(_lines(text, body, section.end))
     anchors = _anchors(text, lines, body, section.end, today)
     if not anchors:
         if section.name != "experience":
@@ -667,7 +693,8 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
             above: list[int] = []
             counted = 0
             while j > prev_idx and counted < max_above:
-                if not lines[j].text:
+                if not lines[j].text or (j == idx - 1 and heading_name(lines[j].text) in _SIDE_SECTIONS):
+                    # (a side column's heading right above the dates: two columns interleaved)
                     j -= 1
                     continue
                 if _headerish(lines[j]) and not (has_degree(lines[j].text) and not _cues().company.search(lines[j].text)
