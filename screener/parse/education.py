@@ -783,13 +783,22 @@ _FIELD_MARKER = re.compile(r"(?:specialization|specialisation|specialty|speciali
                            re.IGNORECASE)
 
 
+# "(Toronto)", "(Rio de Janeiro)" closing a school's name: capitalised words in brackets, no acronym ("(SUSU)",
+# "(MEPhI)") and no lower-case note ("(Moscow campus)")
+_BRACKETED_CITY = re.compile(r"\s*\((?:[A-Z][a-z'’-]+)(?:[ -](?:[A-Z][a-z'’-]+|de|do|da|del|la|am|upon|on))*\)\s*$")
+
+
 def _institution_name(seg: str) -> tuple[str, str]:
     """("The Ural Federal University", "Computer science") from "The Ural Federal University Computer science";
-    a country written after the name ("Tel-Ran Educational Center Ltd. Israel") is dropped."""
+    a country written after the name ("Tel-Ran Educational Center Ltd. Israel") is dropped, and so is its city in
+    brackets ("Stonebridge Tech School (Toronto)"; not an acronym, a campus or a school's other name)."""
     cues = _cues()
     found = list(cues.institution.finditer(seg))
     if not found:
         return seg, ""
+    city = _BRACKETED_CITY.search(seg)
+    if city and city.start() >= found[-1].end() and not has_institution(city.group(0)):
+        seg = seg[:city.start()].rstrip()
     last = found[-1]
     ends = [m for m in cues.country.finditer(seg) if m.start() > last.end() and not seg[m.end():].strip(" ().,")]
     if ends and not re.search(r"\b(?:of|de|do|da|del|di|in)(?:\s+the)?\s*$", seg[:ends[-1].start()], re.IGNORECASE):

@@ -103,6 +103,11 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
     "a bootcamp provider, its programme and city on one line": (
         "Education\nRua Code, Web Development Bootcamp (9 weeks), Lisbon, 2019\n",
         [("Rua Code", "Web Development Bootcamp (9 weeks)", "", "", "2019", "bootcamp")]),
+    "a school's city in brackets is a place; an acronym or campus in brackets stays with the name": (
+        "Education\n2019  Data Science, Dunmore Coding Academy (Oxford)\n"
+        "South Ural State University (SUSU), Engineer's Degree, 1999 - 2004\n",
+        [("Dunmore Coding Academy", "Data Science", "", "", "2019", "bootcamp"),
+         ("South Ural State University (SUSU)", "Engineer's Degree", "", "", "2004", "degree")]),
     "a stray sentence is no entry": ("EDUCATION\nRecommendations are available upon request\n", []),
     "a lone city is no entry": ("EDUCATION\nMinsk\n", []),
 }
