@@ -114,11 +114,11 @@ def _tool_list(text: str) -> bool:
     items = [x for x in _LIST_SPLIT.split(text.strip(" .;,")) if x]
     if len(items) < 2 or any(len(x.split()) > 4 for x in items):
         return False
-    if _cues().title.search(text) or _cues().company.search(text) or \
-            any(_is_location(x) or _STATE_CODE.match(x) for x in items):
+    tools = sum(_is_tool(x) for x in items)  # (cached look-ups first: the cue patterns are long)
+    if not (tools * 2 >= len(items) or (tools >= 1 and len(items) >= 3)):
         return False
-    tools = sum(_is_tool(x) for x in items)
-    return tools * 2 >= len(items) or (tools >= 1 and len(items) >= 3)
+    return not (_cues().title.search(text) or _cues().company.search(text) or
+                any(_is_location(x) or _STATE_CODE.match(x) for x in items))
 
 
 _CONNECTORS = frozenset({"of", "in", "for", "at", "to", "and", "&", "with", "on", "by", "from", "de", "del", "da", "di",
@@ -129,8 +129,10 @@ def _without_prose_after_title(part: str) -> str:
     """"Software Engineer" from "Software Engineer a wide technological stack": after the last title word, two or
     more words opening in lower case (not a joining word such as "of", "in") are the neighbouring column's
     description, glued on by a converter; a title in lower case keeps its words."""
+    if not part[:1].isupper() or not any(w[:1].islower() and w.lower() not in _CONNECTORS for w in part.split()[1:]):
+        return part  # (no word in lower case to cut at: the title regex need not run)
     found = list(_cues().title.finditer(part))
-    if not found or not part[:1].isupper():
+    if not found:
         return part
     tail = part[found[-1].end():].split()
     if len(tail) < 2 or not tail[0][:1].islower() or tail[0].lower() in _CONNECTORS or not tail[0].isalpha():
@@ -156,13 +158,16 @@ _PLACE_THEN_PROSE = re.compile(r"(?P<head>[^()]{2,60}\(\s*(?P<place>[^()]{2,40})
 def _without_glued_prose(body: str) -> str:
     """``body`` without a description glued after an employer's bracketed place (the other column of a page
     converted line by line): the tail must read as prose (five or more words, most in lower case)."""
+    if len(body) > 160:
+        return body  # a paragraph, not a line of a narrow column with the other column glued on
     words = body.split()
     if len(words) >= 8 and all(w[:1].isupper() for w in words[:2]):
         # "Software Engineer application as a part of the huge international team": a title in title case, then
         # the other column's sentence in lower case
-        title = _without_prose_after_title(body)
+        opening = " ".join(words[:7])  # the title is within the first words: no need to read the whole line
+        title = _without_prose_after_title(opening)
         head = title.split()
-        if title != body and len(head) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in head) and \
+        if title != opening and len(head) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in head) and \
                 _prose(body[len(title):]):
             return title
     m = _PLACE_THEN_PROSE.fullmatch(body)
@@ -290,7 +295,8 @@ def _continued_experience(
             shapes = {shape for shape, _, _ in _role_headers(text, out[i].start, out[i].end, today)}
             accepted = {"dates_last", "dates_alone"} | (shapes & {"dates_first"})
             # entries written "Organisation:" / "Title" with no dates, when the work history itself has one
-            named = bool(_colon_named(_lines(text, out[i].start, out[i].end), set()))
+            named = bool(_NAME_COLON_LINE.search(text, out[i].start, out[i].end)) and \
+                bool(_colon_named(_lines(text, out[i].start, out[i].end), set()))
             j = k = i + 1
             while k < len(out) and out[k].name in (*_SIDE_SECTIONS, "education"):
                 k += 1
@@ -359,16 +365,23 @@ def _jobs_under_other_headings(text: str, sections: list[Section], today: date |
     return out
 
 
+# a line of at most 120 characters holding a year: where a job header can be (a summary's long lines are skipped)
+_SHORT_LINE_YEAR = re.compile(r"^(?=[^\n]{0,120}$)[^\n]*?(?<!\d)(?:19|20)\d{2}(?!\d)", re.MULTILINE)
+
+
 def _first_job_header(text: str, sec: Section, today: date | None) -> tuple[int, str] | None:
     """Where the first dated job header of ``sec`` begins (see ``_jobs_under_other_headings``), with the unknown
     heading line it starts at (or ""), else None."""
     body = _body_start(text, sec)
-    if body >= sec.end or not find_date_ranges(text[body:sec.end], today=today):
+    if body >= sec.end or not _SHORT_LINE_YEAR.search(text[body:sec.end]):
+        return None
+    ranges = find_date_ranges(text[body:sec.end], today=today)
+    if not ranges:
         return None
     lines = _lines(text, body, sec.end)
     starts = [ln.start for ln in lines]
     cues = _cues()
-    for r in find_date_ranges(text[body:sec.end], today=today):
+    for r in ranges:
         idx = bisect_right(starts, body + r.span[0]) - 1
         if idx < 0 or lines[idx].bullet:
             continue
@@ -844,6 +857,7 @@ def _undated_roles(lines: list[_Line], used: set[int], roles: list[Role]) -> lis
 # a line of dates the date grammar cannot read ("Date: Month 20XX – Ongoing  Location: Location")
 _DATE_LABEL = re.compile(r"(?:dates?|period|duration|tenure)\s*:", re.IGNORECASE)
 _OPEN_END = re.compile(r"[-–—]\s*(?:ongoing|present|now|current|today)\b", re.IGNORECASE)
+_NAME_COLON_LINE = re.compile(r":[ \t\xa0-]*$", re.MULTILINE)  # a line ending with a colon (perhaps a dash after)
 _LAYOUT_GAP = re.compile(r"[ \xa0]{2,}|\t+")
 _NAME_COLON = re.compile(r"(?P<name>[A-Z0-9][^:]{0,60}?)\s*:\s*[-–—]?\s*")
 
