@@ -365,15 +365,14 @@ def _jobs_under_other_headings(text: str, sections: list[Section], today: date |
     return out
 
 
-# a line of at most 120 characters holding a year: where a job header can be (a summary's long lines are skipped)
-_SHORT_LINE_YEAR = re.compile(r"^(?=[^\n]{0,120}$)[^\n]*?(?<!\d)(?:19|20)\d{2}(?!\d)", re.MULTILINE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _first_job_header(text: str, sec: Section, today: date | None) -> tuple[int, str] | None:
     """Where the first dated job header of ``sec`` begins (see ``_jobs_under_other_headings``), with the unknown
     heading line it starts at (or ""), else None."""
     body = _body_start(text, sec)
-    if body >= sec.end or not _SHORT_LINE_YEAR.search(text[body:sec.end]):
+    if body >= sec.end or not _YEAR.search(text, body, sec.end):
         return None
     ranges = find_date_ranges(text[body:sec.end], today=today)
     if not ranges:
