@@ -148,11 +148,15 @@ class _PageStyles:
         append_text = self._texts.append
         get_object, object_type, render_mode = _get_object, _object_type, _render_mode
         fill_colour, stroke_colour = _fill_colour, _stroke_colour
+        r_p, g_p, b_p, a_p = rgba_p
         for i in range(count):
             obj = get_object(page, i)
             # A text object's render mode is 0-7; anything else has -1 (one call fewer per text object).
             mode = render_mode(obj)
-            kind = text_kind if mode >= 0 else object_type(obj)
+            if mode == 0:  # filled text, the usual kind (pages drawn a glyph per object have thousands)
+                append_text((obj.value or 0, 0, unpack_rgba(rgba) if fill_colour(obj, r_p, g_p, b_p, a_p) else None, i))
+                continue
+            kind = text_kind if mode > 0 else object_type(obj)
             if kind == text_kind:
                 address = obj.value or 0
                 if mode in _RENDER_INVISIBLE:
@@ -198,31 +202,32 @@ class _PageStyles:
         return (255, 255, 255)
 
     def prepare(self) -> bool:
-        """Classify every top-level text object of the page once (one pass over the objects instead of one
-        lookup per glyph). Objects whose colour could match what lies under them stay unclassified: their
-        background is looked up at their first glyph, as ``hidden_code`` does. True when no glyph of the page
-        can be hidden by its style (no hidden or doubtful text object, no form XObject that could nest one)."""
+        """Classify every top-level text object of the page once, on a fresh page (one pass over the objects
+        instead of one lookup per glyph; one verdict per render mode and colour). Objects whose colour could match
+        what lies under them stay unclassified: their background is looked up at their first glyph, as
+        ``hidden_code`` does. True when no glyph of the page can be hidden by its style (no hidden or doubtful text
+        object, no form XObject that could nest one)."""
         if self._shapes is None:
             self._shapes = self._load_shapes()
-        all_visible = not self._has_form
-        blend, cache = self._blend, self._cache
-        for obj, mode, colour, _ in self._texts:
-            if obj in cache:
-                continue
-            if mode in _RENDER_INVISIBLE:
-                cache[obj] = "hidden-text"
-                all_visible = False
-            elif colour is None:
-                cache[obj] = None
-            elif colour[3] == 0:
-                cache[obj] = "hidden-text"
-                all_visible = False
-            elif blend.get(colour[:3]) if colour[:3] in blend else self._may_blend(colour[:3]):
-                all_visible = False  # decided per object at its first glyph (needs that glyph's position)
-                self._doubtful[obj] = colour[:3]
-            else:
-                cache[obj] = None
-        return all_visible
+        texts = self._texts
+        verdicts = {style: self._style_code(*style) for style in {(mode, colour) for _, mode, colour, _ in texts}}
+        self._cache.update({obj: code for obj, mode, colour, _ in texts
+                            if (code := verdicts[mode, colour]) is not _UNKNOWN})
+        if _UNKNOWN in verdicts.values():
+            self._doubtful.update({obj: colour[:3] for obj, mode, colour, _ in texts  # type: ignore[index]
+                                   if verdicts[mode, colour] is _UNKNOWN})
+        return not self._has_form and all(code is None for code in verdicts.values())
+
+    def _style_code(self, mode: int, colour: tuple[int, int, int, int] | None) -> str | None:
+        """``"hidden-text"``, None (visible) or ``_UNKNOWN`` (doubtful: decided at the object's first glyph) for a
+        text object of this render mode and colour."""
+        if mode in _RENDER_INVISIBLE:
+            return "hidden-text"
+        if colour is None:
+            return None
+        if colour[3] == 0:
+            return "hidden-text"
+        return _UNKNOWN if self._may_blend(colour[:3]) else None
 
     def hidden_code(self, obj: int, x: float, y: float) -> str | None:
         """``"hidden-text"`` when the object's glyphs cannot be seen, else None."""
