@@ -293,6 +293,9 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             starts_new = True  # dates-first layout ("2003-2005  Diploma…  2000-2003  BSc…"): the next entry's dates
         if cur is not None and not bullet and cur.opens_dated and _opens_with_dates(line, dates):
             starts_new = True  # one entry a line, each opening with its dates ("2020-2021, , Online course …")
+        if cur is not None and deg and not inst and cur.has_institution and not cur.has_degree and \
+                any(_dated_programme(ln[2], today) for ln in cur.lines[1:]):
+            starts_new = True  # "Feldspar Academy" / "UX Design (intensive programme), 2022" / "Engineer's degree …"
         if cur is not None and named_degree and inst and dates and dates[0].span[0] > 0 and cur.dated and \
                 not cur.has_institution and len(cur.lines) == 1 and _dated_after_words(cur.lines[0][2], today):
             starts_new = True  # "Course …, 2020" with no school word, then "University …, BA, 2016": two entries
@@ -338,6 +341,12 @@ def _names_qualification(line: str) -> bool:
     school word ("Bootcamp | Israel")."""
     return names_qualification(line) and any(len(seg.split()) >= 2 and names_qualification(seg) and
                                              not _names_school(seg) for seg in _SEP.split(line))
+
+
+def _dated_programme(line: str, today: date | None) -> bool:
+    """A programme named with its year below its school ("UX Design (intensive programme), 2022"): that entry is
+    complete, and a degree line after it opens the next one."""
+    return _dated_after_words(line, today) and bool(_programme([line])) and not has_degree(respelled(line))
 
 
 def _dated_after_words(line: str, today: date | None) -> bool:
@@ -658,6 +667,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             pass
         elif m and not cues.institution.search(m["f"]):
             fld = clean(_PAREN_ANY.sub(" ", m["f"])) or clean(m["f"])
+        elif (dm := _AFTER_DEGREE.match(credential)) and not has_degree(dm["f"]) and not has_institution(dm["f"]):
+            fld = dm["f"]  # "Engineer's degree Computer Science"
         elif after_abbrev and re.match(r"[^\W\d_]", after_abbrev) and after_abbrev[0].isupper() and \
                 len(after_abbrev.split()) <= 6 and not cues.institution.search(after_abbrev):
             fld = after_abbrev  # "BSc Nursing", "B.S. Mechanical Engineering"
@@ -786,6 +797,10 @@ _FIELD_MARKER = re.compile(r"(?:specialization|specialisation|specialty|speciali
 # "(Toronto)", "(Rio de Janeiro)" closing a school's name: capitalised words in brackets, no acronym ("(SUSU)",
 # "(MEPhI)") and no lower-case note ("(Moscow campus)")
 _BRACKETED_CITY = re.compile(r"\s*\((?:[A-Z][a-z'’-]+)(?:[ -](?:[A-Z][a-z'’-]+|de|do|da|del|la|am|upon|on))*\)\s*$")
+
+
+# "Engineer's degree Computer Science", "Bachelor's Degree Information Systems": the subject after the word degree
+_AFTER_DEGREE = re.compile(r"(?i:.*?\bdegree)\s+(?P<f>[A-ZÀ-Ý][^\W\d_]*(?:\s+(?:[A-ZÀ-Ý][^\W\d_]*|and|of|&)){0,5})$")
 
 
 def _institution_name(seg: str) -> tuple[str, str]:

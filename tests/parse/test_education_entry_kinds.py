@@ -108,6 +108,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
         "South Ural State University (SUSU), Engineer's Degree, 1999 - 2004\n",
         [("Dunmore Coding Academy", "Data Science", "", "", "2019", "bootcamp"),
          ("South Ural State University (SUSU)", "Engineer's Degree", "", "", "2004", "degree")]),
+    "a programme named with its year below its academy, then a degree above its university": (
+        "Education\nFeldspar Academy\nUX Design (intensive programme), 2022\nEngineer's degree Computer Science\n"
+        "University of Southport, Brno, Czech Republic\n2013 – 2015\n",
+        [("Feldspar Academy", "UX Design (intensive programme)", "", "", "2022", "program"),
+         ("University of Southport", "Engineer's degree Computer Science", "Computer Science", "CZ", "2015",
+          "degree")]),
     "a stray sentence is no entry": ("EDUCATION\nRecommendations are available upon request\n", []),
     "a lone city is no entry": ("EDUCATION\nMinsk\n", []),
 }
