@@ -337,6 +337,7 @@ def _jobs_among_studies(text: str, section: Section, shapes: set[str], today: da
 def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, today: date | None = None) -> list[Role]:
     """Roles in ``text`` (whose ``sections`` come from ``find_sections``), in document order."""
     roles: list[Role] = []
+    text = _without_side_column(text)
     for section in role_sections(_jobs_under_other_headings(text, _continued_experience(text, sections, today),
                                                             today)):
         roles.extend(_section_roles(text, section, today))
@@ -385,17 +386,21 @@ def _first_job_header(text: str, sec: Section, today: date | None) -> tuple[int,
         if idx < 0 or lines[idx].bullet:
             continue
         rest = _rest_of_line(text, lines[idx], (body + r.span[0], body + r.span[1]))
-        near = [rest] if rest else [lines[i].text for i in (idx - 1, idx + 1) if 0 <= i < len(lines)]
+        above = next((ln.text for ln in reversed(lines[:idx]) if ln.text), "")
+        below = next((ln.text for ln in lines[idx + 1:] if ln.text and ln.start >= body + r.span[1]), "")
+        near = [rest] if rest else [above, below]
         header = next((h for h in near if h and len(h.split()) <= 14 and not _prose(h) and cues.title.search(h)
                        and not (has_degree(h) and not cues.company.search(h)) and not _tool_list(h)), None)
         if header is None:
             continue
-        first = idx - 1 if not rest and idx > 0 and lines[idx - 1].text == header else idx
-        above = first - 1
-        while above >= 0 and not lines[above].text:
-            above -= 1
-        if above >= 0 and _unknown_heading(lines[above].text):
-            return lines[above].start, lines[above].text
+        first = idx
+        if not rest and header == above:
+            first = max(i for i in range(idx) if lines[i].text)
+        above_at = first - 1
+        while above_at >= 0 and not lines[above_at].text:
+            above_at -= 1
+        if above_at >= 0 and _unknown_heading(lines[above_at].text):
+            return lines[above_at].start, lines[above_at].text
         return lines[first].start, ""
     return None
 
@@ -650,22 +655,29 @@ def _side_item(line: _Line) -> bool:
     return lang is not None and bool(lang.level) and lang.name == s[:len(lang.name)]
 
 
-def _without_side_column(lines: list[_Line]) -> list[_Line]:
-    """``lines`` with the items of a side column blanked out when a converter interleaved that column line by line
-    with the work history: three or more such items each two lines from another one ("Kubernetes" / "Apr 2023 –
-    Current" / "Django" / "SOFTWARE ENGINEER …"). Elsewhere a tool name on a line of its own is left alone."""
+def _without_side_column(text: str) -> str:
+    """``text`` with the items of a side column blanked out (same length, so every offset still holds) when a
+    converter interleaved that column line by line with the work history: three or more such items each two lines
+    from another one ("Kubernetes" / "Apr 2023 –" / "Django" / "Current" / "SOFTWARE ENGINEER …"). An item's line
+    break goes too, so a range it cut in two reads whole again. A tool name on a line of its own elsewhere stays."""
+    if text.count("\n") < 8:
+        return text
+    lines = [ln for ln in _lines(text, 0, len(text)) if ln.text]
     side = [_side_item(ln) for ln in lines]
-    alternating = [i for i, is_side in enumerate(side) if is_side and (
+    drop = [ln for i, ln in enumerate(lines) if side[i] and (
         (i >= 2 and side[i - 2] and not side[i - 1]) or (i + 2 < len(side) and side[i + 2] and not side[i + 1]))]
-    if len(alternating) < 3:
-        return lines
-    drop = set(alternating)
-    return [_Line(ln.start, ln.end, "", False) if i in drop else ln for i, ln in enumerate(lines)]
+    if len(drop) < 3:
+        return text
+    out = list(text)
+    for ln in drop:
+        end = ln.end + 1 if text[ln.end:ln.end + 1] == "\n" else ln.end
+        out[ln.start:end] = " " * (end - ln.start)
+    return "".join(out)
 
 
 def _section_roles(text: str, section: Section, today: date | None) -> list[Role]:
     body = _body_start(text, section)
-    lines = _without_side_column(_lines(text, body, section.end))
+    lines = _lines(text, body, section.end)
     anchors = _anchors(text, lines, body, section.end, today)
     if not anchors:
         if section.name != "experience":

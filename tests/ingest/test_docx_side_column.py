@@ -44,3 +44,13 @@ def test_a_tool_named_employer_on_its_own_line_is_kept_without_interleaving() ->
              "Data Engineer", "Quarrytide", "Jul 2018 - Dec 2020", "• Built pipelines."]
     assert _roles(lines) == [("Software Engineer", "Figma", "2021-01", "present"),
                              ("Data Engineer", "Quarrytide", "2018-07", "2020-12")]
+
+
+def test_a_range_cut_in_two_by_a_side_item_reads_whole() -> None:
+    lines = ["Ines Vale", "Professional Skills", "Professional Experience", "TypeScript", "May 2023 –", "JavaScript",
+             "Present", "Redis", "Machine Learning Engineer, Dunmore Solutions", "Flask",
+             "• Migrated a mobile banking app with Node.js, Django with", "Jenkins", "the product team.", "Python",
+             "Dec 2019 –", "Angular", "Oct 2022", "Docker", "Business Analyst, Lumeo AB", "Kafka", "• Built reports.",
+             "Education", "Redcliff State University"]
+    assert _roles(lines) == [("Machine Learning Engineer", "Dunmore Solutions", "2023-05", "present"),
+                             ("Business Analyst", "Lumeo AB", "2019-12", "2022-10")]
