@@ -294,7 +294,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if cur is not None and not bullet and cur.opens_dated and _opens_with_dates(line, dates):
             starts_new = True  # one entry a line, each opening with its dates ("2020-2021, , Online course …")
         if cur is not None and deg and not inst and cur.has_institution and not cur.has_degree and \
-                any(_dated_programme(ln[2], today) for ln in cur.lines[1:]):
+                (any(_dated_programme(ln[2], today) for ln in cur.lines[1:]) or
+                 cur.dated and _non_degree_so_far(cur) and education_kind(credential=probe) == "degree"):
             starts_new = True  # "Feldspar Academy" / "UX Design (intensive programme), 2022" / "Engineer's degree …"
         if cur is not None and named_degree and inst and dates and dates[0].span[0] > 0 and cur.dated and \
                 not cur.has_institution and len(cur.lines) == 1 and _dated_after_words(cur.lines[0][2], today):
@@ -341,6 +342,16 @@ def _names_qualification(line: str) -> bool:
     school word ("Bootcamp | Israel")."""
     return names_qualification(line) and any(len(seg.split()) >= 2 and names_qualification(seg) and
                                              not _names_school(seg) for seg in _SEP.split(line))
+
+
+def _non_degree_so_far(entry: _Entry) -> bool:
+    """The entry read so far is a bootcamp, vocational qualification or programme ("2022  QA Automation, Veloria
+    Bootcamp"): its school's kind or its programme's words say so."""
+    segs = [x for ln in entry.lines for x in _SEP.split(ln[2]) if x.strip()]
+    schools = [x for x in segs if _names_school(respelled(x))]
+    others = [x for x in segs if x not in schools]
+    return education_kind(credential=" | ".join(others), institution=" | ".join(schools)) in \
+        ("bootcamp", "vocational", "program")
 
 
 def _dated_programme(line: str, today: date | None) -> bool:
@@ -892,7 +903,8 @@ def _names_school(seg: str) -> bool:
     Development Bootcamp" names a programme; "Northwind Bootcamp" a school)."""
     found = list(_cues().institution.finditer(seg))
     words = _programme_school_words()
-    return any(fold(" ".join(m.group(0).split())) not in words or not _programme_words().search(seg[:m.start()])
+    return any(fold(" ".join(m.group(0).split())) not in words or
+               not _programme_words().search(_SEP.split(seg[:m.start()] + "\u2063")[-1])  # its own segment's words
                for m in found)
 
 

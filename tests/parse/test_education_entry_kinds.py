@@ -114,6 +114,14 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
         [("Feldspar Academy", "UX Design (intensive programme)", "", "", "2022", "program"),
          ("University of Southport", "Engineer's degree Computer Science", "Computer Science", "CZ", "2015",
           "degree")]),
+    "a bootcamp's dated line (programme, school, city), then a degree above its university": (
+        "Education\n2022  QA Automation, Veloria Bootcamp (Oxford)\nBachelor's degree, Computer Science\n"
+        "Westmarch University, Austin, TX\n2013 – 2017\n",
+        [("Veloria Bootcamp", "QA Automation", "", "", "2022", "bootcamp"),
+         ("Westmarch University", "Bachelor's degree", "Computer Science", "", "2017", "degree")]),
+    "a programme named '… Bootcamp' before its coding academy on one line": (
+        "Education\nUX Design Bootcamp — Kestrelon Coding Academy, 2018\n",
+        [("Kestrelon Coding Academy", "UX Design Bootcamp", "", "", "2018", "bootcamp")]),
     "a stray sentence is no entry": ("EDUCATION\nRecommendations are available upon request\n", []),
     "a lone city is no entry": ("EDUCATION\nMinsk\n", []),
 }
