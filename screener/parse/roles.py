@@ -140,6 +140,22 @@ def _without_prose_after_title(part: str) -> str:
     return part[:found[-1].end()]
 
 
+def _without_side_tail(part: str) -> str:
+    """"Developer" from "Developer Unity3D" or "Developer English -B2", "Machine Learning Engineer Intern" from
+    "… Intern Prometheus,": after the last title word, a tool name or a language with its level is the neighbouring
+    skills column's item glued on by a converter."""
+    found = list(_cues().title.finditer(part)) if part[:1].isupper() and " " in part else []
+    if not found:
+        return part
+    tail = part[found[-1].end():].strip(" ,;")
+    if not tail or tail.startswith("("):
+        return part
+    lang = parse_language_item(tail)
+    if _is_tool(tail) or _tool_list(tail) or (lang is not None and bool(lang.level) and tail.startswith(lang.name)):
+        return part[:found[-1].end()]
+    return part
+
+
 def _ends_with_title(part: str) -> bool:
     core = re.sub(r"\s*\([^()]*\)\s*$", "", part.strip())
     ends = [m.end() for m in _cues().title.finditer(core)]
@@ -802,6 +818,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         roles.append(Role(title=title, employer=employer, location=location, start=dr.start, end=dr.end,
                           current=dr.current, date_text=re.sub(r"\s+", " ", dr.text).strip(),
                           span=(span_start, span_end)))
+    roles = _places_out_of_titles(roles)
     # in dates-first / header-above layouts each role runs until the next one begins
     if not trailing_dates:
         if section.name == "experience":
@@ -811,6 +828,21 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     else:
         roles = [_with_span(r, trim_span(text, *r.span)) for r in roles]
     return roles
+
+
+def _places_out_of_titles(roles: list[Role]) -> list[Role]:
+    """A place the section names as a role's location opening another role's title is that role's location
+    ("Advalange,Moscow Developer" beside "Artteam,Moscow / Developer": title Developer, location Moscow)."""
+    places = {p.strip() for r in roles for p in r.location.split(",") if p.strip()}
+    if not places:
+        return roles
+    out = []
+    for r in roles:
+        first = r.title.split(" ", 1)
+        if len(first) == 2 and first[0] in places and _cues().title.search(first[1]) and not r.location:
+            r = Role(first[1], r.employer, first[0], r.start, r.end, r.current, r.date_text, r.span)
+        out.append(r)
+    return out
 
 
 def _covers(outer: Role, dr: DateRange) -> bool:
@@ -1200,7 +1232,7 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
                 continue
             for p in _comma_parts(seg):
                 if clean(p):
-                    parts.append((clean(_without_prose_after_title(p)), ui))
+                    parts.append((clean(_without_side_tail(_without_prose_after_title(p))), ui))
     labelled_title = next((_TITLE_LABEL.sub("", p) for p, _ in parts if _TITLE_LABEL.match(p)), "")
     labelled_employer = next((_EMPLOYER_LABEL.sub("", p) for p, _ in parts if _EMPLOYER_LABEL.match(p)), "")
     if labelled_title or labelled_employer:

@@ -120,6 +120,14 @@ CASES = {
          ("Network Engineer", "Orbelle Digital", None, None), ("Software Engineer", "Iron River Robotics", None, None)]),
     "a short line of prose above bullets is no undated entry": (
         "Work Experience\nKey results below\n• Built things.\n", []),
+    "a skills column's tool or language glued after the title; a place the section names opening a title": (
+        "EXPERIENCE SKILLS\nVK,Remote  Developer Unity3D\nAPRIL 2020 - PRESENT C#\nPorted games.\n"
+        "Advalange,Moscow Developer Git\nJULY 2019 - APRIL 2020\nBuilt workflow tools.\n"
+        "Artteam,MoscowDeveloper English -B2\nSEPTEMBER 2017 - JULY 2019\nMade an application.\n"
+        "Machine Learning Engineer Intern Prometheus,\nRingCentral\nMay 2016 - Oct 2016\nBuilt pipelines.\n",
+        [("Developer", "VK", "2020-04", NOW), ("Developer", "Advalange", "2019-07", "2020-04"),
+         ("Developer", "Artteam", "2017-09", "2019-07"),
+         ("Machine Learning Engineer Intern", "RingCentral", "2016-05", "2016-10")]),
 }
 
 
