@@ -7,7 +7,7 @@ import streamlit as st
 
 from screener.parse.education_kinds import KIND_WORDS
 from screener.rubric import LEVEL_NAMES
-from screener.score.present import evidence_rows, licensing_note
+from screener.score.present import evidence_rows, licensing_note, work_history_rows
 from ui.blind import blind_on, code_of, reveal_control, view_run
 from ui.common import highlight, md_text, verdict_words
 from ui.runs import current_run
@@ -83,6 +83,15 @@ for c in r.competencies:
                 st.success("🏆 " + md_text(a.text))
                 st.caption(("in the same role: " if a.same_role else "")
                            + ("" if blind else md_text(a.role)) + " · " + ", ".join(a.measures))
+
+st.subheader("Work history")
+history = work_history_rows(r)
+if history:
+    st.caption("Roles as read from the résumé, in its order; an undated role is listed without dates (never guessed).")
+    st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch")
+else:
+    st.caption("No roles were read from this résumé (or it was screened before work history was kept: screen it "
+               "again to see it).")
 
 st.subheader("Badges and certificates")
 if not r.badges:

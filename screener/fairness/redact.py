@@ -511,6 +511,7 @@ def redactor_for_json(result: dict[str, Any], text: str | None, *, options: Blin
     schools = [str(e.get("institution") or "") for e in result.get("equivalencies") or []]
     employers = [_employer_of_role(str(ev.get("role") or "")) for c in result.get("competencies") or []
                  for ev in c.get("evidence") or []]
+    employers += [str(w.get("employer") or "") for w in result.get("work_history") or [] if isinstance(w, dict)]
     return Redactor(names=[n for n in names if n], guessed_names=guess_names(text or ""), emails=[str(contact.get("email") or "")] + _EMAIL.findall(text or ""),
                     phones=[str(contact.get("phone") or "")], locations=[str(contact.get("location") or "")],
                     schools=[s for s in schools if s], employers=[e for e in employers if e],
@@ -634,6 +635,7 @@ def redact_candidate(result: Any, code: str, *, options: BlindOptions | None = N
         edu_spans = [(s.start, s.end) for s in prof.sections if s.name == "education"]
         edu_spans += [e.span for e in prof.education if e.span[1] > e.span[0]]
     employers.extend(_employer_of_role(e.role) for c in result.competencies for e in c.evidence if e.role)
+    employers.extend(w.employer for w in getattr(result, "work_history", ()) if w.employer)
     red = Redactor(names=[n for n in names if n], guessed_names=guessed, emails=[e for e in emails if e], phones=[p for p in phones if p],
                    locations=[x for x in locations if x], schools=schools, employers=[e for e in employers if e],
                    file_stems=_stem(result.file), options=opts)

@@ -152,6 +152,23 @@ class EquivalencyNote:
 
 
 @dataclass(frozen=True)
+class WorkHistoryEntry:
+    """One role of the candidate's work history as read from the résumé, for the candidate page and exports.
+
+    ``start``/``end`` as in ``parse --json`` ("YYYY-MM" or "YYYY"; ``end`` "present" for a current role); both
+    None for an undated role (its dates are never invented). ``months`` is the span the dates give, inclusive
+    (None when the role is undated or has a start only)."""
+
+    title: str
+    employer: str = ""
+    location: str = ""
+    start: str | None = None
+    end: str | None = None
+    months: int | None = None
+    date_text: str = ""  # the dates as written
+
+
+@dataclass(frozen=True)
 class CandidateResult:
     file: str
     candidate: str
@@ -170,6 +187,7 @@ class CandidateResult:
     depth: float = 0.0  # weighted mean of achieved ÷ required level, uncapped: breaks ties between equal scores
     candidate_code: str = ""  # stable pseudonym ("C-" + 8 hex of the document's sha256), for blind review and joins
     document_sha256: str = ""  # of the file's bytes ("" when it could not be read)
+    work_history: tuple[WorkHistoryEntry, ...] = ()  # the roles read, in document order (results stored before: ())
 
     @property
     def verified_badges(self) -> int:
@@ -215,4 +233,5 @@ __all__ = [
     "Evidence",
     "EvidenceKind",
     "LicenceStatus",
+    "WorkHistoryEntry",
 ]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..rubric import Rubric
-from .model import CandidateResult, CompetencyScore, Evidence
+from .model import CandidateResult, CompetencyScore, Evidence, WorkHistoryEntry
 
 #: What each kind of evidence is, in words a hiring manager reads.
 KIND_LABELS: dict[str, str] = {
@@ -153,4 +153,28 @@ def licensing_note(result: CandidateResult, rubric: Rubric) -> str | None:
             f"({foreign.credential}, {foreign.country or 'abroad'}) the licensing path is: " + " → ".join(steps))
 
 
-__all__ = ["KIND_LABELS", "EvidenceRow", "evidence_rows", "full_context", "licensing_note", "strength_word"]
+def span_words(months: int | None) -> str:
+    """A role's length in words: "2 yr 3 mo", "11 mo", "" when unknown."""
+    if months is None:
+        return ""
+    years, rest = divmod(months, 12)
+    return " ".join(x for x in (f"{years} yr" if years else "", f"{rest} mo" if rest or not years else "") if x)
+
+
+def dates_words(w: WorkHistoryEntry) -> str:
+    """A role's dates as the candidate page shows them; an undated role says so (dates are never guessed)."""
+    if not w.start:
+        return "no dates given"
+    if not w.end:
+        return f"from {w.start} (no end given)"
+    return f"{w.start} – {w.end}"
+
+
+def work_history_rows(result: CandidateResult) -> list[dict[str, str]]:
+    """The candidate's roles as table rows (plain text), in the order the résumé gives them."""
+    return [{"Title": w.title, "Employer": w.employer, "Location": w.location, "Dates": dates_words(w),
+             "Length": span_words(w.months)} for w in result.work_history]
+
+
+__all__ = ["KIND_LABELS", "EvidenceRow", "dates_words", "evidence_rows", "full_context", "licensing_note",
+           "span_words", "strength_word", "work_history_rows"]

@@ -26,6 +26,7 @@ from .model import (
     EquivalencyNote,
     Evidence,
     LicenceStatus,
+    WorkHistoryEntry,
 )
 
 
@@ -218,6 +219,19 @@ def total_experience_years(roles: Sequence[Role], *, as_of: date) -> float:
     return exp.months / 12.0
 
 
+def work_history(roles: Sequence[Role], *, as_of: date) -> tuple[WorkHistoryEntry, ...]:
+    """The roles as the candidate page shows them: dates as ``parse --json`` writes them, and the months a dated
+    role spans (to ``as_of`` for a current one); a start-only or undated role gets no span."""
+    out = []
+    for r in roles:
+        months = len(role_months(r, as_of=as_of)) if r.start is not None and (r.end is not None or r.current) \
+            else None
+        out.append(WorkHistoryEntry(title=r.title, employer=r.employer, location=r.location,
+                                    start=str(r.start) if r.start else None, end=r.end_label(), months=months,
+                                    date_text=r.date_text))
+    return tuple(out)
+
+
 def relevant_roles(profile: Profile, scores: Sequence[CompetencyScore]) -> list[Role]:
     """Roles whose text gives direct evidence for at least one competency of the rubric."""
     out: list[Role] = []
@@ -401,4 +415,5 @@ def score_candidate(
         warnings=tuple(warnings),
         profile=profile,
         depth=depth,
+        work_history=work_history(profile.roles, as_of=as_of),
     )
