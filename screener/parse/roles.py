@@ -334,6 +334,16 @@ def _jobs_among_studies(text: str, section: Section, shapes: set[str], today: da
     starts = sorted({line for _, line, _ in _role_headers(text, section.start, section.end, today)})
     jobs = [line for shape, line, words in _role_headers(text, section.start, section.end, today)
             if shape in shapes and _cues().title.search(words) and not has_degree(words)]
+    if "dates_first" in shapes:
+        # a start date alone opening the right-hand column, its title after it ("… | APRIL 2021 SQL FREELANCE")
+        for ln in _lines(text, section.start, section.end):
+            found = find_dates(ln.text, today=today) if ln.text and not ln.bullet else []
+            if len(found) == 1 and isinstance(found[0], DateMention) and \
+                    _start_opens_right_column(ln.text, found[0]) and not has_degree(ln.text):
+                jobs.append(ln.start)
+                starts.append(ln.start)
+        jobs.sort()
+        starts.sort()
     if not jobs:
         return [section]
     out: list[Section] = []
@@ -503,6 +513,9 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
             if _start_ends_header(line.text, d):
                 out.append((idx, DateRange(d.date, None, False, d.text, (offset + d.span[0], offset + d.span[1])),
                             True))
+            elif _start_opens_right_column(line.text, d):
+                # (what stands before the date is the other column's: the span opens the line so it is no header)
+                out.append((idx, DateRange(d.date, None, False, d.text, (line.start, offset + d.span[1])), True))
             continue
         after = line.text[d.span[1]:]
         lost_end = _bare_month().match(after)
@@ -531,6 +544,20 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
 _MAX_HEADER = 400
 _SINCE = re.compile(r"(?:since|from|starting|started|seit|desde|depuis|dal|od)\s*:?\s*\Z", re.IGNORECASE)
 _BEFORE_LAST_DATE = re.compile(r"(?:\t|\s{2,}|\s*[,|–—-]\s*)\Z")
+
+
+_COLUMN_SEP = re.compile(r"(?:\s+\|\s*|\t+|\s{2,})\Z")
+
+
+def _start_opens_right_column(line: str, d: DateMention) -> bool:
+    """"Saratov State Law Academy | APRIL 2021 SQL FREELANCE": a start date with a month opening the right-hand
+    column (after a bar, tab or layout gap) and followed to the line's end by a short job title."""
+    if d.date.month is None or not _COLUMN_SEP.search(line[:d.span[0]]):
+        return False
+    after = line[d.span[1]:].strip(" -–—:,")
+    words = after.split()
+    return 1 <= len(words) <= 6 and not re.search(r"[\d.;:!?]", after) and \
+        all(w[:1].isupper() or not w[:1].isalpha() for w in words) and bool(_cues().title.search(after))
 
 
 def _start_ends_header(line: str, d: DateMention) -> bool:

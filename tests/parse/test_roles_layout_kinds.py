@@ -128,6 +128,12 @@ CASES = {
         [("Developer", "VK", "2020-04", NOW), ("Developer", "Advalange", "2019-07", "2020-04"),
          ("Developer", "Artteam", "2017-09", "2019-07"),
          ("Machine Learning Engineer Intern", "RingCentral", "2016-05", "2016-10")]),
+    "a start date opening the right-hand column of an education line, in capitals like the work history's": (
+        "EXPERIENCE\n JAN 2022 - APR 2022 FRONT END DEVELOPER INTERN\nSERVC During the internship I did many tasks.\n"
+        "EDUCATION\nMA In Jurisprudence\nSaratov State Law Academy | APRIL 2021 SQL FREELANCE\n\n"
+        "OCT 2020 - DEC 2020 LEGAL ADVISER\nNORNICKEL Norilsk Nikel is the world's largest producer of nickel\n",
+        [("FRONT END DEVELOPER INTERN", "SERVC", "2022-01", "2022-04"), ("SQL FREELANCE", "", "2021-04", None),
+         ("LEGAL ADVISER", "NORNICKEL", "2020-10", "2020-12")]),
 }
 
 
