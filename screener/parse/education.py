@@ -31,6 +31,7 @@ from screener.parse._data import (
 )
 from screener.parse.dates import DateMention, DateRange, find_dates
 from screener.parse.education_kinds import education_kind, names_qualification
+from screener.parse.languages import parse_language_item
 from screener.parse.sections import heading_names, is_heading_word
 
 EDUCATION_SECTIONS = ("education",)
@@ -164,7 +165,13 @@ def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
     out: list[EducationEntry] = []
     for i, section in enumerate(sections):
         if section.name in EDUCATION_SECTIONS:
-            out.extend(_section_entries(text, section, today))
+            found = _section_entries(text, section, today)
+            out.extend(found)
+            if not found and i + 1 < len(sections) and _empty_body(text, section) and \
+                    sections[i + 1].name not in EDUCATION_SECTIONS:
+                # "Education and Training" / "LANGUAGES": two columns' headings on consecutive lines, the
+                # education column's lines interleaved with the next section's
+                out.extend(_section_entries(text, sections[i + 1], today, cued_only=True))
         elif section.heading and any(n in EDUCATION_SECTIONS for n in heading_names(section.heading)):
             # headings of columns printed side by side ("SUMMARY EDUCATION"): the education column's lines are
             # interleaved with the others; only lines naming a school or a degree are read
@@ -262,9 +269,12 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         if inst and not deg and cur is not None and len(_SEP.split(line)) > 1 and \
                 all(len(x.split()) < 2 for x in _SEP.split(line) if has_institution(x)):
             inst = False  # "Bootcamp | Israel …" below the programme's name: a school word with no name is no new school
-        if cued_only and not (deg or inst) and not (cur is not None and i == last_read + 2 and
-                                                     _dated_continuation(line, today)):
-            continue  # (a dated line two lines below the last one read is the education column's next line)
+        if cued_only and not inst and _spoken_language(line):
+            continue  # "German – intermediate": the languages column's line, not a degree ("intermediate")
+        if cued_only and not (deg or inst) and not (cur is not None and (
+                i == last_read + 2 and _dated_continuation(line, today) or
+                i in (last_read + 1, last_read + 2) and _dated_programme(line, today))):
+            continue  # (a dated line one or two lines below the last one read is the education column's next line)
         named_degree = deg
         if deg and inst and cur is not None and cur.has_degree and not cur.has_institution and \
                 _institution_first(line):
@@ -367,9 +377,22 @@ def _dated_after_words(line: str, today: date | None) -> bool:
 
 
 def _dated_continuation(line: str, today: date | None) -> bool:
-    """A short line that goes on with a field and its years ("Engineering (2015 – 2017, Graduated with")."""
-    return len(line) <= 60 and re.match(r"[^\W\d_(]", line) is not None and \
-        any(isinstance(d, DateRange) for d in find_dates(line, today=today))
+    """A short line that goes on with a field and its years ("Engineering (2015 – 2017, Graduated with"), or the
+    years alone ("2016 – 2020")."""
+    dates = find_dates(line, today=today)
+    return len(line) <= 60 and (re.match(r"[^\W\d_(]", line) is not None or _only_dates(line, dates)) and \
+        any(isinstance(d, DateRange) for d in dates)
+
+
+def _spoken_language(line: str) -> bool:
+    """A spoken language with its level ("German – intermediate", "English (C1)")."""
+    lang = parse_language_item(line)
+    return lang is not None and bool(lang.level)
+
+
+def _empty_body(text: str, section: Section) -> bool:
+    """Nothing but the heading: the section's content is elsewhere (in the next section's interleaved lines)."""
+    return not text[_body_start(text, section):section.end].strip()
 
 
 def _school_headed(entry: _Entry) -> bool:

@@ -66,6 +66,13 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
         "Master's degree, Economics\nin retail and logistics since 2016.\nand Finance (2015 – 2017)\n"
         "Open to relocation.\n\nSKILLS\nExcel\n",
         [("Kazan Federal University", "Master's degree", "Economics", "", "2017", "degree")]),
+    "interleaved columns: the education heading right above the other column's, their lines alternating": (
+        "EXPERIENCE\nData Analyst — Lumeo s.r.o.\n2019 – 2022\n\nEducation and Training\nLANGUAGES\n"
+        "Master of Science, Business Administration\nGerman – intermediate\n"
+        "University of Eastbrook, Leeds, United Kingdom\nPolish – native\n2016 – 2020\nSpanish – native\n"
+        "Zentaro Bootcamp\nUX Design (intensive programme), 2016\n",
+        [("University of Eastbrook", "Master of Science", "Business Administration", "GB", "2020", "degree"),
+         ("Zentaro Bootcamp", "UX Design (intensive programme)", "", "", "2016", "program")]),
     "two credentials listed under one school": (
         "Education\nKyiv Polytechnic Institute\nMaster's degree, Computer Engineering (2015 – 2017)\n"
         "Bachelors degree - Applied Mathematics (2011 – 2015)\n",
