@@ -83,8 +83,8 @@ def name_in(segment: str) -> str:
         return ""
     if words[0].casefold() in _PARTICLES or words[-1].casefold() in _PARTICLES:
         return ""
-    if heading_name(base):
-        return ""
+    if heading_name(base) or any(heading_name(f"{a} {b}") for a, b in zip(words, words[1:], strict=False)):
+        return ""  # a heading, or a heading glued to other words ('DESCRIPTION WORK EXPIRIENCE')
     cues = _name_cues()
     for cue in (cues.stop, cues.title, cues.company, cues.institution):
         if cue.search(base):
