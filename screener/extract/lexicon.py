@@ -46,7 +46,8 @@ _ACRONYM_FUL_RE = re.compile(r"^[A-Z]{2,}ful$")
 _ACRONYM_PLURAL_RE = re.compile(r"^[A-Z]{2,}s$")
 _JS_SUFFIX_RE = re.compile(r"^(?=.*[a-z])[^\W_]{2,}?\.?(?:js|JS|Js)$")
 _VENDOR_WORDS = frozenset({"ms", "microsoft"})
-_VERSION_TOKEN_RE = re.compile(r"^v?\d+(?:\.\d+)*x?$")
+# "3", "v2", "2.x", "11g" / "9i" / "12c" (Oracle's releases), "ES6" (ECMAScript editions)
+_VERSION_TOKEN_RE = re.compile(r"^(?:v?\d+(?:\.\d+)*[gic]?x?|es\d+)$")
 
 
 class LexiconError(ScreenerError):
@@ -116,7 +117,8 @@ def norm_phrase(text: str) -> str:
 
 def key_variants(key: str) -> list[str]:
     """Other keys a normalised phrase is written as: without a vendor prefix ("ms excel" -> "excel") and without a
-    trailing version ("python 3" -> "python"). Used for lexicon forms, rubric terms and rubric look-ups."""
+    trailing version ("python 3", "oracle 11g", "javascript es6" -> the name). Used for lexicon forms, rubric terms
+    and rubric look-ups."""
     out = []
     words = key.split(" ")
     if len(words) >= 2 and words[0] in _VENDOR_WORDS:

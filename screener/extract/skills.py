@@ -253,7 +253,7 @@ class SkillExtractor:
             concept = self.lexicon.concepts[idx]
             return concept.id, concept.label
         label = " ".join(text[c.start:c.end].split())
-        return "custom:" + slug(label), label
+        return custom_id(label), label
 
     def candidates(
         self,
@@ -600,6 +600,13 @@ def _compile_extra(extra: Mapping[str, Sequence[str]]) -> tuple[dict[str, str], 
 def get_extractor() -> SkillExtractor:
     """The process-wide extractor (the lexicon is loaded once per process)."""
     return SkillExtractor.load()
+
+
+def custom_id(label: str) -> str:
+    """The id of a skill the lexicon does not know, from its normalised key, so that spelling variants of one tool
+    share it: "Express.js", "ExpressJS" and "Express JS" are all ``custom:express``; "Test Cases" and "test case"
+    are ``custom:test-case``."""
+    return "custom:" + (slug(norm_phrase(label)) or slug(label))
 
 
 def skills_from_title(title: str) -> list[SkillMention]:

@@ -41,7 +41,12 @@ def test_different_stay_apart(a: str, b: str) -> None:
     ("microsoft word", ["word"]),
     ("python 3", ["python"]),
     ("java 8", ["java"]),
+    ("oracle 11g", ["oracle"]),
+    ("oracle 9i", ["oracle"]),
+    ("javascript es6", ["javascript"]),
     ("python", []),
+    ("autodesk 3d", []),  # a letter other than an Oracle release's is part of the name
+    ("windows xp", []),
     ("ms", []),
 ])
 def test_key_variants(key: str, variants: list[str]) -> None:
@@ -114,3 +119,23 @@ def test_rubric_competency_meets_resume_variant(skills: list[str], aliases: list
     terms = competency_terms(comp, ex)
     found = ex.extract(resume_line, extra_terms={rubric_term_id(comp): comp.terms()})
     assert any(terms.matches(m) for m in found)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Express.js", "ExpressJS"),
+    ("Express JS", "express.js"),
+    ("Test Cases", "test case"),
+    ("Sprint Planning", "sprint  planning"),
+])
+def test_custom_ids_of_spelling_variants_meet(a: str, b: str) -> None:
+    from screener.extract.skills import custom_id
+
+    assert custom_id(a) == custom_id(b)
+    assert custom_id(a).startswith("custom:")
+
+
+def test_custom_ids_keep_different_tools_apart() -> None:
+    from screener.extract.skills import custom_id
+
+    assert custom_id("C++") != custom_id("C#")
+    assert custom_id("Java") != custom_id("JavaScript")
