@@ -1,11 +1,12 @@
 """Candidate skill spans and the generic features the learned filter (``filter.py``) scores them on.
 
-Candidates come from three generators, merged by span: lexicon matches (ESCO + O*NET + aliases, after the hard
-context rules), the items of every line split on list separators, and capitalised runs in running text
-("Order Management System", "Technical Quality Assurance (TQA)", "SSRS"). Features describe the span (source,
-taxonomy kind, length, capitalisation, how everyday its words are), where it is (section, list-likeness of its
-line, neighbours) and the document (how often the same phrase occurs, whether it is also a whole list item
-elsewhere). No feature names a particular phrase: the filter learns how résumés write skills, not which skills.
+Candidates come from four generators, merged by span: lexicon matches (ESCO + O*NET + aliases, after the hard
+context rules), the items of every line split on list separators, capitalised runs in running text
+("Order Management System", "Technical Quality Assurance (TQA)", "SSRS"), and keyword chunks between function
+words. Features describe the span (source, taxonomy kind, length, capitalisation, how everyday its words are,
+whether it is a coordination with "and"), where it is (section, list-likeness of its line, neighbours) and the
+document (how often the same phrase occurs, whether it is also a whole list item elsewhere). No feature names a
+particular phrase: the filter learns how résumés write skills, not which skills.
 """
 
 from __future__ import annotations
@@ -184,14 +185,14 @@ def chunks(text: str, toks: list[tuple[str, int, int]], breaks: frozenset[str],
     i = 0
     while i < n:
         tok = toks[i][0]
-        if tok in breaks or not (tok[:1].isalnum() or tok[:1] in ".#") or i in blocked:
+        if tok in breaks or not _chunk_word(tok) or i in blocked:
             i += 1
             continue
         j = i + 1
         while j < n:
             gap = text[toks[j - 1][2]:toks[j][1]]
             t = toks[j][0]
-            if "\n" in gap or "  " in gap or gap.strip() or t in breaks or not (t[:1].isalnum() or t[:1] in ".#"):
+            if "\n" in gap or "  " in gap or gap.strip() or t in breaks or not _chunk_word(t):
                 break
             j += 1
         length = j - i
@@ -199,6 +200,11 @@ def chunks(text: str, toks: list[tuple[str, int, int]], breaks: frozenset[str],
             out.append((toks[i][1], toks[j - 1][2], i, j, "chunk"))
         i = j
     return out
+
+
+def _chunk_word(tok: str) -> bool:
+    """A word of a keyword chunk: alphanumeric, or a name glued to a dot or hash (".NET"); a full stop is not."""
+    return tok[:1].isalnum() or (tok[:1] in ".#" and len(tok) > 1)
 
 
 class CandidateBuilder:
@@ -509,6 +515,21 @@ class CandidateBuilder:
                 f["x_lex_sentence"] = 1.0
             if all_upper and ntok == 1:
                 f["x_upper_single"] = 1.0
+            if "and" in norms[1:-1]:
+                # a coordination (a list item kept whole, a capitalised run): elliptic ("oral and written
+                # communication") when the words before "and" name no skill of their own and end in no head word of
+                # a skill phrase ("management and ...")
+                k = norms.index("and")
+                f["has_and"] = 1.0
+                if k == 1:
+                    f["and_left_one"] = 1.0
+                if " ".join(norms[:k]) in lex.forms:
+                    f["and_left_lex"] = 1.0
+                if " ".join(norms[k + 1:]) in lex.forms:
+                    f["and_right_lex"] = 1.0
+                v = math.log1p(token_heads.get(norms[k - 1], 0)) / 10
+                if v:
+                    f["and_left_head"] = v
             prev2 = " ".join(t[0] for t in toks[t0 - 2:t0]) if t0 >= 2 else ""
             heading = heading_of.get(start)
             if heading is None:
@@ -531,5 +552,5 @@ class CandidateBuilder:
         return out
 
 
-__all__ = ["CandidateBuilder", "LineInfo", "SpanCandidate", "capitalised_runs", "blocked_tokens", "chunks", "default_sections",
-           "mark_short_runs", "norm_phrase"]
+__all__ = ["CandidateBuilder", "LineInfo", "SpanCandidate", "capitalised_runs", "blocked_tokens", "chunks",
+           "default_sections", "mark_short_runs", "norm_phrase"]

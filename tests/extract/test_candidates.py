@@ -46,6 +46,8 @@ def test_capitalised_runs(text: str, expected: str, absent: str) -> None:
         ("Expertise in system analysis and requirements gathering.", "system analysis"),
         ("Strong research and analytical skills.", "research"),
         ("Responsible for network security of the firm.", "network security"),
+        ("Responsible for network security.", "network security"),  # a full stop ends the chunk
+        ("Built services in .NET and C#.", ".NET"),
     ],
 )
 def test_chunks_between_function_words(text: str, expected: str) -> None:
@@ -73,6 +75,17 @@ def test_candidates_keep_offsets_and_hard_rules(ex: SkillExtractor) -> None:
     assert not any(c.start == prose_c and c.end == prose_c + 1 for c in cands)  # grade C: rejected by a hard rule
     assert not any(text[c.start:c.end] == "Go" and c.start == text.index("Go to") for c in cands)
     assert any(text[c.start:c.end] == "Go" and c.start == text.rindex("Go") for c in cands)
+
+
+def test_coordination_features(ex: SkillExtractor) -> None:
+    text = "SKILLS\nOral & written communication; Test Planning & Execution; Python"
+    by_text = {text[c.start:c.end]: c.feats for c in ex.candidates(text, default_sections(text))}
+    oral = by_text["Oral & written communication"]
+    assert oral["has_and"] == 1.0 and oral["and_left_one"] == 1.0  # elliptic: "oral" names no skill
+    planning = by_text["Test Planning & Execution"]
+    assert planning["has_and"] == 1.0 and "and_left_one" not in planning
+    assert planning["and_left_head"] > 0  # "planning" heads skill phrases of its own
+    assert "has_and" not in by_text["Python"]
 
 
 def test_filter_file_records_how_it_was_trained() -> None:
