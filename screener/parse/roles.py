@@ -815,9 +815,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                 else:
                     # two columns interleaved by a converter: the title sits a line or two higher, with a line
                     # of the other column ("Python") between it and the dates
-                    higher = _title_above(lines, min(header_lines), prev_idx)
+                    below_dates = min(header_lines) > idx  # the employer's line under the dates stays
+                    higher = _title_above(lines, idx if below_dates else min(header_lines), prev_idx)
                     if higher is not None:
-                        header_lines = [higher]
+                        header_lines = [higher, *header_lines] if below_dates else [higher]
             elif not header_lines and len(rest_units) >= 2 and not _cues().title.search(rest):
                 # "Bright Grain Health — Tallinn  09.2021 - 10.2025" / "Scrum Master": employer and place beside
                 # the dates, the title on the line below

@@ -134,6 +134,10 @@ CASES = {
         "OCT 2020 - DEC 2020 LEGAL ADVISER\nNORNICKEL Norilsk Nikel is the world's largest producer of nickel\n",
         [("FRONT END DEVELOPER INTERN", "SERVC", "2022-01", "2022-04"), ("SQL FREELANCE", "", "2021-04", None),
          ("LEGAL ADVISER", "NORNICKEL", "2020-10", "2020-12")]),
+    "title, a line of the other column, the dates alone, then the employer": (
+        "EXPERIENCE\nFirst role line\nNetwork Engineer\nof existing Wi-Fi networks (Aruba and Cisco)\n"
+        "Feb 2017 - Sep 2018 (1 year 8 months)\nUkrtelecom ISP\nNetwork Design:\n(Internet Service Provider)\n",
+        [("Network Engineer", "Ukrtelecom ISP", "2017-02", "2018-09")]),
 }
 
 
