@@ -1,6 +1,6 @@
 """Train the skill filter (gradient-boosted trees over generic candidate features) → screener/extract/data/skill_filter.json.
 
-usage: python scripts/train_skill_filter.py [--data ../shared/data/resumes] [--folds 5] [--l2 1.0]
+usage: python scripts/train_skill_filter.py [--data ../shared/data/resumes] [--folds 5] [--dry-run] [--errors N]
 
 Learns from all dotin résumés of the development set (``--hold-out-test``: from train-* only, test-* held out and
 reported). A candidate span is a positive example when its
@@ -222,6 +222,56 @@ def evaluate(docs: list[Doc], preds: list[set[str]]) -> dict[str, float]:
     return out
 
 
+def error_report(docs: list[Doc], probs: list[list[float]], threshold: float, examples: int) -> None:
+    """Where the F1 is lost, from out-of-fold predictions: each gold phrase missed strictly is a boundary error (the
+    loose score pairs it with a prediction), a candidate the filter dropped, a candidate that lost to an overlapping
+    choice, or never a candidate; each wrong prediction a boundary error, a spurious choice, or a choice after the
+    annotators' last mark (unannotated text). Prints counts and ``examples`` random cases per kind."""
+    counts: dict[str, int] = {}
+    cases: dict[str, list[str]] = {}
+
+    def add(kind: str, case: str) -> None:
+        counts[kind] = counts.get(kind, 0) + 1
+        cases.setdefault(kind, []).append(case)
+
+    for d, p in zip(docs, probs, strict=True):
+        text, gold = d["text"], d["gold"]
+        chosen = select(d["cands"], p, threshold)
+        pred = {norm(text[c.start:c.end]): c for c in chosen}
+        pred.pop("", None)
+        best: dict[str, tuple[float, SpanCandidate]] = {}
+        for c, k, q in zip(d["cands"], d["keys"], p, strict=True):
+            if k and q > best.get(k, (-1.0, c))[0]:
+                best[k] = (q, c)
+        for g in sorted(gold):
+            near = [k for k in pred if k != g and matched({k}, {g}, True)]
+            if g in pred:
+                add("TP", g)
+            elif near:
+                add("FN boundary (loose pair)", f"{g!r} ~ {near[:3]}")
+            elif g in best:
+                q, c = best[g]
+                lost = [text[x.start:x.end] for x in chosen if x.start < c.end and c.start < x.end]
+                add("FN lost to an overlap" if lost else "FN dropped by the filter", f"{g!r} p={q:.2f} {lost}")
+            else:
+                add("FN never a candidate", repr(g))
+        for k, c in pred.items():
+            if k in gold:
+                continue
+            if any(matched({k}, {g}, True) for g in gold):
+                add("FP boundary (loose pair)", repr(k))
+            elif c.start > d["last"] + 200:
+                add("FP after the last annotation", repr(k))
+            else:
+                add("FP spurious", f"{text[c.start:c.end]!r} in {text[max(0, c.start - 30):c.end + 30]!r}")
+    rng = random.Random(7)
+    for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        print(f"{kind}: {n}")
+        if kind != "TP":
+            for case in rng.sample(cases[kind], min(examples, n)):
+                print("    " + case)
+
+
 def fmt(m: dict[str, float]) -> str:
     return (f"strict P={m['strict_p']:.3f} R={m['strict_r']:.3f} F1={m['strict_f1']:.3f} | "
             f"loose P={m['loose_p']:.3f} R={m['loose_r']:.3f} F1={m['loose_f1']:.3f}")
@@ -243,6 +293,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the candidates, reused when present")
     ap.add_argument("--dump-oof", type=Path, default=None, help="pickle the out-of-fold predictions here")
     ap.add_argument("--dry-run", action="store_true", help="report only, do not write the weights")
+    ap.add_argument("--errors", type=int, default=None, metavar="N",
+                    help="print where the CV F1 is lost (boundary, dropped, never a candidate, spurious) with N examples")
     args = ap.parse_args()
     import pickle
 
@@ -284,6 +336,8 @@ def main() -> None:
             best = (obj, t)
     threshold = best[1]
     cv = evaluate(train, [predict(d, p, threshold) for d, p in zip(train, oof, strict=True)])
+    if args.errors is not None:
+        error_report(train, oof, threshold, args.errors)
     if args.dump_oof:
         for d, p in zip(train, oof, strict=True):
             d["oof"] = p
