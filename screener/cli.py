@@ -66,6 +66,7 @@ def _profile_task(as_of: date, name: str, data: bytes) -> dict[str, Any]:
     from .badges.discover import find_badge_links
     from .ingest import ingest_bytes
     from .models import to_jsonable
+    from .parse.education_kinds import CONTRACT_KIND
     from .pipeline import build_profile, equivalency_notes
     from .score.levels import skill_experience
 
@@ -87,7 +88,8 @@ def _profile_task(as_of: date, name: str, data: bytes) -> dict[str, Any]:
         education.append({"institution": e.institution, "credential": e.credential, "field": e.field,
                           "country": e.country or (note.country if note else ""),
                           "start": str(e.start) if e.start else None, "end": str(e.end) if e.end else None,
-                          "grade": e.grade, "kind": e.kind, "equivalency": to_jsonable(note) if note else None})
+                          "grade": e.grade, "kind": CONTRACT_KIND[e.kind], "kind_detail": e.kind,
+                          "equivalency": to_jsonable(note) if note else None})
     return {
         "file": doc.file,
         "kind": doc.kind,

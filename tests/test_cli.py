@@ -47,6 +47,19 @@ def test_parse_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert any(e["equivalency"] and e["equivalency"]["isced_level"] == 6 for e in edu)
 
 
+def test_parse_json_education_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``kind`` in the annotations' words (degree / program / secondary); the finer kind in ``kind_detail``."""
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Rosa Vidal\nrosa@example.com\n\nEDUCATION\n"
+                  "Full-Stack Web Development Bootcamp, Brightline Coding Academy, 2022\n"
+                  "Bachelor of Science in Biology, University of Porto, 2015\n"
+                  "Certificate III in Carpentry, Northside TAFE, 2010\n", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(cv), "--json", "--as-of", AS_OF)
+    assert code == 0
+    kinds = {(e["kind"], e["kind_detail"]) for e in json.loads(out)["education"]}
+    assert kinds == {("program", "bootcamp"), ("degree", "degree"), ("program", "vocational")}, kinds
+
+
 def test_screen_writes_csv_with_contract_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "results.csv"
     code, _, err = run(capsys, "screen", "--rubric", str(RUBRIC), str(SAMPLES), "--out", str(out),

@@ -22,6 +22,11 @@ KIND_WORDS: dict[str, str] = {"degree": "degree", "vocational": "vocational qual
                               "program": "course or certificate programme", "secondary": "secondary school",
                               "unknown": ""}
 
+#: The kind as ``parse --json`` writes it (the vocabulary of the real-layout annotations: degree, program,
+#: secondary): a bootcamp or a vocational qualification is a programme there; the fine kind is ``kind_detail``.
+CONTRACT_KIND: dict[str, str] = {"degree": "degree", "vocational": "program", "bootcamp": "program",
+                                 "program": "program", "secondary": "secondary", "unknown": "unknown"}
+
 _EDGE = r"(?<![^\W_])", r"(?![^\W_])"
 # "Cambridge, MA" / "Austin, TX": a city and its state are a place; its two capitals are never a degree's
 _CITY_STATE = re.compile(r"[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2},\s*[A-Z]{2}\b")
@@ -112,4 +117,4 @@ def education_kind(*, credential: str = "", field: str = "", institution: str = 
             or "unknown")
 
 
-__all__ = ["KINDS", "KIND_WORDS", "education_kind", "names_qualification"]
+__all__ = ["CONTRACT_KIND", "KINDS", "KIND_WORDS", "education_kind", "names_qualification"]
