@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..parse.education import respelled
 from ._text import Match, compact, tokens
 from .countries import infer_country, resolve_country
 from .licensing import credential_profession, licensing_path_for_id
@@ -126,10 +127,12 @@ def lookup_equivalency(
     inferred = None if cc else infer_country(" ".join([credential, field, context]), institution=institution)
     known_cc = cc or inferred
     condition_text = " ".join([credential, institution, field])
-    found = t.row_index.find(credential)
-    if known_cc:
-        found += [m for m in t.local_index.find(credential) if m.item.country == known_cc]
-    matches = _applicable(found, condition_text)
+    matches = _applicable(_found(t, credential, known_cc), condition_text)
+    meant = respelled(credential)
+    # "Mastrer's degree" is looked up as "master's degree" only when as written finds nothing (in the country,
+    # when known): "Diplom" or "Doctorat" as written are the real names, never respelled
+    if meant != credential and not any(known_cc in (None, m.item.country) for m in matches):
+        matches = _applicable(_found(t, meant, known_cc), condition_text) or matches
     profession_text = " ".join([credential, field])
     claim = _equivalence_claim(credential)
 
@@ -154,6 +157,13 @@ def lookup_equivalency(
     if len({m.item.country for m in top}) >= _SHARED_TITLE_MIN_COUNTRIES:
         return _claimed(_generic(t, written, cc, top, profession_text), claim)
     return _no_note(t, written, cc, country)
+
+
+def _found(t: Tables, credential: str, known_cc: str | None) -> list[Match[Row]]:
+    found = t.row_index.find(credential)
+    if known_cc:
+        found += [m for m in t.local_index.find(credential) if m.item.country == known_cc]
+    return found
 
 
 def _names_country(t: Tables, top: list[Match[Row]]) -> bool:
