@@ -125,3 +125,40 @@ def test_resume_matcher_two_column_main_then_sidebar() -> None:
     assert exp < text.index("Senior Software Engineer  Jan 2023 - Present") < text.index("Notion") < skills
     assert "Kafka" in text[skills:]
     assert "multi-column" in {f.code for f in doc.health}
+
+
+def _glyph_per_object_pdf(path: Path) -> None:
+    """A page drawn the way browsers print: every character its own text object. A grey box holds grey text
+    (hidden: the colour of what it is drawn on) and white text (visible); the same grey and white stand on the
+    paper below (grey visible, white hidden)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    grey = (0.3, 0.3, 0.3)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFillColorRGB(*grey)
+    c.rect(50, 600, 400, 60, fill=1, stroke=0)
+
+    def glyphs(x: float, y: float, text: str, rgb: tuple[float, float, float]) -> None:
+        c.setFont("Helvetica", 11)
+        c.setFillColorRGB(*rgb)
+        for ch in text:
+            c.drawString(x, y, ch)
+            x += stringWidth(ch, "Helvetica", 11)
+
+    glyphs(60, 640, "Boxed Haskell Elixir", (1, 1, 1))
+    glyphs(60, 615, "Hidden Kotlin Scala", grey)
+    glyphs(60, 500, "Visible Python Rust", grey)
+    glyphs(60, 470, "Blank Erlang Fortran", (1, 1, 1))
+    glyphs(60, 440, "Education: BSc Physics, 2019.", (0, 0, 0))
+    c.save()
+
+
+def test_text_drawn_a_glyph_per_object_is_hidden_by_what_lies_under_it(tmp_path: Path) -> None:
+    path = tmp_path / "glyphs.pdf"
+    _glyph_per_object_pdf(path)
+    doc = ingest_path(path)
+    assert doc.text.splitlines() == ["Boxed Haskell Elixir", "Visible Python Rust", "Education: BSc Physics, 2019."]
+    hidden = {f.code: f for f in doc.health}["hidden-text"].excerpt
+    assert "Hidden Kotlin Scala" in hidden and "Blank Erlang Fortran" in hidden
