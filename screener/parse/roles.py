@@ -372,7 +372,7 @@ def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, toda
 
 # Sections whose heading a work history can hide under when its own heading was not read ("My journey so far"
 # after a skills list): they are searched for dated job headers.
-_HOST_SECTIONS = ("skills", "summary", "languages", "interests", "awards", "references")
+_HOST_SECTIONS = ("skills", "summary", "languages")
 
 
 def _jobs_under_other_headings(text: str, sections: list[Section], today: date | None) -> list[Section]:
@@ -524,8 +524,11 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
             d = DateMention(d.date, line.text[d.span[0]:d.span[1] + lost_end.end()],
                             (d.span[0], d.span[1] + lost_end.end()))
         if not after.strip(" .,;:)"):
-            # a date alone on its line ("2021" under "Web Developer – Tessaly Systems"): the header is around it
-            out.append((idx, DateRange(d.date, None, False, d.text, (offset + d.span[0], offset + d.span[1])), True))
+            # a date alone on its line ("2021" under "Web Developer – Tessaly Systems"): the header is around it,
+            # a line next to it naming a job title or an organisation (a year over a list of names is no role)
+            if _header_next_to(lines, idx):
+                out.append((idx, DateRange(d.date, None, False, d.text, (offset + d.span[0], offset + d.span[1])),
+                            True))
             continue
         if after[:1].isalnum():
             continue
@@ -542,6 +545,20 @@ def _start_only(text: str, lines: list[_Line], used: set[int],
 
 
 _MAX_HEADER = 400
+
+
+def _header_next_to(lines: list[_Line], idx: int) -> bool:
+    """Whether the nearest non-blank line above or below line ``idx`` is a short header naming a job title or an
+    organisation."""
+    cues = _cues()
+    for step in (-1, 1):
+        j = idx + step
+        while 0 <= j < len(lines) and not lines[j].text:
+            j += step
+        if 0 <= j < len(lines) and _headerish(lines[j]) and (
+                cues.title.search(lines[j].text) or cues.company.search(lines[j].text)):
+            return True
+    return False
 _SINCE = re.compile(r"(?:since|from|starting|started|seit|desde|depuis|dal|od)\s*:?\s*\Z", re.IGNORECASE)
 _BEFORE_LAST_DATE = re.compile(r"(?:\t|\s{2,}|\s*[,|–—-]\s*)\Z")
 
@@ -1005,8 +1022,8 @@ def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]
         else:
             board_form = bool(re.search(r"\s-\s*$", second))
             # (or a name of its own line opening a list of bullets: "Network Engineer" / "Orbelle Digital" / "• …")
-            described = _bullets_follow(lines, j) and second[:1].isupper() and len(second.split()) <= 8 and \
-                not re.search(r"\d", second)
+            described = _bullets_follow(lines, j) and second[:1].isupper() and 2 <= len(second.split()) <= 8 and \
+                not re.search(r"\d", second) and not _is_tool(first) and not heading_name(second)
             if not (board_form or cues.company.search(second) or described) or \
                     cues.title.search(second) and not board_form:
                 continue

@@ -138,6 +138,10 @@ CASES = {
         "EXPERIENCE\nFirst role line\nNetwork Engineer\nof existing Wi-Fi networks (Aruba and Cisco)\n"
         "Feb 2017 - Sep 2018 (1 year 8 months)\nUkrtelecom ISP\nNetwork Design:\n(Internet Service Provider)\n",
         [("Network Engineer", "Ukrtelecom ISP", "2017-02", "2018-09")]),
+    "a year over a list of names, and a tool over one word, are no roles": (
+        "Experience\nWeb Developer – Atlantic Studio\n2012\n• Built sites.\nPortfolio\n2015\nPeer Realty\n"
+        "Walker Dunlop\n\nExchange Server\nKnowledge\n• Administered mail servers.\n",
+        [("Web Developer", "Atlantic Studio", "2012", None)]),
 }
 
 
