@@ -228,6 +228,8 @@ def _headerish(line: _Line) -> bool:
         return False
     if _cues().detail_label.match(s):
         return False  # "Stack: Java, Swift", "Project: …", "Responsibilities: …": a described detail of the job
+    if "," in s and _tool_list(s):
+        return False  # "MySQL, Python, PostgreSQL": a skills list
     return not (s.split()[0].islower() and len(s.split()) > 4)  # ("iOS Developer – Zentaro Labs" is a header)
 
 
@@ -364,10 +366,29 @@ def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, toda
     """Roles in ``text`` (whose ``sections`` come from ``find_sections``), in document order."""
     roles: list[Role] = []
     text = _without_side_column(text)
-    for section in role_sections(_jobs_under_other_headings(text, _continued_experience(text, sections, today),
-                                                            today)):
-        roles.extend(_section_roles(text, section, today))
+    chosen = role_sections(_jobs_under_other_headings(text, _continued_experience(text, sections, today), today))
+    for section in chosen:
+        found = _section_roles(text, section, today)
+        if len(found) >= 2 and all(r.start and not r.title and not r.employer for r in found):
+            found = _dates_column_headers(text, sections, section, found) or found
+        roles.extend(found)
     return roles
+
+
+def _dates_column_headers(text: str, sections: list[Section] | tuple[Section, ...], dates_section: Section,
+                          dated: list[Role]) -> list[Role] | None:
+    """A PDF whose left column (headings and dates) was read before its main column: the work history's section
+    holds only its ranges, and the roles' headers come later, each above its bullets, under the last heading of the
+    left column. When the headers found there are exactly as many as the ranges, they are paired in order."""
+    later = [s for s in sections if s.start >= dates_section.end and s.name not in ("education", "experience")]
+    headers: list[Role] = []
+    for sec in later:
+        lines = _lines(text, _body_start(text, sec), sec.end)
+        headers.extend(r for r in _undated_roles(lines, set(), []) if r.title and r.employer)
+    if len(headers) != len(dated):
+        return None
+    return [Role(h.title, h.employer, h.location, d.start, d.end, d.current, d.date_text, h.span)
+            for h, d in zip(headers, dated, strict=True)]
 
 
 # Sections whose heading a work history can hide under when its own heading was not read ("My journey so far"

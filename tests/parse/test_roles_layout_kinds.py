@@ -142,6 +142,14 @@ CASES = {
         "Experience\nWeb Developer – Atlantic Studio\n2012\n• Built sites.\nPortfolio\n2015\nPeer Realty\n"
         "Walker Dunlop\n\nExchange Server\nKnowledge\n• Administered mail servers.\n",
         [("Web Developer", "Atlantic Studio", "2012", None)]),
+    "a left column of headings and dates read before the main column: headers paired with the ranges in order": (
+        "Clara Vale\nAbout me\nSkills\nWork Experience\nMay 2022 – Present\nDec 2018 - Nov 2021\nEducation\n"
+        "Languages\nAndroid Developer\nclara.vale@example.com | Brno, Czech Republic\n"
+        "Android Developer with experience in Node.js, Git, Django and more, building apps for banks.\n"
+        "MySQL, Python, PostgreSQL\nAndroid Developer, Tessaly Ltd\n• Built nightly data pipelines.\n"
+        "Cloud Architect, DP Digital, Tampere, Finland\n• Migrated a mobile banking app.\n"
+        "Eastbrook State University\nBachelor of Science, 2015\nEnglish – fluent\n",
+        [("Android Developer", "Tessaly Ltd", "2022-05", NOW), ("Cloud Architect", "DP Digital", "2018-12", "2021-11")]),
 }
 
 
