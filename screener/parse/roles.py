@@ -1272,6 +1272,7 @@ def _is_location(part: str) -> bool:
     return bool(cues.country.fullmatch(part))
 
 
+_UNIT = re.compile(r"(?<![^\W_])(?:department|dept\.?|team|division|unit|section|group|desk|office|lab)\s*$")
 _CAMEL_GLUE = re.compile(r"(?<=[a-z])(?P<word>[A-Z][a-z]+)\b")
 
 
@@ -1289,6 +1290,8 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
             if _tool_list(seg):
                 continue  # "Java Developer - Java, Spring, Jenkins": the stack beside the title
             m = _AT.match(seg) or _IN.match(seg)
+            if m and m.re is _IN and _UNIT.search(m["company"].split(",")[0]):
+                m = None  # "Intern in VAS department": a unit of the employer, part of the title
             if m and explicit is None and cues.title.search(m["title"]) and \
                     (m.re is _AT or _ends_with_title(m["title"])):
                 company_parts = _comma_parts(m["company"])

@@ -82,6 +82,10 @@ def test_role_locations(name: str, expected: list[str]) -> None:
      ("Financial Analyst", "Lagoon Commercial Bank Plc", "Lagos, Nigeria")),
     (["Kraków, Poland", "Wisła Data Solutions sp. z o.o.", "Data Engineer"],
      ("Data Engineer", "Wisła Data Solutions sp. z o.o.", "Kraków, Poland")),
+    # a unit of the employer after "in" is part of the title, the employer is written elsewhere
+    (["Intern in VAS department", "Vodafone Ukraine"], ("Intern in VAS department", "Vodafone Ukraine", "")),
+    (["Engineer in Payments team, Stripe"], ("Engineer in Payments team", "Stripe", "")),
+    (["Mobile Developer in Corvid-Group, Kaunas"], ("Mobile Developer", "Corvid-Group", "Kaunas")),
 ])
 def test_split_header_orders(units: list[str], expected: tuple[str, str, str]) -> None:
     assert split_header(units) == expected
