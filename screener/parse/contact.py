@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from screener.models import Contact, Section
 from screener.parse._data import alternation, clean, flat_words, iter_lines, load
-from screener.parse.sections import heading_name
+from screener.parse.sections import heading_names
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/])")
@@ -17,6 +17,10 @@ _LOC_STOP = re.compile(r"@|\d{3}|https?:|www\.|linkedin|github", re.IGNORECASE)
 
 
 _PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "ter", "la", "le", "du", "bin", "binti", "al", "el", "y", "e"])
+# Headings that may come before the name (a side column's contact block, a profile above the name)
+_TOP_SECTIONS = frozenset(["contact", "summary"])
+# English words that are never part of a person's name (particles of names are above)
+_FUNCTION_WORDS = frozenset(["in", "at", "of", "for", "the", "and", "with", "to", "from", "on", "by", "or"])
 # "Name: X", "Resume of X", "CV X", "Curriculum Vitae X": a label before the name on the same line
 _NAME_LABEL = re.compile(r"^(?:(?:full\s+)?name|nome(?: completo)?|nombre(?: completo)?|nom|vorname und name)\s*[:\-]\s*"
                          r"|^(?:resume|résumé|curriculum\s+vitae|cv)(?:\s+(?:of|de|von))?\s*[:\-]?\s+(?=[A-ZÀ-Ý])",
@@ -83,8 +87,10 @@ def name_in(segment: str) -> str:
         return ""
     if words[0].casefold() in _PARTICLES or words[-1].casefold() in _PARTICLES:
         return ""
-    if heading_name(base) or any(heading_name(f"{a} {b}") for a, b in zip(words, words[1:], strict=False)):
-        return ""  # a heading, or a heading glued to other words ('DESCRIPTION WORK EXPIRIENCE')
+    if heading_names(base) or any(heading_names(f"{a} {b}") for a, b in zip(words, words[1:], strict=False)):
+        return ""  # headings, side by side or glued to other words ('Experience Skills', 'DESCRIPTION WORK EXPIRIENCE')
+    if any(w.casefold() in _FUNCTION_WORDS for w in words) or not any(len(w.rstrip(".")) > 1 for w in words):
+        return ""  # 'IN WEB FRONTEND', 'A T': English function words or initials alone never make a name
     cues = _name_cues()
     for cue in (cues.stop, cues.title, cues.company, cues.institution):
         if cue.search(base):
@@ -112,8 +118,8 @@ def find_name(text: str, *, max_lines: int = 12) -> tuple[str, int]:
         if not line:
             continue
         seen += 1
-        if seen > max_lines:
-            break
+        if seen > max_lines or not _TOP_SECTIONS.issuperset(heading_names(line)):
+            break  # the name comes before the work history, skills or education ('Experience Skills' / 'Golang')
         name = name_in(line)
         if name:
             return name, s

@@ -39,6 +39,37 @@ def _heading_table() -> tuple[dict[str, str], frozenset[str]]:
     return table, weak
 
 
+def _unspaced(core: str) -> str:
+    """Letter-spaced text written as words: "S K I L L S" → "SKILLS", "C O N T A C T  M E  A T" → "CONTACT ME AT",
+    "T O O L S  &  T E C H" → "TOOLS & TECH" (a run of two spaces or a lone '&', '/', '+' parts the words);
+    any other line is returned as it is."""
+    tokens = core.split(" ")
+    letters = [x for x in tokens if x]
+    if len(letters) < 3 or any(len(x) != 1 for x in letters) or sum(x.isalnum() for x in letters) < 3:
+        return core
+    words: list[str] = []
+    run = ""
+    for x in tokens:
+        if x and x.isalnum():
+            run += x
+            continue
+        if run:
+            words.append(run)
+            run = ""
+        if x:  # a joiner of its own ("&")
+            words.append(x)
+    if run:
+        words.append(run)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _squashed_table() -> dict[str, str]:
+    """Headings with their spaces taken out, for letter-spaced headings whose word breaks were lost."""
+    table = _heading_table()[0]
+    return {k.replace(" ", ""): v for k, v in table.items() if " " in k}
+
+
 def _normalise(line: str) -> tuple[str, bool]:
     """The heading key of a line, and whether it was written emphatically (upper-case, colon, decorated)."""
     stripped = line.strip()
@@ -47,10 +78,7 @@ def _normalise(line: str) -> tuple[str, bool]:
     if core != stripped.rstrip(":").strip():
         emphatic = True
     # "S K I L L S" → "SKILLS"; "W O R K  E X P E R I E N C E" → "WORK EXPERIENCE"; "E D U C A T I O N & C O U R S E S"
-    if re.fullmatch(r"(?:\w ){2,}\w", core):
-        core = core.replace(" ", "")
-    elif re.fullmatch(r"(?:\w ){2,}\w(?:(?:  +| [&/+] )(?:\w ){1,}\w)+", core):
-        core = " ".join(w.replace(" ", "") for w in re.split(r"  +| (?=[&/+] )|(?<= [&/+]) ", core))
+    core = _unspaced(core)
     letters = [c for c in core if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 1:
         emphatic = True
@@ -71,6 +99,8 @@ def heading_name(line: str) -> str | None:
         return None
     table, weak = _heading_table()
     name = table.get(key)
+    if name is None and " " not in key and key != fold(stripped.strip(_DECOR)):  # "T E C H N I C A L C O M P …"
+        name = _squashed_table().get(key)
     if name is None and (emphatic or all(w[:1].isupper() for w in stripped.split())):
         key = _spelled(key)
         name = table.get(key)

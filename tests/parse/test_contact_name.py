@@ -13,6 +13,9 @@ from screener.parse.contact import find_name, name_in
     "Summary Technical Skills",
     "Profile Work Experience",
     "Career Objective",
+    "Experience Skills",  # two columns' headings side by side
+    "IN WEB FRONTEND",  # an English function word: a headline, not a name
+    "A T",  # initials alone
 ])
 def test_a_line_of_headings_is_not_a_name(line: str) -> None:
     assert name_in(line) == ""
@@ -27,3 +30,21 @@ def test_anonymised_cv_opening_with_headings_has_no_name() -> None:
     text = "DESCRIPTION WORK EXPIRIENCE\nNetwork Engineer\nLayer 3 support for an ISP\n"
     assert find_name(text) == ("", -1)
     assert find_name("Ana Souza\nWORK EXPERIENCE\nEngineer\n")[0] == "Ana Souza"
+
+
+def test_the_name_is_looked_for_only_above_the_first_section() -> None:
+    text = "Backend Developer\nLocation: Israel\nExperience Skills\nGolang Developer\nSber Tech\n"
+    assert find_name(text) == ("", -1)
+    text = "CONTACT\nana@example.com\nAna Souza\nEXPERIENCE\nEngineer\n"  # a contact block may come first
+    assert find_name(text)[0] == "Ana Souza"
+
+
+def test_letter_spaced_headings_of_a_designed_template_end_the_name_search() -> None:
+    from screener.parse.sections import heading_names
+
+    assert heading_names("T O O L S  &  T E C H") == ["skills"]
+    assert heading_names("T E C H N I C A L C O M P E T E N C I E S") == ["skills"]  # word breaks lost
+    assert heading_names("E D U C A T I O N & C O U R S E S") == ["education"]
+    assert heading_names("W O R K  E X P E R I E N C E") == ["experience"]
+    text = "C O N T A C T  M E  A T\nT O O L S  &  T E C H\nPython SQL\nMicrosoft Excel Tableau\n"
+    assert find_name(text) == ("", -1)  # never 'A T' nor the tools under the heading
