@@ -479,7 +479,13 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
         line = lines[idx]
         dr = DateRange(r.start, r.end, r.current, r.text, (s, e))
         # a line this long is prose with dates in it, never an entry header (and is not re-read per date)
-        rest = _rest_of_line(text, line, (s, e)) if line.end - line.start <= _MAX_HEADER else "x" * _MAX_HEADER
+        if line.end - line.start <= _MAX_HEADER:
+            rest = _rest_of_line(text, line, (s, e))
+        elif s - line.start <= 150:
+            # a header at the start of a long flattened line, its description after it: read a window of it
+            rest = _rest_of_line(text, _Line(line.start, min(line.end, e + 200), line.text, line.bullet), (s, e))
+        else:
+            rest = "x" * _MAX_HEADER
         rest = _first_sentence(rest)
         if len(rest) > 110 and s == line.start + (len(text[line.start:line.end]) - len(line.text)):
             # "2020 – Present AviaBit Performed a developer role…": dates, a name, then the description at once
@@ -818,7 +824,8 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                 break
             header_lines.extend(above)
             only_title = len(above) == 1 and not rest_units and bool(_cues().title.search(lines[above[0]].text)) and \
-                not _cues().company.search(lines[above[0]].text) and "," not in lines[above[0]].text
+                (not _cues().company.search(lines[above[0]].text) or _ends_with_title(lines[above[0]].text)) and \
+                "," not in lines[above[0]].text  # ("Logistics Scientist (Staff)": a company word, a title last)
             if len(rest_units) < 2 and (not above or only_title):
                 # dates first (or title and dates on one line), then the rest of the header below
                 j = last + 1
@@ -1123,7 +1130,7 @@ def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
 
 # "EPAM Systems. Junior Developer. Five projects…": sentences used as fields. A full stop after an abbreviation
 # ("Inc.", "St.", "B.Sc.") does not split.
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)\d]))\.\s+(?=[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)\d])|(?<=\.io)|(?<=\.ai))\.\s+(?=[A-Z0-9])")
 _ABBREV_END = re.compile(r"(?:^|\s)(?:inc|ltd|corp|co|st|jr|sr|dr|mr|ms|mrs|no|vs|dept|univ|intl|bros|ave|pvt)\Z",
                          re.IGNORECASE)
 
@@ -1164,6 +1171,9 @@ def _is_descriptor(part: str) -> bool:
         all(w.islower() for w in part.split()[1:])
 
 
+_HEAD_OF = re.compile(r"\s+of\s+[A-Z][\w&-]*")
+
+
 def _glued_title(part: str) -> tuple[str, str] | None:
     """("Web Developer", "Naya Technologies") from "Web Developer Naya Technologies": a title and a name with no
     separator. The title ends at its last title word; what follows is a capitalised name of one to six words."""
@@ -1171,10 +1181,14 @@ def _glued_title(part: str) -> tuple[str, str] | None:
     found = list(cues.title.finditer(part))
     if not found:
         return None
-    tail = part[found[-1].end():].strip()
+    title_end = found[-1].end()
+    head_of = _HEAD_OF.match(part, title_end)
+    if head_of and cues.company.search(part, head_of.end()):
+        title_end = head_of.end()  # "Head of Compliance Vesa Group": the area belongs to the title
+    tail = part[title_end:].strip()
     if not tail or not (tail[0].isupper() or tail[0].isdigit()) or len(tail.split()) > 6 or tail.startswith("("):
         return None
-    head = part[:found[-1].end()].strip()
+    head = part[:title_end].strip()
     words = tail.split()
     if cues.title.search(tail) or not all(w[:1].isupper() or w[:1].isdigit() or w.islower() and len(w) <= 3
                                           or w in ("&", "+") for w in words):

@@ -86,6 +86,11 @@ def test_role_locations(name: str, expected: list[str]) -> None:
     (["Intern in VAS department", "Vodafone Ukraine"], ("Intern in VAS department", "Vodafone Ukraine", "")),
     (["Engineer in Payments team, Stripe"], ("Engineer in Payments team", "Stripe", "")),
     (["Mobile Developer in Corvid-Group, Kaunas"], ("Mobile Developer", "Corvid-Group", "Kaunas")),
+    # "Head of <area>" glued to an organisation's name ending in an organisation word
+    (["Head of Compliance Vesa Group, Ekaterinburg, Russia"], ("Head of Compliance", "Vesa Group", "Ekaterinburg, Russia")),
+    (["Head of Data Science"], ("Head of Data Science", "", "")),
+    # a web name as the employer, then the title, written as sentences
+    (["Luvelqua.io. Billing Developer."], ("Billing Developer", "Luvelqua.io", "")),
 ])
 def test_split_header_orders(units: list[str], expected: tuple[str, str, str]) -> None:
     assert split_header(units) == expected

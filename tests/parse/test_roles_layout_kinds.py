@@ -150,6 +150,10 @@ CASES = {
         "Cloud Architect, DP Digital, Tampere, Finland\n• Migrated a mobile banking app.\n"
         "Eastbrook State University\nBachelor of Science, 2015\nEnglish – fluent\n",
         [("Android Developer", "Tessaly Ltd", "2022-05", NOW), ("Cloud Architect", "DP Digital", "2018-12", "2021-11")]),
+    "a title holding an organisation word above dates alone, the employer opening the description below": (
+        "Experience\nStack: React, Redux, TypeScript.\nLogistics Scientist (Staff)\n2016 – 2022\n"
+        "Olsti Mone Developed applications: «Flight Log» for pilots; the company's business card website.\n",
+        [("Logistics Scientist (Staff)", "Olsti Mone", "2016", "2022")]),
 }
 
 
