@@ -95,8 +95,8 @@ _IN = re.compile(r"^(?P<title>.+?)\s+in\s+(?:(?:the\s+)?project\s+)?(?P<company>
 def _is_tool(part: str) -> bool:
     """Whether ``part`` is, as a whole, the name of a technology or tool in the skills lexicon ("Java", "Docker",
     "Unity3D"). The lexicon is the extractor's, loaded once per process (workers share it)."""
-    if not part or len(part) > 40 or not any(c.isalpha() for c in part):
-        return False
+    if not part or len(part) > 40 or not any(c.isalpha() for c in part) or re.fullmatch(r"[IVX]+|L\d", part):
+        return False  # (a level after a title, "Engineer III", is no tool)
     from screener.extract import get_extractor
     from screener.extract.lexicon import norm_phrase
 
@@ -1196,10 +1196,17 @@ def _glued_title(part: str) -> tuple[str, str] | None:
     # all capitals: the name and the title cannot be told apart by case, only by the title's last word; the
     # name must then be two or more words or carry an organisation word ("INETEX LTD", "DTS DIGITAL")
     if (part.isupper() or not any(c.islower() for c in tail)) and (
-            not (len(words) >= 2 or cues.company.search(tail)) or _is_location(tail) or
+            not (len(words) >= 2 or cues.company.search(tail) or _acronym_name(tail, part)) or _is_location(tail) or
             not re.search(r"[A-Za-z]{2}", tail) or re.fullmatch(r"[IVX]+", words[0])):
         return None
     return head, tail
+
+
+def _acronym_name(tail: str, part: str) -> bool:
+    """"TBST" after "Principal Technician" in a header written in mixed case: an organisation's initials (three or
+    more capitals, not a level such as "III", not a tool such as "SQL")."""
+    return not part.isupper() and bool(re.fullmatch(r"[A-Z]{3,6}", tail)) and not re.fullmatch(r"[IVX]+", tail) \
+        and not _is_tool(tail)
 
 
 def _comma_parts(segment: str) -> list[str]:
@@ -1336,7 +1343,8 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         for p, ui in parts:
             glued = _glued_title(p) if cues.title.search(p) else None
             if glued and len(named) > 1 and not cues.company.search(glued[1]) and not (
-                    p.isupper() and all(len(x.split()) <= 2 for x in named if x != p)):
+                    p.isupper() and all(len(x.split()) <= 2 for x in named if x != p)) and \
+                    not _acronym_name(glued[1], p):
                 glued = None  # another part can be the employer: the words after the title are part of it
                 # (in capitals, a short line of its own is the city below: "…DEVELOPER INETEX LTD" / "REHOVOT")
             split_parts.extend([(glued[0], ui), (glued[1], ui)] if glued else [(p, ui)])

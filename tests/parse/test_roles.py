@@ -91,6 +91,10 @@ def test_role_locations(name: str, expected: list[str]) -> None:
     (["Head of Data Science"], ("Head of Data Science", "", "")),
     # a web name as the employer, then the title, written as sentences
     (["Luvelqua.io. Billing Developer."], ("Billing Developer", "Luvelqua.io", "")),
+    # an organisation's initials glued after the title; a level is part of the title
+    (["Principal Technician TBST, migVisor, Herzliya, Israel"],
+     ("Principal Technician", "TBST, migVisor", "Herzliya, Israel")),
+    (["Software Engineer III, Acme, Austin, TX"], ("Software Engineer III", "Acme", "Austin, TX")),
 ])
 def test_split_header_orders(units: list[str], expected: tuple[str, str, str]) -> None:
     assert split_header(units) == expected
