@@ -121,6 +121,23 @@ def _heading_vocabulary() -> frozenset[str]:
     return frozenset(w for key in _heading_table()[0] for w in key.split() if len(w) >= 7 and w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _vocabulary_index() -> dict[tuple[int, str], tuple[str, ...]]:
+    """The heading words by (length, last letter): a slip keeps the last letter and moves the length by at
+    most one, so a word is compared only with the few words it could be a slip of."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for v in _heading_vocabulary():
+        index.setdefault((len(v), v[-1]), []).append(v)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+def _near_words(w: str) -> list[str]:
+    """The heading words one slip away from ``w`` with the same last letter, sorted."""
+    index = _vocabulary_index()
+    candidates = (v for n in (len(w) - 1, len(w), len(w) + 1) for v in index.get((n, w[-1]), ()))
+    return sorted(v for v in candidates if _one_edit(w, v) and not (w.startswith(v) or v.startswith(w)))
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether ``a`` becomes ``b`` by one substitution, insertion, deletion or swap of neighbouring letters."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -142,8 +159,7 @@ def _spelled(key: str) -> str:
     for i, w in enumerate(words):
         if len(w) >= 8 and w.isalpha() and w not in vocabulary:
             # (never a change of ending: "experienced" is a word of its own, not a slip for "experiences")
-            near = sorted(v for v in vocabulary if _one_edit(w, v) and v[-1] == w[-1] and
-                          not (w.startswith(v) or v.startswith(w)))
+            near = _near_words(w)
             if len(near) > 1:  # "experiencie": "experience" or "experiencia", the same section either way
                 named = {table.get(" ".join(words[:i] + [v] + words[i + 1:])) for v in near}
                 near = near[:1] if len(named) == 1 and None not in named else []
