@@ -62,9 +62,10 @@ class _Cues:
         edge = r"(?<![^\W_])", r"(?![^\W_])"
         self.degree = re.compile(edge[0] + alternation(flat_words(words["degree_words"])) + edge[1], re.IGNORECASE)
         abbrevs = []
-        for a in words["degree_abbreviations"]:
-            # "BSc" also as "B.Sc." / "B.Sc" / "B. Sc."; "BTech" as "B.Tech" / "B-Tech"
-            letters = re.findall(r"[A-Z][a-z]*", a)
+        capitals = [str(a) for a in load("education_words")["capital_abbreviations"]]
+        for a, upper in [(str(a), False) for a in words["degree_abbreviations"]] + [(a, True) for a in capitals]:
+            # "BSc" also as "B.Sc." / "B.Sc" / "B. Sc."; "BTech" as "B.Tech" / "B-Tech"; "BSC", "B.SC." in capitals
+            letters = [x.upper() if upper else x for x in re.findall(r"[A-Z][a-z]*", a)]
             dotted = r"\.?\s?".join(re.escape(x) for x in letters) + r"\.?"
             abbrevs.append(dotted)
         self.abbrev = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(abbrevs, key=len, reverse=True)) +
@@ -265,7 +266,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         probe = respelled(line)
         deg = (has_degree(probe) or _names_qualification(probe) or bool(_qualification_first(line)) or
                bool(_acronym_programme(line))) and not bullet
-        inst = (_names_school(probe) or bool(_CAMPUS.search(line)) or bool(_acronym_programme(line))) and not bullet
+        inst = (_names_school(probe) or bool(_CAMPUS.search(line)) or bool(_acronym_programme(line))) and \
+            not bullet and not (not deg and _described(line))
         if inst and not deg and cur is not None and len(_SEP.split(line)) > 1 and \
                 all(len(x.split()) < 2 for x in _SEP.split(line) if has_institution(x)):
             inst = False  # "Bootcamp | Israel …" below the programme's name: a school word with no name is no new school
@@ -346,6 +348,19 @@ def _section_entries(text: str, section: Section, today: date | None, *,
     return out
 
 
+# a sentence about the course ("… During the course I created projects that helped me"): first or second person
+_PERSON = re.compile(r"(?<![^\W_])(?:I|me|my|we|our|us|you)(?![^\W_])")
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][a-z'’-]+(?![^\W_])")
+
+
+def _described(line: str) -> bool:
+    """The line is a sentence written about the entry, not a school's name, though it names the school ("TPB
+    BOOTCAMP During the course I created projects that helped me"): five or more lower-case words besides
+    connectors, and a first or second person pronoun."""
+    lower = [w for w in _LOWER_WORD.findall(line) if w not in _CONNECTORS]
+    return len(lower) >= 5 and _PERSON.search(line) is not None
+
+
 def _names_qualification(line: str) -> bool:
     """A segment of the line names a vocational, bootcamp or school-leaving qualification in words of its own
     ("Certificate IV in …", "Web Development Bootcamp"), not a school's name ("Northwind Coding Academy") nor a lone
@@ -423,6 +438,48 @@ def _wrapped_fields(per_line: list[list[str]]) -> list[list[str]]:
             continue
         out.append(list(segs))
     return out
+
+
+# "TPB BOOTCAMP Data Analytics Programme": a provider's name in capitals, then the programme's name in title case
+_CAPS_THEN_TITLE = re.compile(r"(?P<org>[A-Z][A-Z0-9&'’.-]*(?:\s+[A-Z][A-Z0-9&'’.-]*)*)\s+"
+                              r"(?P<prog>[A-Z][a-z][\w'’+#-]*(?:\s+[\w'’+#&/-]+)+)")
+
+
+def _provider_programme(seg: str) -> list[str]:
+    """["TANNE-VELIN EDUCATIONAL CENTRE", "Cyber Security Practitioner Programme"] from the two written on one line:
+    the school's name set in capitals (with a school word), the programme's in title case with no school or degree
+    word; ``[seg]`` when the segment is not so."""
+    m = _CAPS_THEN_TITLE.fullmatch(seg)
+    if m is None or not m["org"].isupper() or not _names_school(m["org"]) or not _name_like(m["prog"]) or \
+            has_institution(m["prog"]) or has_degree(respelled(m["prog"])):
+        return [seg]
+    return [m["org"], m["prog"]]
+
+
+# "Mobile Apps" / "Track by Ministry of …", "Mobile Apps Track" / "Cource | Israel": a programme's name wrapped in
+# its column, its last word opening the next line
+_WRAPPED_HEAD = re.compile(r"(?P<w>[A-Z][\w'’-]*)(?:\s+(?=(?:by|at|from|with|for)\s)|$)")
+
+
+def _wrapped_programmes(per_line: list[list[str]]) -> list[list[str]]:
+    """Each line's segments, with the last word of a programme's name wrapped onto the next line joined back: the
+    next line opens with one capitalised word that is a programme word ("Course") or that goes on with "by",
+    "at"… ("Track by Ministry of Absorption"); the name above holds no school, degree or place."""
+    for above, below in zip(per_line, per_line[1:], strict=False):
+        if not above or not below:
+            continue
+        prev, m = above[-1], _WRAPPED_HEAD.match(below[0])
+        if m is None or not _name_like(prev) or has_institution(prev) or has_degree(respelled(prev)) or \
+                _looks_like_place(prev) or prev.isupper():
+            continue
+        head = m["w"]
+        if has_institution(head) or has_degree(respelled(head)) or _looks_like_place(head) or \
+                m.end() == len(below[0]) and not _programme_words().fullmatch(head):
+            continue
+        above[-1] = f"{prev} {head}"
+        rest = below[0][m.end():].strip()
+        below[:1] = [rest] if rest else []
+    return per_line
 
 
 def _school_wrapped_round(credential: str, institution: str,
@@ -650,6 +707,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         per_line.append([p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
                                      else clean(x) for x in _SEP.split(stripped)) if p])
     merged = [[x.replace("\u2063", ", ") for x in segs] for segs in _wrapped_fields(per_line)]
+    merged = _wrapped_programmes([[y for x in segs for y in _provider_programme(x)] for segs in merged])
     line_of = {x: (i, len(segs)) for i, segs in enumerate(merged) for x in segs}  # line index, segments on it
     segments = [x for segs in merged for x in segs if re.search(r"[^\W\d_]", x)]
     consumed: set[str] = set()
@@ -720,6 +778,9 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 not re.search(r"\b(?:is|are|was|were|available|upon|request)\b", rest[0], re.IGNORECASE):
             fld = rest[0]  # (a sentence such as "Recommendations are available upon request" is no subject)
     if institution:
+        # "The Moscow School of … Sciences and" / "University of Manchester …": a joint programme's first school,
+        # its "and" left at the end of the line
+        institution = _TRAILING_AND.sub("", institution)
         institution, tail = _institution_name(institution)
         if tail and not fld:
             fld = tail
@@ -737,7 +798,12 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential = programme  # a vocational programme or bootcamp: "Front-End Developer", "Web Development"
             fld = fld or _next_subject(credential, segments, consumed | {institution})
         elif others and not _looks_like_place(others[0]):
-            credential = others[0]
+            # a name on a line below the school's ("Citizenship: Mobile Apps Track"), over a one-word fragment of
+            # the neighbouring column above it ("anChristina")
+            school_line = min((line_of[x][0] for x in consumed if x in line_of), default=len(merged))
+            fragment = len(others[0].split()) == 1 and others[0][:1].islower()
+            credential = fragment and _named_programme([x for x in others if x not in consumed and
+                                                        line_of.get(x, (-1, 0))[0] > school_line]) or others[0]
     elif credential and not institution:
         others = [s for s in segments if s != credential and s != fld and not _looks_like_place(s)]
         if entry.school:
@@ -777,12 +843,24 @@ def _joined_institution_pairs(line: str) -> str:
         # "NRU HSE", "MEPhI"; a lone all-capital word ("MFS, Motor Management School") may be the degree
         acronym = 0 < len(left.split()) <= 3 and all(sum(c.isupper() for c in w) >= 2 for w in left.split()) and \
             (len(left.split()) > 1 or not left.isupper())
-        if acronym and not has_institution(left) and has_institution(right) and \
-                not has_degree(left) and not has_degree(right):
+        if (acronym and not has_institution(left) or _school_part(left) and _name_like(right)) and \
+                has_institution(right) and not has_degree(left) and not has_degree(right):
             out += "\u2063" + piece
         else:
             out += ", " + piece
     return out
+
+
+_TRAILING_AND = re.compile(r"\s+(?:and|&|und|et|y|e|i)$")
+# "School of Engineering", "Faculty of Law": a part of a school named before the school it belongs to
+_SCHOOL_PART = re.compile(r"(?:the\s+)?(?:school|faculty|department|college|institute|division|academy)\s+of\s+"
+                          r"[^\W\d_]", re.IGNORECASE)
+
+
+def _school_part(seg: str) -> bool:
+    """"School of Technology" in "School of Technology, Ronallu University": a part of a school whose school is
+    written after it (with a school word of its own, checked by the caller)."""
+    return _SCHOOL_PART.match(seg) is not None and len(seg.split()) <= 6
 
 
 def _split_credential_institution(seg: str, inst_at: int) -> tuple[str, str] | None:
@@ -903,6 +981,17 @@ def _qualification_first(seg: str) -> tuple[str, str] | None:
     if im is None or has_degree(rest) or not _name_like(rest[:im.end()]):
         return None
     return m["q"], rest.strip()
+
+
+def _named_programme(segments: list[str]) -> str:
+    """The first segment written as a name (capitalised words, no label glued before it, not a place): a
+    programme named by no programme word ("Citizenship: Mobile Apps Track" → "Mobile Apps Track"), over a stray
+    fragment of the neighbouring column ("anChristina"); "" when none is."""
+    for seg in segments:
+        body = _LABEL.sub("", seg)
+        if body[:1].isupper() and _name_like(body) and not _looks_like_place(body) and re.search(r"[a-z]", body):
+            return body
+    return ""
 
 
 def _programme(segments: list[str]) -> str:

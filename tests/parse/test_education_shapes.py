@@ -1,0 +1,87 @@
+"""Education entries told by their shape, not by known names: invented schools and programmes in the layouts of
+real CVs (a provider's name in capitals before its programme, a programme's last word wrapped onto the next line,
+a degree abbreviation in capitals, a part of a school before its school, a joint programme's "and", a stray
+fragment of the neighbouring column), as text and as a python-docx document, with their ground truth."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+
+from screener.parse.education import find_education
+from screener.parse.sections import find_sections
+
+TODAY = date(2025, 1, 15)
+
+# kind → (text, [(institution, credential, field, country, end, kind)])
+CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
+    "a degree abbreviation set in capitals": (
+        "EDUCATION\nBSC IN ECONOMICS\nHollowmere State Academy | Portugal\n2014 – 2018\n",
+        [("Hollowmere State Academy", "BSC IN ECONOMICS", "ECONOMICS", "PT", "2018", "degree")]),
+    "a capitals abbreviation below its institute": (
+        "Education\nOrvath Institute of Mining (Chile)\nMSC in Geophysics and Seismology\n",
+        [("Orvath Institute of Mining", "MSC in Geophysics and Seismology", "Geophysics and Seismology", "CL", "None",
+          "degree")]),
+    "a provider in capitals before its programme in title case; its kind word wrapped; a sentence naming it": (
+        "EDUCATION\nQUILLFORD TRAINING CENTRE Network Defence Track\nCourse | Spain JAN 2020 - JUN 2020 STUDENT\n"
+        "QUILLFORD TRAINING CENTRE During the course I built projects that helped me learn\n",
+        [("QUILLFORD TRAINING CENTRE", "Network Defence Track Course", "", "ES", "2020-06", "program")]),
+    "a programme's last word wrapped before 'by …', its school below": (
+        "Education\n2012  2016 Marine Biology\nBremholt State University\n2019 Cloud Operations\n"
+        "Track by the Regional Employment Agency of Portugal.\nOsterlake Skills Institute\n",
+        [("Bremholt State University", "Marine Biology", "", "", "2016", "degree"),
+         ("Osterlake Skills Institute", "Cloud Operations Track", "", "PT", "2019", "unknown")]),
+    "a one-word fragment of the next column above the school; the programme labelled below it": (
+        "EDUCATION\nzuPetra\n2020 Harwick Coding Academy Canada\nNationality: Game Design Pathway\nCanada\n",
+        [("Harwick Coding Academy", "Game Design Pathway", "", "CA", "2020", "bootcamp")]),
+    "a part of a school before its school is one institution": (
+        "Education\nFaculty of Law, Brennholt University\n2010 – 2014\n",
+        [("Faculty of Law, Brennholt University", "", "", "", "2014", "degree")]),
+    "a joint programme: the first school's 'and' at the end of its line is not its name": (
+        "Education\n2007 - 2008 MA joint degree program, Karst Institute of Arts and\n"
+        "Brennholt University (UK) MA joint degree program in Public History (Russia).\n",
+        [("Karst Institute of Arts", "MA joint degree program", "", "", "2008", "degree"),
+         ("Brennholt University", "MA joint degree program in Public History", "Public History", "GB", "None",
+          "degree")]),
+    "a school in full keeps its own name before its faculty": (
+        "Education\nUniversity of Tamsk, School of Nursing, 2011\n",
+        [("University of Tamsk", "School of Nursing", "", "", "2011", "degree")]),
+}
+
+
+def _entries(text: str) -> list[tuple[str, str, str, str, str, str]]:
+    return [(e.institution, e.credential, e.field, e.country, str(e.end), e.kind)
+            for e in find_education(text, find_sections(text), today=TODAY)]
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_education_shapes(kind: str) -> None:
+    text, expected = CASES[kind]
+    assert _entries(text) == expected
+
+
+def test_provider_in_capitals_in_a_docx_table() -> None:
+    """The same shapes from a DOCX: a two-cell table whose left cell holds the provider and programme, the right
+    cell a description naming the provider again."""
+    docx = pytest.importorskip("docx")
+    from screener.ingest import ingest_bytes
+
+    doc = docx.Document()
+    doc.add_paragraph("Lena Marsh")
+    doc.add_paragraph("EDUCATION")
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.text = "BRAMWICK SKILLS ACADEMY Network Defence Track"
+    left.add_paragraph("Course | Spain OCT 2021 - DEC 2021")
+    right.text = "BRAMWICK SKILLS ACADEMY During the course I wrote tools that helped me learn"
+    doc.add_paragraph("MSC In Hydrology")
+    doc.add_paragraph("Oldmere State University | Chile")
+    buf = io.BytesIO()
+    doc.save(buf)
+    text = ingest_bytes(buf.getvalue(), "cv.docx").text
+    got = {(e.institution, e.credential) for e in find_education(text, find_sections(text), today=TODAY)}
+    assert ("BRAMWICK SKILLS ACADEMY", "Network Defence Track Course") in got
+    assert ("Oldmere State University", "MSC In Hydrology") in got
+    assert not any("During" in i for i, _c in got)
