@@ -703,7 +703,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         # "Cambridge, MA": a city and its state are one place, not a Master of Arts
         stripped = _CITY_STATE.sub(lambda m: m.group(0).replace(", ", "\u2063", 1), stripped)
         stripped = _joined_institution_pairs(stripped)
-        stripped = re.sub(r"(?<=[^\W\d_]{4})\.\s+(?=[A-Z])", "  ", stripped)  # "…and Management. Ryazan State…"
+        # "…and Management. Ryazan State…", "… Bachelor's. Faculty of …": a full stop ends a field
+        stripped = re.sub(r"(?:(?<=[^\W\d_]{4})|(?<=[^\W\d_]['’]s))\.\s+(?=[A-Z])", "  ", stripped)
         per_line.append([p for p in (clean(x).rstrip(".").strip() if not _cues().abbrev.search(clean(x)[-6:])
                                      else clean(x) for x in _SEP.split(stripped)) if p])
     merged = [[x.replace("\u2063", ", ") for x in segs] for segs in _wrapped_fields(per_line)]
@@ -792,7 +793,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         else:
             credential = segments[0] if segments else clean(header[0][2])
     elif not credential and institution:
-        others = [s for s in segments if s != institution]
+        others = [s for s in segments if s != institution and s not in consumed]
         programme = _programme(others)
         if programme:
             credential = programme  # a vocational programme or bootcamp: "Front-End Developer", "Web Development"
@@ -915,6 +916,11 @@ _BRACKETED_CITY = re.compile(r"\s*\((?:[A-Z][a-z'’-]+)(?:[ -](?:[A-Z][a-z'’-
 _AFTER_DEGREE = re.compile(r"(?i:.*?\bdegree)\s+(?P<f>[A-ZÀ-Ý][^\W\d_]*(?:\s+(?:[A-ZÀ-Ý][^\W\d_]*|and|of|&)){0,5})$")
 
 
+# "of Castis Computer science": the school's name after its "of" in capitals, then a subject in sentence case
+_OF_NAME_THEN_FIELD = re.compile(r"(?:of|de|do|da|del|di)\s+(?:[A-Z][\w'’.-]*\s+){1,4}?"
+                                 r"(?P<f>[A-Z][a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)+)")
+
+
 def _institution_name(seg: str) -> tuple[str, str]:
     """("The Ural Federal University", "Computer science") from "The Ural Federal University Computer science";
     a country written after the name ("Tel-Ran Educational Center Ltd. Israel") is dropped, and so is its city in
@@ -938,6 +944,9 @@ def _institution_name(seg: str) -> tuple[str, str]:
     if 1 <= len(words) <= 5 and words[0][:1].isupper() and words[0].lower() not in _CONNECTORS and \
             any(w[:1].islower() and w.lower() not in _CONNECTORS for w in words[1:]) and "(" not in tail:
         return seg[:last.end()].rstrip(" ,."), tail
+    named = _OF_NAME_THEN_FIELD.fullmatch(tail)
+    if named and any(w.lower() not in _CONNECTORS for w in named["f"].split()[1:]):
+        return seg[:last.end() + named.start("f")].rstrip(" ,."), named["f"]  # "University of Castis Computer science"
     return seg, ""
 
 

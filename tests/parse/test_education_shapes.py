@@ -45,6 +45,13 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
         [("Karst Institute of Arts", "MA joint degree program", "", "", "2008", "degree"),
          ("Brennholt University", "MA joint degree program in Public History", "Public History", "GB", "None",
           "degree")]),
+    "a full stop after \"Bachelor's\" ends the credential; the faculty after it is the field": (
+        "Education\nNational University of Dremsk Bachelor's. Faculty of Cybernetics, Automated Systems.\n"
+        "2004  2009\n",
+        [("National University of Dremsk", "Bachelor's", "Faculty of Cybernetics", "", "2009", "degree")]),
+    "a subject in sentence case after 'University of <Name>' is the field": (
+        "EDUCATION\nUniversity of Velmora Computer science| 2016 - 2017\n",
+        [("University of Velmora", "", "Computer science", "", "2017", "degree")]),
     "a school in full keeps its own name before its faculty": (
         "Education\nUniversity of Tamsk, School of Nursing, 2011\n",
         [("University of Tamsk", "School of Nursing", "", "", "2011", "degree")]),
