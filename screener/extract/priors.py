@@ -40,6 +40,8 @@ ALPHA = {"phrase": 2.0, "word": 4.0, "prev": 4.0, "next": 4.0, "prev2": 4.0, "he
 MIN_COUNT = {"phrase": 2, "word": 3, "prev": 3, "next": 3, "prev2": 3, "heading": 3, "label": 3}
 MIN_DOCS = 2
 MEMO_SIZE = 200_000
+# the phrase memo holds a small dict per phrase (about 0.5 KB): fewer of them
+PHRASE_MEMO_SIZE = 40_000
 
 
 @dataclass
@@ -109,7 +111,7 @@ class AnnotationPriors:
         self.bases = {t: float(bases.get(t, 0.0)) for t in TABLES}
         # rates without ``minus``, per table: the same words recur in every résumé
         self._memo: dict[str, dict[str, float]] = {t: {} for t in TABLES}
-        self._phrase_memo: dict[str, tuple[float, float]] = {}  # phrase -> (rate, its pr_phrase_n)
+        self._phrase_memo: dict[str, dict[str, float]] = {}  # phrase -> its phrase and word features
 
     def _cached(self, table: str, key: str) -> float:
         memo = self._memo[table]
@@ -154,25 +156,34 @@ class AnnotationPriors:
     def _features(self, key: str, prev: str, nxt: str, prev2: str, heading: str, label: str) -> dict[str, float]:
         """``features`` against the stored counts (the extraction hot path: hundreds of candidates per résumé), every
         rate memoised; the same values, in the same order."""
-        ph = self._phrase_memo.get(key)
-        if ph is None:
-            if len(self._phrase_memo) > MEMO_SIZE:
+        words = self._phrase_memo.get(key)
+        if words is None:
+            if len(self._phrase_memo) > PHRASE_MEMO_SIZE:
                 self._phrase_memo.clear()
-            rate, n = self.rate("phrase", key)
-            ph = self._phrase_memo[key] = (rate, math.log1p(n) / 3)
-        cached = self._cached
-        rates = [cached("word", w) for w in key.split()] or [self.bases["word"]]
-        f: dict[str, float] = {}
-        for name, v in (("pr_phrase", ph[0]), ("pr_phrase_n", ph[1]), ("pr_word_mean", sum(rates) / len(rates)),
-                        ("pr_word_min", min(rates)), ("pr_word_max", max(rates)), ("pr_head", rates[-1])):
-            if v:
-                f[name] = v
+            words = self._phrase_memo[key] = self._phrase_features(key)
+        f = dict(words)
+        memo = self._memo
         for name, table, k in (("pr_prev", "prev", prev), ("pr_next", "next", nxt), ("pr_prev2", "prev2", prev2),
                                ("pr_heading", "heading", heading), ("pr_label", "label", label)):
             if k:
-                v = cached(table, k)
+                v = memo[table].get(k)
+                if v is None:
+                    v = self._cached(table, k)
                 if v:
                     f[name] = v
+        return f
+
+    def _phrase_features(self, key: str) -> dict[str, float]:
+        """The features of the phrase itself (its own rate and its words'), without ``minus``: the same phrases
+        recur in every résumé, so they are memoised whole."""
+        rate, n = self.rate("phrase", key)
+        rates = [self._cached("word", w) for w in key.split()] or [self.bases["word"]]
+        f: dict[str, float] = {}
+        for name, v in (("pr_phrase", rate), ("pr_phrase_n", math.log1p(n) / 3),
+                        ("pr_word_mean", sum(rates) / len(rates)), ("pr_word_min", min(rates)),
+                        ("pr_word_max", max(rates)), ("pr_head", rates[-1])):
+            if v:
+                f[name] = v
         return f
 
     # ------------------------------------------------------------------ storage

@@ -128,3 +128,16 @@ def test_candidates_carry_their_line_label_and_heading() -> None:
     java = next(c for c in cands if text[c.start:c.end] == "Java")
     assert java.label == "environment"
     assert java.heading.startswith("technical")
+
+
+def test_memoised_features_equal_the_unmemoised_ones() -> None:
+    # the extraction path memoises a phrase's own features; the training path (``minus``) computes them each time
+    pri = AnnotationPriors(_total(_corpus()))
+    for _ in range(2):  # the second round reads the memo
+        for args in [("java", "of", "and"), ("java", "", ""), ("english", "java", ",", "of java"), ("cobol", "", "x"),
+                     ("java english", "of", "", "knowledge of", "skills", "tools")]:
+            got = pri.features(*args)
+            assert got == pri.features(*args, minus=PriorCounts())
+            assert list(got) == list(pri.features(*args, minus=PriorCounts()))  # in the same order
+            got["pr_phrase"] = -1.0  # a caller's dict is its own: the memo is not changed through it
+    assert pri.features("java", "of", "and")["pr_phrase"] == pri.rate("phrase", "java")[0]
