@@ -42,6 +42,18 @@ def is_cjk(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Lower case without accents ("Mecânica" → "mecanica", "Специалист" → "специалист")."""
+    if text.isascii():
+        # ASCII is its own decomposition and has no combining marks nor transliterated letters
+        return text.casefold()
+    if any(_is_hangul_syllable(ch) for ch in text):
+        return _fold_by_char(text)
+    # Decomposing the whole string only reorders combining marks (which are dropped) across characters: the same
+    # as character by character.
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    return "".join(d for d in decomposed if not unicodedata.combining(d)).casefold()
+
+
+def _fold_by_char(text: str) -> str:
     out = []
     for ch in text.translate(_TRANSLIT):
         if _is_hangul_syllable(ch):
