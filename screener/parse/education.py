@@ -611,18 +611,30 @@ _NEXT_COLUMN = re.compile(r"\s+>\s+(?=\S)")
 _CAMPUS = re.compile(r"\(\s*[^()]*\bcampus\s*\)", re.IGNORECASE)
 
 
+_FIRM_AFTER_NAME = re.compile(r"\s(?:of|de|da|do|di)\s[A-Z][\w'’.-]*(?P<firm>\s+[A-Z][\w'’.-]*\s+&\s+[A-Z][\w'’.-]*)$")
+
+
 def _name_run(seg: str) -> str:
     """The school's own words around its institution word: capitalised words before it and "of …" after it
     ("Ural State University" from "automating web and API Ural State University SKB Kontur")."""
-    m = _cues().institution.search(seg)
+    cues = _cues()
+    m = cues.institution.search(seg)
     if m is None:
         return seg
     before = seg[:m.start()].split()
     start = len(before)
     while start > 0 and re.fullmatch(r"[A-Z][a-z][\w'’.-]*", before[start - 1]):
         start -= 1
-    after = re.match(r"(?:\s+(?:of|de|do|da|del|di|für|and|&)(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)*", seg[m.end():])
-    return clean(" ".join(before[start:] + [seg[m.start():m.end() + (after.end() if after else 0)]]))
+    end = m.end()
+    # "Polytechnic University": school words written one after the other are one name
+    while (nxt := cues.institution.search(seg, end)) and re.fullmatch(r"\s+", seg[end:nxt.start()]):
+        end = nxt.end()
+    after = re.match(r"(?:\s+(?:of|de|do|da|del|di|für|and|&)(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)*", seg[end:])
+    name = clean(" ".join(before[start:] + [seg[m.start():end + (after.end() if after else 0)]]))
+    # "National University of Fagorne Linlin & Rolex": a partnership's name ("X & Y") after the school's own
+    # name is the next column's employer
+    firm = _FIRM_AFTER_NAME.search(name)
+    return name[:firm.start("firm")] if firm else name
 
 
 def _caps_name(line: str) -> bool:
@@ -884,12 +896,14 @@ def _split_credential_institution(seg: str, inst_at: int) -> tuple[str, str] | N
         return None
     after = seg[inst_at:]
     start = inst_at
+    words = list(re.finditer(r"\S+", seg[deg_m.end():inst_at]))
     if not re.match(r"\S+\s+(?:of|de|do|da|del|des|du|für|di|degli)\b", after, re.IGNORECASE):
-        words = list(re.finditer(r"\S+", seg[deg_m.end():inst_at]))
         for taken, w in enumerate(reversed(words)):
             if not w.group(0)[:1].isupper() or taken == 3:
                 break
             start = deg_m.end() + w.start()
+    elif len(words) == 1 and re.fullmatch(r"[A-Z][a-z][\w'’-]*", words[0].group(0)):
+        start = deg_m.end() + words[0].start()  # "Specialist Gorlinne University of Management": a place's name
     credential = clean(seg[:start])
     institution = clean(seg[start:])
     if not credential or not institution:

@@ -52,6 +52,9 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
     "a subject in sentence case after 'University of <Name>' is the field": (
         "EDUCATION\nUniversity of Velmora Computer science| 2016 - 2017\n",
         [("University of Velmora", "", "Computer science", "", "2017", "degree")]),
+    "a credential before '<Place> University of <Subject>': the place's name is the school's": (
+        "Education\nSpecialist Harnfeld University of Management\nSep 2001 - Aug 2007 Food technology\n",
+        [("Harnfeld University of Management", "Specialist", "Food technology", "", "2007-08", "degree")]),
     "a school in full keeps its own name before its faculty": (
         "Education\nUniversity of Tamsk, School of Nursing, 2011\n",
         [("University of Tamsk", "School of Nursing", "", "", "2011", "degree")]),
@@ -92,3 +95,27 @@ def test_provider_in_capitals_in_a_docx_table() -> None:
     assert ("BRAMWICK SKILLS ACADEMY", "Network Defence Track Course") in got
     assert ("Oldmere State University", "MSC In Hydrology") in got
     assert not any("During" in i for i, _c in got)
+
+
+def test_interleaved_columns_a_partnership_after_the_school_is_the_next_columns_employer() -> None:
+    """Columns printed side by side, their lines interleaved: "University of <Name>" runs into the experience
+    column's "X & Y"; the school's name stops before the partnership's."""
+    text = ("PROFESSIONAL SUMMARY EDUCATION RELEVANT EXPERIENCE\n"
+            "A Data Engineer Bachelor degree of Computer Halvex GmbH\n"
+            "with 5 years of software and Information Systems Data Engineer\n"
+            "development and testing Security March 2021 - present day\n"
+            "automating pipelines and API University of Tremmel Ostrov & Kale\n"
+            "scenarios and developing tools 2012 - 2016 Data Engineer\n"
+            "frameworks using Go. August 2019 - October 2020\n")
+    got = [(e.institution, e.credential) for e in find_education(text, find_sections(text), today=TODAY)]
+    assert [i for i, _c in got] == ["University of Tremmel"]
+    assert "Bachelor degree" in got[0][1]
+
+
+def test_interleaved_columns_school_words_one_after_the_other_are_one_name() -> None:
+    """"<Name> Polytechnic University" cut out of an interleaved line keeps both school words."""
+    text = ("SUMMARY EDUCATION\nQuellin Polytechnic University\nI'm an analyst with 6 years of experience in software\n"
+            "(Quellin Polytechnic University)\nof experience as business analyst. My focus area has been web.\n"
+            " Masters degree, Applied Mathematics\n")
+    got = [(e.institution, e.credential) for e in find_education(text, find_sections(text), today=TODAY)]
+    assert ("Quellin Polytechnic University", "Masters degree") in got
