@@ -8,9 +8,12 @@
    region into horizontal stripes; inside a stripe the gutter is clean.
 3. A stripe with text on both sides is read column after column (left fully, then right) unless its two
    sides are row-aligned: a table (nearly every line has a partner on the same baseline) or a column of
-   short labels (dates, places) each on the baseline of an entry. Those stay on their row.
+   short labels (dates, places) each on the baseline of an entry. Those stay on their row. So does a narrow
+   left *date gutter*: short lines (dates, places, headings) each on a body line's baseline or on a row of its
+   own, dates on most shared rows.
 4. Rows are written out with two spaces between fragments; a word broken over a line end is joined
-   only with the line directly below it in the same column.
+   only with the line directly below it in the same column, and so is a date range wrapped at the start of
+   its row ("Feb 2017 –" beside the title, "Mar 2021" below it).
 
 Every threshold is relative to the text height (the loose box height of the words, about one em), so
 the same rules hold for 8 pt and 12 pt résumés.
@@ -38,6 +41,16 @@ _LOOSE_BASELINE = 0.6
 # Between fragments of one row in the output: wide enough that downstream splitters see two boxes.
 ROW_SEPARATOR = "  "
 _MAX_DEPTH = 4
+# A date gutter: lines of at most this many words, the column at most this share of the body's width, and a line
+# touching a body line by more than this share of the lower height is between the body's lines (a sidebar).
+_GUTTER_WORDS = 6
+_GUTTER_WIDTH = 0.5
+_ROW_TOUCH = 0.25
+# A range wrapped at the start of its row: two lines of at most this many words, the second at most this many text
+# heights below the first, which ends (or the second starts) with one of these dashes.
+_WRAP_WORDS = 3
+_WRAP_PITCH = 1.9
+_RANGE_DASHES = ("-", "–", "—")
 
 
 class WordBox(Protocol):
@@ -268,6 +281,43 @@ def _label_column(labels: list[Fragment], body: list[Fragment], em: float) -> bo
     return _dense_share(labels) <= 0.35 or _flush_right_share(labels, em) >= 0.8
 
 
+def _has_date(text: str) -> bool:
+    """Whether the text holds a date or a date range, as the résumé parser reads them."""
+    # imported here: the parser's date rules load their word lists, which only a gutter candidate needs
+    from screener.parse.dates import find_dates
+
+    return bool(find_dates(text))
+
+
+def _date_gutter(side: list[Fragment], body: list[Fragment]) -> bool:
+    """A narrow column of short lines beside the body (dates, places, headings), each line either on the baseline
+    of a body line or on a row of its own, with dates on most of the shared rows: the dates belong to those rows.
+    A sidebar has longer lines, lines between the body's baselines, or no dates on its shared rows."""
+    if not side or len(side) > len(body) or any(len(f.words) > _GUTTER_WORDS for f in side):
+        return False
+    width = max(f.x1 for f in side) - min(f.x0 for f in side)
+    if width > _GUTTER_WIDTH * (max(f.x1 for f in body) - min(f.x0 for f in body)):
+        return False
+    bases = sorted(f.base for f in body)
+    spans = sorted((f.y0, f.y1) for f in body)
+    lows = [y0 for y0, _ in spans]
+    tall = max(f.y1 - f.y0 for f in body)
+    shared: list[Fragment] = []
+    for f in side:
+        i = bisect.bisect_left(bases, f.base - _LOOSE_BASELINE * f.h)
+        if i < len(bases) and bases[i] <= f.base + _LOOSE_BASELINE * f.h:
+            shared.append(f)
+            continue
+        # a line of its own row (a heading) has no body line beside it; one between two body baselines is a sidebar
+        j = bisect.bisect_left(lows, f.y0 - tall)
+        for y0, y1 in spans[j:]:
+            if y0 >= f.y1:
+                break
+            if min(y1, f.y1) - max(y0, f.y0) > _ROW_TOUCH * min(y1 - y0, f.y1 - f.y0):
+                return False
+    return sum(1 for f in shared if _has_date(f.text)) >= 0.5 * len(shared)
+
+
 def _prose(side: list[Fragment]) -> bool:
     """Lines of running text (many words each), as wrapped paragraphs have and table cells rarely do."""
     return sum(1 for f in side if len(f.words) >= 6) >= 0.4 * len(side)
@@ -281,7 +331,7 @@ def _is_columns(left: list[Fragment], right: list[Fragment], em: float) -> bool:
     a_right = _partnered(right, left, _SAME_BASELINE)
     if a_left >= 0.8 * len(left) and a_right >= 0.8 * len(right) and not (_prose(left) and _prose(right)):
         return False  # a table: nearly every line has a partner across the gutter (two prose columns can too)
-    return not (_label_column(right, left, em) or _label_column(left, right, em))
+    return not (_label_column(right, left, em) or _label_column(left, right, em) or _date_gutter(left, right))
 
 
 def _stripes(frags: list[Fragment], at: float) -> list[tuple[list[Fragment], list[Fragment], list[Fragment]]]:
@@ -331,6 +381,25 @@ def order_region(frags: list[Fragment], depth: int = 0) -> tuple[list[list[Fragm
     return [frags], False
 
 
+def _join_wrapped_ranges(rows: list[list[Fragment]]) -> None:
+    """A date range wrapped at the start of its row ("Feb 2017 –  Title" over "Mar 2021  Employer"), the second
+    line short and ending before the first row's next box, is written whole on the first row."""
+    for i in range(len(rows) - 1):
+        row, below = rows[i], rows[i + 1]
+        if len(row) < 2 or not below:
+            continue
+        f, g = row[0], below[0]
+        if not (f.words and g.words and len(f.words) <= _WRAP_WORDS and len(g.words) <= _WRAP_WORDS):
+            continue
+        if not (f.text.endswith(_RANGE_DASHES) or g.text.startswith(_RANGE_DASHES)):
+            continue
+        if (abs(g.x0 - f.x0) > 0.5 * f.h or g.x1 >= row[1].x0 or f.base - g.base > _WRAP_PITCH * max(f.h, g.h)
+                or not _has_date(f.text + " " + g.text)):
+            continue
+        f.words = f.words + g.words
+        g.words = []
+
+
 def _join_hyphens(rows: list[list[Fragment]]) -> None:
     """Join "develop-" + "ment" when the continuation starts the line directly below, in the same column."""
     for i in range(len(rows) - 1):
@@ -364,6 +433,7 @@ class _Joined:
 
 def render_flow(flow: list[Fragment]) -> list[str]:
     rows = group_rows(flow)
+    _join_wrapped_ranges(rows)
     _join_hyphens(rows)
     lines = []
     for row in rows:
