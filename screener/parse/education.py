@@ -611,7 +611,9 @@ _NEXT_COLUMN = re.compile(r"\s+>\s+(?=\S)")
 _CAMPUS = re.compile(r"\(\s*[^()]*\bcampus\s*\)", re.IGNORECASE)
 
 
-_FIRM_AFTER_NAME = re.compile(r"\s(?:of|de|da|do|di)\s[A-Z][\w'’.-]*(?P<firm>\s+[A-Z][\w'’.-]*\s+&\s+[A-Z][\w'’.-]*)$")
+_FIRM_AFTER_NAME = re.compile(r"\s(?:of|de|da|do|di)\s[A-Z][\w'’.-]*(?P<firm>\s+[A-Z][\w'’.-]*\s+&\s+[A-Z][\w'’.-]*|"
+                              r"(?:\s+[A-Z][\w'’-]*){1,2}\s+(?:AG|GmbH|Inc\.?|Ltd\.?|LLC|PLC|plc|S\.A\.|Corp\.?)"
+                              r"|\s+[A-Z][\w-]*\.(?:io|ai))$")
 
 
 def _name_run(seg: str) -> str:
@@ -631,8 +633,9 @@ def _name_run(seg: str) -> str:
         end = nxt.end()
     after = re.match(r"(?:\s+(?:of|de|do|da|del|di|für|and|&)(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)*", seg[end:])
     name = clean(" ".join(before[start:] + [seg[m.start():end + (after.end() if after else 0)]]))
-    # "National University of Fagorne Linlin & Rolex": a partnership's name ("X & Y") after the school's own
-    # name is the next column's employer
+    # "National University of Fagorne Linlin & Rolex", "… of Engineering Rodrigor Vakro AG": a partnership's name
+    # ("X & Y") or a company's with its legal form (AG, GmbH, Ltd…) after the school's own name is the next
+    # column's employer
     firm = _FIRM_AFTER_NAME.search(name)
     return name[:firm.start("firm")] if firm else name
 

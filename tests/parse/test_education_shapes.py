@@ -110,6 +110,9 @@ def test_interleaved_columns_a_partnership_after_the_school_is_the_next_columns_
     got = [(e.institution, e.credential) for e in find_education(text, find_sections(text), today=TODAY)]
     assert [i for i, _c in got] == ["University of Tremmel"]
     assert "Bachelor degree" in got[0][1]
+    firm = text.replace("University of Tremmel Ostrov & Kale", "Harlow University of Engineering Ostrov Kale AG")
+    assert [e.institution for e in find_education(firm, find_sections(firm), today=TODAY)] == [
+        "Harlow University of Engineering"]
 
 
 def test_interleaved_columns_school_words_one_after_the_other_are_one_name() -> None:
