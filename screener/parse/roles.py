@@ -144,22 +144,63 @@ def _without_side_tail(part: str) -> str:
     """"Developer" from "Developer Unity3D" or "Developer English -B2", "Machine Learning Engineer Intern" from
     "… Intern Prometheus,": after the last title word, a tool name or a language with its level is the neighbouring
     skills column's item glued on by a converter."""
-    found = list(_cues().title.finditer(part)) if part[:1].isupper() and " " in part else []
-    if not found:
-        return part
-    tail = part[found[-1].end():].strip(" ,;")
-    if not tail or tail.startswith("("):
-        return part
-    lang = parse_language_item(tail)
-    if _is_tool(tail) or _tool_list(tail) or (lang is not None and bool(lang.level) and tail.startswith(lang.name)):
-        return part[:found[-1].end()]
+    ends = _title_ends(part) if part[:1].isupper() and " " in part else []
+    for end in ends:  # shortest first: "Head of Billing English -B2" (a language can name an occupation's area)
+        tail = part[end:].strip(" ,;")
+        if not tail or tail.startswith("("):
+            return part
+        lang = parse_language_item(tail)
+        if _is_tool(tail) or _tool_list(tail) or (lang is not None and bool(lang.level) and tail.startswith(lang.name)):
+            return part[:end]
     return part
+
+
+@lru_cache(maxsize=1)
+def _occupation_words() -> frozenset[str]:
+    return frozenset(load("occupation_words")["occupation_words"])
+
+
+_OF_AREA = re.compile(r"\s+(?:[Oo][Ff]|[Ff][Oo][Rr])\s+(?=[A-Z])")
+_AREA_WORD = re.compile(r"\s*([A-Z][\w&/-]*|&)")
+_BRACKETED_LEVEL = re.compile(r"\s*\([^()]{1,25}\)")
+
+
+def _title_ends(part: str) -> list[int]:
+    """Where the job title that opens ``part`` may end, shortest first: after its last title word outside
+    brackets, then each word of the area it heads ("Head of Logistics", as far as the words are words occupations
+    are named with — never an organisation word), then a bracketed level ("Infrastructure Technician (Lead)").
+    Empty when ``part`` holds no title word."""
+    cues = _cues()
+    found = [m for m in cues.title.finditer(part) if part.count("(", 0, m.start()) <= part.count(")", 0, m.start())]
+    if not found:
+        return []
+    end = found[-1].end()
+    ends = [end]
+    of = _OF_AREA.match(part, end)
+    if of:
+        pos, first = of.end(), True
+        while (w := _AREA_WORD.match(part, pos)) is not None:
+            word = w[1]
+            if not first and (word.lower() not in _occupation_words() or cues.company.fullmatch(word)):
+                break
+            end = pos = w.end()
+            ends = ends[1:] if first else ends
+            ends.append(end)
+            first = False
+    level = _BRACKETED_LEVEL.match(part, ends[-1])
+    return [*ends[:-1], level.end()] if level else ends
+
+
+def _title_end(part: str) -> int | None:
+    """Where the job title that opens ``part`` ends (the longest reading of :func:`_title_ends`)."""
+    ends = _title_ends(part)
+    return ends[-1] if ends else None
 
 
 def _ends_with_title(part: str) -> bool:
     core = re.sub(r"\s*\([^()]*\)\s*$", "", part.strip())
     ends = [m.end() for m in _cues().title.finditer(core)]
-    return bool(ends) and ends[-1] == len(core)
+    return bool(ends) and (ends[-1] == len(core) or _title_end(core) == len(core))
 
 
 _LOWER_WORD = re.compile(r"[a-z]+\b")
@@ -679,9 +720,11 @@ def _without_side_prefix(s: str) -> str:
     s = _SIDE_TOKEN.sub("", s, count=1)
     words = s.split()
     for n in (2, 1):
+        head = " ".join(words[:n])
         if len(words) > n + 1 and all(w.isupper() and w.isalpha() for w in words[:n]) and \
-                heading_name(" ".join(words[:n])) in _SIDE_SECTIONS + ("education", "contact"):
-            return " ".join(words[n:])
+                (heading_name(head) or heading_name(head[:-1]) if head.endswith("S") else heading_name(head)) in \
+                _SIDE_SECTIONS + ("education", "contact"):
+            return " ".join(words[n:])  # (a heading's plural too: "CONTACTS")
     return s
 
 
@@ -695,6 +738,12 @@ def _caps_name(s: str) -> str:
     if 1 <= n <= 4 and len(words) > n + 2 and any(c.islower() for c in words[n]):
         return " ".join(words[:n])
     return ""
+
+
+def _caps_then_sentence(line: str, caps: str) -> bool:
+    """Whether a sentence follows the name in capitals: five or more words, most of them in lower case."""
+    words = line[len(caps):].split()
+    return len(words) >= 5 and sum(w[:1].islower() for w in words[1:]) * 2 >= len(words) - 1
 
 
 def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
@@ -840,9 +889,15 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                         named[j] = site.group(1).strip()  # "Mvideo-Eldorado,www.mvideo.ru, one of the biggest…"
                         header_lines.append(j)
                         break
+                    own = _without_side_prefix(lines[j].text)
+                    caps = _caps_name(own) if rest.isupper() and not lines[j].bullet else ""
+                    if caps and _caps_then_sentence(own, caps):
+                        # "LANGUAGES ACME LTD Acme is the largest…": the employer in capitals (an organisation
+                        # word in it or not), then the other column's sentence, under a header in capitals
+                        named[j] = caps
+                        header_lines.append(j)
+                        break
                     if not _headerish(lines[j]):
-                        own = _without_side_prefix(lines[j].text)
-                        caps = _caps_name(own) if rest.isupper() and not lines[j].bullet else ""
                         name = caps or (_name_before_sentence(own) if not lines[j].bullet else lines[j].text)
                         if name != lines[j].text and len(name.split()) <= 5:
                             named[j] = name  # "Aviabit Developed applications: …": the employer opens the text
@@ -1041,8 +1096,9 @@ def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]
                 second[:1].isupper() and not first.endswith(":") and not second.endswith(":") and \
                 not heading_name(first) and not heading_name(second):
             pass  # "Job Title" / "Company" / "Date: Month 20XX – Ongoing": a dates line the reader cannot date
-        elif cues.company.search(first) and not cues.title.search(first) and cues.title.search(second) and \
-                not cues.company.search(second) and len(second.split()) <= 6 and not second.endswith(":"):
+        elif (cues.company.search(first) or _name_then_place(first)) and not cues.title.search(first) and \
+                cues.title.search(second) and not cues.company.search(second) and len(second.split()) <= 6 and \
+                not second.endswith(":"):
             pass  # "Elpisor Ltd, Rehovot, Israel" / "Front End Developer": the employer first
         elif not cues.title.search(first) or cues.company.search(first) and not _ends_with_title(first) or \
                 first.endswith(":"):
@@ -1059,6 +1115,15 @@ def _undated_headers(lines: list[_Line], used: set[int]) -> list[tuple[int, int]
             continue
         out.append((i, j))
     return out
+
+
+def _name_then_place(line: str) -> bool:
+    """"Dorquapra & Naldri, Rehovot, Israel": a capitalised name of one to four words, then its place after a
+    comma (an organisation known by its shape, with no organisation word)."""
+    name, _, place = line.partition(",")
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("&", "+") for w in words) and \
+        not _cues().title.search(name) and (_is_location(place.strip()) or _country_and_places(place))
 
 
 _LOST_DATES = re.compile(r"\(\s*(?P<now>now|present|current)?\s*\)\s*$", re.IGNORECASE)
@@ -1130,7 +1195,9 @@ def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
 
 # "EPAM Systems. Junior Developer. Five projects…": sentences used as fields. A full stop after an abbreviation
 # ("Inc.", "St.", "B.Sc.") does not split.
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)\d])|(?<=\.io)|(?<=\.ai))\.\s+(?=[A-Z0-9])")
+# (after a legal suffix too: "Castan AG. Payments Architect", "Acme Inc.. Senior Architect")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)\d])|(?<=\.io)|(?<=\.ai)|(?<=\b[A-Z]{2})|"
+                             r"(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.))\.\s+(?=[A-Z0-9])")
 _ABBREV_END = re.compile(r"(?:^|\s)(?:inc|ltd|corp|co|st|jr|sr|dr|mr|ms|mrs|no|vs|dept|univ|intl|bros|ave|pvt)\Z",
                          re.IGNORECASE)
 
@@ -1171,20 +1238,13 @@ def _is_descriptor(part: str) -> bool:
         all(w.islower() for w in part.split()[1:])
 
 
-_HEAD_OF = re.compile(r"\s+of\s+[A-Z][\w&-]*")
-
-
 def _glued_title(part: str) -> tuple[str, str] | None:
     """("Web Developer", "Naya Technologies") from "Web Developer Naya Technologies": a title and a name with no
     separator. The title ends at its last title word; what follows is a capitalised name of one to six words."""
     cues = _cues()
-    found = list(cues.title.finditer(part))
-    if not found:
+    title_end = _title_end(part)  # ("Head of Compliance Vesa Group": the area belongs to the title)
+    if title_end is None:
         return None
-    title_end = found[-1].end()
-    head_of = _HEAD_OF.match(part, title_end)
-    if head_of and cues.company.search(part, head_of.end()):
-        title_end = head_of.end()  # "Head of Compliance Vesa Group": the area belongs to the title
     tail = part[title_end:].strip()
     if not tail or not (tail[0].isupper() or tail[0].isdigit()) or len(tail.split()) > 6 or tail.startswith("("):
         return None
@@ -1204,9 +1264,11 @@ def _glued_title(part: str) -> tuple[str, str] | None:
 
 def _acronym_name(tail: str, part: str) -> bool:
     """"TBST" after "Principal Technician" in a header written in mixed case: an organisation's initials (three or
-    more capitals, not a level such as "III", not a tool such as "SQL")."""
-    return not part.isupper() and bool(re.fullmatch(r"[A-Z]{3,6}", tail)) and not re.fullmatch(r"[IVX]+", tail) \
-        and not _is_tool(tail)
+    more capitals, not a level such as "III", not a tool such as "SQL"), or initials of two or more then one or two
+    capitalised words ("Support Engineer MPN Brika")."""
+    initials = tail.split()[0]
+    return not part.isupper() and bool(re.fullmatch(r"[A-Z]{3,6}|[A-Z]{2,6}(?:\s+[A-Z][a-z][\w&-]*){1,2}", tail)) \
+        and not re.fullmatch(r"[IVX]+", initials) and not _is_tool(initials)
 
 
 def _comma_parts(segment: str) -> list[str]:
@@ -1293,8 +1355,24 @@ def _is_location(part: str) -> bool:
     return bool(cues.country.fullmatch(part))
 
 
+# an organisation named by its web address ("Luvelqua.io", "Brightdesk.ai")
+_WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:io|ai|com|co|net|org|dev|app|tech)", re.IGNORECASE)
 _UNIT = re.compile(r"(?<![^\W_])(?:department|dept\.?|team|division|unit|section|group|desk|office|lab)\s*$")
 _CAMEL_GLUE = re.compile(r"(?<=[a-z])(?P<word>[A-Z][a-z]+)\b")
+# "Labs,MoscowData Specialist": the last item of a list written without spaces, glued to a title that begins with a
+# capital
+_LIST_GLUE = re.compile(r"(?<=,)(?P<left>[A-Z][a-z]{2,})(?P<word>[A-Z][a-z][\w-]*)")
+
+
+def _unglued_list(unit: str) -> str:
+    """``unit`` with a gap between a list's last item and a title glued to it: a title word within the four words
+    from the glue (to the next comma), and the glued word not a tool's own capital ("JavaScript")."""
+    def gap(m: re.Match[str]) -> str:
+        following = " ".join(unit[m.start("word"):].split(",")[0].split()[:4])
+        if _cues().title.search(following) and not _is_tool(m["left"] + m["word"]):
+            return f"{m['left']}\t{m['word']}"
+        return m.group(0)
+    return _LIST_GLUE.sub(gap, unit) if "," in unit else unit
 
 
 def split_header(units: list[str]) -> tuple[str, str, str]:
@@ -1305,6 +1383,7 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
     explicit: tuple[str, str] | None = None
     for ui, unit in enumerate(units):
         # "Artteam,MoscowDeveloper": a converter glued the title to the word before it; the glue is a gap
+        unit = _unglued_list(unit)
         unit = _CAMEL_GLUE.sub(lambda m: m.group(0) if not cues.title.fullmatch(m["word"]) else f"\t{m['word']}",
                                unit)
         for seg in _split_units(unit):
@@ -1365,7 +1444,8 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         return "", employer, ", ".join(locations + same_line)
     title_pick = (plain_titled or titled or [others[0]])[0]
     remaining = [x for x in others if x != title_pick]
-    companyish = [x for x in remaining if cues.company.search(x[0]) and not cues.title.search(x[0])]
+    companyish = [x for x in remaining if (cues.company.search(x[0]) or _WEB_NAME.fullmatch(x[0])) and
+                  not cues.title.search(x[0])]
     employer_pick = (companyish or remaining or [("", -1)])[0]
     extra: list[str] = []
     if employer_pick[0]:
