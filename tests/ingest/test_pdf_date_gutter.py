@@ -148,3 +148,16 @@ def test_a_profile_sidebar_stays_a_column(tmp_path: Path) -> None:
     start = lines.index("PROFILE")
     assert lines[start:start + len(side)] == side
     assert "multi-column" in {f.code for f in doc.health}
+
+
+def test_a_range_wrapped_in_the_gutter_is_joined_when_headings_cross_it(tmp_path: Path) -> None:
+    """Headings wide enough to cross the gutter leave no clean gutter: the page is read in rows, and a range
+    wrapped at the start of its row is still written whole on the row of its start."""
+    rows = [Row(left="Professional Experience and Projects", font="Helvetica-Bold", size=11, gap=6)
+            if r.left in ("Profile", "Experience", "Education") else r for r in GUTTER_ROWS]
+    doc = ingest_path(_draw(tmp_path / "crossed.pdf", rows))
+    lines = doc.text.splitlines()
+    assert "Mar 2018 – Dec 2021  Business Analyst" in lines
+    assert lines[lines.index("Mar 2018 – Dec 2021  Business Analyst") + 1] == "Quillon Freight Systems"
+    assert "Sep 2015 – Feb 2018  Junior Analyst" in lines
+    assert "Portland, OR  • Led the carrier onboarding portal used by 300 partners." in lines
