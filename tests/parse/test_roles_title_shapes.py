@@ -103,3 +103,15 @@ def test_docx_undated_employer_known_by_its_place_then_title() -> None:
                     "Moved the test suites to a shared runner and cut the nightly run from six hours to one,",
                     "", "SKILLS", "Python"])
     assert [r[:2] for r in roles] == [("Quality Analyst (Senior)", "Morvane & Tellis")]
+
+
+def test_docx_interleaved_columns_employer_in_capitals_then_the_other_columns_sentence() -> None:
+    # a two-column page converted line by line: the side column's heading opens the employer's line and the
+    # description column's sentence follows the employer in capitals (two words, one an organisation word)
+    roles = _roles(["MARTA DUNVEL", "EXPERIENCE",
+                    "OCT 2020 - DEC 2022 QUALITY AUDITOR",
+                    "LANGUAGES TORVANE LTD Torvane Glass is the largest maker of bottles",
+                    "in the north.",
+                    "Hebrew Audited the bottling lines of three plants",
+                    "EDUCATION", "Ostrava Technical Lyceum, 2014"])
+    assert [r[:2] for r in roles] == [("QUALITY AUDITOR", "TORVANE LTD")]
