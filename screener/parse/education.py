@@ -232,7 +232,9 @@ def _studies_among_jobs(text: str, section: Section, today: date | None) -> list
         if m is None or not ranges:
             continue
         prog = clean(m["prog"] or "")
-        credential = prog if prog and _programme([prog]) else ""
+        # a programme named by no programme word ("Mobile Apps Track"): three or more capitalised words, no place
+        named = len(prog.split()) >= 3 and _name_like(prog) and not _looks_like_place(prog)
+        credential = prog if prog and (_programme([prog]) or named) else ""
         institution = clean(m["org"])
         kind = education_kind(credential=credential, institution=institution, context=line)
         out.append(EducationEntry(institution=institution, credential=credential, start=ranges[0].start,
@@ -453,7 +455,11 @@ def _provider_programme(seg: str) -> list[str]:
     if m is None or not m["org"].isupper() or not _names_school(m["org"]) or not _name_like(m["prog"]) or \
             has_institution(m["prog"]) or has_degree(respelled(m["prog"])):
         return [seg]
-    return [m["org"], m["prog"]]
+    org, prog = m["org"], m["prog"]
+    last = list(_cues().institution.finditer(org))[-1]
+    if org[last.end():].strip():  # "VELLEX SOFTWARE ACADEMY QA Automation Course": the school ends at its word
+        org, prog = org[:last.end()], f"{org[last.end():].strip()} {prog}"
+    return [org, prog]
 
 
 # "Mobile Apps" / "Track by Ministry of …", "Mobile Apps Track" / "Cource | Israel": a programme's name wrapped in
@@ -472,10 +478,10 @@ def _wrapped_programmes(per_line: list[list[str]]) -> list[list[str]]:
         if m is None or not _name_like(prev) or has_institution(prev) or has_degree(respelled(prev)) or \
                 _looks_like_place(prev) or prev.isupper():
             continue
-        head = m["w"]
+        head, lone = m["w"], m.end() == len(below[0])
         if has_institution(head) or has_degree(respelled(head)) or _looks_like_place(head) or \
-                m.end() == len(below[0]) and not _programme_words().fullmatch(head):
-            continue
+                lone and (not _programme_words().fullmatch(head) or _programme_words().fullmatch(prev.split()[-1])):
+            continue  # (a name already ending in its kind word, "QA Automation Course", takes no second one)
         above[-1] = f"{prev} {head}"
         rest = below[0][m.end():].strip()
         below[:1] = [rest] if rest else []
@@ -552,8 +558,9 @@ def _next_subject(credential: str, segments: list[str], consumed: set[str]) -> s
     at = segments.index(credential) + 1 if credential in segments else len(segments)
     nxt = segments[at] if at < len(segments) else ""
     if not nxt or nxt in consumed or _looks_like_place(nxt) or has_institution(nxt) or has_degree(nxt) or \
-            len(nxt.split()) > 6 or _FIELD_MARKER.match(nxt) or not re.match(r"[^\W\d_]", nxt):
-        return ""
+            len(nxt.split()) > 6 or _FIELD_MARKER.match(nxt) or not re.match(r"[^\W\d_]", nxt) or \
+            _programme_words().fullmatch(respelled(nxt)):
+        return ""  # (a lone programme word below, "Course", is the name's kind wrapped, not a subject)
     return nxt
 
 

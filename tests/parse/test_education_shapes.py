@@ -28,6 +28,9 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
         "EDUCATION\nQUILLFORD TRAINING CENTRE Network Defence Track\nCourse | Spain JAN 2020 - JUN 2020 STUDENT\n"
         "QUILLFORD TRAINING CENTRE During the course I built projects that helped me learn\n",
         [("QUILLFORD TRAINING CENTRE", "Network Defence Track Course", "", "ES", "2020-06", "program")]),
+    "a provider in capitals ends at its school word; capitals after it open the programme's name": (
+        "EDUCATION\nHARLEN SOFTWARE ACADEMY QA Automation Course\nCource | Spain JAN 2020 - JUN 2020\n",
+        [("HARLEN SOFTWARE ACADEMY", "QA Automation Course", "", "ES", "2020-06", "program")]),
     "a programme's last word wrapped before 'by …', its school below": (
         "Education\n2012  2016 Marine Biology\nBremholt State University\n2019 Cloud Operations\n"
         "Track by the Regional Employment Agency of Portugal.\nOsterlake Skills Institute\n",
@@ -122,3 +125,16 @@ def test_interleaved_columns_school_words_one_after_the_other_are_one_name() -> 
             " Masters degree, Applied Mathematics\n")
     got = [(e.institution, e.credential) for e in find_education(text, find_sections(text), today=TODAY)]
     assert ("Quellin Polytechnic University", "Masters degree") in got
+
+
+def test_a_course_listed_as_a_job_names_its_programme_without_programme_words() -> None:
+    """"Student in <School>, <Programme>" in a work history: three capitalised words after the comma are the
+    programme even with no programme word; a city there is not."""
+    from screener.models import Section
+    from screener.parse.education import _studies_among_jobs
+
+    text = ("EXPERIENCE\n2015 september - 2016 june: Student in Kelvar Bootcamp, Game Audio Pathway, Haifa\n"
+            "2014 march - 2014 june: Student in Kelvar Bootcamp, Haifa\n")
+    section = Section(name="experience", heading="EXPERIENCE", start=0, end=len(text))
+    got = [(e.institution, e.credential) for e in _studies_among_jobs(text, section, TODAY)]
+    assert got == [("Kelvar Bootcamp", "Game Audio Pathway"), ("Kelvar Bootcamp", "")]
