@@ -1153,11 +1153,17 @@ def _undated_lines(lines: list[_Line], used: set[int], taken: list[int]) -> list
         title, employer, location = split_header([body])
         if not title or not employer or title == employer or not cues.title.search(title):
             continue
-        if not (cues.company.search(employer) or gap or lost or lead or _bullets_follow(lines, i)):
-            continue
+        if not (cues.company.search(employer) or _WEB_NAME.fullmatch(employer) or gap or lost or lead or
+                _bullets_follow(lines, i) or _opens_block(lines, i) and _name_then_place(f"{employer}, {location}")):
+            continue  # ("Scientist Nerenbel-Nevak, Rehovot, Israel" after a blank line: a name known by its place)
         out.append(Role(title=title, employer=employer, location=location, current=bool(lost and lost["now"]),
                         span=(ln.start, ln.end)))
     return out
+
+
+def _opens_block(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` follows a blank line (or opens the section)."""
+    return i == 0 or not lines[i - 1].text
 
 
 def _bullets_follow(lines: list[_Line], i: int) -> bool:

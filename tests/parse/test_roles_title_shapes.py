@@ -115,3 +115,17 @@ def test_docx_interleaved_columns_employer_in_capitals_then_the_other_columns_se
                     "Hebrew Audited the bottling lines of three plants",
                     "EDUCATION", "Ostrava Technical Lyceum, 2014"])
     assert [r[:2] for r in roles] == [("QUALITY AUDITOR", "TORVANE LTD")]
+
+
+def test_docx_undated_title_then_name_known_by_its_place() -> None:
+    # entries whose dates were never written: "<Title> <Name>, City, Country" opening a block, no organisation
+    # word in the name; the line under it is the project, then the description
+    roles = _roles(["Ruben Halvard", "Experience", "",
+                    "Quality Analyst Morvane-Tellis, Ashdod, Israel",
+                    "Harbour crane telemetry",
+                    "Checked the sensor feeds of the harbour cranes and reported faults to the crews.", "",
+                    "Head of Training Kestrova.io, Lyon, France",
+                    "Onboarding platform",
+                    "Wrote the onboarding courses for new support staff and ran them every month.", "",
+                    "Education", "Ostrava Technical Lyceum, 2014"])
+    assert [r[:2] for r in roles] == [("Quality Analyst", "Morvane-Tellis"), ("Head of Training", "Kestrova.io")]
