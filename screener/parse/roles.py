@@ -1239,6 +1239,12 @@ _DESCRIPTOR = re.compile(r"[A-Za-z][a-z]*(?:[ -][a-z]+)*\s+(?:company|organi[sz]
                          re.IGNORECASE)
 
 
+def _letter_spaced(part: str) -> bool:
+    """"M S S QL", "P L S QL": words whose letters a converter spaced out (a side column's tools), never a name."""
+    words = part.split()
+    return len(words) >= 3 and sum(len(w) == 1 and w.isalpha() for w in words) >= 2 and all(len(w) <= 3 for w in words)
+
+
 def _is_descriptor(part: str) -> bool:
     return bool(_DESCRIPTOR.fullmatch(part)) and part.split()[-1].islower() and \
         all(w.islower() for w in part.split()[1:])
@@ -1420,7 +1426,7 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         else:
             title, employer, location = split_header([p for p, _ in parts]) if parts else ("", "", "")
             return title if title != labelled_employer else "", labelled_employer, location
-    parts = [(p, ui) for p, ui in parts if not _is_descriptor(p)]
+    parts = [(p, ui) for p, ui in parts if not _is_descriptor(p) and not _letter_spaced(p)]
     named = [p for p, _ in parts if not _is_location(p)]
     if sum(bool(cues.title.search(p)) for p, _ in parts) == 1 and \
             not any(cues.company.search(p) and not cues.title.search(p) for p in named):

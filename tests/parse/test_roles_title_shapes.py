@@ -129,3 +129,10 @@ def test_docx_undated_title_then_name_known_by_its_place() -> None:
                     "Wrote the onboarding courses for new support staff and ran them every month.", "",
                     "Education", "Ostrava Technical Lyceum, 2014"])
     assert [r[:2] for r in roles] == [("Quality Analyst", "Morvane-Tellis"), ("Head of Training", "Kestrova.io")]
+
+
+def test_letter_spaced_tools_are_never_the_employer() -> None:
+    # "M S S QL, P L S QL": a side column's tools whose letters a converter spaced out, after the dates
+    title, employer, _ = split_header(["Cloud Programmer (Staff) - Java, Spring, Jenkins", "M S S QL, P L S QL"])
+    assert (title, employer) == ("Cloud Programmer (Staff)", "")
+    assert split_header(["Analyst", "J P Morgan"])[1] == "J P Morgan"
