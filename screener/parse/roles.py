@@ -131,13 +131,13 @@ def _without_prose_after_title(part: str) -> str:
     description, glued on by a converter; a title in lower case keeps its words."""
     if not part[:1].isupper() or not any(w[:1].islower() and w.lower() not in _CONNECTORS for w in part.split()[1:]):
         return part  # (no word in lower case to cut at: the title regex need not run)
-    found = list(_cues().title.finditer(part))
-    if not found:
+    end = _title_end(part)  # (after the area a title heads: "Head of Cloud a wide technological stack")
+    if end is None:
         return part
-    tail = part[found[-1].end():].split()
+    tail = part[end:].split()
     if len(tail) < 2 or not tail[0][:1].islower() or tail[0].lower() in _CONNECTORS or not tail[0].isalpha():
         return part
-    return part[:found[-1].end()]
+    return part[:end]
 
 
 def _without_side_tail(part: str) -> str:
@@ -1204,6 +1204,7 @@ def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
 # (after a legal suffix too: "Castan AG. Payments Architect", "Acme Inc.. Senior Architect")
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)\d])|(?<=\.io)|(?<=\.ai)|(?<=\b[A-Z]{2})|"
                              r"(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.))\.\s+(?=[A-Z0-9])")
+_LEGAL_END = re.compile(r"\s(?:inc|ltd|corp|co)\Z", re.IGNORECASE)
 _ABBREV_END = re.compile(r"(?:^|\s)(?:inc|ltd|corp|co|st|jr|sr|dr|mr|ms|mrs|no|vs|dept|univ|intl|bros|ave|pvt)\Z",
                          re.IGNORECASE)
 
@@ -1225,7 +1226,9 @@ def _split_units(unit: str) -> list[str]:
         sentences: list[str] = []
         last = 0
         for m in _SENTENCE_BREAK.finditer(piece):
-            if not _ABBREV_END.search(piece, last, m.start()):
+            if not _ABBREV_END.search(piece, last, m.start()) or _LEGAL_END.search(piece, last, m.start()) and \
+                    _cues().title.search(" ".join(piece[m.end():].split()[:4])):
+                # ("Castan Ltd. Senior Payments Programmer": a legal suffix's full stop, then a title)
                 sentences.append(piece[last:m.start()])
                 last = m.end()
         sentences.append(piece[last:])

@@ -136,3 +136,13 @@ def test_letter_spaced_tools_are_never_the_employer() -> None:
     title, employer, _ = split_header(["Cloud Programmer (Staff) - Java, Spring, Jenkins", "M S S QL, P L S QL"])
     assert (title, employer) == ("Cloud Programmer (Staff)", "")
     assert split_header(["Analyst", "J P Morgan"])[1] == "J P Morgan"
+
+
+@pytest.mark.parametrize(("units", "expected"), [
+    # a legal suffix's own full stop, then a title: two fields
+    (["Dravik Ltd. Senior Payments Auditor"], ("Senior Payments Auditor", "Dravik Ltd", "")),
+    # the other column's sentence glued after the area a title heads
+    (["Head of Training a wide range of courses"], ("Head of Training", "", "")),
+])
+def test_more_title_shapes(units: list[str], expected: tuple[str, str, str]) -> None:
+    assert split_header(units) == expected
