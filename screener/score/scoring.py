@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import Profile, Role
+from ..parse.education import has_degree, respelled
 from ..rubric import ISCED_OF_LEVEL, LEVEL_NAMES, Competency, DegreePolicy, LicencePolicy, Rubric
 from .achievements import achievements_for, find_achievements
 from .evidence import CompetencyTerms, collect_evidence
@@ -325,7 +326,13 @@ def _highest_named(notes: Sequence[EquivalencyNote]) -> str:
     """The credential shown as "highest" when none has a level: an entry of a known kind that names a
     credential (not only its school); never a stray line ("Recommendations …", "Minsk") of unknown kind."""
     named = [n for n in notes if n.kind in _KIND_ORDER and n.credential and n.credential != n.institution]
-    return min(named, key=lambda n: _KIND_ORDER[n.kind]).credential if named else ""
+    if not named:
+        return ""
+    best = min(named, key=lambda n: _KIND_ORDER[n.kind])
+    if best.kind == "degree" and not has_degree(respelled(best.credential)):
+        # a degree known by its school alone, beside a stray line of the next column ("Birthday:")
+        return f"a degree from {best.institution} (credential not named)" if best.institution else ""
+    return best.credential
 
 
 #: Words on the same line that say a licence is not held yet ("NCLEX-RN not yet taken", "working toward PE").

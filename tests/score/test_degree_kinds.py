@@ -76,3 +76,13 @@ def test_a_result_stored_before_kinds_still_loads() -> None:
     back = CandidateResult.from_json(data)
     assert back.equivalencies[0].kind == "unknown" and back.equivalencies[0].credential == "BSc"
     assert CandidateResult.from_json(r.to_json()) == r
+
+
+def test_a_degree_known_by_its_school_alone_never_shows_a_stray_word_as_the_credential() -> None:
+    # two columns glued: the contact column's "Birthday:" label beside the school read as its credential
+    stray = note("Birthday", "degree", institution="State University of Telecommunications")
+    d = degree_status(POLICY, [stray], profile(), as_of=AS_OF)
+    assert "Birthday" not in d.detail and d.highest == \
+        "a degree from State University of Telecommunications (credential not named)"
+    named = note("Bachelor of Science", "degree", institution="University of Porto")
+    assert degree_status(POLICY, [named], profile(), as_of=AS_OF).highest == "Bachelor of Science"
