@@ -39,7 +39,7 @@ def generate(out: Path, n: int = 120, seed: int = 15, kinds: list[str] | None = 
     """Write ``n`` résumés under ``out/<kind>/`` (kinds taken in turn) and ``out/gold_roles_synth.jsonl``.
 
     Document ``i`` depends only on ``seed`` and ``i`` (and its kind), so the same call writes the same résumés."""
-    if out.resolve().is_relative_to(SHARED):
+    if out.resolve().is_relative_to(SHARED.resolve()):  # both resolved: a link to ../shared is ../shared
         raise ValueError(f"{out} is inside {SHARED}, which is read-only: write the résumés elsewhere")
     names = kinds or list(KINDS)
     unknown = sorted(set(names) - set(KINDS))

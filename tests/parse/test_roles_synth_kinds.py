@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pypdfium2 as pdfium
 import pytest
 
-from benchmarks.synth_resumes import GOLD_NAME, KINDS, SHARED, clear, generate
+from benchmarks.synth_resumes import GOLD_NAME, KINDS, clear, generate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PER_KIND = 3
@@ -165,5 +165,19 @@ def test_clearing_touches_only_a_generated_folder(tmp_path: Path) -> None:
     (ours / "notes.txt").write_text("keep me too")
     clear(ours)
     assert sorted(p.name for p in ours.iterdir()) == ["notes.txt"]
-    with pytest.raises(ValueError, match="read-only"):
-        generate(SHARED / "synth", n=1)
+
+
+def test_never_writes_into_the_shared_data_even_through_a_link(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import benchmarks.synth_resumes as synth
+
+    shared = tmp_path / "shared"  # a stand-in: the test never points the generator at the real ../shared
+    shared.mkdir()
+    link = tmp_path / "link-to-shared"
+    link.symlink_to(shared)
+    for where in (shared, link):
+        monkeypatch.setattr(synth, "SHARED", where)
+        for target in (shared / "synth", link / "synth"):
+            with pytest.raises(ValueError, match="read-only"):
+                generate(target, n=1)
+    assert list(shared.iterdir()) == []
