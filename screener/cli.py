@@ -78,7 +78,7 @@ def _profile_task(as_of: date, name: str, data: bytes) -> dict[str, Any]:
         block = prof.skills
         skills = sorted({m.label for m in block if r.span[0] <= m.start < r.span[1]})
         return {"title": r.title, "employer": r.employer, "location": r.location,
-                "start": str(r.start) if r.start else None, "end": r.end_label(), "date_text": r.date_text,
+                "start": r.start_label(), "end": r.end_label(), "date_text": r.date_text,
                 "skills": skills}
 
     education = []

@@ -97,6 +97,10 @@ class Role:
     date_text: str = ""  # the dates as written ("Jan 2019 – Present")
     span: tuple[int, int] = (0, 0)  # the role's whole block in Document.text (heading line + bullets)
 
+    def start_label(self) -> str | None:
+        """The start as ``parse --json`` writes it ("YYYY-MM" / "YYYY"), None when undated."""
+        return str(self.start) if self.start else None
+
     def end_label(self) -> str | None:
         if self.current:
             return "present"

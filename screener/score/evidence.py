@@ -88,7 +88,7 @@ def context_line(text: str, start: int, end: int, width: int = 220) -> str:
 
 def role_label(role: Role) -> str:
     who = " — ".join(p for p in (role.title, role.employer) if p)
-    start = str(role.start) if role.start else "?"
+    start = role.start_label() or "?"
     end = role.end_label() or "?"
     return f"{who} ({start} – {end})"
 

@@ -228,7 +228,7 @@ def work_history(roles: Sequence[Role], *, as_of: date) -> tuple[WorkHistoryEntr
         months = len(role_months(r, as_of=as_of)) if r.start is not None and (r.end is not None or r.current) \
             else None
         out.append(WorkHistoryEntry(title=r.title, employer=r.employer, location=r.location,
-                                    start=str(r.start) if r.start else None, end=r.end_label(), months=months,
+                                    start=r.start_label(), end=r.end_label(), months=months,
                                     date_text=r.date_text))
     return tuple(out)
 
