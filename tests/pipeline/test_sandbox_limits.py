@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from screener.errors import CorruptDocument, ParseMemoryExceeded, ParseTimeout
@@ -9,7 +10,7 @@ from screener.ingest.limits import Limits
 from screener.ingest.sandbox import SandboxPool
 
 
-def _task(name: str, payload: str) -> str:
+def _task(name: str, payload: str) -> object:
     if payload == "spin":
         while True:
             pass
@@ -18,6 +19,8 @@ def _task(name: str, payload: str) -> str:
         return str(len(hoard))
     if payload == "crash":
         os.abort()
+    if payload == "gc":
+        return (gc.get_threshold()[0], gc.get_freeze_count() > 0)
     return f"{name}: {payload}"
 
 
@@ -44,3 +47,15 @@ def test_workers_are_gone_after_close() -> None:
         except ProcessLookupError:
             continue
         raise AssertionError(f"worker {pid} still exists after close")
+
+
+def test_workers_collect_young_objects_rarely_and_leave_the_parents_alone() -> None:
+    """A worker's youngest generation is collected every few tens of thousands of allocations, not every 700 (a
+    résumé's short-lived objects were traversed again and again), and what the parent loaded stays frozen."""
+    parent_threshold = gc.get_threshold()
+    with SandboxPool(_task, 1) as pool:
+        got = dict(pool.run_many([("a", "gc")]))
+    young, frozen = got[0]
+    assert young >= 10_000 and young > parent_threshold[0]
+    assert frozen
+    assert gc.get_threshold() == parent_threshold
