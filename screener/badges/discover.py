@@ -17,7 +17,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, cast
@@ -56,11 +56,17 @@ class PlatformRule:
     paths: tuple[re.Pattern[str], ...]
     path_keywords: tuple[str, ...]
     source: str
+    # the host patterns (shell wildcards) as one expression: a URL is tested against every rule, for every link of
+    # every résumé
+    host_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "host_re", re.compile("|".join(fnmatch.translate(h) for h in self.hosts) or "(?!)"))
 
     def matches(self, host: str, path: str) -> bool:
         if host in self.exclude_hosts:
             return False
-        if not any(fnmatch.fnmatchcase(host, pattern) for pattern in self.hosts):
+        if self.host_re.match(host) is None:
             return False
         if self.path_keywords:
             bare = path.split("?", 1)[0].lower()
