@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from screener.extract.ambiguity import Rules
 from screener.extract.headings import detect_sections
@@ -207,6 +208,21 @@ def _chunk_word(tok: str) -> bool:
     return tok[:1].isalnum() or (tok[:1] in ".#" and len(tok) > 1)
 
 
+class SectionIndex:
+    """Which of ``secs`` holds an offset: the first one in their order whose span holds it, as a scan would find,
+    by bisection over the boundaries of all sections (a scan per look-up ran hundreds of times per résumé)."""
+
+    def __init__(self, secs: Sequence[Section]) -> None:
+        self._points = sorted({p for s in secs for p in (s.start, s.end)})
+        # between two consecutive boundaries no section starts or ends: the answer at the first holds for all
+        self._first = [next((k for k, s in enumerate(secs) if s.start <= p < s.end), -1) for p in self._points[:-1]]
+
+    def index_at(self, offset: int) -> int:
+        """Index in ``secs`` of the first section holding ``offset``, -1 when none does."""
+        k = bisect.bisect_right(self._points, offset) - 1
+        return self._first[k] if 0 <= k < len(self._first) else -1
+
+
 class CandidateBuilder:
     """Collects candidate spans from the generators and computes their features."""
 
@@ -220,7 +236,8 @@ class CandidateBuilder:
         self.lines = lines
         self._line_starts = [ln.start for ln in lines]
         self.recs: dict[tuple[int, int], _Rec] = {}
-        self._headings: dict[int, str] = {}
+        self._where = SectionIndex(self.secs)
+        self._places: dict[int, tuple[str, str]] = {}
 
     def _rec(self, start: int, end: int, t0: int, t1: int) -> _Rec:
         r = self.recs.get((start, end))
@@ -266,20 +283,17 @@ class CandidateBuilder:
             return self.lines[k]
         return None
 
-    def _section_at(self, offset: int) -> str:
-        for s in self.secs:
-            if s.start <= offset < s.end:
-                return s.name if s.name in _SECTIONS else "other"
-        return "none"
-
-    def _heading_at(self, offset: int) -> str:
-        for k, s in enumerate(self.secs):
-            if s.start <= offset < s.end:
-                h = self._headings.get(k)
-                if h is None:
-                    h = self._headings[k] = norm_phrase(s.heading)
-                return h
-        return ""
+    def _place_at(self, offset: int) -> tuple[str, str]:
+        """(section feature name, normalised heading) of the first section holding ``offset``: ("none", "")
+        outside every section."""
+        k = self._where.index_at(offset)
+        if k < 0:
+            return "none", ""
+        place = self._places.get(k)
+        if place is None:
+            s = self.secs[k]
+            place = self._places[k] = (s.name if s.name in _SECTIONS else "other"), norm_phrase(s.heading)
+        return place
 
     def finish(self, hard_reject: Callable[[str, str, str, str, bool], bool]) -> list[SpanCandidate]:
         text, toks, lex = self.text, self.toks, self.lex
@@ -287,7 +301,6 @@ class CandidateBuilder:
         lex_spans = sorted((r.t0, r.t1) for r in self.recs.values() if r.lex and r.lex_ok)
         lex_rec_spans = {k for k, r in self.recs.items() if r.lex and r.lex_ok}
         by_key: dict[str, list[tuple[_Rec, SpanCandidate]]] = {}
-        # per token, once: how everyday (taxonomy descriptions) and how skill-like (lexicon forms) the word is
         # how many of a line's items the lexicon knows: unknown items among known tools are likely tools too
         line_items: dict[int, list[int]] = {}
         run_items: dict[int, list[int]] = {}
@@ -298,59 +311,47 @@ class CandidateBuilder:
                 line_items.setdefault(id(r.line), []).append(known)
                 if r.line.run_id >= 0:
                     run_items.setdefault(r.line.run_id, []).append(known)
-                sec_items.setdefault(self._section_at(a), []).append(known)
+                sec_items.setdefault(self._place_at(a)[0], []).append(known)
         # (share known, count) per line / run / section, once: per candidate it was a sum over the whole list
         line_stats = {k: (sum(v) / len(v), len(v)) for k, v in line_items.items()}
         run_stats = {k: sum(v) / len(v) for k, v in run_items.items()}
         sec_stats = {k: sum(v) / len(v) for k, v in sec_items.items()}
-        tok_df = [math.log1p(lex.word_df.get(t[0], 0)) / 10 for t in toks]
-        tok_forms = [math.log1p(lex.token_forms.get(t[0], 0)) / 10 for t in toks]
+        # the features of a line, of a section and of a concept are the same for every candidate there: built once
+        line_feats: dict[int, dict[str, float]] = {}
+        sec_feats: dict[str, dict[str, float]] = {}
+        concept_feats: dict[tuple[int, bool], dict[str, float]] = {}
+        # per token, once: how everyday (taxonomy descriptions) and how skill-like (lexicon forms) the word is
+        norms_all = [t[0] for t in toks]
+        tok_df = [math.log1p(lex.word_df.get(t, 0)) / 10 for t in norms_all]
+        tok_forms = [math.log1p(lex.token_forms.get(t, 0)) / 10 for t in norms_all]
+        tok_skilly = [fm - df for fm, df in zip(tok_forms, tok_df, strict=True)]
+        tok_df_alpha = [df if t.isalpha() else None for t, df in zip(norms_all, tok_df, strict=True)]
+        tok_function = [t in _EDGE_FUNCTION for t in norms_all]
         # hoisted lookups: this loop runs for every candidate (hundreds per résumé)
-        concepts, tech, languages = lex.concepts, lex.tech, lex.languages
         alias_keys, common, derived_keys, token_heads = lex.alias_keys, lex.common, lex.derived_keys, lex.token_heads
         ambiguous_terms = self.rules.terms
         function_words = self.rules.function_words
         n_toks = len(toks)
-        section_of: dict[int, str] = {}
-        heading_of: dict[int, str] = {}
         for (start, end), r in self.recs.items():
             surface = text[start:end]
             t0, t1 = r.t0, r.t1
-            norms = [t[0] for t in toks[t0:t1]]
+            norms = norms_all[t0:t1]
             key = " ".join(norms)
-            prev = toks[t0 - 1][0] if t0 > 0 else ""
-            nxt = toks[t1][0] if t1 < n_toks else ""
+            prev = norms_all[t0 - 1] if t0 > 0 else ""
+            nxt = norms_all[t1] if t1 < n_toks else ""
             line = r.line or self._line_at(start)
             if not r.lex and r.extra_id is None and hard_reject(key, surface, prev, nxt, bool(line and line.is_list)):
                 continue
-            # Only non-zero features are stored (the filter reads a missing feature as 0), in a fixed order.
-            f: dict[str, float] = {}
+            # Only non-zero features are stored (the filter reads a missing feature as 0).
+            f = dict(_source_features(r.lex, r.lex_ok, r.item, r.item_custom, r.cap, r.chunk))
             lex_ok = r.lex and r.lex_ok
             lex_soft = r.lex and not r.lex_ok
-            if r.lex:
-                f["src_lex"] = 1.0
-            if lex_ok:
-                f["src_lex_ok"] = 1.0
-            if lex_soft:
-                f["src_lex_soft"] = 1.0
-            if r.item:
-                f["src_item"] = 1.0
-            if r.item_custom:
-                f["src_item_custom"] = 1.0
-            f["src_cap_" + (r.cap or "none")] = 1.0
-            f["src_" + (r.chunk or "nochunk")] = 1.0
             only_cap = bool(r.cap) and not r.lex and not r.item
-            if only_cap:
-                f["only_cap"] = 1.0
             if r.concept is not None:
-                f["kind_" + concepts[r.concept].kind] = 1.0
-                if r.concept in tech:
-                    f["tech"] = 1.0
-                if r.concept in languages:
-                    f["language"] = 1.0
-                f["in_lexicon"] = 1.0
-                if r.item:
-                    f["item_is_lexicon"] = 1.0
+                cf = concept_feats.get((r.concept, r.item))
+                if cf is None:
+                    cf = concept_feats[(r.concept, r.item)] = self._concept_features(r.concept, r.item)
+                f.update(cf)
             lk = r.lex_key or key
             if lk in alias_keys:
                 f["alias"] = 1.0
@@ -360,9 +361,9 @@ class CandidateBuilder:
                 f["derived"] = 1.0
             if ambiguous_terms.get(lk):
                 f["ambiguous"] = 1.0
-            n_words = len(norms)
+            n_words = t1 - t0
             ntok = min(n_words, 5)
-            f[f"ntok_{ntok}"] = 1.0
+            f[_NTOK_FEATURES[ntok]] = 1.0
             words = surface.split()
             all_upper = surface.isupper()
             if all_upper:
@@ -381,10 +382,10 @@ class CandidateBuilder:
                 f["symbol"] = 1.0
             if "(" in surface:
                 f["paren"] = 1.0
-            first_norm, last_norm = norms[0], norms[-1]
-            if first_norm in _EDGE_FUNCTION or last_norm in _EDGE_FUNCTION:
+            last_norm = norms[-1]
+            if tok_function[t0] or tok_function[t1 - 1]:
                 f["edge_function"] = 1.0
-            n_function = sum(t in _EDGE_FUNCTION for t in norms)
+            n_function = sum(tok_function[t0:t1])
             if n_function:
                 f["function_ratio"] = n_function / n_words
             if last_norm in ("skill", "ability", "abilities"):
@@ -396,7 +397,7 @@ class CandidateBuilder:
                 f["ends_ed"] = 1.0
             if words[0].lower().endswith(("ed", "ing")):
                 f["starts_verbish"] = 1.0
-            logs = [tok_df[k] for k in range(t0, t1) if norms[k - t0].isalpha()]
+            logs = [x for x in tok_df_alpha[t0:t1] if x is not None]
             if logs:
                 v = sum(logs) / len(logs)
                 if v:
@@ -407,7 +408,7 @@ class CandidateBuilder:
                 v = max(logs)
                 if v:
                     f["df_max"] = v
-                v = sum(x == 0 for x in logs) / len(logs)
+                v = logs.count(0) / len(logs)
                 if v:
                     f["df_zero"] = v
             tf = tok_forms[t0:t1]
@@ -420,51 +421,23 @@ class CandidateBuilder:
             v = math.log1p(token_heads.get(last_norm, 0)) / 10
             if v:
                 f["head_forms"] = v
-            v = sum(tf[k] - tok_df[t0 + k] for k in range(n_words)) / n_words * 2
+            v = sum(tok_skilly[t0:t1]) / n_words * 2
             if v:
                 f["skilly"] = v
-            sec = section_of.get(start)
-            if sec is None:
-                sec = section_of[start] = self._section_at(start)
-            f["sec_" + sec] = 1.0
-            if sec in sec_stats:
-                v = sec_stats[sec]
-                if v:
-                    f["sec_known_items"] = v
+            sec, heading = self._place_at(start)
+            sf = sec_feats.get(sec)
+            if sf is None:
+                sf = sec_feats[sec] = _section_features(sec, sec_stats)
+            f.update(sf)
             line_list = line_listy = line_sentence = False
             if line is not None:
                 line_list, line_listy, line_sentence = line.is_list, line.listy, line.sentence
-                if line_list:
-                    f["line_list"] = 1.0
-                if line_listy:
-                    f["line_listy"] = 1.0
-                if line.labelled:
-                    f["line_labelled"] = 1.0
-                if line_sentence:
-                    f["line_sentence"] = 1.0
-                v = math.log1p(line.n_pieces) / 3
-                if v:
-                    f["line_pieces"] = v
-                v = min(line.mean_words, 20) / 10
-                if v:
-                    f["line_mean_words"] = v
-                v = math.log1p(line.short_run) / 3
-                if v:
-                    f["short_run"] = v
+                lf = line_feats.get(id(line))
+                if lf is None:
+                    lf = line_feats[id(line)] = _line_features(line, line_stats, run_stats)
+                f.update(lf)
                 if line.start == start and line.end == end:
                     f["whole_line"] = 1.0
-                known_share, n_items = line_stats.get(id(line), (0.0, 0))
-                if n_items:
-                    v = known_share
-                    if v:
-                        f["line_known_items"] = v
-                    v = math.log1p(n_items) / 3
-                    if v:
-                        f["line_items"] = v
-                if line.run_id >= 0 and line.run_id in run_stats:
-                    v = run_stats[line.run_id]
-                    if v:
-                        f["run_known_items"] = v
             # a separator, a line break or a 2+-space field boundary right before / after the span
             before = text[max(0, start - 3):start]
             after = text[end:end + 3]
@@ -516,41 +489,118 @@ class CandidateBuilder:
             if all_upper and ntok == 1:
                 f["x_upper_single"] = 1.0
             if "and" in norms[1:-1]:
-                # a coordination (a list item kept whole, a capitalised run): elliptic ("oral and written
-                # communication") when the words before "and" name no skill of their own and end in no head word of
-                # a skill phrase ("management and ...")
-                k = norms.index("and")
-                f["has_and"] = 1.0
-                if k == 1:
-                    f["and_left_one"] = 1.0
-                if " ".join(norms[:k]) in lex.forms:
-                    f["and_left_lex"] = 1.0
-                if " ".join(norms[k + 1:]) in lex.forms:
-                    f["and_right_lex"] = 1.0
-                v = math.log1p(token_heads.get(norms[k - 1], 0)) / 10
-                if v:
-                    f["and_left_head"] = v
-            prev2 = " ".join(t[0] for t in toks[t0 - 2:t0]) if t0 >= 2 else ""
-            heading = heading_of.get(start)
-            if heading is None:
-                heading = heading_of[start] = self._heading_at(start)
-            cand = SpanCandidate(start, end, r.t0, r.t1, r.concept, r.extra_id, f, key, prev, nxt, prev2,
+                self._coordination_features(norms, f)
+            prev2 = norms_all[t0 - 2] + " " + norms_all[t0 - 1] if t0 >= 2 else ""
+            cand = SpanCandidate(start, end, t0, t1, r.concept, r.extra_id, f, key, prev, nxt, prev2,
                                  heading, line.label if line is not None else "")
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
         for group in by_key.values():
-            count = len(group)
-            any_item = any(r.item for r, _ in group)
-            any_custom = any(r.item_custom for r, _ in group)
-            any_lex_ok = any(r.lex and r.lex_ok for r, _ in group)
+            doc = {"doc_count": math.log1p(len(group)) / 2,
+                   "doc_any_item": float(any(r.item for r, _ in group)),
+                   "doc_any_custom": float(any(r.item_custom for r, _ in group)),
+                   "doc_any_lex_ok": float(any(r.lex and r.lex_ok for r, _ in group))}
             for _, cand in group:
-                cand.feats["doc_count"] = math.log1p(count) / 2
-                cand.feats["doc_any_item"] = float(any_item)
-                cand.feats["doc_any_custom"] = float(any_custom)
-                cand.feats["doc_any_lex_ok"] = float(any_lex_ok)
+                cand.feats.update(doc)
         out.sort(key=lambda c: (c.start, c.end))
         return out
 
+    def _concept_features(self, concept: int, item: bool) -> dict[str, float]:
+        lex = self.lex
+        f = {"kind_" + lex.concepts[concept].kind: 1.0}
+        if concept in lex.tech:
+            f["tech"] = 1.0
+        if concept in lex.languages:
+            f["language"] = 1.0
+        f["in_lexicon"] = 1.0
+        if item:
+            f["item_is_lexicon"] = 1.0
+        return f
 
-__all__ = ["CandidateBuilder", "LineInfo", "SpanCandidate", "capitalised_runs", "blocked_tokens", "chunks",
+    def _coordination_features(self, norms: list[str], f: dict[str, float]) -> None:
+        """A coordination (a list item kept whole, a capitalised run): elliptic ("oral and written communication")
+        when the words before "and" name no skill of their own and end in no head word of a skill phrase
+        ("management and ...")."""
+        k = norms.index("and")
+        f["has_and"] = 1.0
+        if k == 1:
+            f["and_left_one"] = 1.0
+        if " ".join(norms[:k]) in self.lex.forms:
+            f["and_left_lex"] = 1.0
+        if " ".join(norms[k + 1:]) in self.lex.forms:
+            f["and_right_lex"] = 1.0
+        v = math.log1p(self.lex.token_heads.get(norms[k - 1], 0)) / 10
+        if v:
+            f["and_left_head"] = v
+
+
+_NTOK_FEATURES = ("", "ntok_1", "ntok_2", "ntok_3", "ntok_4", "ntok_5")
+
+
+@lru_cache(maxsize=256)
+def _source_features(lex: bool, lex_ok: bool, item: bool, item_custom: bool, cap: str,
+                     chunk: str) -> dict[str, float]:
+    """Which generators offered a span (a pure function of a few flags: cached; callers copy it)."""
+    f: dict[str, float] = {}
+    if lex:
+        f["src_lex"] = 1.0
+    if lex and lex_ok:
+        f["src_lex_ok"] = 1.0
+    if lex and not lex_ok:
+        f["src_lex_soft"] = 1.0
+    if item:
+        f["src_item"] = 1.0
+    if item_custom:
+        f["src_item_custom"] = 1.0
+    f["src_cap_" + (cap or "none")] = 1.0
+    f["src_" + (chunk or "nochunk")] = 1.0
+    if cap and not lex and not item:
+        f["only_cap"] = 1.0
+    return f
+
+
+def _section_features(sec: str, sec_stats: dict[str, float]) -> dict[str, float]:
+    f = {"sec_" + sec: 1.0}
+    v = sec_stats.get(sec, 0.0)
+    if v:
+        f["sec_known_items"] = v
+    return f
+
+
+def _line_features(line: LineInfo, line_stats: dict[int, tuple[float, int]],
+                   run_stats: dict[int, float]) -> dict[str, float]:
+    """What the line a candidate is on looks like, the same for every candidate on it."""
+    f: dict[str, float] = {}
+    if line.is_list:
+        f["line_list"] = 1.0
+    if line.listy:
+        f["line_listy"] = 1.0
+    if line.labelled:
+        f["line_labelled"] = 1.0
+    if line.sentence:
+        f["line_sentence"] = 1.0
+    v = math.log1p(line.n_pieces) / 3
+    if v:
+        f["line_pieces"] = v
+    v = min(line.mean_words, 20) / 10
+    if v:
+        f["line_mean_words"] = v
+    v = math.log1p(line.short_run) / 3
+    if v:
+        f["short_run"] = v
+    known_share, n_items = line_stats.get(id(line), (0.0, 0))
+    if n_items:
+        if known_share:
+            f["line_known_items"] = known_share
+        v = math.log1p(n_items) / 3
+        if v:
+            f["line_items"] = v
+    if line.run_id >= 0 and line.run_id in run_stats:
+        v = run_stats[line.run_id]
+        if v:
+            f["run_known_items"] = v
+    return f
+
+
+__all__ = ["CandidateBuilder", "LineInfo", "SectionIndex", "SpanCandidate", "capitalised_runs", "blocked_tokens", "chunks",
            "default_sections", "mark_short_runs", "norm_phrase"]
