@@ -10,6 +10,7 @@ page in reading order (columns, sidebars, right-margin dates).
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import struct
 from collections import Counter
@@ -38,6 +39,7 @@ _RENDER_INVISIBLE = (3, 7)
 _RENDER_STROKE = (1, 5)
 _RECT = struct.Struct("4f")  # FS_RECTF as laid out in memory
 _RGBA = struct.Struct("4I")  # four unsigned ints: r, g, b, a
+_NOT_BUILT: dict[int, list[Any]] = {}  # marks an index not built yet (compared by identity)
 _UNKNOWN = "?"  # a text object not classified yet (its background decides)
 # Characters that end a word without a box of their own: white space (exactly what str.isspace accepts, all
 # below U+3001) and PDFium's marks for a hyphen at a line break.
@@ -117,6 +119,8 @@ class _PageStyles:
         self._cache: dict[int, str | None] = {}
         self._shapes: list[_Shape] | None = None
         self._index: dict[int, int] | None = None  # text object address -> drawing order (built when needed)
+        # horizontal band -> the shapes spanning it, in drawing order (None: no bands, look at every shape)
+        self._bands: dict[int, list[_Shape]] | None = _NOT_BUILT
         self._has_form = False  # a form XObject (which could nest text objects of its own)
         # top-level text objects with their render mode, colour and drawing order, read in the same pass as the
         # shapes
@@ -194,8 +198,14 @@ class _PageStyles:
             self._shapes = self._load_shapes()
         if self._index is None:
             self._index = {address: order for address, _, _, order in self._texts}
+        if self._bands is _NOT_BUILT:
+            self._bands = _shape_bands(self._shapes)
         order = self._index.get(obj, 1 << 30)
-        for shape in reversed(self._shapes):
+        # only the shapes spanning the point's band can lie under it (pages drawn a glyph per object ask this
+        # for every glyph, and may have a hundred shapes)
+        bands = self._bands
+        band = self._shapes if bands is None or not math.isfinite(y) else bands.get(int(y // _BAND_PT), [])
+        for shape in reversed(band):
             left, bottom, right, top = shape.box
             if shape.index < order and left <= x <= right and bottom <= y <= top:
                 return shape.colour
@@ -266,6 +276,25 @@ class _PageStyles:
         )
         self._blend[rgb] = result
         return result
+
+
+_BAND_PT = 16.0
+_MAX_BANDS = 256  # a shape taller than this many bands (4,096 pt: no page is) turns the index off
+
+
+def _shape_bands(shapes: list[_Shape]) -> dict[int, list[_Shape]] | None:
+    """Each shape under every horizontal band of ``_BAND_PT`` it spans, in drawing order; None (look at every
+    shape) when some shape is too tall for bands."""
+    bands: dict[int, list[_Shape]] = {}
+    for shape in shapes:
+        _, bottom, _, top = shape.box
+        if not bottom <= top:  # NaN, or an inverted box: no point is inside it
+            continue
+        if not top - bottom < _MAX_BANDS * _BAND_PT:  # also an infinite box
+            return None
+        for k in range(int(bottom // _BAND_PT), int(top // _BAND_PT) + 1):
+            bands.setdefault(k, []).append(shape)
+    return bands
 
 
 def _close(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
