@@ -87,7 +87,61 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in _WORD.findall(base) if len(w) > 1 or w.isupper()]
 
 
-def _name_patterns(tokens: Sequence[str]) -> list[re.Pattern[str]]:
+_NOT_BEFORE_NAME = re.compile(r"[\w@/.-]")
+_WORD_CHAR = re.compile(r"\w")
+_LETTER = re.compile(r"[^\W\d_]")
+_CAPITAL = re.compile(r"[A-ZÀ-Ý]")
+# the edges of a name, as expressions (what _NamePattern checks by hand): nothing name-like glued on the left; on
+# the right no word character, or a capital glued on by text extraction ("Go Eun-jiPhone: …")
+_NAME_LEFT = r"(?<![\w@/.-])"
+_NAME_RIGHT = r"(?:(?![\w])|(?<=[^\W\d_])(?-i:(?=[A-ZÀ-Ý])))"
+
+
+def _name_end_ok(text: str, end: int) -> bool:
+    if end >= len(text) or _WORD_CHAR.match(text, end) is None:
+        return True
+    return end > 0 and _LETTER.match(text, end - 1) is not None and _CAPITAL.match(text, end) is not None
+
+
+class _NamePattern:
+    """One way of writing a name, found as ``finditer`` finds ``_NAME_LEFT (?:core) _NAME_RIGHT`` (the left edge
+    optional), at a fraction of the cost: every résumé has a name of its own, and compiling the edges into each
+    of its patterns cost about a millisecond per résumé. The core is searched, the edges are checked by hand, and
+    only when the right edge fails is the whole expression compiled, to try the core's other lengths there."""
+
+    __slots__ = ("_core", "_source", "_left", "_full")
+
+    def __init__(self, core: str, *, left: bool = True) -> None:
+        self._source = core
+        self._core = re.compile(core, re.IGNORECASE)
+        self._left = left
+        self._full: re.Pattern[str] | None = None
+
+    def full(self) -> re.Pattern[str]:
+        """The whole expression (edges included)."""
+        if self._full is None:
+            left = _NAME_LEFT if self._left else ""
+            self._full = re.compile(left + "(?:" + self._source + ")" + _NAME_RIGHT, re.IGNORECASE)
+        return self._full
+
+    def spans(self, text: str) -> Iterable[Span]:
+        pos = 0
+        while (m := self._core.search(text, pos)) is not None:
+            start, end = m.span()
+            if self._left and start and _NOT_BEFORE_NAME.match(text, start - 1) is not None:
+                pos = start + 1  # the lookbehind fails here whatever the core's length
+                continue
+            if not _name_end_ok(text, end):
+                whole = self.full().match(text, start)
+                if whole is None:
+                    pos = start + 1
+                    continue
+                end = whole.end()
+            yield start, end
+            pos = end if end > start else end + 1
+
+
+def _name_patterns(tokens: Sequence[str]) -> list[_NamePattern]:
     """Ways a name is written as a name: whole, first + last, initial + last, "Last, First", an honorific."""
     if not tokens:
         return []
@@ -105,13 +159,11 @@ def _name_patterns(tokens: Sequence[str]) -> list[re.Pattern[str]]:
         # a slug or user name: "go-eunji", "jonas_helm", "jonas.helm" (outside a URL too)
         alts += [r"[-_.]?".join(x.replace(r"\-", "-?") for x in order) for order in (esc, esc[::-1])]
     alts.append(rf"{_HONORIFIC}\s+(?:{'|'.join(esc)})")
-    # the right edge also allows a capital glued on by text extraction ("Go Eun-jiPhone: …")
-    edge_l, edge_r = r"(?<![\w@/.-])", r"(?:(?![\w])|(?<=[^\W\d_])(?-i:(?=[A-ZÀ-Ý])))"
-    out = [re.compile(edge_l + "(?:" + a + ")" + edge_r, re.IGNORECASE) for a in alts]
+    out = [_NamePattern(a) for a in alts]
     if len(esc) > 1:
         # the whole name is distinctive enough to mask even when text extraction glued a letter before it
         # ("JJonas Helm    Page 2": a drop capital repeated in a flattened footer)
-        out.append(re.compile(r"\s+".join(esc) + edge_r, re.IGNORECASE))
+        out.append(_NamePattern(r"\s+".join(esc), left=False))
     return out
 
 
@@ -203,8 +255,8 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
     tokens = name_tokens(profile.contact.name)
     folded = {t.casefold() for t in tokens}
     for pat in _name_patterns(tokens):
-        for m in pat.finditer(text):
-            out.append(Exclusion(m.start(), m.end(), "name"))
+        for start, end in pat.spans(text):
+            out.append(Exclusion(start, end, "name"))
     boundary = _page_boundary_lines(doc.pages) if len(doc.pages) >= 2 else set()
     for s, e in _lines(text):
         line = text[s:e]
