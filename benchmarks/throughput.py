@@ -1,12 +1,15 @@
 """End-to-end throughput, its pypdfium2 floor, cold start and peak memory. Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/throughput.py [--copies 27] [--workers 2] [--repeat 3]
+    .venv/bin/python benchmarks/throughput.py [--copies 27] [--workers 2] [--repeat 3] [--pdfs DIR]
 
 - résumés per CPU-second end to end (ingest + parse + extract + badges + score, in the sandboxed workers, plus the
   parent's share), on the development text PDFs of ../shared/data/resumes (the résumé PDFs, each repeated under
   new names: 8 × 27 = 216 files); per CPU-second is the per-core figure and holds on a busy shared machine, where
   wall time does not;
 - the floor: a bare pypdfium2 text extraction of the same PDFs in this process, and the ratio end-to-end / floor;
+- ``--pdfs DIR``: every PDF under DIR once instead (distinct documents, e.g. the synthetic résumés written by
+  ``benchmarks/make_roles_synth.py``: each has a name and text of its own, so nothing is served from a cache that
+  repeated copies would fill);
 - cold start: wall seconds of ``python -m screener screen --rubric R ONE.pdf`` in a fresh process (best of 3);
 - peak memory of the whole process tree during the batch: the sum of PSS (shared pages split between the
   processes that share them) and the sum of RSS (shared pages counted in every process: an upper bound).
@@ -163,14 +166,19 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=27)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--pdfs", type=Path, default=None, help="every PDF under this folder once (distinct documents)")
     args = ap.parse_args()
-    pdfs = resume_pdfs()
+    pdfs = sorted(args.pdfs.rglob("*.pdf")) if args.pdfs else resume_pdfs()
     if not pdfs:
-        sys.exit(f"no PDFs under {SHARED}")
+        sys.exit(f"no PDFs under {args.pdfs or SHARED}")
     originals = [(p.name, p.read_bytes()) for p in pdfs]
-    batch = [(f"{i:03d}_{name}", data) for i in range(args.copies) for name, data in originals]
-    print(f"{len(batch)} text PDFs ({len(pdfs)} development résumé PDFs × {args.copies}), {args.workers} sandboxed "
-          f"workers, {os.cpu_count()} cores on this machine")
+    if args.pdfs:
+        batch = [(f"{i:04d}_{name}", data) for i, (name, data) in enumerate(originals)]
+        what = f"{len(batch)} distinct PDFs from {args.pdfs}"
+    else:
+        batch = [(f"{i:03d}_{name}", data) for i in range(args.copies) for name, data in originals]
+        what = f"{len(batch)} text PDFs ({len(pdfs)} development résumé PDFs × {args.copies})"
+    print(f"{what}, {args.workers} sandboxed workers, {os.cpu_count()} cores on this machine")
     f = floor(originals)
     print(f"floor, bare pypdfium2 text:      {f * 1000:7.2f} ms CPU per PDF  ({1 / f:7.1f} PDFs per CPU-second)")
     cpu, wall, errors, mem = end_to_end(batch, args.workers, args.repeat)
