@@ -66,9 +66,10 @@ _ESCAPED_BYTES_RE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 _LEVEL_ANY_RE = re.compile(
     r"\((?=[^()]{0,40}\))[^()]*?\b(?:years?|yrs?|months?|less than)\b[^()]*\)", re.IGNORECASE
 )
-_LEVEL_WORDS_RE = re.compile(
-    r"\s*(?:[-–:(]\s*)?\b(?:expert|advanced|intermediate|beginner|proficient|fluent|native)\b\)?\s*$", re.IGNORECASE
-)
+_LEVEL_WORDS = ("expert", "advanced", "intermediate", "beginner", "proficient", "fluent", "native")
+_LEVEL_WORDS_RE = re.compile(rf"\s*(?:[-–:(]\s*)?\b(?:{'|'.join(_LEVEL_WORDS)})\b\)?\s*$", re.IGNORECASE)
+# their last two letters: a cheap test before the search (no letter of these has a non-ASCII case variant)
+_LEVEL_WORD_ENDINGS = frozenset(w[-2:] for w in _LEVEL_WORDS)
 _TRIM_RE = re.compile(r"^[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+|[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+$")
 _EDGE_WORD_RE = re.compile(r"(?:[\s,;]+(?:and|or|&|with|of|in|for|the|to))+[\s,;.]*$", re.IGNORECASE)
 _LEAD_WORD_RE = re.compile(r"(?:(?:and|or|&|with|the)\s+)+", re.IGNORECASE)
@@ -468,8 +469,10 @@ class SkillExtractor:
                 t_lo = bisect.bisect_left(starts, body_start)
                 t_hi = bisect.bisect_left(starts, e)
                 list_tokens.update(range(t_lo, t_hi))
+            # items kept whole over "and" (a line without one has none)
             whole = [(a, b) for a, b in _split_items(text, body_start, e, _ITEM_SPLIT_KEEP_AND_RE)
-                     if _AND_RE.search(text, a, b) and len(text[a:b].split()) <= MAX_AND_ITEM_WORDS]
+                     if _AND_RE.search(text, a, b) and len(text[a:b].split()) <= MAX_AND_ITEM_WORDS
+                     ] if _AND_RE.search(text, body_start, e) else []
             for ps, pe in pieces + whole:
                 ps, pe = _clean_item(text, ps, pe)
                 if pe <= ps:
@@ -548,8 +551,14 @@ def _split_items(text: str, start: int, end: int, split_re: re.Pattern[str] = _I
 def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim bullets, punctuation, levels and durations from an item; returns the trimmed (start, end)."""
     piece = text[start:end]
-    for pattern in (_LEVEL_RE, _LEVEL_WORDS_RE):
-        m = pattern.search(piece)
+    # each pattern only where it can match (most items are a plain name): a bracket opens _LEVEL_RE's match, and
+    # _LEVEL_WORDS_RE's ends with a level word
+    if "(" in piece or "[" in piece:
+        m = _LEVEL_RE.search(piece)
+        if m:
+            piece = piece[:m.start()]
+    if _may_end_in_level_word(piece):
+        m = _LEVEL_WORDS_RE.search(piece)
         if m:
             piece = piece[:m.start()]
     lead = _TRIM_RE.match(piece)
@@ -569,6 +578,15 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
         while b > a and piece[b - 1].isspace():
             b -= 1
     return start + a, start + b
+
+
+def _may_end_in_level_word(piece: str) -> bool:
+    """Could ``_LEVEL_WORDS_RE`` match: does ``piece`` end (before an optional ")" and spaces) in the last two
+    letters of a level word? (Only ASCII letters case-fold to these, so ``lower`` agrees with IGNORECASE.)"""
+    tail = piece.rstrip()
+    if tail.endswith(")"):
+        tail = tail[:-1]
+    return tail[-2:].lower() in _LEVEL_WORD_ENDINGS
 
 
 def _section_at(secs: Sequence[Section], offset: int) -> str:
