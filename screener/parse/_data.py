@@ -27,6 +27,8 @@ def load(name: str) -> Any:
 
 def strip_accents(text: str) -> str:
     """"Formação" → "Formacao": résumés drop accents as often as they keep them."""
+    if text.isascii():  # no ASCII character decomposes or combines: most words, at no cost
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
