@@ -22,6 +22,7 @@ CANONICAL = (
 
 _DECOR = "—–-=*#_~:|•·►▪■❖✦★☆◆◇→»«<>[](){}.\u200b\ufeff "
 _JOINERS = re.compile(r"\s*(?:&|/|,|\+|\band\b|\by\b|\be\b|\bet\b|\bund\b|\bi\b)\s*")
+_DIGIT = re.compile(r"\d")
 _EMAIL_OR_PHONE = re.compile(r"@|\+?\d[\d ().\-]{7,}\d|https?://|www\.|linkedin", re.IGNORECASE)
 
 
@@ -79,10 +80,9 @@ def _normalise(line: str) -> tuple[str, bool]:
         emphatic = True
     # "S K I L L S" → "SKILLS"; "W O R K  E X P E R I E N C E" → "WORK EXPERIENCE"; "E D U C A T I O N & C O U R S E S"
     core = _unspaced(core)
-    letters = [c for c in core if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+    if not emphatic and _is_upper(core):
         emphatic = True
-    key = re.sub(r"\s+", " ", fold(core)).strip()
+    key = " ".join(fold(core).split())  # (str.split's whitespace is the regex's \s)
     return key, emphatic
 
 
@@ -133,9 +133,15 @@ def _vocabulary_index() -> dict[tuple[int, str], tuple[str, ...]]:
 
 def _near_words(w: str) -> list[str]:
     """The heading words one slip away from ``w`` with the same last letter, sorted."""
+    return list(_near_words_of(w))
+
+
+@lru_cache(maxsize=4096)
+def _near_words_of(w: str) -> tuple[str, ...]:
+    """``_near_words``, cached per word: every long word of every line that might be a heading is looked up."""
     index = _vocabulary_index()
     candidates = (v for n in (len(w) - 1, len(w), len(w) + 1) for v in index.get((n, w[-1]), ()))
-    return sorted(v for v in candidates if _one_edit(w, v) and not (w.startswith(v) or v.startswith(w)))
+    return tuple(sorted(v for v in candidates if _one_edit(w, v) and not (w.startswith(v) or v.startswith(w))))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -198,7 +204,7 @@ def heading_names(line: str) -> list[str]:
     if one is not None:
         return [one]
     stripped = line.strip()
-    if not stripped or len(stripped) > 80 or _EMAIL_OR_PHONE.search(stripped) or re.search(r"\d", stripped):
+    if not stripped or len(stripped) > 80 or _EMAIL_OR_PHONE.search(stripped) or _DIGIT.search(stripped):
         return []
     key, emphatic = _normalise(stripped)
     words = key.split()
@@ -294,6 +300,9 @@ def find_sections(text: str) -> list[Section]:
 
 
 def _is_upper(line: str) -> bool:
+    """Two letters or more, all of them capitals."""
+    if line.isascii():  # (the ASCII cased characters are its letters: the same test, without a list)
+        return line.isupper() and sum(map(str.isalpha, line)) > 1
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
