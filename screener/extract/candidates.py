@@ -277,12 +277,6 @@ class CandidateBuilder:
         if r.concept is None:
             r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
 
-    def _line_at(self, offset: int) -> LineInfo | None:
-        k = bisect.bisect_right(self._line_starts, offset) - 1
-        if k >= 0 and self.lines[k].start <= offset < self.lines[k].end:
-            return self.lines[k]
-        return None
-
     def _place_at(self, offset: int) -> tuple[str, str]:
         """(section feature name, normalised heading) of the first section holding ``offset``: ("none", "")
         outside every section."""
@@ -332,6 +326,7 @@ class CandidateBuilder:
         ambiguous_terms = self.rules.terms
         function_words = self.rules.function_words
         n_toks = len(toks)
+        lines, line_starts = self.lines, self._line_starts
         for (start, end), r in self.recs.items():
             surface = text[start:end]
             t0, t1 = r.t0, r.t1
@@ -339,7 +334,10 @@ class CandidateBuilder:
             key = " ".join(norms)
             prev = norms_all[t0 - 1] if t0 > 0 else ""
             nxt = norms_all[t1] if t1 < n_toks else ""
-            line = r.line or self._line_at(start)
+            line = r.line
+            if line is None:  # the line holding the span, if any
+                k = bisect.bisect_right(line_starts, start) - 1
+                line = lines[k] if k >= 0 and lines[k].start <= start < lines[k].end else None
             if not r.lex and r.extra_id is None and hard_reject(key, surface, prev, nxt, bool(line and line.is_list)):
                 continue
             # Only non-zero features are stored (the filter reads a missing feature as 0).
@@ -495,7 +493,16 @@ class CandidateBuilder:
                                  heading, line.label if line is not None else "")
             out.append(cand)
             by_key.setdefault(key, []).append((r, cand))
+        single = math.log1p(1) / 2
         for group in by_key.values():
+            if len(group) == 1:  # most phrases occur once
+                r, cand = group[0]
+                f = cand.feats
+                f["doc_count"] = single
+                f["doc_any_item"] = float(r.item)
+                f["doc_any_custom"] = float(r.item_custom)
+                f["doc_any_lex_ok"] = float(r.lex and r.lex_ok)
+                continue
             doc = {"doc_count": math.log1p(len(group)) / 2,
                    "doc_any_item": float(any(r.item for r, _ in group)),
                    "doc_any_custom": float(any(r.item_custom for r, _ in group)),
