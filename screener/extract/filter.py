@@ -77,7 +77,11 @@ class SkillFilter:
         xs = np.ascontiguousarray(x).ravel()
         row_off = (np.arange(len(x)) * x.shape[1])[:, None]
         node = np.zeros((len(x), n_trees), dtype=np.int64)
-        for _ in range(self.depth):
+        if self.depth:
+            # the first level by columns (every row is at each tree's root); in C order, so that the sum over the
+            # trees below adds in the same order as ever
+            node = np.ascontiguousarray(1 + (x[:, self.feats[:, 0]] > self.thresholds[:, 0]), dtype=np.int64)
+        for _ in range(1, self.depth):
             at = node + tree_off
             node = 2 * node + 1 + (xs[row_off + feats[at]] > thresholds[at])
         leaf = node - n_int + np.arange(n_trees) * (n_int + 1)
