@@ -227,7 +227,7 @@ def _without_glued_prose(body: str) -> str:
         if title != opening and len(head) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in head) and \
                 _prose(body[len(title):]):
             return title
-    m = _PLACE_THEN_PROSE.fullmatch(body)
+    m = _PLACE_THEN_PROSE.fullmatch(body) if "(" in body else None
     if not m or not (_is_location(m["place"].strip()) or _country_and_places(m["place"])):
         return body
     words = m["tail"].split()

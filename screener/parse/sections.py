@@ -204,7 +204,7 @@ def heading_names(line: str) -> list[str]:
     if one is not None:
         return [one]
     stripped = line.strip()
-    if not stripped or len(stripped) > 80 or _EMAIL_OR_PHONE.search(stripped) or _DIGIT.search(stripped):
+    if not stripped or len(stripped) > 80 or _DIGIT.search(stripped) or _EMAIL_OR_PHONE.search(stripped):
         return []
     key, emphatic = _normalise(stripped)
     words = key.split()
@@ -294,7 +294,7 @@ def find_sections(text: str) -> list[Section]:
     sections.extend(_top_sections(text, 0, first, has_headings=bool(headings)))
     for i, (s, e, name) in enumerate(headings):
         end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
-        heading = re.sub(r"\s+", " ", text[s:e]).strip()
+        heading = " ".join(text[s:e].split())
         sections.append(Section(name=name, heading=heading, start=s, end=end))
     return sections
 
