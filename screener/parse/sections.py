@@ -250,7 +250,9 @@ def _lead_heading_in_flat_text(line: str) -> str | None:
     (a piece of a flattened line): a known heading of one or two words, then a capitalised entry."""
     words = line.split()
     for k in (2, 1):
-        if len(words) > k + 1 and words[k][:1].isupper():
+        # the entry may be a single word when the field ends there ("Experience Architect", dates in the next
+        # field), but not a word that is a heading of its own ("Experience Summary")
+        if len(words) > k and words[k][:1].isupper() and (len(words) > k + 1 or not is_heading_word(words[k])):
             head = " ".join(words[:k])
             key, _emphatic = _normalise(head)
             table, weak = _heading_table()

@@ -187,6 +187,27 @@ def test_text_that_lost_its_line_breaks() -> None:
     assert [(t, s, e) for t, _emp, s, e in roles[1:]] == [("Senior developer", "2014", "2020")]
 
 
+@pytest.mark.parametrize("title", ["Architect", "Welder", "Analyst"])
+def test_text_that_lost_its_line_breaks_with_a_one_word_title(title: str) -> None:
+    """The heading glued to a title of one word, its dates in the next field."""
+    text = ("Front End developer Summary A senior web developer with 10+ years development experience, who led "
+            f"several teams.  Experience {title}                               2014 – Present Harmi Solutions Ltd "
+            "Performed a developer role while leading the web team.  Stack: React, Redux.   Support Programmer"
+            "              2008 – 2014                 Harmi Solutions Ltd Developed applications for pilots.\n")
+    roles = _roles(text)
+    assert roles[0] == (title, "Harmi Solutions Ltd", "2014", NOW)
+    assert [(t, s, e) for t, _emp, s, e in roles[1:]] == [("Support Programmer", "2008", "2014")]
+
+
+def test_a_heading_glued_to_a_heading_word_is_not_a_section_opening_an_entry() -> None:
+    """"Experience Summary" in a flattened line is one heading, never "Experience" followed by the title
+    "Summary"."""
+    text = "Jane Roe  Experience Summary  Welder                 2014 – 2020   Acme Steel Ltd Welded frames.\n"
+    doc = Document(file="x.txt", kind="txt", text=text, pages=[text], sha256="0" * 64)
+    titles = [r.title for r in parse_document(doc, today=date(2026, 12, 1)).roles]
+    assert "Summary" not in titles
+
+
 QUALIFIED_HEADINGS = [
     # (heading line, section it opens); a field written before the heading noun
     ("Web Dev Positions", "experience"),
