@@ -102,6 +102,10 @@ def _is_tool(part: str) -> bool:
 
     lexicon = get_extractor().lexicon
     concept = lexicon.forms.get(norm_phrase(part))
+    words = part.split()
+    if concept is None and len(words) >= 2 and all(len(w) <= 3 for w in words) and any(len(w) == 1 for w in words):
+        # a name whose letters a converter spaced out: "M S S QL", "D B2"
+        concept = lexicon.forms.get(norm_phrase("".join(words)))
     return concept is not None and concept in lexicon.tech
 
 

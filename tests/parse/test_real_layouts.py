@@ -30,6 +30,13 @@ def _education(text: str) -> list[tuple[str, str]]:
 
 
 ROLE_CASES = {
+    "tools with letters spaced out after the dates are no employer": (
+        "Jo Doe\nWork experience\n"
+        "Kestrel Grid ( Norway, Oslo) I was a member of core service bus development team\n"
+        "Java Developer - Java, Spring, Jenkins\nJune 2017 - February 2018 - M S S QL, P L S QL\n"
+        "Tarnlo ( Norway, Bergen) Developed visual database query builder and related tools.\n"
+        "Java Developer - Java, Eclipse\nOctober 2014 - June 2017 - D B2, Jenkins\n",
+        [("Java Developer", "Kestrel Grid", "2017-06", "2018-02"), ("Java Developer", "Tarnlo", "2014-10", "2017-06")]),
     "bullet 'YYYY – YYYY: Title, Company (Country, City)'": (
         "Pat Doe\nProfessional Experience\n"
         "2020 -  now:   Backend developer, Quillon Data (Norway, Bergen)\n• Built services.\n"
