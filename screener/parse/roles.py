@@ -222,13 +222,14 @@ def _without_glued_prose(body: str) -> str:
     if len(body) > 160:
         return body  # a paragraph, not a line of a narrow column with the other column glued on
     words = body.split()
-    if len(words) >= 8 and all(w[:1].isupper() for w in words[:2]):
-        # "Software Engineer application as a part of the huge international team": a title in title case, then
-        # the other column's sentence in lower case
+    if len(words) >= 8 and words[0][:1].isupper() and (words[1][:1].isupper() or words[1] in _CONNECTORS):
+        # "Software Engineer application as a part of the huge international team", "Head of Security telecom
+        # carriers. I was able …": a title in title case, then the other column's sentence in lower case
         opening = " ".join(words[:7])  # the title is within the first words: no need to read the whole line
         title = _without_prose_after_title(opening)
         head = title.split()
-        if title != opening and len(head) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in head) and \
+        if title != opening and len(head) <= 5 and head[-1][:1].isupper() and \
+                all(w[:1].isupper() or not w[:1].isalpha() or w in _CONNECTORS for w in head) and \
                 _prose(body[len(title):]):
             return title
     m = _PLACE_THEN_PROSE.fullmatch(body) if "(" in body else None
@@ -665,6 +666,9 @@ def _start_ends_header(line: str, d: DateMention) -> bool:
         bool(_cues().title.search(head) or _cues().company.search(head)) and \
         not (has_degree(head) and not _cues().title.search(head))
 _DATE_EDGE = " \t\n(|,:–—-"
+# a function word in lower case opens no header: the text after the dates carries on a sentence of the next column
+_SENTENCE_GOES_ON = re.compile(r"(?:and|or|of|to|with|in|for|the|as|at|by|on|from|an?|such|which|that|while|"
+                               r"where|including|into|over|under)\s")
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?)\Z", re.IGNORECASE)
 _GAP = re.compile(r"\t+ *|   +")
@@ -770,8 +774,10 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     if _tool_list(after):
         after = ""  # "June 2019 - Dec 2019 - Java, Apache Camel, Hibernate": the stack used, not the header
     parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
-    if parts[1] and re.match(r"(?:and|or|of|to|with|in|for|the)\s", parts[1]):
-        parts[1] = ""  # "… Oct 2018 - Present and Computer Science (2011 2015)": the next column's line goes on
+    if parts[1] and _SENTENCE_GOES_ON.match(parts[1]):
+        # "… Oct 2018 - Present and Computer Science (2011 2015)", "Feb 2015 - Dec 2015 as proper configuration
+        # management": the next column's line goes on
+        parts[1] = ""
     opening = _name_before_sentence(parts[1]) if parts[1] else ""
     if parts[1] and _first_sentence(parts[1]) != parts[1] and not (opening != parts[1] and len(opening.split()) <= 5):
         parts[1] = _first_sentence(parts[1])

@@ -30,6 +30,12 @@ def _education(text: str) -> list[tuple[str, str]]:
 
 
 ROLE_CASES = {
+    "'Head of <Area>' with the other column's sentence glued on": (
+        "Jo Doe\nWork experience\n"
+        "Prahtor Labs ( Norway, Oslo) I was responsible for building the backend for customer U I used in top 3\n"
+        "Head of Security telecom carriers. I was able to make multiple infrastructure updates such\n"
+        "February 2015 - December 2015 as proper configuration management, edge interfaces and redesign,\n",
+        [("Head of Security", "Prahtor Labs", "2015-02", "2015-12")]),
     "tools with letters spaced out after the dates are no employer": (
         "Jo Doe\nWork experience\n"
         "Kestrel Grid ( Norway, Oslo) I was a member of core service bus development team\n"
