@@ -1406,12 +1406,16 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
     # (text, unit index, part index within unit)
     parts: list[tuple[str, int]] = []
     explicit: tuple[str, str] | None = None
+    sentence_units: set[int] = set()  # units written as sentences ("EPAM Systems. Junior Developer. Five …")
     for ui, unit in enumerate(units):
         # "Artteam,MoscowDeveloper": a converter glued the title to the word before it; the glue is a gap
         unit = _unglued_list(unit)
         unit = _CAMEL_GLUE.sub(lambda m: m.group(0) if not cues.title.fullmatch(m["word"]) else f"\t{m['word']}",
                                unit)
-        for seg in _split_units(unit):
+        segments = _split_units(unit)
+        if len(segments) > len(_STRONG_SEP.split(unit)):
+            sentence_units.add(ui)
+        for seg in segments:
             if _tool_list(seg):
                 continue  # "Java Developer - Java, Spring, Jenkins": the stack beside the title
             m = _AT.match(seg) or _IN.match(seg)
@@ -1472,6 +1476,12 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
     companyish = [x for x in remaining if (cues.company.search(x[0]) or _WEB_NAME.fullmatch(x[0])) and
                   not cues.title.search(x[0])]
     employer_pick = (companyish or remaining or [("", -1)])[0]
+    at = others.index(title_pick)
+    if title_pick[1] in sentence_units and at > 0 and others[at - 1][1] == title_pick[1] and \
+            not cues.title.search(others[at - 1][0]) and others.index(employer_pick) > at:
+        # "LN Mostilu. Junior Scientist. DuPage Medical Clinic project.": written as sentences, the employer is the
+        # one before the title; what follows it describes the work, whatever organisation words it has
+        employer_pick = others[at - 1]
     extra: list[str] = []
     if employer_pick[0]:
         after = False

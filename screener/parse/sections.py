@@ -245,14 +245,20 @@ def _lead_heading(line: str) -> str | None:
     return m.group(1) if heading_name(m.group(1)) else None
 
 
-def _lead_heading_in_flat_text(line: str) -> str | None:
+# a field that opens with a date: "2014 – Present …", "06/2019 …", "June 2019 …"
+_DATE_FIELD = re.compile(r"\s*(?:(?:\d{1,2}[./])?\d{4}\b|[A-Z][a-z]{2,8}\.?,?\s+\d{4}\b)")
+
+
+def _lead_heading_in_flat_text(line: str, following: str = "") -> str | None:
     """"Experience" in "Experience Front End Team lead / Senior Developer" when the text lost its line breaks
-    (a piece of a flattened line): a known heading of one or two words, then a capitalised entry."""
+    (a piece of a flattened line): a known heading of one or two words, then a capitalised entry. ``following`` is
+    the text after the piece."""
     words = line.split()
     for k in (2, 1):
-        # the entry may be a single word when the field ends there ("Experience Architect", dates in the next
-        # field), but not a word that is a heading of its own ("Experience Summary")
-        if len(words) > k and words[k][:1].isupper() and (len(words) > k + 1 or not is_heading_word(words[k])):
+        # the entry may be a single word when its dates open the next field ("Experience Architect      2014 –
+        # Present"): "Education Administrator  St. Patrick School" is a title, "Experience Summary" a heading
+        if len(words) > k and words[k][:1].isupper() and (len(words) > k + 1 or (
+                not is_heading_word(words[k]) and _DATE_FIELD.match(following) is not None)):
             head = " ".join(words[:k])
             key, _emphatic = _normalise(head)
             table, weak = _heading_table()
@@ -286,7 +292,7 @@ def find_sections(text: str) -> list[Section]:
             headings.append((s, e, "experience" if "experience" in names else names[0]))
             continue
         flattened = start > 0 and text[start - 1] != "\n" or end < len(text) and text[end] != "\n"
-        lead = _lead_heading(line) or (_lead_heading_in_flat_text(line) if flattened else None)
+        lead = _lead_heading(line) or (_lead_heading_in_flat_text(line, text[end:end + 40]) if flattened else None)
         if lead is not None:
             s = start + line.index(lead)
             headings.append((s, s + len(lead), heading_name(lead) or "other"))

@@ -30,6 +30,10 @@ def _education(text: str) -> list[tuple[str, str]]:
 
 
 ROLE_CASES = {
+    "'Employer. Title. Description' with an organisation word in the description": (
+        "Jo Doe\nWeb Dev Positions\n2020 - Mostilu. Junior Scientist. Riverside Medical Clinic of the Future\n"
+        "project. Digital Factory project.\nTasks performed: Features and UX implementation, Unit testing.\n",
+        [("Junior Scientist", "Mostilu", "2020", None)]),
     "'Head of <Area>' with the other column's sentence glued on": (
         "Jo Doe\nWork experience\n"
         "Prahtor Labs ( Norway, Oslo) I was responsible for building the backend for customer U I used in top 3\n"
