@@ -75,6 +75,7 @@ _EDGE_WORD_RE = re.compile(r"(?:[\s,;]+(?:and|or|&|with|of|in|for|the|to))+[\s,;
 _LEAD_WORD_RE = re.compile(r"(?:(?:and|or|&|with|the)\s+)+", re.IGNORECASE)
 _JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")"}
 _NON_SKILL_RE = re.compile(r"@|https?:|www\.|\d{3,}[-\s]?\d{3,}|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b")
+_DIGIT_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(r"[a-z]{2}[.!?](?:\s|$)|\b(?:i|we|was|were|have|has|had|is|are|the|of|to|for|with)\s", re.I)
 SKILL_SECTIONS = frozenset({"skills"})
 # Below this length a text is a snippet (badge text, title), not a résumé: the context rules decide alone.
@@ -307,7 +308,7 @@ class SkillExtractor:
 
     def _custom_ok(self, text: str, it: _Item, norms: list[str]) -> bool:
         phrase = text[it.start:it.end]
-        if _NON_SKILL_RE.search(phrase) or not any(ch.isalpha() for ch in phrase):
+        if _may_be_non_skill(phrase) and _NON_SKILL_RE.search(phrase) or not any(ch.isalpha() for ch in phrase):
             return False
         key = " ".join(norms[it.t0:it.t1])
         if key in self.rules.never or heading_name(phrase) is not None:
@@ -578,6 +579,11 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
         while b > a and piece[b - 1].isspace():
             b -= 1
     return start + a, start + b
+
+
+def _may_be_non_skill(phrase: str) -> bool:
+    """Could ``_NON_SKILL_RE`` match: each of its alternatives needs an "@", "http", "www." or a digit."""
+    return "@" in phrase or "http" in phrase or "www." in phrase or _DIGIT_RE.search(phrase) is not None
 
 
 def _may_end_in_level_word(piece: str) -> bool:
