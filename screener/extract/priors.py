@@ -154,14 +154,21 @@ class AnnotationPriors:
         return {k: v for k, v in f.items() if v}
 
     def _features(self, key: str, prev: str, nxt: str, prev2: str, heading: str, label: str) -> dict[str, float]:
-        """``features`` against the stored counts (the extraction hot path: hundreds of candidates per résumé), every
-        rate memoised; the same values, in the same order."""
+        """``features`` against the stored counts."""
+        f: dict[str, float] = {}
+        self.add_features(f, key, prev, nxt, prev2, heading, label)
+        return f
+
+    def add_features(self, feats: dict[str, float], key: str, prev: str, nxt: str, prev2: str = "",
+                     heading: str = "", label: str = "") -> None:
+        """``features`` (against the stored counts) written into ``feats``: the extraction hot path, hundreds of
+        candidates per résumé, every rate memoised; the same values, in the same order."""
         words = self._phrase_memo.get(key)
         if words is None:
             if len(self._phrase_memo) > PHRASE_MEMO_SIZE:
                 self._phrase_memo.clear()
             words = self._phrase_memo[key] = self._phrase_features(key)
-        f = dict(words)
+        feats.update(words)
         memo = self._memo
         for name, table, k in (("pr_prev", "prev", prev), ("pr_next", "next", nxt), ("pr_prev2", "prev2", prev2),
                                ("pr_heading", "heading", heading), ("pr_label", "label", label)):
@@ -170,8 +177,7 @@ class AnnotationPriors:
                 if v is None:
                     v = self._cached(table, k)
                 if v:
-                    f[name] = v
-        return f
+                    feats[name] = v
 
     def _phrase_features(self, key: str) -> dict[str, float]:
         """The features of the phrase itself (its own rate and its words'), without ``minus``: the same phrases

@@ -201,7 +201,7 @@ class SkillExtractor:
         if len(text.strip()) >= MIN_LEARNED_CHARS:
             mdl, priors = self.model, self.priors
             for c in cands:  # the candidates are this call's own: their feature dicts can take the priors
-                c.feats.update(priors.features(c.key, c.prev, c.nxt, c.prev2, c.heading, c.label))
+                priors.add_features(c.feats, c.key, c.prev, c.nxt, c.prev2, c.heading, c.label)
             probs = mdl.probs([c.feats for c in cands])
             threshold = mdl.threshold
         else:
