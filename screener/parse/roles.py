@@ -228,7 +228,7 @@ def _without_glued_prose(body: str) -> str:
         opening = " ".join(words[:7])  # the title is within the first words: no need to read the whole line
         title = _without_prose_after_title(opening)
         head = title.split()
-        if title != opening and len(head) <= 5 and head[-1][:1].isupper() and \
+        if title != opening and len(head) <= 5 and head[-1] not in _CONNECTORS and \
                 all(w[:1].isupper() or not w[:1].isalpha() or w in _CONNECTORS for w in head) and \
                 _prose(body[len(title):]):
             return title

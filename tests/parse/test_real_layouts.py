@@ -30,6 +30,16 @@ def _education(text: str) -> list[tuple[str, str]]:
 
 
 ROLE_CASES = {
+    "title with a bracketed level, the other column's sentence glued on": (
+        "Jo Doe\nWork experience\n"
+        "Varnak Group ( Norway, Oslo) I was designing backend for the telecom companies customers support\n"
+        "Firmware Specialist (Associate) application as a part of the huge international team\n"
+        "June 2014 - December 2014 - Java, Apache Camel, Hibernate\n"
+        "Torsel Solutions Ltd ( Norway, Bergen) I was responsible for building the backend for customer U I used\n"
+        "Firmware Consultant (Lead) telecom carriers. I was able to make multiple infrastructure updates such\n"
+        "February 2013 - May 2014 - Java, Spring\n",
+        [("Firmware Specialist (Associate)", "Varnak Group", "2014-06", "2014-12"),
+         ("Firmware Consultant (Lead)", "Torsel Solutions Ltd", "2013-02", "2014-05")]),
     "'Employer. Title. Description' with an organisation word in the description": (
         "Jo Doe\nWeb Dev Positions\n2020 - Mostilu. Junior Scientist. Riverside Medical Clinic of the Future\n"
         "project. Digital Factory project.\nTasks performed: Features and UX implementation, Unit testing.\n",
