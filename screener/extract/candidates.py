@@ -117,29 +117,26 @@ def mark_short_runs(infos: list[LineInfo], text: str) -> None:
         i = j + 1
 
 
-def _is_cap(surface: str) -> bool:
-    return surface[:1].isupper() or (surface[:1] in ".#" and surface[1:2].isupper())
-
-
 def capitalised_runs(text: str, toks: list[tuple[str, int, int]],
                      blocked: set[int]) -> list[tuple[int, int, int, int, str]]:
     """Runs of capitalised words (connectors like "of"/"and" allowed inside) on one line, 2-5 tokens, and single
     acronyms or camel-case names; a run followed by "(ACRONYM)" is also offered with it."""
     out: list[tuple[int, int, int, int, str]] = []
     n = len(toks)
+    # a capitalised token: a capital first, or after a leading "." or "#" (".NET")
+    caps = [text[a].isupper() or (text[a] in ".#" and b - a > 1 and text[a + 1].isupper()) for _, a, b in toks]
     i = 0
     while i < n:
-        surf = text[toks[i][1]:toks[i][2]]
-        if not _is_cap(surf) or i in blocked:
+        if not caps[i] or i in blocked:
             i += 1
             continue
+        surf = text[toks[i][1]:toks[i][2]]
         j = i + 1
         while j < n:
             gap = text[toks[j - 1][2]:toks[j][1]]
             if "\n" in gap or "  " in gap or gap.strip() not in ("", "-"):
                 break
-            s = text[toks[j][1]:toks[j][2]]
-            if _is_cap(s) or (s[:1].isdigit() and j > i) or (toks[j][0] in _CONNECTORS and j + 1 < n):
+            if caps[j] or (text[toks[j][1]].isdigit() and j > i) or (toks[j][0] in _CONNECTORS and j + 1 < n):
                 j += 1
                 continue
             break
@@ -183,17 +180,16 @@ def chunks(text: str, toks: list[tuple[str, int, int]], breaks: frozenset[str],
     were tried as well: 11.6k more candidates on the train résumés for 33 more chosen, so they are not offered.)"""
     out: list[tuple[int, int, int, int, str]] = []
     n = len(toks)
+    words = [t not in breaks and _chunk_word(t) for t, _, _ in toks]
     i = 0
     while i < n:
-        tok = toks[i][0]
-        if tok in breaks or not _chunk_word(tok) or i in blocked:
+        if not words[i] or i in blocked:
             i += 1
             continue
         j = i + 1
         while j < n:
             gap = text[toks[j - 1][2]:toks[j][1]]
-            t = toks[j][0]
-            if "\n" in gap or "  " in gap or gap.strip() or t in breaks or not _chunk_word(t):
+            if "\n" in gap or "  " in gap or gap.strip() or not words[j]:
                 break
             j += 1
         length = j - i
