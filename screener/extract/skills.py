@@ -71,13 +71,17 @@ _LEVEL_WORDS_RE = re.compile(rf"\s*(?:[-–:(]\s*)?\b(?:{'|'.join(_LEVEL_WORDS)}
 # their last two letters: a cheap test before the search (no letter of these has a non-ASCII case variant)
 _LEVEL_WORD_ENDINGS = frozenset(w[-2:] for w in _LEVEL_WORDS)
 _TRIM_RE = re.compile(r"^[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+|[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+$")
-_EDGE_WORD_RE = re.compile(r"(?:[\s,;]+(?:and|or|&|with|of|in|for|the|to))+[\s,;.]*$", re.IGNORECASE)
+_EDGE_WORDS = ("and", "or", "&", "with", "of", "in", "for", "the", "to")
+_EDGE_WORD_RE = re.compile(rf"(?:[\s,;]+(?:{'|'.join(_EDGE_WORDS)}))+[\s,;.]*$", re.IGNORECASE)
+# their last characters, both cases (none of them has a non-ASCII case variant)
+_EDGE_WORD_ENDS = frozenset(c for w in _EDGE_WORDS for c in (w[-1], w[-1].upper()))
 _LEAD_WORD_RE = re.compile(r"(?:(?:and|or|&|with|the)\s+)+", re.IGNORECASE)
 _JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")"}
 _NON_SKILL_RE = re.compile(r"@|https?:|www\.|\d{3,}[-\s]?\d{3,}|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b")
 _DIGIT_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(r"[a-z]{2}[.!?](?:\s|$)|\b(?:i|we|was|were|have|has|had|is|are|the|of|to|for|with)\s", re.I)
 SKILL_SECTIONS = frozenset({"skills"})
+_SKILL_OR_OTHER = SKILL_SECTIONS | {"other"}
 # Below this length a text is a snippet (badge text, title), not a résumé: the context rules decide alone.
 MIN_LEARNED_CHARS = 400
 MAX_RULE_ITEM_WORDS = 3
@@ -531,7 +535,7 @@ def _logical_lines(text: str, secs: Sequence[Section]) -> list[tuple[int, int]]:
             open_end = prev.rstrip()[-1:] not in _SEPARATORS + ":.;!?)"
             nxt = text[s:e]
             if (one_break and open_end and heading_name(nxt) is None and not _LABEL_RE.match(nxt)
-                    and (("," in prev and _section_at(secs, s) in SKILL_SECTIONS | {"other"})
+                    and (("," in prev and _section_at(secs, s) in _SKILL_OR_OTHER)
                          or (nxt[:1].islower() and prev[-1:].isalpha()))):
                 out[-1] = (ps, e)
                 continue
@@ -567,7 +571,8 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
     trail = _TRIM_RE.search(piece[a:])
     b = a + trail.start() if trail else len(piece)
     # a list item wrapped over "and" or cut at a field boundary: "classroom management and" -> the phrase
-    m = _EDGE_WORD_RE.search(piece, a, b)
+    # (the trimmed item ends in no space or punctuation: the word must be its last)
+    m = _EDGE_WORD_RE.search(piece, a, b) if b > a and piece[b - 1] in _EDGE_WORD_ENDS else None
     if m:
         b = m.start()
     m = _LEAD_WORD_RE.match(piece, a, b)
