@@ -161,7 +161,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def clean(text: str) -> str:
     """Collapse whitespace and strip decoration that surrounds a field ("- Microsoft India -" → "Microsoft India")."""
-    text = re.sub(r"\s+", " ", text).strip(" \t-–—|,;:·•")
+    text = " ".join(text.split()).strip(" \t-–—|,;:·•")  # (str.split's whitespace is the regex's \s)
     # drop a bracket only when it has no partner, so "B.Sc. (Hons)" keeps its parentheses
     while text and text[0] in "([" and (")" if text[0] == "(" else "]") not in text:
         text = text[1:].strip(" \t-–—|,;:·•")

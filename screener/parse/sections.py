@@ -24,6 +24,8 @@ _DECOR = "—–-=*#_~:|•·►▪■❖✦★☆◆◇→»«<>[](){}.\u200b\u
 _JOINERS = re.compile(r"\s*(?:&|/|,|\+|\band\b|\by\b|\be\b|\bet\b|\bund\b|\bi\b)\s*")
 _DIGIT = re.compile(r"\d")
 _EMAIL_OR_PHONE = re.compile(r"@|\+?\d[\d ().\-]{7,}\d|https?://|www\.|linkedin", re.IGNORECASE)
+# the same on a line without digits (no phone number there): literal openings, so the engine skips along quickly
+_EMAIL_OR_WEB = re.compile(r"@|https?://|www\.|linkedin", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +206,7 @@ def heading_names(line: str) -> list[str]:
     if one is not None:
         return [one]
     stripped = line.strip()
-    if not stripped or len(stripped) > 80 or _DIGIT.search(stripped) or _EMAIL_OR_PHONE.search(stripped):
+    if not stripped or len(stripped) > 80 or _DIGIT.search(stripped) or _EMAIL_OR_WEB.search(stripped):
         return []
     key, emphatic = _normalise(stripped)
     words = key.split()
