@@ -312,11 +312,8 @@ class CandidateBuilder:
         concept_feats: dict[tuple[int, bool], dict[str, float]] = {}
         # per token, once: how everyday (taxonomy descriptions) and how skill-like (lexicon forms) the word is
         norms_all = [t[0] for t in toks]
-        tok_df = [math.log1p(lex.word_df.get(t, 0)) / 10 for t in norms_all]
-        tok_forms = [math.log1p(lex.token_forms.get(t, 0)) / 10 for t in norms_all]
-        tok_skilly = [fm - df for fm, df in zip(tok_forms, tok_df, strict=True)]
-        tok_df_alpha = [df if t.isalpha() else None for t, df in zip(norms_all, tok_df, strict=True)]
-        tok_function = [t in _EDGE_FUNCTION for t in norms_all]
+        tok_df, tok_forms, tok_skilly, tok_df_alpha, tok_function = (
+            zip(*[_token_stats(lex, t) for t in norms_all], strict=True) if toks else ((), (), (), (), ()))
         # hoisted lookups: this loop runs for every candidate (hundreds per résumé)
         alias_keys, common, derived_keys, token_heads = lex.alias_keys, lex.common, lex.derived_keys, lex.token_heads
         ambiguous_terms = self.rules.terms
@@ -535,6 +532,16 @@ class CandidateBuilder:
         v = math.log1p(self.lex.token_heads.get(norms[k - 1], 0)) / 10
         if v:
             f["and_left_head"] = v
+
+
+@lru_cache(maxsize=65536)
+def _token_stats(lex: Lexicon, tok: str) -> tuple[float, float, float, float | None, bool]:
+    """Per token (a pure function of it, cached: the same words recur in every résumé): how everyday it is
+    (taxonomy descriptions), how skill-like (lexicon forms), the difference, the first again for a word of letters
+    only (else None), and whether it is a function word."""
+    df = math.log1p(lex.word_df.get(tok, 0)) / 10
+    forms = math.log1p(lex.token_forms.get(tok, 0)) / 10
+    return df, forms, forms - df, df if tok.isalpha() else None, tok in _EDGE_FUNCTION
 
 
 _NTOK_FEATURES = ("", "ntok_1", "ntok_2", "ntok_3", "ntok_4", "ntok_5")
