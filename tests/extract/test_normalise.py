@@ -139,3 +139,17 @@ def test_custom_ids_keep_different_tools_apart() -> None:
 
     assert custom_id("C++") != custom_id("C#")
     assert custom_id("Java") != custom_id("JavaScript")
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Built services with Express.js and Node.js on AWS.", "Node.js"),
+    ("Wrote ReactJS front ends for the booking flow.", "ReactJS"),
+])
+def test_a_js_suffix_names_the_technology_in_prose(sentence: str, written: str) -> None:
+    """An ambiguous name ("node", "react") written with the suffix the tokens drop counts in a sentence; the
+    plain word in the same place does not."""
+    ex = get_extractor()
+    text = f"EXPERIENCE\nDeveloper, Acme\n{sentence}\n"
+    assert written in [m.text for m in ex.extract(text)]
+    plain = text.replace(written, written.split(".")[0].removesuffix("JS").lower())
+    assert written.split(".")[0].removesuffix("JS").lower() not in [m.text for m in ex.extract(plain)]
