@@ -45,6 +45,10 @@ _GRADE = re.compile(
     r"|Upper Second|Lower Second|Third Class|\b2[:.][12]\b|Summa Cum Laude|Magna Cum Laude|Cum Laude"
     r"|(?:with )?(?:High )?Distinction|(?:with )?Honou?rs(?!\s+(?:degree|diploma|programme|program|bachelor))|Mention (?:très bien|bien|assez bien)|Sehr gut|Gut)",
     re.IGNORECASE)
+# Without a digit only the worded grades can match; each holds one of these (letters with no non-ASCII case variant,
+# so a lower-cased line holds it whenever the case-insensitive pattern matches): a cheap test before the search.
+_GRADE_WORDS = ("cla", "econd", "laude", "nct", "hono", "ment", "gut")
+_ANY_DIGIT = re.compile(r"\d")
 _FIELD_PREP = re.compile(r"\s+(?:in|em|en|in the field of|na área de|mit schwerpunkt|majoring in|major in|"
                          r"with (?:a )?(?:major|specialization|specialisation) in)\s+(?P<f>.+)$", re.IGNORECASE)
 _FIELD_OF = re.compile(r"^(?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?P<f>.+)$", re.IGNORECASE)
@@ -82,6 +86,15 @@ class _Cues:
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     return _Cues()
+
+
+def _grade(text: str) -> re.Match[str] | None:
+    """``_GRADE.search(text)``, skipped where it cannot match."""
+    if _ANY_DIGIT.search(text) is None:
+        low = text.lower()
+        if not any(w in low for w in _GRADE_WORDS):
+            return None
+    return _GRADE.search(text)
 
 
 def has_degree(text: str) -> bool:
@@ -296,7 +309,7 @@ def _section_entries(text: str, section: Section, today: date | None, *,
                 starts_new = True
         elif cur is None and not bullet:
             starts_new = True  # an entry with no known words is still an entry
-        elif cur is not None and not bullet and not dates and not _GRADE.search(line) and cur.dated and \
+        elif cur is not None and not bullet and not dates and not _grade(line) and cur.dated and \
                 cur.has_degree and cur.has_institution and len(line) <= 100 and not _NOTE.match(line) and \
                 not line.endswith(".") and not _named_degree_line(text, spans[i + 1:i + 2]):
             starts_new = True  # (unless the next line names its own school before its degree: then this is a field)
@@ -533,7 +546,7 @@ def _continues_field(seg: str) -> bool:
     return 1 <= len(words) <= 4 and re.fullmatch(r"[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+)*", seg) is not None and \
         not has_degree(respelled(seg)) \
         and not _names_school(respelled(seg)) and not _looks_like_place(seg) and not _FIELD_MARKER.match(seg) \
-        and not _GRADE.search(seg)
+        and not _grade(seg)
 
 
 @lru_cache(maxsize=1)
@@ -685,7 +698,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
                 date_spans.append((line, d.span))
             elif isinstance(d, DateMention) and not _b:
                 date_spans.append((line, d.span))
-        g = _GRADE.search(line)
+        g = _grade(line)
         if g and not grade:
             grade = clean(g["g"])
     if not ranged and len(entry.lines) > 1:
@@ -711,7 +724,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         for dl, span in sorted(date_spans, key=lambda x: x[1][0], reverse=True):
             if dl == line:
                 stripped = stripped[:span[0]] + "  " + stripped[span[1]:]
-        g = _GRADE.search(stripped)
+        g = _grade(stripped)
         if g:
             stripped = stripped[:g.start()] + "  " + stripped[g.end():]
             stripped = re.sub(r"\(\s*\)", "  ", stripped)  # "B.Sc. Accounting (Second Class Upper)" → no "( )"
