@@ -6,6 +6,7 @@ Character offsets (``start``/``end``) always index ``Document.text``.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import asdict, dataclass, field, fields
@@ -253,11 +254,17 @@ def from_jsonable(tp: Any, value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=256)
+def _init_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, resolved annotation) of each field ``__init__`` takes; resolving the annotations (they are strings
+    here) cost ~0.2 ms per class and call, about 6 ms per stored result read back."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in fields(cls) if f.init)
+
+
 def dataclass_from_json(cls: type[T], data: dict[str, Any]) -> T:
     """A frozen dataclass from the dict :func:`to_jsonable` made of it."""
-    hints = typing.get_type_hints(cls)
-    kwargs = {f.name: from_jsonable(hints[f.name], data[f.name]) for f in fields(cls)  # type: ignore[arg-type]
-              if f.init and f.name in data}
+    kwargs = {name: from_jsonable(tp, data[name]) for name, tp in _init_fields(cls) if name in data}  # type: ignore[arg-type]
     return cls(**kwargs)
 
 
