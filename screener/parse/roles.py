@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -51,12 +52,38 @@ class _Line:
     cont: bool = False
 
 
+class _DocumentSearches:
+    """A pattern whose ``search`` results are kept until ``forget()``, which ``find_roles`` calls at each document:
+    the header parts of one résumé are asked for a title word dozens of times (about 46 searches for 9 texts)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._found: dict[str, re.Match[str] | None] = {}
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text in self._found:
+            return self._found[text]
+        if len(self._found) > 4096:  # (split_header called on its own never reaches forget())
+            self._found.clear()
+        m = self._found[text] = self.pattern.search(text)
+        return m
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text)
+
+    def forget(self) -> None:
+        self._found.clear()
+
+
 class _Cues:
     def __init__(self) -> None:
         words = load("entry_words")
         edge = r"(?<![^\W_])", r"(?![^\W_])"
         titles = flat_words(words["title_words"]) + flat_words(load("title_heads")["title_heads"])
-        self.title = re.compile(edge[0] + alternation(titles) + edge[1], re.IGNORECASE)
+        self.title = _DocumentSearches(re.compile(edge[0] + alternation(titles) + edge[1], re.IGNORECASE))
         company = [w for w in flat_words(words["company_words"])]
         self.company = re.compile(r"(?<![^\W_])" + alternation(company) + r"(?![^\W_]|\.\w)", re.IGNORECASE)
         self.country = re.compile(edge[0] + alternation(flat_words(words["countries"])) + edge[1], re.IGNORECASE)
@@ -410,6 +437,7 @@ def _jobs_among_studies(text: str, section: Section, shapes: set[str], today: da
 
 def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, today: date | None = None) -> list[Role]:
     """Roles in ``text`` (whose ``sections`` come from ``find_sections``), in document order."""
+    _cues().title.forget()  # what the last document's lines held
     roles: list[Role] = []
     text = _without_side_column(text)
     chosen = role_sections(_jobs_under_other_headings(text, _continued_experience(text, sections, today), today))
