@@ -226,6 +226,7 @@ class CandidateBuilder:
                  rules: Rules, lines: list[LineInfo]) -> None:
         self.text = text
         self.toks = toks
+        self.norms = [t[0] for t in toks]
         self.secs = sorted(secs, key=lambda s: s.start)
         self.lex = lexicon
         self.rules = rules
@@ -255,23 +256,23 @@ class CandidateBuilder:
         r = self._rec(start, end, t0, t1)
         r.item, r.item_custom, r.line = True, r.item_custom or custom_ok, line
         if r.concept is None:
-            r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
+            r.concept = self.lex.forms.get(" ".join(self.norms[t0:t1]))
 
     def add_span(self, start: int, end: int, t0: int, t1: int, kind: str) -> None:
         r = self._rec(start, end, t0, t1)
         r.cap = kind
         if r.concept is None:
-            r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
+            r.concept = self.lex.forms.get(" ".join(self.norms[t0:t1]))
 
     def add_chunk(self, start: int, end: int, t0: int, t1: int, kind: str) -> None:
         r = self.recs.get((start, end))
         # a chunk is worth scoring only if its last word heads some skill phrase of the lexicon ("... analysis")
-        if r is None and self.lex.token_heads.get(self.toks[t1 - 1][0], 0) < MIN_HEAD_FORMS:
+        if r is None and self.lex.token_heads.get(self.norms[t1 - 1], 0) < MIN_HEAD_FORMS:
             return
         r = self._rec(start, end, t0, t1)
         r.chunk = r.chunk or kind
         if r.concept is None:
-            r.concept = self.lex.forms.get(" ".join(t[0] for t in self.toks[t0:t1]))
+            r.concept = self.lex.forms.get(" ".join(self.norms[t0:t1]))
 
     def _place_at(self, offset: int) -> tuple[str, str]:
         """(section feature name, normalised heading) of the first section holding ``offset``: ("none", "")
@@ -311,7 +312,7 @@ class CandidateBuilder:
         sec_feats: dict[str, dict[str, float]] = {}
         concept_feats: dict[tuple[int, bool], dict[str, float]] = {}
         # per token, once: how everyday (taxonomy descriptions) and how skill-like (lexicon forms) the word is
-        norms_all = [t[0] for t in toks]
+        norms_all = self.norms
         tok_df, tok_forms, tok_skilly, tok_df_alpha, tok_function = (
             zip(*[_token_stats(lex, t) for t in norms_all], strict=True) if toks else ((), (), (), (), ()))
         # hoisted lookups: this loop runs for every candidate (hundreds per résumé)
