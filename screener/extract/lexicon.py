@@ -174,10 +174,17 @@ class Lexicon:
         if longest is None:
             return None
         stop = min(len(norms), limit if limit is not None else len(norms), i + longest)
+        if stop <= i:
+            return None
+        # the longest phrase joined once; each shorter one is a prefix of it (a slice, not another join)
+        phrase = " ".join(norms[i:stop])
+        forms = self.forms
+        end = len(phrase)
         for j in range(stop, i, -1):
-            c = self.forms.get(" ".join(norms[i:j]))
+            c = forms.get(phrase[:end])
             if c is not None:
                 return j - i, c
+            end -= len(norms[j - 1]) + 1
         return None
 
     @classmethod
