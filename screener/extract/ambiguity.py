@@ -57,6 +57,8 @@ class Rules:
                 reject_next=frozenset(norm_phrase(str(w)) or str(w) for w in t.get("reject_next", [])),
             )
             self.terms.setdefault(norm_phrase(rule.form), []).append(rule)
+        # every key a rule above names: any other key passes them all
+        self.named: frozenset[str] = self.never | self.list_only | frozenset(self.terms)
 
     def rules_for(self, key: str) -> list[Rule]:
         return self.terms.get(key, [])

@@ -287,6 +287,8 @@ class CandidateBuilder:
         return place
 
     def finish(self, hard_reject: Callable[[str, str, str, str, bool], bool]) -> list[SpanCandidate]:
+        """The candidates with their features; ``hard_reject(key, surface, prev, next, listy)`` applies the stoplist
+        and ambiguity rules to a span the lexicon did not offer (it is asked only about keys those rules name)."""
         text, toks, lex = self.text, self.toks, self.lex
         out: list[SpanCandidate] = []
         lex_spans = sorted((r.t0, r.t1) for r in self.recs.values() if r.lex and r.lex_ok)
@@ -319,6 +321,7 @@ class CandidateBuilder:
         alias_keys, common, derived_keys, token_heads = lex.alias_keys, lex.common, lex.derived_keys, lex.token_heads
         ambiguous_terms = self.rules.terms
         function_words = self.rules.function_words
+        ruled = self.rules.named  # the only keys ``hard_reject`` (the stoplist and ambiguity rules) can reject
         n_toks = len(toks)
         lines, line_starts = self.lines, self._line_starts
         for (start, end), r in self.recs.items():
@@ -332,7 +335,8 @@ class CandidateBuilder:
             if line is None:  # the line holding the span, if any
                 k = bisect.bisect_right(line_starts, start) - 1
                 line = lines[k] if k >= 0 and lines[k].start <= start < lines[k].end else None
-            if not r.lex and r.extra_id is None and hard_reject(key, surface, prev, nxt, bool(line and line.is_list)):
+            if not r.lex and r.extra_id is None and key in ruled and \
+                    hard_reject(key, surface, prev, nxt, bool(line and line.is_list)):
                 continue
             # Only non-zero features are stored (the filter reads a missing feature as 0).
             f = dict(_source_features(r.lex, r.lex_ok, r.item, r.item_custom, r.cap, r.chunk))
