@@ -368,9 +368,11 @@ class CandidateBuilder:
                 f["title"] = 1.0
             if surface[:1].isupper():
                 f["first_cap"] = 1.0
-            if surface.islower():
+            lower = surface.islower()
+            if lower:
                 f["lower"] = 1.0
-            if _CAMEL_RE.search(surface) is not None:
+            # (a camel-case pair needs a lower-case and an upper-case letter)
+            if not lower and not all_upper and _CAMEL_RE.search(surface) is not None:
                 f["camel"] = 1.0
             if _DIGIT_RE.search(surface) is not None:
                 f["digit"] = 1.0
