@@ -173,7 +173,11 @@ class Lexicon:
         longest = self.max_len.get(norms[i])
         if longest is None:
             return None
-        stop = min(len(norms), limit if limit is not None else len(norms), i + longest)
+        stop = i + longest  # (min of three, written out: this runs at every token)
+        if stop > len(norms):
+            stop = len(norms)
+        if limit is not None and stop > limit:
+            stop = limit
         if stop <= i:
             return None
         # the longest phrase joined once; each shorter one is a prefix of it (a slice, not another join)
