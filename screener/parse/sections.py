@@ -23,6 +23,7 @@ CANONICAL = (
 _DECOR = "—–-=*#_~:|•·►▪■❖✦★☆◆◇→»«<>[](){}.\u200b\ufeff "
 _JOINERS = re.compile(r"\s*(?:&|/|,|\+|\band\b|\by\b|\be\b|\bet\b|\bund\b|\bi\b)\s*")
 _DIGIT = re.compile(r"\d")
+_TWO_DIGITS = re.compile(r"\d{2}")
 _EMAIL_OR_PHONE = re.compile(r"@|\+?\d[\d ().\-]{7,}\d|https?://|www\.|linkedin", re.IGNORECASE)
 # the same on a line without digits (no phone number there): literal openings, so the engine skips along quickly
 _EMAIL_OR_WEB = re.compile(r"@|https?://|www\.|linkedin", re.IGNORECASE)
@@ -92,9 +93,12 @@ def _normalise(line: str) -> tuple[str, bool]:
 def heading_name(line: str) -> str | None:
     """The canonical section name if ``line`` is a section heading, else None."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 60 or _EMAIL_OR_PHONE.search(stripped):
+    if not stripped or len(stripped) > 60 or stripped.endswith((".", ";", ",")) and not stripped.endswith("..."):
         return None
-    if re.search(r"\d{2}", stripped) or stripped.endswith((".", ";", ",")) and not stripped.endswith("..."):
+    if _DIGIT.search(stripped):
+        if _TWO_DIGITS.search(stripped) or _EMAIL_OR_PHONE.search(stripped):
+            return None
+    elif _EMAIL_OR_WEB.search(stripped):  # (without a digit, no phone number)
         return None
     key, emphatic = _normalise(stripped)
     if not key or len(key.split()) > 6:
