@@ -309,41 +309,53 @@ class SandboxPool:
             worker = idle.popleft()
             if dispatch(worker):
                 busy.append(worker)
-        while busy:
-            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            handles: list[Any] = [w.conn for w in busy] + [w.sentinel for w in busy if w.sentinel is not None]
-            ready = wait(handles, timeout)
-            finished: list[tuple[_Worker, Any, bool]] = []  # (worker, result, replace)
-            for worker in list(busy):
-                assert worker.task is not None
-                _, file = worker.task
-                if worker.conn in ready:
-                    try:
-                        kind, payload = worker.conn.recv()
-                    except (EOFError, OSError):
-                        finished.append((worker, self._crash(worker, file), True))
-                        continue
-                    if kind == "ok":
-                        finished.append((worker, payload, False))
-                    elif kind == "mem":
-                        finished.append((worker, self._memory(file), True))
-                    else:
-                        cls, message, efile, hint = payload
-                        finished.append((worker, cls(message, file=efile or file, hint=hint), False))
-                elif worker.sentinel is not None and worker.sentinel in ready:
+        try:
+            while busy:
+                yield from self._collect(busy, dispatch)
+        finally:
+            # Abandoned half-way (the caller stopped reading): a reply still on its way must never be read as the
+            # reply to a later batch's file, so the workers still busy are stopped (started afresh when needed).
+            for worker in busy:
+                self._kill(worker)
+                self._workers.remove(worker)
+
+    def _collect(self, busy: list[_Worker], dispatch: Callable[[_Worker], bool]) -> Iterator[tuple[int, Any]]:
+        """Wait for the busy workers; yield what the finished ones return, each worker given its next file
+        before its result is handed on (so it works while the caller stores the result)."""
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        handles: list[Any] = [w.conn for w in busy] + [w.sentinel for w in busy if w.sentinel is not None]
+        ready = wait(handles, timeout)
+        finished: list[tuple[_Worker, Any, bool]] = []  # (worker, result, replace)
+        for worker in list(busy):
+            assert worker.task is not None
+            _, file = worker.task
+            if worker.conn in ready:
+                try:
+                    kind, payload = worker.conn.recv()
+                except (EOFError, OSError):
                     finished.append((worker, self._crash(worker, file), True))
-                elif time.monotonic() >= worker.deadline:
-                    finished.append((worker, self._timeout(file), True))
-            for worker, result, replace in finished:
-                busy.remove(worker)
-                assert worker.task is not None
-                index = worker.task[0]
-                worker.task = None
-                if replace:
-                    worker = self._replace(worker)
-                yield index, result
-                if dispatch(worker):
-                    busy.append(worker)
+                    continue
+                if kind == "ok":
+                    finished.append((worker, payload, False))
+                elif kind == "mem":
+                    finished.append((worker, self._memory(file), True))
+                else:
+                    cls, message, efile, hint = payload
+                    finished.append((worker, cls(message, file=efile or file, hint=hint), False))
+            elif worker.sentinel is not None and worker.sentinel in ready:
+                finished.append((worker, self._crash(worker, file), True))
+            elif time.monotonic() >= worker.deadline:
+                finished.append((worker, self._timeout(file), True))
+        for worker, result, replace in finished:
+            busy.remove(worker)
+            assert worker.task is not None
+            index = worker.task[0]
+            worker.task = None
+            if replace:
+                worker = self._replace(worker)
+            if dispatch(worker):
+                busy.append(worker)
+            yield index, result
 
     def _timeout(self, file: str) -> ParseTimeout:
         return ParseTimeout(f"screening the file took longer than {self.limits.timeout_s:g} s (the time limit) "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 
 from screener.errors import CorruptDocument, ParseMemoryExceeded, ParseTimeout
 from screener.ingest.limits import Limits
@@ -19,6 +20,9 @@ def _task(name: str, payload: str) -> object:
         return str(len(hoard))
     if payload == "crash":
         os.abort()
+    if payload.startswith("slow:"):
+        time.sleep(0.2)
+        return f"{name}: {payload}"
     if payload == "gc":
         return (gc.get_threshold()[0], gc.get_freeze_count() > 0)
     return f"{name}: {payload}"
@@ -59,3 +63,13 @@ def test_workers_collect_young_objects_rarely_and_leave_the_parents_alone() -> N
     assert young >= 10_000 and young > parent_threshold[0]
     assert frozen
     assert gc.get_threshold() == parent_threshold
+
+
+def test_a_batch_left_half_read_leaves_no_reply_for_the_next() -> None:
+    """Each worker gets its next file before its last result is handed on; when the caller stops reading, the
+    file still in a worker must not come back as the answer to the next batch's first file."""
+    with SandboxPool(_task, 1) as pool:
+        first = pool.run_many([("a", "slow:1"), ("b", "slow:2"), ("c", "slow:3")])
+        assert next(first) == (0, "a: slow:1")
+        first.close()
+        assert dict(pool.run_many([("x", "slow:9"), ("y", "slow:8")])) == {0: "x: slow:9", 1: "y: slow:8"}
