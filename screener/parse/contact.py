@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from screener.models import Contact, Section
-from screener.parse._data import alternation, clean, flat_words, iter_lines, load
+from screener.parse._data import alternation, clean, flat_words, iter_lines, load, strip_accents
 from screener.parse.sections import heading_names
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -105,13 +105,16 @@ def looks_like_name(line: str) -> bool:
     return bool(name_in(line))
 
 
-def find_name(text: str, *, max_lines: int = 12) -> tuple[str, int]:
+def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, int]:
     """(name, offset of its line) from the first lines of a résumé; ("", -1) when none is found.
 
     Each top line is read field by field (fields are separated by runs of spaces, "|", "·", " - "), so
     "Ricardo Romaguera - Email me on Indeed" and flattened "Name  123 Main St  City, ST" both give the name;
-    a field that is a place, a job title, an employer or a document label is skipped.
+    a field that is a place, a job title, an employer or a document label is skipped. When several fields could be
+    a name, the first one the e-mail address spells (``email``: "john.rust@…" for "John Rust") wins over one above
+    it that it does not (a town written above the name: "Kiryat Bialik" / "John Rust").
     """
+    found: list[tuple[str, int]] = []
     seen = 0
     for s, e in iter_lines(text):
         line = text[s:e].strip()
@@ -120,14 +123,21 @@ def find_name(text: str, *, max_lines: int = 12) -> tuple[str, int]:
         seen += 1
         if seen > max_lines or not _TOP_SECTIONS.issuperset(heading_names(line)):
             break  # the name comes before the work history, skills or education ('Experience Skills' / 'Golang')
-        name = name_in(line)
+        name = name_in(line) or next((n for n in map(name_in, _TOP_SEP.split(line)) if n), "")
         if name:
-            return name, s
-        for part in _TOP_SEP.split(line):
-            name = name_in(part)
-            if name:
+            if not email or _spelled_in(name, email):
                 return name, s
-    return "", -1
+            found.append((name, s))
+    if not found:
+        return "", -1
+    return found[0]
+
+
+def _spelled_in(name: str, email: str) -> bool:
+    """Whether the local part of ``email`` holds a word of ``name`` of three letters or more."""
+    local = strip_accents(email.partition("@")[0]).casefold()
+    return bool(local) and any(len(w) >= 3 and w in local for w in
+                               (strip_accents(x).casefold() for x in re.findall(r"[^\W\d_]+", name)))
 
 
 def _phone(text: str) -> str:
@@ -143,8 +153,8 @@ def find_contact(text: str, sections: list[Section] | tuple[Section, ...]) -> Co
     top_end = next((s.end for s in sections if s.name == "contact"), min(len(text), 600))
     top_end = max(top_end, min(len(text), 400))
     top = text[:top_end]
-    name, name_line = find_name(top)
     em = EMAIL.search(top) or EMAIL.search(text)
+    name, name_line = find_name(top, email=em.group(0) if em else "")
     phone = _phone(top) or ""
     location = ""
     contact_end = next((s.end for s in sections if s.name == "contact"), min(len(text), 400))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from screener.parse.contact import find_name, name_in
+from screener.parse import find_sections
+from screener.parse.contact import find_contact, find_name, name_in
 
 
 @pytest.mark.parametrize("line", [
@@ -48,3 +49,20 @@ def test_letter_spaced_headings_of_a_designed_template_end_the_name_search() -> 
     assert heading_names("W O R K  E X P E R I E N C E") == ["experience"]
     text = "C O N T A C T  M E  A T\nT O O L S  &  T E C H\nPython SQL\nMicrosoft Excel Tableau\n"
     assert find_name(text) == ("", -1)  # never 'A T' nor the tools under the heading
+
+
+@pytest.mark.parametrize("top, email, name", [
+    ("Kiryat Bialik\nJohn Rust\njohn.rust@example.com\n", "john.rust@example.com", "John Rust"),
+    ("Ramat Hasharon\nTomás Ruiz\n+972 50 000 0000\n", "truiz@example.org", "Tomás Ruiz"),
+    # the first name-like line stays the name when the address spells none of them
+    ("Dana Swift\nNorth Haven\n", "contact@example.com", "Dana Swift"),
+    ("Dana Swift\nNorth Haven\n", "", "Dana Swift"),
+])
+def test_a_town_above_the_name_gives_way_to_the_name_the_address_spells(top: str, email: str, name: str) -> None:
+    text = top + "\nSkills\nJava, SQL\n"
+    assert find_name(text, email=email)[0] == name
+
+
+def test_the_contact_block_reads_the_address_before_the_name() -> None:
+    text = "Kiryat Bialik\nJohn Rust\njohn.rust@example.com | +972 50 000 0000\n\nSkills\nJava, Rust\n"
+    assert find_contact(text, find_sections(text)).name == "John Rust"
