@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from screener.models import Contact, Section
 from screener.parse._data import alternation, clean, flat_words, iter_lines, load, strip_accents
-from screener.parse.sections import heading_names
+from screener.parse.sections import heading_names, unspaced
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/])")
@@ -33,6 +33,9 @@ _POSTNOMINAL = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z.\-]{1,9}$")
 _TWO_LETTER_POSTNOMINALS = frozenset(["MD", "MA", "MS", "PA", "DO", "RN", "NP", "BA", "BS", "JD", "PE", "OD"])
 # Separators between the fields of one top line: "Name  |  City  ·  phone", "Name - Email me on Indeed"
 _TOP_SEP = re.compile(r"\s{2,}|\t|\s[|•·*∙]\s|\s[-–—]\s|\\x[0-9a-f]{2}(?:\\x[0-9a-f]{2})*")
+# pronouns written after a name: "(she/her)", "[they/them]", "(he/him/his)"
+_PRONOUNS = re.compile(r"\s*[(\[（]\s*(?:she|he|they|ze|xe|zie|ey)(?:\s*/\s*(?:her|hers|him|his|they|them|theirs|she|he|"
+                       r"zir|hir|xem|em)){1,2}\s*[)\]）]\s*$", re.IGNORECASE)
 _QUOTES = "\"'“”‘’«»"
 
 
@@ -73,6 +76,7 @@ def name_in(segment: str) -> str:
     """The person's name if ``segment`` (one field of a top line) is one, as written; else ""."""
     seg = clean(segment.strip().strip(_QUOTES))
     seg = _NAME_LABEL.sub("", seg).strip(_QUOTES + " ")
+    seg = _PRONOUNS.sub("", seg)  # "Ruby Chen (she/her)": the pronouns are no part of the name
     if not seg or any(c.isdigit() for c in seg) or "@" in seg or "/" in seg:
         return ""
     bracket = _BRACKETED.search(seg)
@@ -123,7 +127,10 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
         seen += 1
         if seen > max_lines or not _TOP_SECTIONS.issuperset(heading_names(line)):
             break  # the name comes before the work history, skills or education ('Experience Skills' / 'Golang')
-        name = name_in(line) or next((n for n in map(name_in, _TOP_SEP.split(line)) if n), "")
+        name = name_in(line) or next((n for n in map(name_in, _TOP_SEP.split(line)) if n), "") or \
+            name_in(unspaced(line))  # "J O N A S   H E L M"
+        if not name and email:
+            name = _corroborated_name(line, text[e:], email)
         if name:
             if not email or _spelled_in(name, email):
                 return name, s
@@ -131,6 +138,29 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
     if not found:
         return "", -1
     return found[0]
+
+
+def _corroborated_name(line: str, rest: str, email: str) -> str:
+    """A name the usual reading rejects but the e-mail address spells in full: "Helm, Jonas" (surname first,
+    given as "Jonas Helm") or a first name and a surname on lines of their own ("JONAS" / "HELM")."""
+    head, comma, tail = line.partition(",")
+    if comma and "," not in tail:
+        name = name_in(f"{tail.strip()} {head.strip()}")
+        if name and _spells_all(name, email):
+            return name
+    nxt = next((x.strip() for x in rest.splitlines() if x.strip()), "")
+    if " " not in line and " " not in nxt:
+        name = name_in(f"{line} {nxt}")
+        if name and _spells_all(name, email):
+            return name
+    return ""
+
+
+def _spells_all(name: str, email: str) -> bool:
+    """Whether every word of ``name`` (an initial aside) is in the local part of ``email``."""
+    local = strip_accents(email.partition("@")[0]).casefold()
+    words = [strip_accents(x).casefold() for x in re.findall(r"[^\W\d_]+", name)]
+    return bool(local) and all(w in local for w in words if len(w) > 1) and any(len(w) > 1 for w in words)
 
 
 def _spelled_in(name: str, email: str) -> bool:

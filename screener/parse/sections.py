@@ -43,7 +43,7 @@ def _heading_table() -> tuple[dict[str, str], frozenset[str]]:
     return table, weak
 
 
-def _unspaced(core: str) -> str:
+def unspaced(core: str) -> str:
     """Letter-spaced text written as words: "S K I L L S" → "SKILLS", "C O N T A C T  M E  A T" → "CONTACT ME AT",
     "T O O L S  &  T E C H" → "TOOLS & TECH" (a run of two spaces or a lone '&', '/', '+' parts the words);
     any other line is returned as it is."""
@@ -82,7 +82,7 @@ def _normalise(line: str) -> tuple[str, bool]:
     if core != stripped.rstrip(":").strip():
         emphatic = True
     # "S K I L L S" → "SKILLS"; "W O R K  E X P E R I E N C E" → "WORK EXPERIENCE"; "E D U C A T I O N & C O U R S E S"
-    core = _unspaced(core)
+    core = unspaced(core)
     if not emphatic and _is_upper(core):
         emphatic = True
     key = " ".join(fold(core).split())  # (str.split's whitespace is the regex's \s)

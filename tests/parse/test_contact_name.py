@@ -66,3 +66,18 @@ def test_a_town_above_the_name_gives_way_to_the_name_the_address_spells(top: str
 def test_the_contact_block_reads_the_address_before_the_name() -> None:
     text = "Kiryat Bialik\nJohn Rust\njohn.rust@example.com | +972 50 000 0000\n\nSkills\nJava, Rust\n"
     assert find_contact(text, find_sections(text)).name == "John Rust"
+
+
+@pytest.mark.parametrize("top, email, name", [
+    ("Ruby Chen (she/her)", "", "Ruby Chen"),
+    ("Ruby Chen [they/them]", "", "Ruby Chen"),
+    ("J O N A S   H E L M", "", "JONAS HELM"),
+    # read only when the address spells the whole name
+    ("Helm, Jonas", "jonas.helm@example.com", "Jonas Helm"),
+    ("JONAS\nHELM", "jhelm.jonas@example.com", "JONAS HELM"),
+    ("Helm, Jonas", "", ""),
+    ("JONAS\nHELM", "contact@example.com", ""),
+    ("Berlin, Germany", "jonas.helm@example.com", ""),
+])
+def test_names_written_the_less_usual_ways(top: str, email: str, name: str) -> None:
+    assert find_name(top + "\n\nSkills\nJava, SQL\n", email=email)[0] == name

@@ -228,3 +228,19 @@ def test_contact_and_reference_spans_are_bounded(text: str, needle: str, masked:
     prof = profile(text)
     i = text.index(needle)
     assert (excluded_at(never_evidence(prof), i, i + len(needle)) is not None) is masked
+
+
+@pytest.mark.parametrize("top, again", [
+    ("Ruby Chen (she/her)\nruby.chen@example.com\n", "Ruby Chen"),
+    ("Chen, Ruby\nruby.chen@example.com\n", "Chen, Ruby"),
+    ("RUBY\nCHEN\nruby.chen@example.com\n", "RUBY CHEN"),
+    ("R U B Y   C H E N\nruby.chen@example.com\n", "RUBY CHEN"),
+])
+def test_a_name_written_the_less_usual_ways_is_never_evidence(top: str, again: str) -> None:
+    """A candidate named Ruby, whose name line has pronouns, the surname first, a line per word or spaced-out
+    letters: the name written again further down (a page footer) is never a Ruby skill; Ruby in the skills list
+    still is."""
+    text = top + "\nEXPERIENCE\nDeveloper, Acme\n2019 - 2022\n• Built billing services.\n" + again + \
+        " 2\n\nSKILLS\nRuby, SQL\n"
+    assert reason_at(text, again) is not None
+    assert reason_at(text, "Ruby, SQL") is None
