@@ -8,6 +8,10 @@ how many scores moved and by how much (and how many ranks moved), per name.
 
     python benchmarks/counterfactual.py                      # software-engineer rubric, 40 résumés
     python benchmarks/counterfactual.py --rubric rubrics/data-engineer.yaml --n 60
+    python benchmarks/counterfactual.py --form pronouns      # the name line as "Ruby Chen (she/her)"
+
+``--form`` writes the name line another way people write it: ``pronouns`` ("Ruby Chen (she/her)"),
+``surname-first`` ("Chen, Ruby", also in the footer), ``two-lines`` ("RUBY" / "CHEN"), ``spaced`` ("R U B Y   C H E N").
 
 Figures are per CPU second (``time.process_time``) beside wall time: the host is shared.
 """
@@ -67,8 +71,27 @@ def template(text: str) -> str | None:
     return t
 
 
-def render(t: str, name: str) -> str:
-    return t.replace("{NAME}", name).replace("{SLUG}", slug(name))
+FORMS = ("plain", "pronouns", "surname-first", "two-lines", "spaced")
+
+
+def written(name: str, form: str) -> str:
+    """The name line of ``name`` written in ``form``."""
+    given, _, surname = name.rpartition(" ")
+    if form == "pronouns":
+        return f"{name} (she/her)"
+    if form == "surname-first":
+        return f"{surname}, {given}"
+    if form == "two-lines":
+        return f"{given.upper()}\n{surname.upper()}"
+    if form == "spaced":
+        return "   ".join(" ".join(w.upper()) for w in name.split())
+    return name
+
+
+def render(t: str, name: str, form: str = "plain") -> str:
+    footer = f"{name.rpartition(' ')[2]}, {name.rpartition(' ')[0]}" if form == "surname-first" else name
+    t = t.replace("{NAME}", written(name, form), 1)
+    return t.replace("{NAME}", footer).replace("{SLUG}", slug(name))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=str(DATA), help="folder of plain-text résumés")
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--names", nargs="+", default=SKILL_NAMES, help="names to try (each on every résumé)")
+    ap.add_argument("--form", choices=FORMS, default="plain", help="how the name line is written")
     args = ap.parse_args(argv)
     folder = Path(args.data)
     if not folder.is_dir():
@@ -92,16 +116,18 @@ def main(argv: list[str] | None = None) -> int:
             break
     opts = ScreenOptions(as_of=AS_OF, sandbox=False)
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    base = screen(rubric, [(f, render(t, NEUTRAL).encode()) for f, t in templates.items()], options=opts).results
+    base = screen(rubric, [(f, render(t, NEUTRAL, args.form).encode()) for f, t in templates.items()],
+                  options=opts).results
     base_score = {r.file: r.overall for r in base}
     base_rank = {r.file: i for i, r in enumerate(base, 1)}
     files = list(templates)
     n = len(files)
-    print(f"rubric: {rubric.role}; résumés: {n} (from {folder}); neutral name: {NEUTRAL}")
+    print(f"rubric: {rubric.role}; résumés: {n} (from {folder}); neutral name: {NEUTRAL}; name line: {args.form}")
     total_moved = 0
     all_moves: list[float] = []
     for name in args.names:
-        res = screen(rubric, [(f, render(templates[f], name).encode()) for f in files], options=opts).results
+        res = screen(rubric, [(f, render(templates[f], name, args.form).encode()) for f in files],
+                     options=opts).results
         moves = [(r.overall or 0.0) - (base_score[r.file] or 0.0) for r in res]
         moves = [d for d in moves if abs(d) > 1e-9]
         ranks = sum(1 for i, r in enumerate(res, 1) if i != base_rank[r.file])

@@ -33,9 +33,12 @@ _POSTNOMINAL = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z][A-Za-z.\-]{1,9}$")
 _TWO_LETTER_POSTNOMINALS = frozenset(["MD", "MA", "MS", "PA", "DO", "RN", "NP", "BA", "BS", "JD", "PE", "OD"])
 # Separators between the fields of one top line: "Name  |  City  ·  phone", "Name - Email me on Indeed"
 _TOP_SEP = re.compile(r"\s{2,}|\t|\s[|•·*∙]\s|\s[-–—]\s|\\x[0-9a-f]{2}(?:\\x[0-9a-f]{2})*")
-# pronouns written after a name: "(she/her)", "[they/them]", "(he/him/his)"
+# pronouns written after a name: "(she/her)", "[they/them]", "(he/him/his)", before letters too ("(she/her), P.H.R.")
 _PRONOUNS = re.compile(r"\s*[(\[（]\s*(?:she|he|they|ze|xe|zie|ey)(?:\s*/\s*(?:her|hers|him|his|they|them|theirs|she|he|"
-                       r"zir|hir|xem|em)){1,2}\s*[)\]）]\s*$", re.IGNORECASE)
+                       r"zir|hir|xem|em)){1,2}\s*[)\]）]", re.IGNORECASE)
+# words written with their letters spaced out, two or more spaces between the words
+_SPACED_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_]){2,}(?: {2,4}[^\W\d_](?: [^\W\d_])+)+"
+                           r"(?![^\W\d_])")
 _QUOTES = "\"'“”‘’«»"
 
 
@@ -127,8 +130,9 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
         seen += 1
         if seen > max_lines or not _TOP_SECTIONS.issuperset(heading_names(line)):
             break  # the name comes before the work history, skills or education ('Experience Skills' / 'Golang')
+        spaced = _SPACED_WORDS.search(line)  # "J O N A S   H E L M", perhaps with other fields after it
         name = name_in(line) or next((n for n in map(name_in, _TOP_SEP.split(line)) if n), "") or \
-            name_in(unspaced(line))  # "J O N A S   H E L M"
+            (name_in(unspaced(spaced.group(0))) if spaced else "")
         if not name and email:
             name = _corroborated_name(line, text[e:], email)
         if name:
@@ -143,14 +147,17 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
 def _corroborated_name(line: str, rest: str, email: str) -> str:
     """A name the usual reading rejects but the e-mail address spells in full: "Helm, Jonas" (surname first,
     given as "Jonas Helm") or a first name and a surname on lines of their own ("JONAS" / "HELM")."""
-    head, comma, tail = line.partition(",")
-    if comma and "," not in tail:
-        name = name_in(f"{tail.strip()} {head.strip()}")
-        if name and _spells_all(name, email):
-            return name
+    for field in (line, *_TOP_SEP.split(line)):
+        head, comma, tail = field.strip().strip(_QUOTES).partition(",")
+        given = tail.split(",")[0].strip()  # "Helm, Jonas, P.H.R.": letters after the name are left out
+        if comma and given:
+            name = name_in(f"{given} {head.strip()}")
+            if name and _spells_all(name, email):
+                return name
     nxt = next((x.strip() for x in rest.splitlines() if x.strip()), "")
-    if " " not in line and " " not in nxt:
-        name = name_in(f"{line} {nxt}")
+    nxt = _TOP_SEP.split(nxt)[0]  # the next line's first field ("HELM  Car Sales Manager" in flattened text)
+    if " " not in line.strip() and " " not in nxt.split(",")[0]:
+        name = name_in(f"{line.strip()} {nxt}")
         if name and _spells_all(name, email):
             return name
     return ""

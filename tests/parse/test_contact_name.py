@@ -75,6 +75,10 @@ def test_the_contact_block_reads_the_address_before_the_name() -> None:
     # read only when the address spells the whole name
     ("Helm, Jonas", "jonas.helm@example.com", "Jonas Helm"),
     ("JONAS\nHELM", "jhelm.jonas@example.com", "JONAS HELM"),
+    ("Helm, Jonas, P.H.R.", "jonas-helm@example.com", "Jonas Helm"),
+    ("\"Helm, Jonas  City • 123-345-7890 • jonas-helm@example.com", "jonas-helm@example.com", "Jonas Helm"),
+    ("Ruby Chen (she/her), P.H.R.", "", "Ruby Chen"),
+    ("J O N A S   H E L M, P.H.R.", "", "JONAS HELM"),
     ("Helm, Jonas", "", ""),
     ("JONAS\nHELM", "contact@example.com", ""),
     ("Berlin, Germany", "jonas.helm@example.com", ""),
