@@ -41,6 +41,14 @@ from screener.credentials import infer_country, resolve_country
     ("学士, 清华大学", "", "CN"),
     ("学士, University of Tokyo", "", "JP"),
     ("Dhaka University", "", "BD"),
+    ("Ing.", "České vysoké učení technické v Praze", "CZ"),
+    ("Bc., Brno", "", "CZ"),
+    ("Mgr.", "Univerzita Komenského v Bratislave", "SK"),
+    ("Dipl.-Ing.", "TU Wien", "AT"),
+    ("Mag., Wien", "", "AT"),
+    ("Dipl.-Ing., Fachhochschule Technikum Wien", "", "AT"),  # not Germany's "Fachhochschule" cue
+    ("Civilingenjör", "KTH Royal Institute of Technology", "SE"),
+    ("MSc, Göteborg", "", "SE"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
