@@ -49,9 +49,19 @@ from screener.credentials import infer_country, resolve_country
     ("Dipl.-Ing., Fachhochschule Technikum Wien", "", "AT"),  # not Germany's "Fachhochschule" cue
     ("Civilingenjör", "KTH Royal Institute of Technology", "SE"),
     ("MSc, Göteborg", "", "SE"),
+    ("BSc", "Hogeschool van Amsterdam", "NL"),
+    ("MSc, Delft", "", "NL"),
+    ("Licență", "Universitatea Babeș-Bolyai, Cluj-Napoca", "RO"),
+    ("Diploma", "National Technical University of Athens", "GR"),
+    ("MSc, Thessaloniki", "", "GR"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
+
+
+@pytest.mark.parametrize("text", ["BS, University of Georgia, Athens, GA", "BA, Ohio University, Athens, Ohio"])
+def test_athens_in_the_united_states_is_not_greece(text: str) -> None:
+    assert infer_country(text) == "US"
 
 
 @pytest.mark.parametrize("text", ["", "BSc Computer Science", "Online course", "Graduated with honours 2019"])
