@@ -37,7 +37,7 @@ _TOP_SEP = re.compile(r"\s{2,}|\t|\s[|•·*∙]\s|\s[-–—]\s|\\x[0-9a-f]{2}(
 _PRONOUNS = re.compile(r"\s*[(\[（]\s*(?:she|he|they|ze|xe|zie|ey)(?:\s*/\s*(?:her|hers|him|his|they|them|theirs|she|he|"
                        r"zir|hir|xem|em)){1,2}\s*[)\]）]", re.IGNORECASE)
 # words written with their letters spaced out, two or more spaces between the words
-_SPACED_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_]){2,}(?: {2,4}[^\W\d_](?: [^\W\d_])+)+"
+_SPACED_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_](?: (?:[^\W\d_]|-))+(?: {2,4}[^\W\d_](?: (?:[^\W\d_]|-))+)+"
                            r"(?![^\W\d_])")
 _QUOTES = "\"'“”‘’«»"
 
@@ -130,9 +130,13 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
         seen += 1
         if seen > max_lines or not _TOP_SECTIONS.issuperset(heading_names(line)):
             break  # the name comes before the work history, skills or education ('Experience Skills' / 'Golang')
-        spaced = _SPACED_WORDS.search(line)  # "J O N A S   H E L M", perhaps with other fields after it
+        # "J O N A S   H E L M", perhaps with other fields after it (its word gaps read as field gaps: looked for
+        # from the line's start in the text)
+        spaced = _SPACED_WORDS.search(text, s, s + 120)
+        if spaced and any(c.isalpha() for c in text[s:spaced.start()]):
+            spaced = None  # only at the line's start
         name = name_in(line) or next((n for n in map(name_in, _TOP_SEP.split(line)) if n), "") or \
-            (name_in(unspaced(spaced.group(0))) if spaced else "")
+            (name_in(unspaced(spaced.group(0)).replace(" - ", "-")) if spaced else "")
         if not name and email:
             name = _corroborated_name(line, text[e:], email)
         if name:

@@ -79,6 +79,7 @@ def test_the_contact_block_reads_the_address_before_the_name() -> None:
     ("\"Helm, Jonas  City • 123-345-7890 • jonas-helm@example.com", "jonas-helm@example.com", "Jonas Helm"),
     ("Ruby Chen (she/her), P.H.R.", "", "Ruby Chen"),
     ("J O N A S   H E L M, P.H.R.", "", "JONAS HELM"),
+    ("\"G O   E U N - J I  Car Sales Manager  AREAS OF EXPERTISE", "", "GO EUN-JI"),
     ("Helm, Jonas", "", ""),
     ("JONAS\nHELM", "contact@example.com", ""),
     ("Berlin, Germany", "jonas.helm@example.com", ""),
