@@ -54,6 +54,11 @@ from screener.credentials import infer_country, resolve_country
     ("Licență", "Universitatea Babeș-Bolyai, Cluj-Napoca", "RO"),
     ("Diploma", "National Technical University of Athens", "GR"),
     ("MSc, Thessaloniki", "", "GR"),
+    ("Ingénieur d'État", "USTHB, Alger", "DZ"),
+    ("Licence, Casablanca", "", "MA"),
+    ("Mastère", "Université de Sfax", "TN"),
+    ("BCom Honours", "University of Pretoria", "ZA"),
+    ("Matric, Johannesburg", "", "ZA"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
