@@ -140,7 +140,7 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
         if not name and email:
             name = _corroborated_name(line, text[e:], email)
         if name:
-            if not email or _spelled_in(name, email):
+            if not email or _email_spells(name, email):
                 return name, s
             found.append((name, s))
     if not found:
@@ -156,29 +156,27 @@ def _corroborated_name(line: str, rest: str, email: str) -> str:
         given = tail.split(",")[0].strip()  # "Helm, Jonas, P.H.R.": letters after the name are left out
         if comma and given:
             name = name_in(f"{given} {head.strip()}")
-            if name and _spells_all(name, email):
+            if name and _email_spells(name, email, every=True):
                 return name
     nxt = next((x.strip() for x in rest.splitlines() if x.strip()), "")
     nxt = _TOP_SEP.split(nxt)[0]  # the next line's first field ("HELM  Car Sales Manager" in flattened text)
     if " " not in line.strip() and " " not in nxt.split(",")[0]:
         name = name_in(f"{line.strip()} {nxt}")
-        if name and _spells_all(name, email):
+        if name and _email_spells(name, email, every=True):
             return name
     return ""
 
 
-def _spells_all(name: str, email: str) -> bool:
-    """Whether every word of ``name`` (an initial aside) is in the local part of ``email``."""
+def _email_spells(name: str, email: str, *, every: bool = False) -> bool:
+    """Whether the local part of ``email`` holds a word of ``name`` of three letters or more, or (``every``) every
+    word of it but an initial."""
     local = strip_accents(email.partition("@")[0]).casefold()
     words = [strip_accents(x).casefold() for x in re.findall(r"[^\W\d_]+", name)]
-    return bool(local) and all(w in local for w in words if len(w) > 1) and any(len(w) > 1 for w in words)
-
-
-def _spelled_in(name: str, email: str) -> bool:
-    """Whether the local part of ``email`` holds a word of ``name`` of three letters or more."""
-    local = strip_accents(email.partition("@")[0]).casefold()
-    return bool(local) and any(len(w) >= 3 and w in local for w in
-                               (strip_accents(x).casefold() for x in re.findall(r"[^\W\d_]+", name)))
+    if not local:
+        return False
+    if every:
+        return all(w in local for w in words if len(w) > 1) and any(len(w) > 1 for w in words)
+    return any(len(w) >= 3 and w in local for w in words)
 
 
 def _phone(text: str) -> str:
