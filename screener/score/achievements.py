@@ -18,6 +18,7 @@ from .model import Achievement, Evidence
 
 _NUM = r"\d{1,3}(?:[,.\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:k|m|mm|bn|b|million|billion|thousand|lakh|crore)\b)?"
+_DIGIT = re.compile(r"\d")  # the same digits as the measures' \d
 _MEASURES = [
     ("percentage", re.compile(rf"(?<![\w.])(?:{_NUM})\s?(?:%|per\s?cent\b|percent\b|pct\b|pp\b|percentage points?\b)",
                               re.IGNORECASE)),
@@ -93,6 +94,8 @@ def find_achievements(profile: Profile, exclusions: Sequence[Exclusion] = ()) ->
         label = role_label(role)
         for s, e in _pieces(text, role.span[0], role.span[1]):
             piece = text[s:e]
+            if _DIGIT.search(piece) is None:
+                continue  # every measure has a number in it
             measures: list[str] = []
             for kind, rx in _MEASURES:
                 for m in rx.finditer(piece):
