@@ -21,6 +21,8 @@ from screener.parse.education_kinds import KIND_WORDS, KINDS, education_kind
     ("CAP Cuisine", "", "", "vocational"),
     ("High School Diploma", "Lincoln High School", "", "secondary"),  # before "diploma" (degree)
     ("Abitur", "Gymnasium Nord", "", "secondary"),
+    ("National Senior Certificate", "Parktown High School", "", "secondary"),  # South Africa's matric, not a course
+    ("Senior Certificate in Project Management", "", "", "program"),
     ("SSC", "", "", "secondary"),  # an abbreviation of entry_words.yaml named by the secondary rule
     ("", "Lincoln High School", "", "secondary"),
     ("", "St Anselm's for Girls", "", "secondary"),
