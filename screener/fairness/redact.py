@@ -99,7 +99,8 @@ _FIELD = re.compile(  # "Date of birth: …", "Gender: …" — the label stays,
     r"nationality|citizenship|place\s+of\s+birth|religion|pronouns|address|home\s+address)[ \t]*[:\-–][ \t]*(?P<value>[^\n|;•·]+)")
 _FIELD_MAX = 100
 _AGE = re.compile(r"(?i)\b(?:born\s+(?:in\s+|on\s+)?[\w ,./-]{0,20}?(?:19|20)\d\d|aged?\s+\d{2}|\d{2}\s+years?\s+old)\b")
-_YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20[0-4]\d)(?!\d)")
+# a year, but not the one in the name of a classification ("ISCED 2011 level 7" in an equivalency note)
+_YEAR = re.compile(r"(?<!\d)(?<!ISCED )(?:19[4-9]\d|20[0-4]\d)(?!\d)")
 _EDU_LINE = re.compile(
     r"(?i)\b(?:b\.?\s?sc|b\.?\s?a|b\.?\s?s|m\.?\s?sc|m\.?\s?s|m\.?\s?a|mba|ph\.?\s?d|bachelor|master|doctor|diploma|degree|"
     r"graduat\w*|class\s+of|high\s+school|secondary|ged|university|universidad\w*|universit\w*|college|institute|school|"

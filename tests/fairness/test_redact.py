@@ -46,6 +46,9 @@ def test_categories_are_data_with_a_purpose():
      ["Date of birth:", "Gender:"]),
     ("Pronouns: she/her. He led the team; his work shipped.", ["she/her", " He ", " his "], ["led the team"]),
     ("B.Sc. Computer Science, 2012\nClass of 2008", ["2012", "2008"], ["Computer Science"]),
+    # an equivalency note names the classification, not a graduation year
+    ("Magistr (master's-level) degree. ISCED 2011 level 7 (master's or equivalent). Graduated 2009.", ["2009"],
+     ["ISCED 2011 level 7"]),
     ("Software Engineer, 2019 – 2021, Python, ASP.NET, Node.js; served 12,000 users; budget $45000",
      [], ["2019 – 2021", "Python", "ASP.NET", "Node.js", "12,000", "$45000"]),
     ("Mrs. Smith reviewed it", ["Mrs."], ["reviewed it"]),
