@@ -26,6 +26,7 @@ import yaml
 
 _DATA = Path(__file__).resolve().parent / "data" / "redaction.yaml"
 _COUNTRIES = Path(__file__).resolve().parent.parent / "credentials" / "data" / "countries.yaml"
+_COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.txt"
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,11 @@ def _country_cues() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
         # Short capitalised cues (ACCA, ICAN, MIT) are often professional bodies, i.e. credentials: left to the
         # general institution pattern and the résumé's own education entries.
         schools.update(x for x in entry.get("institutions") or [] if not (x.isupper() and len(x) <= 6))
+    # every other country and territory by its English name(s): the credentials' table knows only the systems it
+    # has equivalency rows for, and "Israel, Tel-Aviv" stayed visible in blind review
+    for line in _COUNTRY_NAMES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            places.update(n.strip() for n in line.split("\t", 1)[1].split("|") if n.strip())
     demonyms = frozenset(d.casefold() for e in (data.get("countries") or {}).values() for d in e.get("demonyms") or [])
     return tuple(sorted(places, key=len, reverse=True)), tuple(sorted(schools, key=len, reverse=True)), demonyms
 

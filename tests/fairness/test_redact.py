@@ -46,6 +46,9 @@ def test_categories_are_data_with_a_purpose():
      ["Date of birth:", "Gender:"]),
     ("Pronouns: she/her. He led the team; his work shipped.", ["she/her", " He ", " his "], ["led the team"]),
     ("B.Sc. Computer Science, 2012\nClass of 2008", ["2012", "2008"], ["Computer Science"]),
+    # countries the credentials' table has no rows for are places too
+    ("Software Engineer, Israel, Tel-Aviv; before that Addis Ababa, Ethiopia and South Korea", ["Israel", "Ethiopia",
+     "South Korea"], ["Software Engineer"]),
     # an equivalency note names the classification, not a graduation year
     ("Magistr (master's-level) degree. ISCED 2011 level 7 (master's or equivalent). Graduated 2009.", ["2009"],
      ["ISCED 2011 level 7"]),
