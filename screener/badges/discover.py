@@ -137,18 +137,10 @@ def classify(url: str) -> PlatformRule | None:
     if pieces is None:
         return None
     host, path = pieces
-    if _any_badge_host().match(host) is None:
-        return None  # most links of a résumé (a profile, a portfolio) are on no badge platform's host
     for rule in _rules():
         if rule.matches(host, path):
             return rule
     return None
-
-
-@lru_cache(maxsize=1)
-def _any_badge_host() -> re.Pattern[str]:
-    """Every platform rule's host wildcards as one expression."""
-    return re.compile("|".join(r.host_re.pattern for r in _rules()) or "(?!)")
 
 
 def platform_for(url: str) -> str | None:
