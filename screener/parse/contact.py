@@ -121,7 +121,7 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
     a name, the first one the e-mail address spells (``email``: "john.rust@…" for "John Rust") wins over one above
     it that it does not (a town written above the name: "Kiryat Bialik" / "John Rust").
     """
-    found: list[tuple[str, int]] = []
+    first: tuple[str, int] = ("", -1)  # the first name-like field, when the address spells none
     seen = 0
     for s, e in iter_lines(text):
         line = text[s:e].strip()
@@ -142,10 +142,9 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
         if name:
             if not email or _email_spells(name, email):
                 return name, s
-            found.append((name, s))
-    if not found:
-        return "", -1
-    return found[0]
+            if not first[0]:
+                first = (name, s)
+    return first
 
 
 def _corroborated_name(line: str, rest: str, email: str) -> str:
