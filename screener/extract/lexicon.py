@@ -65,6 +65,11 @@ class Concept:
     kind: str  # "skill" | "knowledge" | "tool" | "custom"
 
 
+def js_suffixed(word: str) -> bool:
+    """Whether ``word`` is a name with the "JS" suffix its token drops ("Node.js", "ReactJS", "nodejs")."""
+    return _JS_SUFFIX_RE.match(word) is not None
+
+
 @lru_cache(maxsize=65536)
 def norm_token(tok: str) -> str:
     """Normalise one token so that case, plurals, possessives and inner dots do not matter."""
@@ -76,7 +81,7 @@ def norm_token(tok: str) -> str:
         t = t[:-3]  # "RESTful" -> "rest"
     elif _ACRONYM_PLURAL_RE.match(raw):
         t = t[:-1]  # "APIs" -> "api", "URLs" -> "url"
-    elif _JS_SUFFIX_RE.match(raw):
+    elif js_suffixed(raw):
         t = t[:-3] if t.endswith(".js") else t[:-2]  # "Node.js", "NodeJS", "nodejs" -> "node"
     if t.endswith("'s"):
         t = t[:-2]

@@ -45,7 +45,7 @@ from screener.extract.candidates import (
 )
 from screener.extract.filter import SkillFilter, select
 from screener.extract.headings import heading_name, segments, vocabulary
-from screener.extract.lexicon import _JS_SUFFIX_RE, Concept, Lexicon, key_variants, norm_phrase, slug, tokenize
+from screener.extract.lexicon import Concept, Lexicon, js_suffixed, key_variants, norm_phrase, slug, tokenize
 from screener.extract.priors import AnnotationPriors
 from screener.models import Section, SkillMention
 
@@ -414,7 +414,7 @@ class SkillExtractor:
             )
             cue = rules.cue_before(norms[max(0, c.t0 - 3):c.t0]) or nxt in rules.cues_after
             # "Node.js", "ReactJS": the suffix the tokens drop names the technology, whatever the sentence
-            js_name = n_key == 1 and _JS_SUFFIX_RE.match(text[c.start:c.end]) is not None
+            js_name = n_key == 1 and js_suffixed(text[c.start:c.end])
             if whole_item or in_list or neighbour or has_version or cue or js_name:
                 out.append((c, True))
         return out
