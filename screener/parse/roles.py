@@ -739,12 +739,19 @@ def _name_before_sentence(rest: str) -> str:
         return rest  # "Description: Publicis is…", "Role: …": a label opens the text, not a name
     for i in range(1, min(len(words) - 2, 7)):
         # the sentence opens with a capital and goes on in lower case, perhaps into a list ("Developed
-        # applications: «Electronic Flight Bag»…")
+        # applications: «Electronic Flight Bag»…"); a connector may join the name's words ("Hale & Birch",
+        # "Bank of Lisbon") but neither opens nor ends it
         if words[i][:1].isupper() and words[i + 1][:1].islower() and \
                 (words[i + 2][:1].islower() or words[i + 1].endswith(":")) and \
-                all(w[:1].isupper() or w[:1].isdigit() for w in words[:i]) and ":" not in " ".join(words[:i]):
+                _name_words(words[:i]) and ":" not in " ".join(words[:i]):
             return " ".join(words[:i])
     return rest
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether ``words`` can be a name: each capitalised or a number, a connector ("&", "of") only between two."""
+    return all(w[:1].isupper() or w[:1].isdigit() or (0 < k < len(words) - 1 and w.lower() in _CONNECTORS)
+               for k, w in enumerate(words))
 
 
 _SIDE_TOKEN = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|io)/\S*)\s+")
@@ -1102,8 +1109,10 @@ def _colon_named(lines: list[_Line], used: set[int]) -> list[tuple[int, int, str
         if j >= len(lines) or j in used or lines[j].bullet:
             continue
         title = _right_piece(lines[j].text)
+        # (an organisation word inside a title is fine when a title word ends it: "Logistics manager")
         if not title or len(title.split()) > 6 or ":" in title or not cues.title.search(title) or \
-                cues.company.search(title) or heading_name(title) or re.search(r"\d{4}", title):
+                cues.company.search(title) and not _ends_with_title(title) or heading_name(title) or \
+                re.search(r"\d{4}", title):
             continue
         out.append((i, j, name, clean(title)))
     return out

@@ -40,6 +40,10 @@ CASES = {
         "Experience\nLead developer        2020 – Present        Halvard Performed a developer role while leading the web and mobile team.\n"
         "Senior developer        2014 – 2020        Halvard Developed applications: «Flight Log» for pilots; a site.\n",
         [("Lead developer", "Halvard", "2020", NOW), ("Senior developer", "Halvard", "2014", "2020")]),
+    "an employer whose name joins words with '&' or 'of' opens the description": (
+        "Experience\nLead developer        2020 – Present        Hale & Birch Performed a developer role while leading the web team.\n"
+        "Senior developer        2014 – 2020        Bank of Lisbon Developed applications for the branches and the cashier desk.\n",
+        [("Lead developer", "Hale & Birch", "2020", NOW), ("Senior developer", "Bank of Lisbon", "2014", "2020")]),
     "undated 'Organisation:' then the title, a side column glued across a gap and its headings between": (
         "Hard skills\nPython, Go\nWork experience\n\nVim, Emacs\nMake  Orvel Works:\nBash  Junior C++ developer\n"
         "> Moved old data structures to an asynchronous model\nSoft skills\nTeamwork > Unit tests\n"
@@ -161,3 +165,16 @@ CASES = {
 def test_role_kinds(name: str) -> None:
     text, expected = CASES[name]
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("title", ["Location manager", "Logistics manager", "Head of Logistics",
+                                   "Head of Media Relations"])
+def test_an_undated_organisation_colon_then_a_title_holding_an_organisation_word(title: str) -> None:
+    """"Haldor Freight:" / "Logistics manager": an organisation word ("Logistics", "Media") inside a title that a
+    title word ends, or that heads an area ("Head of …"), keeps the line a title."""
+    text = ("Hard skills\nPython, Go\nWork experience\n\nVim, Emacs\nMake  Orvel Works:\nBash  Junior C++ developer\n"
+            "> Moved old data structures to an asynchronous model\nSoft skills\nTeamwork > Unit tests\n"
+            f"Haldor Freight:  -\nLanguages\n{title}\nEnglish > Planned routes for the night shipments\n"
+            "German  Harbour Gallery:\nExhibition space assistant\nEducation\nState University, School of history\n")
+    assert [(t, e) for t, e, _s, _e in _roles(text)] == [
+        ("Junior C++ developer", "Orvel Works"), (title, "Haldor Freight"), ("Exhibition space assistant", "Harbour Gallery")]
