@@ -58,6 +58,9 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str, str, str, str]]]] = {
     "a credential before '<Place> University of <Subject>': the place's name is the school's": (
         "Education\nSpecialist Harnfeld University of Management\nSep 2001 - Aug 2007 Food technology\n",
         [("Harnfeld University of Management", "Specialist", "Food technology", "", "2007-08", "degree")]),
+    "'Doctoral' alone after the school names the credential": (
+        "Education\nDriluro Polytechnic University Doctoral. Faculty of Marine Engineering.\n2009  2014\n",
+        [("Driluro Polytechnic University", "Doctoral", "Faculty of Marine Engineering", "", "2014", "degree")]),
     "a school in full keeps its own name before its faculty": (
         "Education\nUniversity of Tamsk, School of Nursing, 2011\n",
         [("University of Tamsk", "School of Nursing", "", "", "2011", "degree")]),
