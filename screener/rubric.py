@@ -125,6 +125,12 @@ class EvidencePolicy(_Strict):
     score_achievements: bool = False
 
 
+def competency_key(name: str) -> str:
+    """What makes a competency's name unique in its rubric: the name case-folded, runs of white space as one space
+    ("Node.js" and "node.js" are one name; "C", "C++" and "C#" are three)."""
+    return " ".join(name.casefold().split())
+
+
 class Rubric(_Strict):
     role: Annotated[str, Field(min_length=1, max_length=120)]
     description: Annotated[str, Field(max_length=4000)] = ""
@@ -149,7 +155,7 @@ class Rubric(_Strict):
     def _unique_names(self) -> Rubric:
         seen: set[str] = set()
         for c in self.competencies:
-            key = c.name.casefold()
+            key = competency_key(c.name)
             if key in seen:
                 raise ValueError(f"two competencies are named ‘{c.name}’; give each a unique name")
             seen.add(key)

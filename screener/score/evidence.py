@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..models import Profile, Role, SkillMention
-from ..rubric import Competency, Rubric
+from ..rubric import Competency, Rubric, competency_key
 from .exclusions import Exclusion, evidence_role, excluded_at, never_evidence
 from .levels import scoring_config
 from .model import Evidence, EvidenceKind
@@ -23,13 +22,11 @@ class SkillResolver(Protocol):
     def related(self, concept_id: str) -> Sequence[str]: ...
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
 def rubric_term_id(competency: Competency) -> str:
-    """The id under which a competency's own surface forms (skills and aliases) are matched."""
-    return f"rubric:{slug(competency.name)}"
+    """The id under which a competency's own surface forms (skills and aliases) are matched: one per competency,
+    as its name is unique in the rubric ("C", "C++" and "C#" are three ids; a slug of letters and digits made them
+    one, and "C++" evidence counted for "C")."""
+    return f"rubric:{competency_key(competency.name)}"
 
 
 @dataclass(frozen=True)

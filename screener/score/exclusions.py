@@ -246,8 +246,13 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
             out.append(Exclusion(sec.start, end, "reference"))
     for m in _EMAIL.finditer(text):
         out.append(Exclusion(m.start(), m.end(), "e-mail address"))
+    # a bare host name the extractor read as a skill is a technology's name ("Acme.Net" named by the rubric,
+    # "ASP.NET"), not a web address; one with a scheme, "www." or a path is always an address
+    skill_spans = {(m.start, m.end) for m in profile.skills}
     for m in _URL.finditer(text):
-        if m.group(0).casefold().rstrip("/.,;:") in _NOT_HOSTS:
+        host = m.group(0)
+        if host.casefold().rstrip("/.,;:") in _NOT_HOSTS or (m.start(), m.end()) in skill_spans and \
+                "/" not in host and not host.casefold().startswith("www."):
             continue
         out.append(Exclusion(m.start(), m.end(), "web address"))
     for m in _HANDLE.finditer(text):
