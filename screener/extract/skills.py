@@ -281,7 +281,7 @@ class SkillExtractor:
         lex = self._candidates(text, toks, norms, extra)
         lex = [c for c in lex if not any(c.start < be and bs < c.end for bs, be in blocked)]
         item_bounds = {(it.t0, it.t1) for it in items}
-        gated = self._gate(text, toks, norms, lex, item_bounds, list_tokens)
+        gated = self._gate(text, toks, norms, lex, item_bounds, list_tokens, line_info)
         builder = CandidateBuilder(text, toks, secs, self.lexicon, self.rules, line_info)
         for c, ok in gated:
             # a field of study under Education is a degree, not a skill claim: only tools pass the rules there
@@ -357,7 +357,8 @@ class SkillExtractor:
         return out
 
     def _gate(self, text: str, toks: list[tuple[str, int, int]], norms: list[str], cands: list[_Cand],
-              item_bounds: set[tuple[int, int]], list_tokens: set[int]) -> list[tuple[_Cand, bool]]:
+              item_bounds: set[tuple[int, int]], list_tokens: set[int],
+              lines: Sequence[LineInfo]) -> list[tuple[_Cand, bool]]:
         """Apply the stoplist and the ambiguity rules. Hard failures drop a candidate; the soft test (an everyday
         word, or a generic competence in running text) is returned as a flag for the filter to weigh."""
         rules = self.rules
@@ -366,7 +367,11 @@ class SkillExtractor:
         ambiguous = []
         for c in cands:
             whole_item = (c.t0, c.t1) in item_bounds or (c.t0, c.t0 + c.key.count(" ") + 1) in item_bounds
-            if c.extra_id is not None:
+            # (a rubric's term by what the résumé wrote, version aside: "Golang" met through the variant "go" is no
+            # verb, "spring 2019" is "spring")
+            surface = text[toks[c.t0][1]:toks[c.t0 + c.key.count(" ")][2]]
+            rs = rules.rules_for(c.key if c.extra_id is None else surface.casefold())
+            if c.extra_id is not None and not rs:
                 # a rubric term that is also an everyday word ("Express" of "Express.js") counts in running text
                 # only when written as a name; in lower case only as a list item ("express" my ideas)
                 if (" " not in c.key and lex.word_df.get(c.key, 0) >= COMMON_WORD_DF and text[c.start:c.end].islower()
@@ -374,12 +379,10 @@ class SkillExtractor:
                     continue
                 plain.append((c, True))
                 continue
-            if c.key in rules.never:
+            # (a rubric's own term goes on only when it is an ambiguous name — "Go", "C", "Spring" — and then meets
+            # the same context rules as the lexicon's match of that name: the rubric chose the tool, not the verb)
+            if c.extra_id is None and (c.key in rules.never or c.key in rules.list_only and not whole_item):
                 continue
-            if c.key in rules.list_only and not whole_item:
-                continue
-            surface = text[toks[c.t0][1]:toks[c.t0 + c.key.count(" ")][2]]
-            rs = rules.rules_for(c.key)
             if rs:
                 rule = next((r for r in rs if r.case_ok(surface)), None)
                 if rule is None and whole_item and c.t0 in list_tokens:
@@ -397,6 +400,7 @@ class SkillExtractor:
                 plain.append((c, whole_item or c.t0 in list_tokens or self._prose_ok(text, c)))
         plain_edges = {c.t0 for c, _ in plain} | {c.t1 - 1 for c, _ in plain}
         out = list(plain)
+        short_item_tokens: set[int] | None = None
         for c, rule, whole_item in ambiguous:
             prev = norms[c.t0 - 1] if c.t0 > 0 else ""
             nxt = norms[c.t1] if c.t1 < len(norms) else ""
@@ -407,7 +411,13 @@ class SkillExtractor:
                 continue
             n_key = c.key.count(" ") + 1
             has_version = c.t1 > c.t0 + n_key
-            in_list = c.t0 in list_tokens
+            # a short item of a list, or a list of short items, a skills section's line or a labelled list: a
+            # clause of a sentence split by semicolons is no list item for a name that is also a word ("Graded C
+            # overall in the review; …")
+            if short_item_tokens is None:
+                short_item_tokens = {t for t0, t1 in item_bounds if t1 - t0 <= MAX_SHORT_ITEM_TOKENS
+                                     for t in range(t0, t1)}
+            in_list = c.t0 in list_tokens and (c.t0 in short_item_tokens or _short_items_at(lines, c.start))
             neighbour = (
                 (prev in _JOINERS and c.t0 - 2 in plain_edges)
                 or (nxt in _JOINERS and c.t1 + 1 in plain_edges)
@@ -607,6 +617,20 @@ def _section_at(secs: Sequence[Section], offset: int) -> str:
         if s.start <= offset < s.end:
             return s.name
     return "other"
+
+
+# the longest list item (in tokens) in which a name that is also a word counts as listed ("experience in Core Java")
+MAX_SHORT_ITEM_TOKENS = 5
+
+
+def _short_items_at(lines: Sequence[LineInfo], offset: int) -> bool:
+    """Whether the list line holding ``offset`` is a list of short items, a skills-section line or a labelled list
+    (``lines`` in text order, as ``_list_items`` makes them)."""
+    k = bisect.bisect_right([ln.start for ln in lines], offset) - 1
+    if k < 0 or offset >= lines[k].end:
+        return False
+    ln = lines[k]
+    return ln.listy or ln.in_skills or ln.labelled
 
 
 @lru_cache(maxsize=64)

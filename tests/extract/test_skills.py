@@ -298,3 +298,59 @@ def test_item_loses_a_parenthesis_opened_in_the_previous_item(piece: str, expect
 
     a, b = _clean_item(piece, 0, len(piece))
     assert piece[a:b] == expected
+
+
+# a sentence whose clauses semicolons separate is no list: a name that is also a word needs a skill-like context
+CLAUSE_LINE = ("Graded C overall in the spring review; removed rust from Shell Oil pipes on the rigs; went the extra "
+               "mile to go over the budget; answered quickly with access to the senior leaders.\n")
+
+
+@pytest.mark.parametrize("surface", ["C", "Shell", "rust", "go", "access", "spring"])
+def test_names_that_are_words_in_clauses_split_by_semicolons(ex: SkillExtractor, surface: str) -> None:
+    assert surface not in texts(ex, "Experience\nOperations lead  2018 - 2022\nHalvard Ltd\n" + CLAUSE_LINE)
+
+
+@pytest.mark.parametrize("line, surface", [
+    ("Built services in Go; tuned Postgres; wrote Helm charts.", "Go"),
+    ("Stack: C; Go; Rust", "Go"),
+    ("Tools: Excel, Access, Shell", "Access"),
+    ("Experience in Core Java, Hibernate and SQL; built the billing service end to end.", "Core Java"),
+    ("Wrote the services in Java; tuned the queries; led the release.", "Java"),
+])
+def test_names_that_are_words_in_short_items_or_cues_still_count(ex: SkillExtractor, line: str, surface: str) -> None:
+    assert surface in texts(ex, "Experience\nDeveloper  2018 - 2022\nHalvard Ltd\n" + line + "\n")
+
+
+RUBRIC_WORD_NAMES = {"c": ["C"], "r": ["R"], "go": ["Go"], "excel": ["Excel"], "spring": ["Spring"], "swift": ["Swift"],
+                     "access": ["Access"], "rust": ["Rust"], "shell": ["Shell"]}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("I excel at planning and go the extra mile, swift to act.", "excel"),
+    ("Willing to go the extra mile.", "go"),
+    ("Graded C overall in the spring review.", "C"),
+    ("Spring semester intern.", "Spring"),
+    ("Led the R&D budget.", "R"),
+    ("Rust prevention on the hull.", "Rust"),
+    (CLAUSE_LINE, "Shell"),
+])
+def test_a_rubrics_own_name_that_is_a_word_meets_the_same_context_rules(ex: SkillExtractor, text: str,
+                                                                       surface: str) -> None:
+    """The rubric chose the tool ("Go", "C", "Spring"), not the verb, the grade or the season: its term is held to the
+    context rules of the lexicon's own match of that name."""
+    found = [m.text for m in ex.extract(text, extra_terms={f"rubric:{k}": v for k, v in RUBRIC_WORD_NAMES.items()})]
+    assert surface not in found
+
+
+def test_a_rubrics_own_name_that_is_a_word_counts_as_a_tool(ex: SkillExtractor) -> None:
+    text = "Skills\nC, R, Go, Excel, Spring\nExperience\nWrote services in Go and C; R programming; Excel 2016 models.\n"
+    found = ex.extract(text, extra_terms={f"rubric:{k}": v for k, v in RUBRIC_WORD_NAMES.items()})
+    assert {"C", "R", "Go", "Excel", "Spring"} <= {m.text for m in found}
+    assert [m.text for m in found if m.start > text.index("Experience")].count("Go") == 1
+
+
+def test_a_rubric_spelling_met_through_a_variant_is_judged_as_written(ex: SkillExtractor) -> None:
+    """"Golang" normalises to the key "go", but the résumé wrote "Golang": no verb, it counts in a sentence."""
+    found = ex.extract("Used Golang every day to deliver the weekly reports.\n",
+                       extra_terms={"rubric:go": ["Go", "Golang"]})
+    assert [m.text for m in found] == ["Golang"]

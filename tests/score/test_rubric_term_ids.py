@@ -59,3 +59,22 @@ def test_a_term_shaped_like_a_host_name_is_a_skill_but_an_address_is_not(written
     scores = _scores("Mira Dahl\nmira@example.com\n\nEXPERIENCE\nDeveloper  2018 - 2022\nHalvard Ltd\n"
                      f"Built the billing services on {written} for the trading desk.\n")
     assert (scores["Quarnet.Net"] > 0) is counts
+
+
+WORD_NAMES = """
+role: Programmer
+competencies:
+""" + "".join(f"  - {{name: {n}, skills: [{n}], weight: 1}}\n" for n in ("C", "R", "Go", "Excel", "Spring", "Rust", "Shell"))
+
+
+def test_everyday_words_never_score_a_rubric_of_tools_named_like_them() -> None:
+    """An operations lead who writes "go the extra mile", "graded C", "the spring review", "removed rust", "Shell
+    Oil" and "R&D" has none of the tools a rubric names "Go", "C", "Spring", "Rust", "Shell", "R" (it scored 63)."""
+    ctx = build_context(parse_rubric(WORD_NAMES), ScreenOptions(as_of=date(2026, 12, 1)))
+    cv = ("Mira Dahl\nmira@example.com\n\nSUMMARY\nI excel at planning and go the extra mile.\n\nEXPERIENCE\n"
+          "Operations lead  2018 - 2022\nHalvard Ltd\nGraded C overall in the spring 2019 review; led R&D budget "
+          "talks; removed rust from Shell Oil pipes; managed C-suite reporting with Plan B.\n")
+    result = screen_one("cv.txt", cv.encode(), (), ctx)
+    assert not result.error
+    assert {c.name: c.score for c in result.competencies if c.score} == {}
+    assert result.overall == 0
