@@ -12,6 +12,7 @@ from ..rubric import Competency, Rubric, competency_key
 from .exclusions import Exclusion, evidence_role, excluded_at, never_evidence
 from .levels import scoring_config
 from .model import Evidence, EvidenceKind
+from .negation import REASONS as _NEG
 
 
 class SkillResolver(Protocol):
@@ -112,6 +113,26 @@ def _kind(profile: Profile, m: SkillMention) -> tuple[EvidenceKind, Role | None]
 
 def _in_certification(profile: Profile, offset: int) -> bool:
     return any(c.span[0] <= offset < c.span[1] for c in profile.certifications if c.span != (0, 0))
+
+
+NEGATION_REASONS = frozenset(_NEG.values())
+
+
+def denied_mentions(profile: Profile, terms: CompetencyTerms, exclusions: Sequence[Exclusion] | None) -> list[str]:
+    """Why-not lines for the competency's mentions in a clause that denies or only wishes for it ("no experience
+    with Kubernetes", "willing to learn Terraform"), each mention once, in text order."""
+    if exclusions is None:
+        exclusions = never_evidence(profile)
+    out: list[str] = []
+    for m in profile.skills:
+        if not terms.matches(m):
+            continue
+        x = excluded_at(exclusions, m.start, m.end)
+        if x is not None and x.reason in NEGATION_REASONS:
+            line = f"'{m.text}' was not counted: {x.reason} ({context_line(profile.document.text, m.start, m.end, 90)})"
+            if line not in out:
+                out.append(line)
+    return out
 
 
 def collect_evidence(

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Profile, Role, Section
+from .negation import negated_spans
 
 Span = tuple[int, int]
 
@@ -69,7 +70,8 @@ class Exclusion:
 
     start: int
     end: int
-    reason: str  # "contact block", "name", "e-mail address", "web address", "page header or footer", "reference"
+    reason: str  # "contact block", "name", "e-mail address", "web address", "page header or footer", "reference",
+    # "hidden or injected text", "said not to be had", "wished for, not yet had"
 
 
 def _lines(text: str) -> Iterable[Span]:
@@ -282,6 +284,8 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
                                      reason))
     for xs, xe in doc.excluded_spans:
         out.append(Exclusion(xs, xe, "hidden or injected text"))
+    # "no experience with Kubernetes", "willing to learn Terraform": named, but not had
+    out.extend(Exclusion(ns, ne, reason) for ns, ne, reason in negated_spans(text))
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))
 
 

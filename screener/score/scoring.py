@@ -14,7 +14,7 @@ from ..models import Profile, Role
 from ..parse.education import has_degree, respelled
 from ..rubric import ISCED_OF_LEVEL, LEVEL_NAMES, Competency, DegreePolicy, LicencePolicy, Rubric
 from .achievements import achievements_for, find_achievements
-from .evidence import CompetencyTerms, collect_evidence
+from .evidence import CompetencyTerms, collect_evidence, denied_mentions
 from .exclusions import Exclusion, evidence_role, never_evidence
 from .levels import experience, month_index, role_months, scoring_config
 from .model import (
@@ -178,6 +178,8 @@ def score_competency(
         else:
             why_not.append(f"Level {level} ({LEVEL_NAMES[level]}) found, {required} ({LEVEL_NAMES[required]}) "
                            f"required; {weighted:.1f} recency-weighted years in roles")
+    for quote in denied_mentions(profile, terms, exclusions):
+        why_not.append(quote)
     for b in failed_badges:
         if terms.forms and any(f in (b.name or "").casefold() for f in terms.forms):
             why_not.append(f"Badge '{b.name}' was not counted: {b.verdict}" + (f" ({b.reasons[0]})" if b.reasons

@@ -1,0 +1,69 @@
+"""A clause that denies a skill or only wishes for it ("no experience with Kubernetes", "willing to learn
+Terraform") is never evidence of having it, and the explanation says why it was not counted."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from screener.pipeline.context import ScreenOptions, build_context
+from screener.pipeline.screen_one import screen_one
+from screener.rubric import load_rubric
+from screener.score.negation import negated_spans
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("text, scoped", [
+    ("No experience with Kubernetes yet; built dashboards.", ["Kubernetes"]),
+    ("No prior knowledge of Helm, Istio or Linkerd.", ["Helm, Istio or Linkerd"]),
+    ("Not familiar with Docker, but built services in Go.", ["Docker,"]),
+    ("Currently learning AWS. Shipped the billing API.", ["AWS"]),
+    ("Willing to learn Terraform and Ansible", ["Terraform and Ansible"]),
+    ("I have never used Excel at work.\nExcel power user at home.", ["Excel at work"]),
+    ("Machine learning with Python and PyTorch.", []),           # "learning" as a noun is no cue
+    ("Learning Python was the start; I now teach it.", []),       # nor a gerund opening a sentence
+    ("Delivered the project without overtime using SQL.", []),   # "without" alone denies no skill
+    ("Knowledge of Kubernetes; no downtime in five years.", []),  # "no" alone is no cue
+])
+def test_negated_spans(text: str, scoped: list[str]) -> None:
+    assert [text[s:e].strip() for s, e, _ in negated_spans(text)] == scoped
+
+
+def test_a_scope_stops_after_its_word_limit() -> None:
+    text = "No experience with " + " ".join(f"w{i}" for i in range(30)) + " Kubernetes"
+    (s, e, _), = negated_spans(text)
+    assert "Kubernetes" not in text[s:e]
+
+
+BASE = ("Mira Dahl\nmira@example.com\n\nSUMMARY\nData analyst.{extra}\n\nEXPERIENCE\nAnalyst  2018 - 2022\n"
+        "Halvard Ltd\nBuilt reports in SQL and Python; not familiar with Docker, but deployed them with Jenkins.\n")
+DENIALS = (" No experience with Kubernetes yet; not familiar with Docker. Currently learning AWS. Willing to learn "
+           "Terraform.")
+
+
+def _screen(extra: str):
+    ctx = build_context(load_rubric(ROOT / "rubrics" / "software-engineer.yaml"), ScreenOptions(as_of=date(2026, 12, 1)))
+    result = screen_one("cv.txt", BASE.format(extra=extra).encode(), (), ctx)
+    assert not result.error
+    return result
+
+
+def test_denied_and_wished_for_skills_never_raise_a_score() -> None:
+    before, after = _screen(""), _screen(DENIALS)
+    assert after.overall == before.overall
+    assert [c.score for c in after.competencies] == [c.score for c in before.competencies]
+    by_name = {c.name: c for c in after.competencies}
+    assert by_name["Cloud platforms"].score == 0
+    assert by_name["Containers and orchestration"].score == 0
+    assert by_name["Delivery practices"].score > 0  # Jenkins after "but" turned the sentence: evidence
+
+
+def test_the_explanation_says_why_a_named_skill_was_not_counted() -> None:
+    by_name = {c.name: c for c in _screen(DENIALS).competencies}
+    lines = " ".join(by_name["Containers and orchestration"].why_not)
+    assert "'Kubernetes' was not counted: said not to be had" in lines
+    assert "'Docker' was not counted: said not to be had" in lines
+    assert "'AWS' was not counted: wished for, not yet had" in " ".join(by_name["Cloud platforms"].why_not)
