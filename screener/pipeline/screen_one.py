@@ -213,6 +213,7 @@ def error_result(key: str, exc: ScreenerError, sha256: str | None) -> CandidateR
 
 def score_document(doc: Document, key: str, badge_files: Sequence[BadgeFile], ctx: ScreeningContext) -> \
         CandidateResult:
+    from ..score.levels import implausible_roles
     from ..score.scoring import score_candidate
 
     profile = build_profile(doc, as_of=ctx.as_of, extra_terms=ctx.extra_terms)
@@ -223,6 +224,7 @@ def score_document(doc: Document, key: str, badge_files: Sequence[BadgeFile], ct
         if b.failed_verification:
             warnings.append(f"badge {b.name or b.source} failed verification: {b.verdict}"
                             + (f" ({b.reasons[0]})" if b.reasons else ""))
+    warnings.extend(implausible_roles(profile.roles, as_of=ctx.as_of))
     name = profile.contact.name or Path(doc.file).stem.replace("_", " ")
     if name.isupper():
         name = name.title()

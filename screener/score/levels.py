@@ -43,6 +43,25 @@ def role_months(role: Role, *, as_of: date) -> set[int]:
     return set(range(start, end + 1))
 
 
+def implausible_roles(roles: Iterable[Role], *, as_of: date) -> list[str]:
+    """Warnings for roles whose dates a reviewer should check before trusting their years: longer than a working
+    life (``max_role_years``) or starting before one could have begun (``max_career_years`` before ``as_of``). The
+    years still count as written — the warning is shown, nothing is hidden."""
+    cfg = scoring_config()["implausible"]
+    out: list[str] = []
+    for r in roles:
+        months = len(role_months(r, as_of=as_of))
+        too_long = months > 12 * cfg["max_role_years"]
+        too_early = r.start is not None and r.start.year < as_of.year - cfg["max_career_years"]
+        if too_long or too_early:
+            what = f"{r.title or 'a role'}" + (f" at {r.employer}" if r.employer else "")
+            dates = r.date_text or f"{r.start_label()} – {r.end_label() or 'present'}"
+            out.append(f"check the dates of {what} ({dates}): {months / 12:.0f} years"
+                       + (", longer than a working life" if too_long else ", starting over "
+                          f"{cfg['max_career_years']} years ago") + "; its years count as written")
+    return out
+
+
 @dataclass(frozen=True)
 class Experience:
     months: int
