@@ -22,14 +22,15 @@ from screener.extract.ambiguity import Rules
 from screener.extract.headings import detect_sections
 from screener.extract.lexicon import Lexicon, norm_phrase
 from screener.models import Section
+from screener.parse.function_words import ARTICLES, CONJUNCTIONS, PREPOSITIONS
 
 MAX_ITEM_WORDS = 6
 MAX_RUN_TOKENS = 5
 MIN_HEAD_FORMS = 3
 # words allowed inside a capitalised run; "/" is not one: "UNIX/LINUX" names two skills
 _CONNECTORS = frozenset({"of", "and", "for", "&"})
-_EDGE_FUNCTION = frozenset({"and", "or", "of", "for", "the", "a", "an", "to", "in", "on", "with", "by", "at", "as",
-                            "from", "i", "we", "my", "our", "is", "are", "was", "were", "be", "this", "that", "it"})
+_EDGE_FUNCTION = PREPOSITIONS | ARTICLES | CONJUNCTIONS | {"as", "i", "we", "my", "our", "is", "are", "was", "were",
+                                                             "be", "this", "that", "it"}
 _CAMEL_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _DIGIT_RE = re.compile(r"\d")
 _SYMBOL_RE = re.compile(r"[+#./]")

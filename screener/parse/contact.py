@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from screener.models import Contact, Section
 from screener.parse._data import alternation, clean, flat_words, iter_lines, load, strip_accents
+from screener.parse.function_words import CONJUNCTIONS, PREPOSITIONS
 from screener.parse.sections import heading_names, unspaced
 
 EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -20,7 +21,7 @@ _PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "della", "di", "v
 # Headings that may come before the name (a side column's contact block, a profile above the name)
 _TOP_SECTIONS = frozenset(["contact", "summary"])
 # English words that are never part of a person's name (particles of names are above)
-_FUNCTION_WORDS = frozenset(["in", "at", "of", "for", "the", "and", "with", "to", "from", "on", "by", "or"])
+_FUNCTION_WORDS = PREPOSITIONS | CONJUNCTIONS | {"the"}
 # "Name: X", "Resume of X", "CV X", "Curriculum Vitae X": a label before the name on the same line
 _NAME_LABEL = re.compile(r"^(?:(?:full\s+)?name|nome(?: completo)?|nombre(?: completo)?|nom|vorname und name)\s*[:\-]\s*"
                          r"|^(?:resume|résumé|curriculum\s+vitae|cv)(?:\s+(?:of|de|von))?\s*[:\-]?\s+(?=[A-ZÀ-Ý])",

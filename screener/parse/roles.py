@@ -32,6 +32,7 @@ from screener.parse._data import (
 )
 from screener.parse.dates import DateMention, DateRange, find_date_ranges, find_dates, month_names_pattern
 from screener.parse.education import has_degree
+from screener.parse.function_words import ARTICLES, CONJUNCTIONS, NAME_PARTICLES, PREPOSITIONS
 from screener.parse.languages import parse_language_item
 from screener.parse.sections import heading_name
 
@@ -152,8 +153,8 @@ def _tool_list(text: str) -> bool:
                 any(_is_location(x) or _STATE_CODE.match(x) for x in items))
 
 
-_CONNECTORS = frozenset({"of", "in", "for", "at", "to", "and", "&", "with", "on", "by", "from", "de", "del", "da", "di",
-                         "du", "der", "des", "la", "le", "el", "y", "e"})
+# words that join the words of a name ("Hale & Birch", "Banco del Sur")
+_CONNECTORS = PREPOSITIONS | NAME_PARTICLES | {"and", "&"}
 
 
 def _without_prose_after_title(part: str) -> str:
@@ -695,8 +696,9 @@ def _start_ends_header(line: str, d: DateMention) -> bool:
         not (has_degree(head) and not _cues().title.search(head))
 _DATE_EDGE = " \t\n(|,:–—-"
 # a function word in lower case opens no header: the text after the dates carries on a sentence of the next column
-_SENTENCE_GOES_ON = re.compile(r"(?:and|or|of|to|with|in|for|the|as|at|by|on|from|an?|such|which|that|while|"
-                               r"where|including|into|over|under)\s")
+_SENTENCE_GOES_ON = re.compile("(?:" + "|".join(sorted(
+    PREPOSITIONS | ARTICLES | CONJUNCTIONS | {"as", "such", "which", "that", "while", "where", "including", "into",
+                                              "over", "under"}, key=lambda w: (-len(w), w))) + r")\s")
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?)\Z", re.IGNORECASE)
 _GAP = re.compile(r"\t+ *|   +")

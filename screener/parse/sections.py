@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from screener.models import Section
 from screener.parse._data import fold, iter_lines, load, trim_span
+from screener.parse.function_words import ARTICLES, PREPOSITIONS
 
 CANONICAL = (
     "experience", "education", "skills", "certifications", "projects", "summary", "languages", "awards",
@@ -180,7 +181,7 @@ def _spelled(key: str) -> str:
     return " ".join(words)
 
 
-_FUNCTION_WORDS = frozenset(["of", "at", "for", "in", "with", "to", "the", "a", "an", "on", "by", "from", "as"])
+_FUNCTION_WORDS = PREPOSITIONS | ARTICLES | {"as"}
 
 
 def _qualified_heading(line: str, key: str, table: dict[str, str]) -> str | None:
