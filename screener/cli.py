@@ -100,7 +100,7 @@ def _profile_task(as_of: date, name: str, data: bytes) -> dict[str, Any]:
         "roles": [role_json(r) for r in prof.roles],
         "education": education,
         "certifications": [{"name": c.name, "issuer": c.issuer, "date": str(c.date) if c.date else None,
-                            "kind": c.kind, "url": c.url} for c in prof.certifications],
+                            "kind": c.kind, "url": c.url, "in_progress": c.in_progress} for c in prof.certifications],
         "languages": [to_jsonable(x) for x in prof.languages],
         "projects": [p.name for p in prof.projects],
         "skill_experience": [to_jsonable(x) for x in skill_experience(prof, as_of=as_of)],

@@ -137,6 +137,8 @@ class Certification:
     kind: Literal["certification", "licence"] = "certification"
     url: str = ""
     span: tuple[int, int] = (0, 0)
+    # "in progress", "expected 2027", "Preparing for the … exam": listed, not earned — never evidence of the skill
+    in_progress: bool = False
 
 
 @dataclass(frozen=True)

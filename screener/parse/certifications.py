@@ -66,6 +66,11 @@ def _levels() -> re.Pattern[str]:
     return re.compile(alternation(load("credential_words")["level_words"]), re.IGNORECASE)
 
 
+def _names_credential(text: str) -> bool:
+    licence, licence_ci, certish = _cues()
+    return bool(licence.search(text) or licence_ci.search(text) or certish.search(text))
+
+
 def _kind(name: str) -> str:
     licence, licence_ci, _c = _cues()
     return "licence" if licence.search(name) or licence_ci.search(name) else "certification"
@@ -77,6 +82,13 @@ def parse_certification_line(line: str, *, today: date | None = None, span: tupl
     line = BULLET_RE.sub("", line, count=1).strip()
     if not re.search(r"[^\W\d_]{2}", line):
         return None
+    # (a remark after ";" that names another credential is about that one: "EIT — FE exam passed 2024; working
+    # toward PE licensure")
+    head, sep, tail = line.partition(";")
+    in_progress = not_yet_held(head) or bool(sep) and not_yet_held(tail) and not _names_credential(tail)
+    towards = _WORKING_TOWARDS.match(line)
+    if towards:  # "Preparing for the Terraform Associate exam": the certification's name
+        line = re.sub(r"\s+exams?\b", "", line[towards.end():], count=1, flags=re.IGNORECASE)
     url = ""
     um = _URL.search(line)
     if um:
@@ -114,7 +126,7 @@ def parse_certification_line(line: str, *, today: date | None = None, span: tupl
     if not name:
         return None
     return Certification(name=name, issuer=issuer, date=when, kind=_kind(name + " " + issuer),  # type: ignore[arg-type]
-                         url=url, span=span)
+                         url=url, span=span, in_progress=in_progress)
 
 
 # A line that only points at the entry above ("Verify badge", "Certificate: https://…", "Credential ID 123")
@@ -124,7 +136,23 @@ _POINTER = re.compile(r"^(?:verify|verification|verified|credential|certificate|
 _NOTE_PAREN = re.compile(r"\((?P<n>[^()]*\b(?:badge|issued|awarded|in progress|pending|expires?|expiry|valid|"
                          r"request|renewed|passed|exams?|applied|member)\b[^()]*)\)", re.IGNORECASE)
 _NOTE_TAIL = re.compile(r"(?:\s+[—–-]\s+|,\s*|\s+)(?:in progress|pending|applied|member since|valid (?:until|through)|"
-                        r"member|expires?|expiry|renewed|not yet)\b.*$", re.IGNORECASE)
+                        r"member|expires?|expiry|renewed|not yet|expected|anticipated|ongoing|planned)\b.*$",
+                        re.IGNORECASE)
+# a certification or licence listed but not held: a note that says so ("in progress", "expected 2027", "exam
+# scheduled"), or a line that opens with working towards it (English, Portuguese, Spanish)
+_IN_PROGRESS = re.compile(r"\b(?:not\s+yet|pending|in[\s-]progress|working\s+towards?|preparing\s+for|expected|"
+                          r"anticipated|eligible\s+for|candidate(?:\s+for)?|planned|applying\s+for|studying\s+for|"
+                          r"scheduled|will\s+sit|to\s+be\s+taken|ongoing|in\s+preparation|pursuing|enrolled\s+in|"
+                          r"registered\s+for|em\s+andamento|en\s+curso|en\s+tr[aá]mite)\b", re.IGNORECASE)
+
+
+def not_yet_held(text: str) -> bool:
+    """Whether a certification's or licence's line says it is not held yet ("PE exam scheduled for May 2027")."""
+    return bool(_IN_PROGRESS.search(text))
+
+
+_WORKING_TOWARDS = re.compile(r"^\W*(?:currently\s+)?(?:preparing for|studying for|working (?:towards?|on)|pursuing|"
+                              r"enrolled in|registered for)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _entries(text: str, section: Section) -> list[tuple[int, int, str, str]]:
@@ -242,4 +270,4 @@ def find_projects(text: str, sections: list[Section] | tuple[Section, ...]) -> l
     return out
 
 
-__all__ = ["find_certifications", "find_projects", "parse_certification_line"]
+__all__ = ["find_certifications", "find_projects", "not_yet_held", "parse_certification_line"]

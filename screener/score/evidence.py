@@ -12,6 +12,7 @@ from ..rubric import Competency, Rubric, competency_key
 from .exclusions import Exclusion, evidence_role, excluded_at, never_evidence
 from .levels import scoring_config
 from .model import Evidence, EvidenceKind
+from .negation import IN_PROGRESS
 from .negation import REASONS as _NEG
 
 
@@ -115,7 +116,7 @@ def _in_certification(profile: Profile, offset: int) -> bool:
     return any(c.span[0] <= offset < c.span[1] for c in profile.certifications if c.span != (0, 0))
 
 
-NEGATION_REASONS = frozenset(_NEG.values())
+NEGATION_REASONS = frozenset(_NEG.values()) | {IN_PROGRESS}
 
 
 def denied_mentions(profile: Profile, terms: CompetencyTerms, exclusions: Sequence[Exclusion] | None) -> list[str]:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Profile, Role, Section
-from .negation import negated_spans
+from .negation import IN_PROGRESS, negated_spans
 
 Span = tuple[int, int]
 
@@ -71,7 +71,8 @@ class Exclusion:
     start: int
     end: int
     reason: str  # "contact block", "name", "e-mail address", "web address", "page header or footer", "reference",
-    # "hidden or injected text", "said not to be had", "wished for, not yet had"
+    # "hidden or injected text", "said not to be had", "wished for, not yet had", "named by a certification not yet
+    # earned"
 
 
 def _lines(text: str) -> Iterable[Span]:
@@ -284,8 +285,10 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
                                      reason))
     for xs, xe in doc.excluded_spans:
         out.append(Exclusion(xs, xe, "hidden or injected text"))
-    # "no experience with Kubernetes", "willing to learn Terraform": named, but not had
+    # "no experience with Kubernetes", "willing to learn Terraform", "AWS Certified … (in progress)": named, not had
     out.extend(Exclusion(ns, ne, reason) for ns, ne, reason in negated_spans(text))
+    out.extend(Exclusion(c.span[0], c.span[1], IN_PROGRESS) for c in profile.certifications
+               if c.in_progress and c.span != (0, 0))
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))
 
 

@@ -19,6 +19,8 @@ _DATA = Path(__file__).with_name("data") / "negation.yaml"
 _CLAUSE_END = re.compile(r"[.;:!?\n]|\s(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had"}
+#: the reason given for a skill named by a certification listed as not yet earned ("AWS Certified … (in progress)")
+IN_PROGRESS = "named by a certification not yet earned"
 
 
 @functools.cache

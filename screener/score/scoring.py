@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import Profile, Role
+from ..parse.certifications import not_yet_held
 from ..parse.education import has_degree, respelled
 from ..rubric import ISCED_OF_LEVEL, LEVEL_NAMES, Competency, DegreePolicy, LicencePolicy, Rubric
 from .achievements import achievements_for, find_achievements
@@ -298,6 +299,8 @@ def degree_status(
                                 f"{s.experience_years:g}{tag}", highest)
         if s.certification is not None:
             for c in profile.certifications:
+                if c.in_progress:
+                    continue  # "in progress", "expected 2027": not held, no substitute for a degree
                 if _contains(c.name, s.certification) or _contains(s.certification, c.name):
                     return DegreeStatus("met by equivalent", f"certification: {c.name} (listed, unverified)",
                                         highest)
@@ -338,11 +341,6 @@ def _highest_named(notes: Sequence[EquivalencyNote]) -> str:
 
 
 #: Words on the same line that say a licence is not held yet ("NCLEX-RN not yet taken", "working toward PE").
-_NOT_YET = re.compile(
-    r"\b(not\s+yet|pending|in\s+progress|working\s+towards?|preparing\s+for|expected|eligible\s+for|"
-    r"candidate\s+for|planned|applying\s+for|studying\s+for|scheduled|will\s+sit|to\s+be\s+taken|"
-    r"em\s+andamento|en\s+curso|en\s+tr[aá]mite)\b", re.IGNORECASE)
-
 
 def _line_at(text: str, offset: int) -> str:
     start = text.rfind("\n", 0, offset) + 1
@@ -360,7 +358,7 @@ def licence_status(policy: LicencePolicy, profile: Profile, *, licensing_path: S
             line = _line_at(text, m.start())
             if profile.document.is_excluded(m.start(), m.end()):
                 continue
-            if _NOT_YET.search(line):
+            if not_yet_held(line):
                 in_progress = in_progress or line.strip()
                 continue
             return LicenceStatus(policy.name, policy.required_by_law, True,

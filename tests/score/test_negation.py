@@ -67,3 +67,42 @@ def test_the_explanation_says_why_a_named_skill_was_not_counted() -> None:
     assert "'Kubernetes' was not counted: said not to be had" in lines
     assert "'Docker' was not counted: said not to be had" in lines
     assert "'AWS' was not counted: wished for, not yet had" in " ".join(by_name["Cloud platforms"].why_not)
+
+
+CERTS = ("Mira Dahl\nmira@example.com\n\nEXPERIENCE\nAnalyst  2018 - 2022\nHalvard Ltd\nBuilt reports in SQL.\n\n"
+         "CERTIFICATIONS\n{lines}\n")
+IN_PROGRESS = ("AWS Certified Solutions Architect – Associate (in progress)\n"
+               "Certified Kubernetes Administrator (CKA), expected 2027\n"
+               "Preparing for the HashiCorp Certified: Terraform Associate exam")
+EARNED = ("AWS Certified Solutions Architect – Associate, 2023\nCertified Kubernetes Administrator (CKA), 2024\n"
+          "HashiCorp Certified: Terraform Associate, 2024")
+
+
+def _screen_certs(lines: str):
+    ctx = build_context(load_rubric(ROOT / "rubrics" / "software-engineer.yaml"), ScreenOptions(as_of=date(2026, 12, 1)))
+    result = screen_one("cv.txt", CERTS.format(lines=lines).encode(), (), ctx)
+    assert not result.error
+    return {c.name: c for c in result.competencies}
+
+
+def test_a_certification_not_yet_earned_is_no_evidence_and_says_why() -> None:
+    earned, pending = _screen_certs(EARNED), _screen_certs(IN_PROGRESS)
+    for name in ("Cloud platforms", "Containers and orchestration", "Delivery practices"):
+        assert earned[name].score > 0 and any(e.kind == "certification" for e in earned[name].evidence)
+        assert pending[name].score == 0, name
+    assert any("'Kubernetes' was not counted: named by a certification not yet earned" in line
+               for line in pending["Containers and orchestration"].why_not)
+
+
+def test_a_certification_in_progress_is_no_substitute_for_a_degree() -> None:
+    from screener.models import Certification, Document, Profile
+    from screener.rubric import parse_rubric
+    from screener.score.scoring import degree_status
+
+    rubric = parse_rubric("role: Analyst\ncompetencies:\n  - {name: SQL, skills: [SQL], weight: 1}\n"
+                          "degree:\n  required: true\n  level: bachelor\n  substitutes:\n    - certification: Certified Data Analyst\n")
+    doc = Document(file="cv.txt", kind="txt", text="x")
+    held = Profile(document=doc, certifications=(Certification(name="Certified Data Analyst"),))
+    pending = Profile(document=doc, certifications=(Certification(name="Certified Data Analyst", in_progress=True),))
+    assert degree_status(rubric.degree, (), held, as_of=date(2026, 12, 1)).status == "met by equivalent"
+    assert degree_status(rubric.degree, (), pending, as_of=date(2026, 12, 1)).status != "met by equivalent"
