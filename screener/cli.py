@@ -89,6 +89,7 @@ def _profile_task(as_of: date, name: str, data: bytes) -> dict[str, Any]:
                           "country": e.country or (note.country if note else ""),
                           "start": str(e.start) if e.start else None, "end": str(e.end) if e.end else None,
                           "grade": e.grade, "kind": CONTRACT_KIND[e.kind], "kind_detail": e.kind,
+                          "in_progress": e.in_progress,
                           "equivalency": to_jsonable(note) if note else None})
     return {
         "file": doc.file,

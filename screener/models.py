@@ -125,6 +125,8 @@ class EducationEntry:
     grade: str = ""
     span: tuple[int, int] = (0, 0)
     kind: EducationKind = "unknown"  # stored results written before kinds existed load as "unknown"
+    # not awarded yet: "expected May 2027", "(in progress)", "2023 – present", an end date still to come
+    in_progress: bool = False
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ entries. ``country`` is set only when the entry names a country outright (tiny l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -200,7 +200,30 @@ def find_education(text: str, sections: list[Section] | tuple[Section, ...], *,
                 if fold(entry.institution) not in known:
                     known.add(fold(entry.institution))
                     out.append(entry)
-    return sorted(out, key=lambda e: e.span)
+    today = today or date.today()
+    return sorted((_with_status(text, e, today) for e in out), key=lambda e: e.span)
+
+
+_STILL_OPEN = re.compile(r"[-–—]\s*(?:present|now|current|ongoing|to date|today)\b", re.IGNORECASE)
+# words that say a degree is not awarded yet (a grade "expected" after a past end date is only a grade)
+_NOT_AWARDED = re.compile(r"\b(?:expected|anticipated|in[\s-]progress|pursuing|currently\s+(?:enrolled|studying)|"
+                          r"enrolled\s+in|(?:ph\.?\s?d\.?|doctoral)\s+candidate|candidate\s+for|to\s+be\s+completed|"
+                          r"not\s+yet\s+(?:completed|awarded|finished))\b", re.IGNORECASE)
+_HEAD_CHARS = 200
+
+
+def _with_status(text: str, entry: EducationEntry, today: date) -> EducationEntry:
+    """The entry marked ``in_progress`` when it ends after ``today``, runs to "present", or its header (first two
+    lines, at most 200 characters) says it is not awarded yet ("expected May 2027", "(in progress)", "PhD
+    candidate") with no end date or one still to come — an "expected" date long past is a résumé written then."""
+    head = "\n".join(text[entry.span[0]:entry.span[1]].split("\n")[:2])[:_HEAD_CHARS] if entry.span != (0, 0) \
+        else f"{entry.credential} {entry.institution}"
+    now = (today.year, today.month)
+    end = (entry.end.year, entry.end.month or 1) if entry.end is not None else None
+    open_range = entry.start is not None and end is None and bool(_STILL_OPEN.search(head))
+    if end is not None and end > now or open_range or _NOT_AWARDED.search(head) and (end is None or end >= now):
+        return replace(entry, in_progress=True)
+    return entry
 
 
 #: How many sections after interleaved columns' heading line the education column may run on into.

@@ -149,6 +149,7 @@ class EquivalencyNote:
     note: str
     foreign: bool
     kind: str = "unknown"  # the education entry's kind (models.EducationKind); results stored before kinds: "unknown"
+    in_progress: bool = False  # not awarded yet (models.EducationEntry.in_progress)
 
 
 @dataclass(frozen=True)

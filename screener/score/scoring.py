@@ -266,6 +266,9 @@ def degree_status(
     Experience substitutes count the years of ``relevant`` roles (those that show the rubric's skills);
     all dated roles when ``relevant`` is None.
     """
+    # a degree not awarded yet ("expected May 2027") meets no requirement; it is named in the flag
+    pending = [n for n in notes if n.in_progress]
+    notes = [n for n in notes if not n.in_progress]
     ranked = sorted((n for n in notes if n.isced_level is not None), key=lambda n: -(n.isced_level or 0))
     highest = ranked[0].credential if ranked else _highest_named(notes)
     if not policy.required:
@@ -318,6 +321,8 @@ def degree_status(
     found = f"highest found: {highest}" if highest else "no degree found"
     others = [f"{n.credential} ({n.kind})" for n in notes if n.kind in _PROGRAMME_KINDS and n.isced_level is None]
     also = f"; not degrees: {', '.join(others)}" if others else ""
+    if pending:
+        also += f"; not yet awarded: {', '.join(n.credential for n in pending)}"
     return DegreeStatus("not met", f"{policy.level} required ({found}{also}); accepted instead: {accepted}", highest)
 
 
@@ -339,8 +344,6 @@ def _highest_named(notes: Sequence[EquivalencyNote]) -> str:
         return f"a degree from {best.institution} (credential not named)" if best.institution else ""
     return best.credential
 
-
-#: Words on the same line that say a licence is not held yet ("NCLEX-RN not yet taken", "working toward PE").
 
 def _line_at(text: str, offset: int) -> str:
     start = text.rfind("\n", 0, offset) + 1

@@ -106,3 +106,22 @@ def test_a_certification_in_progress_is_no_substitute_for_a_degree() -> None:
     pending = Profile(document=doc, certifications=(Certification(name="Certified Data Analyst", in_progress=True),))
     assert degree_status(rubric.degree, (), held, as_of=date(2026, 12, 1)).status == "met by equivalent"
     assert degree_status(rubric.degree, (), pending, as_of=date(2026, 12, 1)).status != "met by equivalent"
+
+
+@pytest.mark.parametrize("line, status", [
+    ("B.S. in Computer Science, Hollowmere State University, expected May 2027", "not met"),
+    ("B.S. in Computer Science, Hollowmere State University (in progress)", "not met"),
+    ("B.S. in Computer Science, Hollowmere State University, 2019", "met"),
+])
+def test_a_degree_not_awarded_yet_meets_no_degree_requirement(line: str, status: str) -> None:
+    from screener.rubric import parse_rubric
+
+    rubric = parse_rubric("role: Analyst\ncompetencies:\n  - {name: SQL, skills: [SQL], weight: 1}\n"
+                          "degree:\n  required: true\n  level: bachelor\n  substitutes:\n    - experience_years: 6\n")
+    ctx = build_context(rubric, ScreenOptions(as_of=date(2026, 12, 1)))
+    cv = (f"Mira Dahl\nmira@example.com\n\nEXPERIENCE\nAnalyst  2023 - 2025\nHalvard Ltd\nBuilt reports in SQL.\n\n"
+          f"EDUCATION\n{line}\n")
+    degree = screen_one("cv.txt", cv.encode(), (), ctx).degree
+    assert degree.status == status
+    if status == "not met":
+        assert "not yet awarded: B.S. in Computer Science" in degree.detail
