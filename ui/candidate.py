@@ -112,7 +112,8 @@ for n in r.equivalencies:
     marker = "🌍 " if n.foreign else ""
     kind = KIND_WORDS.get(n.kind, "")
     st.markdown(f"{marker}**{md_text(n.credential)}**" + ("" if blind else f" — {md_text(n.institution)}")
-                + (f" ({md_text(n.country)})" if n.country else "") + (f" · {kind}" if kind else ""))
+                + (f" ({md_text(n.country)})" if n.country else "") + (f" · {kind}" if kind else "")
+                + (" · ⏳ not yet awarded" if n.in_progress else ""))
     st.markdown(f"Likely U.S. equivalent: **{md_text(n.us_equivalent or 'no note')}** · ISCED level: "
                 f"{n.isced_level if n.isced_level is not None else '—'}" + (" · ⚠️ contested" if n.contested else ""))
     st.caption(md_text(n.note))
