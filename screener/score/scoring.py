@@ -166,9 +166,10 @@ def score_competency(
         if headroom > 0:
             why.append(f"Exceeds the requirement by {headroom:.2f} level(s): score above "
                        f"{scoring_config()['score']['meets']:g} is headroom")
+    denied = denied_mentions(profile, terms, exclusions)
     if not evidence:
         looked = ", ".join(competency.terms()[:8])
-        why_not.append(f"No evidence of {competency.name} found (looked for: {looked})")
+        why_not.append(f"No evidence of {competency.name} {'counted' if denied else 'found'} (looked for: {looked})")
     elif not direct:
         rel = sorted({e.skill_label for e in evidence})
         why_not.append(f"Only related skills found ({', '.join(rel[:5])}), counted at half strength, level 1")
@@ -179,8 +180,7 @@ def score_competency(
         else:
             why_not.append(f"Level {level} ({LEVEL_NAMES[level]}) found, {required} ({LEVEL_NAMES[required]}) "
                            f"required; {weighted:.1f} recency-weighted years in roles")
-    for quote in denied_mentions(profile, terms, exclusions):
-        why_not.append(quote)
+    why_not.extend(denied)
     for b in failed_badges:
         if terms.forms and any(f in (b.name or "").casefold() for f in terms.forms):
             why_not.append(f"Badge '{b.name}' was not counted: {b.verdict}" + (f" ({b.reasons[0]})" if b.reasons
