@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -23,28 +24,54 @@ REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet h
 IN_PROGRESS = "named by a certification not yet earned"
 
 
+# how far before and after an anchor word its cue may start and end ("currently learning", "no prior professional
+# experience with")
+_BEFORE, _AFTER = 40, 80
+
+
+@dataclass(frozen=True)
+class _Cues:
+    pattern: re.Pattern[str]  # every cue, each kind in its named group
+    anchors: re.Pattern[str]  # the words every cue holds
+    max_words: int
+
+
 @functools.cache
-def _cues() -> tuple[re.Pattern[str], int]:
+def _cues() -> _Cues:
     data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     groups = []
     for kind in REASONS:
         alternatives = "|".join(p.replace(" ", r"\s+") for p in data[kind])
         groups.append(rf"(?P<{kind}>{alternatives})")
     pattern = re.compile(r"(?<![\w'])(?:" + "|".join(groups) + r")(?![\w'])", re.IGNORECASE)
-    return pattern, int(data["max_scope_words"])
+    words = [str(w) for w in data["anchors"]]
+    # (a look-ahead on the first letters first: most positions are rejected by one character class)
+    first = "".join(sorted({w[0].lower() for w in words}))
+    anchors = re.compile(rf"\b(?=[{first}])(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return _Cues(pattern, anchors, int(data["max_scope_words"]))
 
 
 def negated_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, reason) of every cue's scope in ``text``: the words after the cue to the end of its clause."""
-    pattern, max_words = _cues()
+    cues = _cues()
+    max_words = cues.max_words
     out: list[tuple[int, int, str]] = []
-    for m in pattern.finditer(text):
-        kind = next(k for k in REASONS if m.group(k) is not None)
-        stop = _CLAUSE_END.search(text, m.end())
-        end = stop.start() if stop else len(text)
-        words = list(_WORD.finditer(text, m.end(), end))
-        if len(words) > max_words:
-            end = words[max_words - 1].end()
-        if end > m.end():
-            out.append((m.end(), end, REASONS[kind]))
-    return out
+    seen: set[int] = set()
+    for a in cues.anchors.finditer(text):
+        for m in cues.pattern.finditer(text, max(0, a.start() - _BEFORE), min(len(text), a.end() + _AFTER)):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            out.append(_scope(text, m, max_words))
+    return sorted({x for x in out if x[1] > x[0]})
+
+
+def _scope(text: str, m: re.Match[str], max_words: int) -> tuple[int, int, str]:
+    """The words after cue ``m`` to the end of its clause, at most ``max_words``."""
+    kind = next(k for k in REASONS if m.group(k) is not None)
+    stop = _CLAUSE_END.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    words = list(_WORD.finditer(text, m.end(), end))
+    if len(words) > max_words:
+        end = words[max_words - 1].end()
+    return m.end(), end, REASONS[kind]

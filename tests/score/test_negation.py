@@ -125,3 +125,35 @@ def test_a_degree_not_awarded_yet_meets_no_degree_requirement(line: str, status:
     assert degree.status == status
     if status == "not met":
         assert "not yet awarded: B.S. in Computer Science" in degree.detail
+
+
+def _full_scan(text: str) -> list[tuple[int, int, str]]:
+    """The reference: every cue found by scanning the whole text (no anchor words first)."""
+    from screener.score.negation import _cues, _scope
+
+    cues = _cues()
+    return sorted({x for m in cues.pattern.finditer(text) if (x := _scope(text, m, cues.max_words))[1] > x[0]})
+
+
+CUE_TEXTS = [
+    "No experience with Kubernetes; no prior professional experience in Go. Unfamiliar with Rust, but fast.",
+    "I have never used Excel. We haven't used Jira and didn't use Slack; I do not know Scala at all.",
+    "Currently learning AWS, I am learning Terraform, and I'm learning Go. Still learning Rust!",
+    "Willing to learn Kafka; eager to learn Spark; would like to learn Flink; interested in learning Beam.",
+    "Planning to study Kotlin and hoping to pick up Swift; aiming to learn Elixir; open to learning Haskell.",
+    "Lacking experience with Docker; lack of knowledge of Helm; without any experience in Istio.",
+    "Not yet familiar with Terraform; inexperienced with Ansible; not proficient in Puppet.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_cues_found_near_their_anchor_words_are_every_cue(text: str) -> None:
+    """Cues are looked for only near the anchor words of data/negation.yaml: the same spans as a full scan."""
+    assert negated_spans(text) == _full_scan(text)
+    assert negated_spans(text)
+
+
+def test_every_sample_resume_gets_the_same_spans_as_a_full_scan() -> None:
+    for path in sorted((ROOT / "sample_data").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert negated_spans(text) == _full_scan(text), path.name
