@@ -59,6 +59,13 @@ from screener.credentials import infer_country, resolve_country
     ("Mastère", "Université de Sfax", "TN"),
     ("BCom Honours", "University of Pretoria", "ZA"),
     ("Matric, Johannesburg", "", "ZA"),
+    ("BSc in Computer Science", "Addis Ababa University", "ET"),
+    ("Licence, Damascus", "", "SY"),
+    ("Bachelor of Science", "University of Baghdad", "IQ"),
+    ("MBChB, Erbil", "", "IQ"),
+    ("BS", "American University of Beirut", "LB"),
+    ("Tawjihi, Irbid", "", "JO"),
+    ("BSc", "Birzeit University", "PS"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
@@ -66,6 +73,11 @@ def test_infer_country(text: str, institution: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text", ["BS, University of Georgia, Athens, GA", "BA, Ohio University, Athens, Ohio"])
 def test_athens_in_the_united_states_is_not_greece(text: str) -> None:
+    assert infer_country(text) == "US"
+
+
+@pytest.mark.parametrize("text", ["BA, Lebanon Valley College", "BS, Lebanon, Pennsylvania", "High school diploma, West Jordan, Utah"])
+def test_us_towns_named_like_countries_are_us(text: str) -> None:
     assert infer_country(text) == "US"
 
 
