@@ -181,6 +181,7 @@ def collect_evidence(
                 end=m.end,
                 role=role_label(role) if role else "",
                 role_months=(role_months_of or {}).get(role, 0) if role else 0,
+                role_index=next((i for i, r in enumerate(profile.roles) if r is role), None) if role else None,
                 related=not direct,
                 note="" if direct else f"related skill: {m.label}",
             )

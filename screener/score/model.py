@@ -44,6 +44,8 @@ class Evidence:
     end: int | None = None
     role: str = ""  # "Title — Employer (2019-01 – present)" when the quote is inside a role
     role_months: int = 0  # length of that role, months
+    # that role's place in the result's work_history (None outside a role, and in results stored before this key)
+    role_index: int | None = None
     source: str = "résumé"  # "résumé", or the badge's URL / file name
     related: bool = False  # a taxonomy neighbour of a rubric skill, at reduced strength
     note: str = ""

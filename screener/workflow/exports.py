@@ -113,27 +113,48 @@ class RoleSpan:
 
 def role_timeline(result: Any, *, as_of: str) -> list[RoleSpan]:
     """Each dated role of a result with the competencies and skills used in it, oldest first (from the evidence
-    of kind "role"; roles without readable dates are left out)."""
-    found: dict[str, tuple[set[str], set[str]]] = {}
+    of kind "role", joined to the result's work history by the role's index; roles without dates are left out).
+    Results stored before evidence carried that index give the role's dates from its evidence label."""
+    history = getattr(result, "work_history", ()) or ()
+    found: dict[int | str, tuple[set[str], set[str]]] = {}
     for c in getattr(result, "competencies", ()):
         for e in c.evidence:
             if e.kind == "role" and e.role:
-                comps, skills = found.setdefault(e.role, (set(), set()))
+                index = getattr(e, "role_index", None)
+                key: int | str = index if index is not None and 0 <= index < len(history) else e.role
+                comps, skills = found.setdefault(key, (set(), set()))
                 comps.add(c.name)
                 skills.add(e.skill_label or e.quote)
     out = []
-    for role, (comps, skills) in found.items():
-        m = _ROLE_DATES.search(role)
-        if not m:
+    for key, (comps, skills) in found.items():
+        dated = _entry_span(history[key], as_of) if isinstance(key, int) else _label_span(key, as_of)
+        if dated is None:
             continue
-        start = f"{m['start']}-{int(m['sm'] or 1):02d}"
-        open_ended = bool(m["open"])
-        end = as_of[:7] if open_ended else f"{m['end']}-{int(m['em'] or 12):02d}"
+        name, start, end, open_ended = dated
         if end < start:
             continue
-        out.append(RoleSpan(role[:m.start()].strip(" —-"), start, end, open_ended, tuple(sorted(comps)),
-                            tuple(sorted(skills, key=str.casefold))))
+        out.append(RoleSpan(name, start, end, open_ended, tuple(sorted(comps)), tuple(sorted(skills, key=str.casefold))))
     return sorted(out, key=lambda s: (s.start, s.end, s.role))
+
+
+def _entry_span(w: Any, as_of: str) -> tuple[str, str, str, bool] | None:
+    """("Title — Employer", start, end, open) of a work-history entry, months as YYYY-MM; a role with a start only
+    spans its first month (as years in roles count it); None when undated."""
+    if not w.start:
+        return None
+    open_ended = w.end == "present"
+    start = w.start if len(w.start) > 4 else f"{w.start}-01"
+    end = as_of[:7] if open_ended else (w.end if w.end and len(w.end) > 4 else f"{w.end}-12" if w.end else start)
+    return " — ".join(p for p in (w.title, w.employer) if p), start, end, open_ended
+
+
+def _label_span(label: str, as_of: str) -> tuple[str, str, str, bool] | None:
+    m = _ROLE_DATES.search(label)
+    if not m:
+        return None
+    open_ended = bool(m["open"])
+    end = as_of[:7] if open_ended else f"{m['end']}-{int(m['em'] or 12):02d}"
+    return label[:m.start()].strip(" —-"), f"{m['start']}-{int(m['sm'] or 1):02d}", end, open_ended
 
 
 # ---- one-page candidate summary -----------------------------------------------------------------------------------

@@ -143,3 +143,34 @@ def test_staleness(after, changes) -> None:
     now = InputsSignature.of(after[0], after[1], samples=after[2])
     assert now.changes(before) == changes
     assert now.changes(None) == []
+
+
+def test_role_timeline_joins_evidence_to_the_work_history_by_index() -> None:
+    """The typed dates of the work history, not the label: a title holding its own years in brackets, a role with
+    a start only (its first month), a current role (to the as-of month)."""
+    history = (SimpleNamespace(title="Engineer (2010 – 2012 programme)", employer="Acme", start="2019-03", end="present"),
+               SimpleNamespace(title="Analyst", employer="Bank", start="2015", end="2018"),
+               SimpleNamespace(title="Intern", employer="Lab", start="2014-06", end=None))
+    ev = [SimpleNamespace(kind="role", role=f"label {i}", role_index=i, skill_label="SQL", quote="SQL") for i in range(3)]
+    result = SimpleNamespace(work_history=history, competencies=[SimpleNamespace(name="SQL", evidence=ev)])
+    spans = [(s.role, s.start, s.end, s.open_ended) for s in role_timeline(result, as_of="2026-12-01")]
+    assert spans == [("Intern — Lab", "2014-06", "2014-06", False), ("Analyst — Bank", "2015-01", "2018-12", False),
+                     ("Engineer (2010 – 2012 programme) — Acme", "2019-03", "2026-12", True)]
+
+
+def test_screened_evidence_carries_its_roles_index() -> None:
+    from datetime import date
+    from pathlib import Path
+
+    from screener.pipeline.context import ScreenOptions, build_context
+    from screener.pipeline.screen_one import screen_one
+    from screener.rubric import load_rubric
+
+    root = Path(__file__).resolve().parents[2]
+    ctx = build_context(load_rubric(root / "rubrics" / "software-engineer.yaml"), ScreenOptions(as_of=date(2026, 12, 1)))
+    cv = ("Mira Dahl\nmira@example.com\n\nEXPERIENCE\nDeveloper  2021 - 2024\nOrvel Works\nBuilt services in Python.\n\n"
+          "Analyst  2016 - 2020\nHalvard Ltd\nWrote SQL reports.\n")
+    result = screen_one("cv.txt", cv.encode(), (), ctx)
+    spans = [(s.role, s.start, s.end) for s in role_timeline(result, as_of="2026-12-01")]
+    assert spans == [("Analyst — Halvard Ltd", "2016-01", "2020-12"), ("Developer — Orvel Works", "2021-01", "2024-12")]
+    assert all(e.role_index is not None for c in result.competencies for e in c.evidence if e.kind == "role")
