@@ -245,7 +245,7 @@ def _run_on_credentials(text: str, following: list[Section] | tuple[Section, ...
             if not line or bullet is not None and bullet.end() > 0:
                 continue
             entry = _Entry(lines=[(s, e, line, False)], has_degree=has_degree(respelled(line)))
-            if not _further_credential(entry) or _names_school(respelled(line)) or find_dates(line, today=today):
+            if not _further_credential(entry) or _names_school(respelled(line)) or _dates(line, today):
                 continue
             entry.school = last.institution
             out.append(_build(text, entry, today))
@@ -263,7 +263,7 @@ def _studies_among_jobs(text: str, section: Section, today: date | None) -> list
     for s, e in lines_in(text, section.start, section.end):
         line = text[s:e]
         m = _STUDENT.search(line)
-        dates = find_dates(line, today=today) if m else []
+        dates = _dates(line, today) if m else []
         ranges = [d for d in dates if isinstance(d, DateRange)]
         if m is None or not ranges:
             continue
@@ -276,6 +276,16 @@ def _studies_among_jobs(text: str, section: Section, today: date | None) -> list
         out.append(EducationEntry(institution=institution, credential=credential, start=ranges[0].start,
                                   end=ranges[0].end, span=(s, e), kind=kind if kind != "unknown" else "program"))
     return out
+
+
+#: how many years ahead an education date may lie: a degree's expected end ("2024 – 2028") — a job's may lie one
+_YEARS_AHEAD = 8
+
+
+def _dates(text: str, today: date | None) -> list[DateRange | DateMention]:
+    """The dates of an education line, years up to ``_YEARS_AHEAD`` after ``today`` included."""
+    now = today or date.today()
+    return find_dates(text, today=date(now.year + _YEARS_AHEAD - 1, 1, 1))
 
 
 def _body_start(text: str, section: Section) -> int:
@@ -321,7 +331,7 @@ def _section_entries(text: str, section: Section, today: date | None, *,
             deg = False  # "Universidad …, Facultad de Ingeniería": the degree word is part of the institution
         if deg and inst and cur is not None and cur.has_institution and not cur.has_degree and _faculty_only(probe):
             inst = False  # "Master's degree. Faculty of Physics" below its school's name: the school's faculty
-        dates = find_dates(line, today=today)
+        dates = _dates(line, today)
         if inst and not deg and not dates and cur is not None and cur.has_degree and len(cur.lines) == 1 and \
                 _faculty_only(respelled(cur.lines[0][2])):
             inst = False  # the school's name below a degree whose only school word was its faculty: one entry
@@ -425,14 +435,14 @@ def _dated_programme(line: str, today: date | None) -> bool:
 
 def _dated_after_words(line: str, today: date | None) -> bool:
     """Words first, then the line's dates ("Software Engineering Immersive (Remote), 2020")."""
-    dates = find_dates(line, today=today)
+    dates = _dates(line, today)
     return bool(dates) and re.search(r"[^\W\d_]{3}", line[:dates[0].span[0]]) is not None
 
 
 def _dated_continuation(line: str, today: date | None) -> bool:
     """A short line that goes on with a field and its years ("Engineering (2015 – 2017, Graduated with"), or the
     years alone ("2016 – 2020")."""
-    dates = find_dates(line, today=today)
+    dates = _dates(line, today)
     return len(line) <= 60 and (re.match(r"[^\W\d_(]", line) is not None or _only_dates(line, dates)) and \
         any(isinstance(d, DateRange) for d in dates)
 
@@ -712,7 +722,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     date_spans: list[tuple[str, tuple[int, int]]] = []
     ranged = False
     for _s, _e, line, _b in entry.lines:
-        for d in find_dates(line, today=today):
+        for d in _dates(line, today):
             if isinstance(d, DateRange) and not ranged:
                 start, end, ranged = d.start, d.end, True
                 date_spans.append((line, d.span))
@@ -727,7 +737,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     if not ranged and len(entry.lines) > 1:
         # a range whose two ends the text layer put on separate lines ("2005  2007: MBA" flattened)
         first_end = entry.lines[1][1]
-        for d in find_dates(text[entry.lines[0][0]:first_end], today=today):
+        for d in _dates(text[entry.lines[0][0]:first_end], today):
             if isinstance(d, DateRange):
                 start, end, ranged = d.start, d.end, True
                 break
@@ -736,7 +746,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         if ranged or not (re.search(r"\d{4}\W*$", a[2]) and re.match(r"\W*\d{4}\b", b[2])):
             continue
         joined = a[2].rstrip() + " – " + b[2].lstrip()
-        for d in find_dates(joined, today=today):
+        for d in _dates(joined, today):
             if isinstance(d, DateRange) and d.span[0] < len(a[2].rstrip()) < d.span[1]:
                 start, end, ranged = d.start, d.end, True
                 break

@@ -20,6 +20,8 @@ TODAY = date(2026, 12, 1)
     ("Hollowmere State University, 2023 – present\nB.S. in Computer Science", True),
     ("Hollowmere State University\nPhD candidate in Marine Biology, 2022 – ongoing", True),
     ("M.Sc. in Geophysics, Orvath Institute of Mining, 2025 – 2027", True),
+    ("Hollowmere State University\nB.S. in Computer Science, 2024 – 2028", True),  # years ahead of a job's
+    ("Hollowmere State University, Sep 15 - Jun 19\nB.S. in Computer Science", False),  # two-digit years still past
     ("B.S. in Computer Science, Hollowmere State University, 2019", False),
     ("B.S. in Computer Science, Hollowmere State University, expected May 2012", False),
     ("LLB Honours (2.1 expected), Orvath University, 2013 – 2017", False),
