@@ -44,11 +44,15 @@ DENIALS = (" No experience with Kubernetes yet; not familiar with Docker. Curren
            "Terraform.")
 
 
-def _screen(extra: str):
+def _screen_text(cv: str):
     ctx = build_context(load_rubric(ROOT / "rubrics" / "software-engineer.yaml"), ScreenOptions(as_of=date(2026, 12, 1)))
-    result = screen_one("cv.txt", BASE.format(extra=extra).encode(), (), ctx)
+    result = screen_one("cv.txt", cv.encode(), (), ctx)
     assert not result.error
     return result
+
+
+def _screen(extra: str):
+    return _screen_text(BASE.format(extra=extra))
 
 
 def test_denied_and_wished_for_skills_never_raise_a_score() -> None:
@@ -79,10 +83,7 @@ EARNED = ("AWS Certified Solutions Architect – Associate, 2023\nCertified Kube
 
 
 def _screen_certs(lines: str):
-    ctx = build_context(load_rubric(ROOT / "rubrics" / "software-engineer.yaml"), ScreenOptions(as_of=date(2026, 12, 1)))
-    result = screen_one("cv.txt", CERTS.format(lines=lines).encode(), (), ctx)
-    assert not result.error
-    return {c.name: c for c in result.competencies}
+    return {c.name: c for c in _screen_text(CERTS.format(lines=lines)).competencies}
 
 
 def test_a_certification_not_yet_earned_is_no_evidence_and_says_why() -> None:
