@@ -66,6 +66,13 @@ from screener.credentials import infer_country, resolve_country
     ("BS", "American University of Beirut", "LB"),
     ("Tawjihi, Irbid", "", "JO"),
     ("BSc", "Birzeit University", "PS"),
+    ("MSc, Dhahran", "", "SA"),
+    ("BSc", "King Saud University", "SA"),
+    ("Bachelor of Arts, Kabul", "", "AF"),
+    ("BBS", "Tribhuvan University", "NP"),
+    ("BE, Pokhara", "", "NP"),
+    ("GCE A/L, Kandy", "", "LK"),
+    ("BSc (Hons)", "University of Moratuwa", "LK"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
