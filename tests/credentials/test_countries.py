@@ -73,6 +73,12 @@ from screener.credentials import infer_country, resolve_country
     ("BE, Pokhara", "", "NP"),
     ("GCE A/L, Kandy", "", "LK"),
     ("BSc (Hons)", "University of Moratuwa", "LK"),
+    ("S1 Teknik Informatika", "Universitas Brawijaya", "ID"),
+    ("Sarjana, Yogyakarta", "", "ID"),
+    ("Bachiller, Arequipa", "", "PE"),
+    ("Ingeniero Industrial", "Pontificia Universidad Católica del Perú", "PE"),
+    ("Magíster, Valparaíso", "", "CL"),
+    ("Ingeniero Civil Industrial", "Universidad Técnica Federico Santa María", "CL"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
@@ -83,7 +89,8 @@ def test_athens_in_the_united_states_is_not_greece(text: str) -> None:
     assert infer_country(text) == "US"
 
 
-@pytest.mark.parametrize("text", ["BA, Lebanon Valley College", "BS, Lebanon, Pennsylvania", "High school diploma, West Jordan, Utah"])
+@pytest.mark.parametrize("text", ["BA, Lebanon Valley College", "BS, Lebanon, Pennsylvania", "High school diploma, West Jordan, Utah",
+                                  "BS, Peru State College", "High school diploma, Lima, Ohio"])
 def test_us_towns_named_like_countries_are_us(text: str) -> None:
     assert infer_country(text) == "US"
 
