@@ -79,6 +79,10 @@ from screener.credentials import infer_country, resolve_country
     ("Ingeniero Industrial", "Pontificia Universidad Católica del Perú", "PE"),
     ("Magíster, Valparaíso", "", "CL"),
     ("Ingeniero Civil Industrial", "Universidad Técnica Federico Santa María", "CL"),
+    ("Licenciatura", "Pontificia Universidad Católica Madre y Maestra", "DO"),
+    ("Bachillerato, San Salvador", "", "SV"),
+    ("BSc", "University of the West Indies, Mona", "JM"),
+    ("Licence, Port-au-Prince", "", "HT"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
@@ -90,7 +94,8 @@ def test_athens_in_the_united_states_is_not_greece(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["BA, Lebanon Valley College", "BS, Lebanon, Pennsylvania", "High school diploma, West Jordan, Utah",
-                                  "BS, Peru State College", "High school diploma, Lima, Ohio"])
+                                  "BS, Peru State College", "High school diploma, Lima, Ohio", "BA, Dominican University",
+                                  "High school diploma, Jamaica, Queens"])
 def test_us_towns_named_like_countries_are_us(text: str) -> None:
     assert infer_country(text) == "US"
 
