@@ -89,6 +89,10 @@ class _Cues:
         self.company = re.compile(r"(?<![^\W_])" + alternation(company) + r"(?![^\W_]|\.\w)", re.IGNORECASE)
         self.country = re.compile(edge[0] + alternation(flat_words(words["countries"])) + edge[1], re.IGNORECASE)
         self.detail_label = re.compile(r"^" + alternation(flat_words(words["detail_labels"])) + r"\s*:", re.IGNORECASE)
+        # a form's field label, then its value after a table cell's bar, a tab or a colon
+        self.field_label = {field: re.compile(r"(?:" + alternation(flat_words(labels)) + r")[ \t]*[|:\t]\s*(?=\S)",
+                                              re.IGNORECASE)
+                            for field, labels in words["field_labels"].items()}
         self.suffix_only = re.compile(
             r"(?:inc|inc\.|ltd\.?|llc|llp|plc|corp\.?|co\.|gmbh|ag|s\.a\.?|ltda\.?|pvt\.? ltd\.?|limited|pty ltd)",
             re.IGNORECASE)
@@ -700,7 +704,8 @@ _SENTENCE_GOES_ON = re.compile("(?:" + "|".join(sorted(
     PREPOSITIONS | ARTICLES | CONJUNCTIONS | {"as", "such", "which", "that", "while", "where", "including", "into",
                                               "over", "under"}, key=lambda w: (-len(w), w))) + r")\s")
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
-_LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?)\Z", re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?|zeitraum|fechas|datas|"
+                         r"p[ée]riode|periodo)\Z", re.IGNORECASE)
 _GAP = re.compile(r"\t+ *|   +")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 
@@ -870,6 +875,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     before = [ln for ln in lines[:first_idx] if ln.text]
     trailing_dates = bool(before) and _headerish(before[0]) and any(
         ln.bullet or len(ln.text) > 100 for ln in before[1:])
+    # the first entry opens the section with its dates on their own line ("seit 03/2020" / "Developer, Acme GmbH"):
+    # the work history is written dates first, so the lines right above a later entry's dates are the description
+    # of the entry before it (a line without bullet or full stop, "Betreuung der Kunden", reads like a header)
+    dates_first = not before and anchors[0][2] and not _rest_of_line(text, lines[first_idx], anchors[0][1].span)
     roles: list[Role] = []
     used: set[int] = set()
     named: dict[int, str] = {}  # header lines of which only the opening name is a field
@@ -893,9 +902,14 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
             span_end = line.end
             if k + 1 == len(anchors):
                 span_end = section.end
+        elif not rest and (labelled := _labelled_fields(lines, last, anchors[k + 1][0] if k + 1 < len(anchors)
+                                                         else len(lines))):
+            named.update(labelled)  # a form: the labelled title and employer below the dates are the header
+            header_lines = sorted(labelled)
+            span_start, span_end = line.start, section.end
         else:
             rest_units = _split_units(rest)
-            max_above = 0 if len(rest_units) >= 2 else (1 if rest_units else 2)
+            max_above = 0 if len(rest_units) >= 2 or dates_first and not rest_units else (1 if rest_units else 2)
             j = idx - 1
             above: list[int] = []
             counted = 0
@@ -1003,6 +1017,30 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     else:
         roles = [_with_span(r, trim_span(text, *r.span)) for r in roles]
     return roles
+
+
+_CANONICAL_LABEL = {"title": "Title: ", "employer": "Employer: "}
+
+
+def _labelled_fields(lines: list[_Line], last: int, stop: int) -> dict[int, str]:
+    """The header of a form-like entry whose fields follow its dates in a label column (the Europass CV: "Dates |
+    01/2019 – present" / "Occupation or position held | Developer" / "Main activities … | …" / "Name and address of
+    employer | Acme Ltd, 1 Main St, Leeds"): {line: the value under the label ``split_header`` reads ("Title: Developer",
+    "Employer: Acme Ltd, …")} for the first title and employer labels among the eight lines below the dates, before
+    the next entry; empty unless a title label is among them."""
+    found: dict[int, str] = {}
+    fields: set[str] = set()
+    for j in range(last + 1, min(stop, last + 9)):
+        ln = lines[j]
+        if not ln.text or ln.bullet:
+            continue
+        for field, pattern in _cues().field_label.items():
+            m = pattern.match(ln.text)
+            if m and field not in fields:
+                fields.add(field)
+                found[j] = _CANONICAL_LABEL[field] + ln.text[m.end():]
+                break
+    return found if "title" in fields else {}
 
 
 def _places_out_of_titles(roles: list[Role]) -> list[Role]:
