@@ -83,6 +83,12 @@ from screener.credentials import infer_country, resolve_country
     ("Bachillerato, San Salvador", "", "SV"),
     ("BSc", "University of the West Indies, Mona", "JM"),
     ("Licence, Port-au-Prince", "", "HT"),
+    ("Licence", "Université de Yaoundé I", "CM"),
+    ("HND, Bamenda", "", "CM"),
+    ("BSc (Hons)", "University of Zimbabwe", "ZW"),
+    ("Bachelor of Commerce, Kampala", "", "UG"),
+    ("Специалист", "Belarusian State University", "BY"),
+    ("Engineer, Minsk", "", "BY"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
