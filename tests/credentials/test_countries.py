@@ -89,6 +89,11 @@ from screener.credentials import infer_country, resolve_country
     ("Bachelor of Commerce, Kampala", "", "UG"),
     ("Специалист", "Belarusian State University", "BY"),
     ("Engineer, Minsk", "", "BY"),
+    ("Bakalavr", "Al-Farabi Kazakh National University", "KZ"),
+    ("B.A., Haifa", "", "IL"),
+    ("Alapképzés", "Debreceni Egyetem", "HU"),
+    ("BSc (Hons), Kuala Lumpur", "", "MY"),
+    ("Diploma", "Politeknik Negeri Bandung", "ID"),
 ])
 def test_infer_country(text: str, institution: str, expected: str) -> None:
     assert infer_country(text, institution=institution) == expected
@@ -101,7 +106,7 @@ def test_athens_in_the_united_states_is_not_greece(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["BA, Lebanon Valley College", "BS, Lebanon, Pennsylvania", "High school diploma, West Jordan, Utah",
                                   "BS, Peru State College", "High school diploma, Lima, Ohio", "BA, Dominican University",
-                                  "High school diploma, Jamaica, Queens"])
+                                  "High school diploma, Jamaica, Queens", "Residency, Beth Israel Deaconess Medical Center, Boston"])
 def test_us_towns_named_like_countries_are_us(text: str) -> None:
     assert infer_country(text) == "US"
 
