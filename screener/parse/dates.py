@@ -101,7 +101,8 @@ class _Rules:
             ("myy2", re.compile(rf"(?P<m>{mon})\.?{nl}[ \t]*+(?P<yy>\d{{2}})(?![\d/.:,]|[ \t]*+(?:st|nd|rd|th)\b)",
                                 flags)),
             ("season", re.compile(rf"(?P<s>{season}){nl}[ \t]*+,?[ \t]*+(?P<y>{y4})(?!\d)", flags)),
-            ("numeric", re.compile(rf"(?P<a>\d{{1,2}})[/.\-](?P<b>\d{{1,2}})[/.\-](?P<y>{y4})(?!\d)", flags)),
+            ("numeric", re.compile(rf"(?P<a>\d{{1,2}})(?P<s1>[/.\-])(?P<b>\d{{1,2}})(?P<s2>[/.\-])(?P<y>{y4})(?!\d)",
+                                   flags)),
             ("mmyyyy", re.compile(rf"(?P<m>\d{{1,2}})[ \t]*+[/.\-][ \t]*+(?P<y>{y4})(?![\d])", flags)),
             ("iso", re.compile(rf"(?P<y>{y4})(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P<day>(?P=sep)\d{{1,2}})?(?![\d])",
                                flags)),
@@ -209,6 +210,9 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
         a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
         if not _year_ok(year, today) or not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
             return None
+        if m["s1"] == m["s2"] == "." and b <= 12:
+            # "01.03.2019": dotted dates are written day first (German, Russian, Polish…), never month first
+            return _Point("numeric", PartialDate(year, b), PartialDate(year, b), s, e, order="dmy")
         month = a if a <= 12 else b
         other = b if a <= 12 and b <= 12 else None
         order = "dmy" if a > 12 else ("mdy" if b > 12 else "")

@@ -133,3 +133,23 @@ def test_europass_label_rows(tmp_path: Path, lang: str, in_table: bool) -> None:
 
     assert _roles(_docx(tmp_path, fill)) == [("Software Developer", "Norvale Systems", "2019-01", NOW),
                                              ("Junior Java Developer", "Quintrix GmbH", "2015-03", "2018-12")]
+
+
+# --- day-precision dates written with dots, day first ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("01.04.2021 – heute", "2021-04", NOW),
+    ("01.03.2018 – 31.12.2021", "2018-03", "2021-12"),  # (the end's 31 settled this one before)
+    ("01.02.2016 - 01.03.2018", "2016-02", "2018-03"),
+    ("15.03.2019 – 01.02.2020", "2019-03", "2020-02"),  # (a first number above 12 settled it before)
+    ("seit 01.03.2020", "2020-03", NOW),
+])
+def test_dotted_day_first_dates_in_a_docx(tmp_path: Path, written: str, start: str, end: str) -> None:
+    """'01.04.2021 – 31.12.2022' (German, Austrian, Swiss, Polish, Russian, Czech CVs): a dotted date is day first,
+    so its month is the middle number, never the first ('01.04.2021' read as January before)."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Berufserfahrung").bold = True
+        doc.add_paragraph(f"Softwareentwickler — Muster Systems GmbH\t{written}")
+        doc.add_paragraph("• Entwicklung von Microservices mit Java")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Softwareentwickler", "Muster Systems GmbH", start, end)]
