@@ -36,10 +36,16 @@ def resolve_country(value: str | None) -> str | None:
 
 def _scores(text: str, weight: int) -> dict[str, int]:
     t = load_tables()
-    scores: dict[str, int] = defaultdict(int)
+    # one vote per place in the text and country: patterns that fold to the same words ("BSc (Eng)", "B.Sc. Eng.")
+    # are one cue, at the weight of its strongest kind
+    best: dict[tuple[int, int, str], int] = {}
     for m in outermost(t.cue_index.find(text)):
         cue: CountryCue = m.item
-        scores[cue.country] += _WEIGHT_TEXT[cue.kind] * weight
+        key = (m.start, m.end, cue.country)
+        best[key] = max(best.get(key, 0), _WEIGHT_TEXT[cue.kind] * weight)
+    scores: dict[str, int] = defaultdict(int)
+    for (_s, _e, country), w in best.items():
+        scores[country] += w
     return scores
 
 

@@ -132,3 +132,9 @@ def test_even_disagreement_gives_no_country() -> None:
 ])
 def test_resolve_country(value: str | None, expected: str | None) -> None:
     assert resolve_country(value) == expected
+
+
+def test_patterns_that_fold_to_the_same_words_are_one_cue() -> None:
+    """South Africa's "BSc (Eng)" is written three ways in the table; in a text they are one cue, so the Sri Lankan
+    university beside it decides (the three counted thrice and outvoted it)."""
+    assert infer_country("B.Sc. Eng. (Hons), University of Moratuwa") == "LK"
