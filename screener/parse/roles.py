@@ -882,6 +882,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     roles: list[Role] = []
     used: set[int] = set()
     named: dict[int, str] = {}  # header lines of which only the opening name is a field
+    group = ""  # the employer whose positions follow under its name and total time (LinkedIn's export)
     for k, (idx, dr, on_line) in enumerate(anchors):
         prev_idx = anchors[k - 1][0] if k else -1
         line = lines[idx]
@@ -892,6 +893,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         rest = _first_sentence(_rest_of_line(text, line, dr.span)) if on_line else clean(line.text)
         units: list[str] = []
         header_lines: list[int] = []
+        grouped = False  # a time at the employer (not at the position) stands among the header's lines
         if trailing_dates:
             block = [i for i in range(prev_idx + 1, idx) if lines[i].text]
             if block and _headerish(lines[block[0]]):
@@ -918,6 +920,11 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                     # (a side column's heading right above the dates: two columns interleaved)
                     j -= 1
                     continue
+                if _DURATION_LINE.fullmatch(lines[j].text):
+                    # "Acme Ltd" / "5 years 9 months" / "Lead Engineer": the time at an employer over its positions
+                    grouped = True
+                    j -= 1
+                    continue
                 if _headerish(lines[j]) and not (has_degree(lines[j].text) and not _cues().company.search(lines[j].text)
                                                  and rest_units and _cues().title.search(rest)):
                     # (a degree line above a titled, dated line is the education column beside it)
@@ -936,8 +943,9 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
             only_title = len(above) == 1 and not rest_units and bool(_cues().title.search(lines[above[0]].text)) and \
                 (not _cues().company.search(lines[above[0]].text) or _ends_with_title(lines[above[0]].text)) and \
                 "," not in lines[above[0]].text  # ("Logistics Scientist (Staff)": a company word, a title last)
-            if len(rest_units) < 2 and (not above or only_title):
-                # dates first (or title and dates on one line), then the rest of the header below
+            if len(rest_units) < 2 and (not above or only_title) and not (group and only_title):
+                # dates first (or title and dates on one line), then the rest of the header below (not for the next
+                # position of a group: the line under its dates is its place, its employer the group's)
                 j = last + 1
                 nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
                 while j < nxt and len(header_lines) < 2 - len(rest_units):
@@ -996,6 +1004,18 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         if not title:
             below = _title_below(lines, last, anchors[k + 1][0] if k + 1 < len(anchors) else len(lines))
             title = clean(_TITLE_LABEL.sub("", lines[below].text)) if below is not None else ""
+        if title and not employer and k + 1 < len(anchors) and not _cues().title.search(title) and \
+                _within(anchors[k + 1][1], dr) and _cues().title.search(lines[anchors[k + 1][0]].text):
+            # "Calvera Payments  Jun 2015 – Dec 2016" / "Junior Developer (Jun 2015 – Dec 2016)": a name that is no
+            # job title, dated over the titled entry after it, is the employer the positions are written under
+            title, employer = "", title
+        if not trailing_dates:
+            if grouped and employer:
+                group = employer
+            elif employer:
+                group = ""
+            elif title and group and len([u for u in units if not _is_location(u)]) <= 1:
+                employer = group  # the next position of the employer whose total time was written under its name
         if not employer and title and roles and len(units) <= 1:
             # a position written under an employer whose dates cover it ("2008 – 2022 Gorbank" … "2010 – 2015. Developer")
             outer = next((r for r in reversed(roles) if r.employer and _covers(r, dr)), None) or (
@@ -1007,7 +1027,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
         roles.append(Role(title=title, employer=employer, location=location, start=dr.start, end=dr.end,
                           current=dr.current, date_text=re.sub(r"\s+", " ", dr.text).strip(),
                           span=(span_start, span_end)))
-    roles = _places_out_of_titles(roles)
+    roles = _without_employer_lines(_places_out_of_titles(roles))
     # in dates-first / header-above layouts each role runs until the next one begins
     if not trailing_dates:
         if section.name == "experience":
@@ -1041,6 +1061,30 @@ def _labelled_fields(lines: list[_Line], last: int, stop: int) -> dict[int, str]
                 found[j] = _CANONICAL_LABEL[field] + ln.text[m.end():]
                 break
     return found if "title" in fields else {}
+
+
+# a time written alone on its line: "5 years 9 months", "1 yr 3 mos", "(2 years)"
+_DURATION_LINE = re.compile(r"\(?\d{1,2}\+?\s*(?:years?|yrs?)(?:\s+\d{1,2}\s*(?:months?|mos?))?\)?|"
+                            r"\(?\d{1,2}\s*(?:months?|mos?)\)?", re.IGNORECASE)
+
+
+def _within(inner: DateRange, outer: DateRange) -> bool:
+    """Whether ``inner`` lies within ``outer`` (both started)."""
+    return _covers(Role("", start=outer.start, end=outer.end, current=outer.current), inner)
+
+
+def _without_employer_lines(roles: list[Role]) -> list[Role]:
+    """``roles`` without the dated line of an employer over its positions ("Zentaro Labs  Jan 2017 – Present" above
+    "Lead Engineer (May 2022 – Present)", …): a role with no title, followed by a titled role of the same employer
+    within its dates. The positions carry the employer."""
+    out = []
+    for k, r in enumerate(roles):
+        nxt = roles[k + 1] if k + 1 < len(roles) else None
+        if not r.title and r.employer and nxt is not None and nxt.title and nxt.employer == r.employer and \
+                nxt.start is not None and _covers(r, DateRange(nxt.start, nxt.end, nxt.current, "", nxt.span)):
+            continue
+        out.append(r)
+    return out
 
 
 def _places_out_of_titles(roles: list[Role]) -> list[Role]:

@@ -153,3 +153,75 @@ def test_dotted_day_first_dates_in_a_docx(tmp_path: Path, written: str, start: s
         doc.add_paragraph("• Entwicklung von Microservices mit Java")
 
     assert _roles(_docx(tmp_path, fill)) == [("Softwareentwickler", "Muster Systems GmbH", start, end)]
+
+
+# --- several positions under one employer ---------------------------------------------------------------------------
+
+def test_employer_line_dated_over_its_positions(tmp_path: Path) -> None:
+    """'Zentaro Labs<TAB>Jan. 2017 – Present' then 'Lead Engineer (May. 2022 – Present)', …: the employer's line is
+    no role of its own, and an employer named without an organisation word ('Calvera Payments') is not a title."""
+    groups = [("Zentaro Labs", "Jan. 2017 – Present", [("Lead Engineer", "May. 2022 – Present"),
+                                                      ("Senior Engineer", "Mar. 2019 – Apr. 2022"),
+                                                      ("Software Engineer", "Jan. 2017 – Feb. 2019")]),
+              ("Calvera Payments", "Jun. 2015 – Dec. 2016", [("Junior Developer", "Jun. 2015 – Dec. 2016")])]
+
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Work Experience").bold = True
+        for employer, dates, positions in groups:
+            doc.add_paragraph().add_run(f"{employer}\t{dates}").bold = True
+            for title, when in positions:
+                para = doc.add_paragraph()
+                para.add_run(title).italic = True
+                para.add_run(f" ({when})")
+                doc.add_paragraph("• Led the migration of the billing service to Kubernetes.")
+
+    assert _roles(_docx(tmp_path, fill)) == [
+        ("Lead Engineer", "Zentaro Labs", "2022-05", NOW), ("Senior Engineer", "Zentaro Labs", "2019-03", "2022-04"),
+        ("Software Engineer", "Zentaro Labs", "2017-01", "2019-02"),
+        ("Junior Developer", "Calvera Payments", "2015-06", "2016-12")]
+
+
+def _linkedin_pdf(path: Path, blocks: list[tuple[str, str]]) -> None:
+    """A page laid out as LinkedIn's 'Save to PDF' export: a side column (contact, top skills), the main column
+    with (text, size) lines."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    for y, (text, size) in ((800, ("Contact", 12)), (785, ("alina.brenner@example.com", 9)),
+                            (760, ("Top Skills", 12)), (745, ("Python", 9)), (732, ("Kubernetes", 9))):
+        canvas.setFont("Helvetica", size)
+        canvas.drawString(40, y, text)
+    y = 800.0
+    for text, size in blocks:
+        canvas.setFont("Helvetica", float(size))
+        canvas.drawString(220, y, text)
+        y -= float(size) + 5
+    canvas.showPage()
+    canvas.save()
+
+
+def test_linkedin_export_positions_under_one_company(tmp_path: Path) -> None:
+    """LinkedIn's export: 'Company' / its total time ('6 years 1 month') / 'Title' / 'May 2022 - Present (3 years 9
+    months)' / 'City, Country' / description, then the next position under the same company with only its title
+    above its dates. The total time is never an employer; each position keeps the company, even after a gap; the
+    place under a position's dates ('Brno') is never the next position's employer."""
+    lines = [("Alina Brenner", "22"), ("Lead Engineer at Zentaro Labs", "10"), ("Experience", "14")]
+    companies = [("Zentaro Labs", "6 years 1 month", [("Lead Engineer", "May 2022 - Present (3 years 9 months)", "Tallinn, Estonia"),
+                                                      ("Senior Engineer", "March 2019 - December 2021 (2 years 10 months)", "Tallinn, Estonia"),
+                                                      ("Software Engineer", "January 2017 - October 2018 (1 year 10 months)", "Riga, Latvia")]),
+                 ("Calvera Payments", "", [("Junior Developer", "June 2015 - December 2016 (1 year 7 months)", "Sofia, Bulgaria")]),
+                 ("Ivylane Software", "1 year 5 months", [("Junior Tester", "July 2014 - May 2015 (11 months)", "Brno"),
+                                                          ("Intern", "January 2014 - June 2014 (6 months)", "Brno")])]
+    for company, total, positions in companies:
+        lines += [(company, "12")] + ([(total, "9.5")] if total else [])
+        for title, when, place in positions:
+            lines += [(title, "10.5"), (when, "9.5"), (place, "9.5"), ("Built services in Go.", "9.5")]
+    lines += [("Education", "14"), ("University of Sofia", "12"), ("Bachelor of Science - BS, Computer Science", "9.5")]
+    path = tmp_path / "Profile.pdf"
+    _linkedin_pdf(path, lines)
+    assert _roles(path) == [
+        ("Lead Engineer", "Zentaro Labs", "2022-05", NOW), ("Senior Engineer", "Zentaro Labs", "2019-03", "2021-12"),
+        ("Software Engineer", "Zentaro Labs", "2017-01", "2018-10"),
+        ("Junior Developer", "Calvera Payments", "2015-06", "2016-12"),
+        ("Junior Tester", "Ivylane Software", "2014-07", "2015-05"), ("Intern", "Ivylane Software", "2014-01", "2014-06")]
