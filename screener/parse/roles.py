@@ -939,6 +939,8 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                     j -= 1
                     continue
                 break
+            if group and len(above) == 2 and _sentence_line(lines[above[0]].text):
+                above = above[1:]  # (in a group, a sentence above a position's title describes the position before)
             header_lines.extend(above)
             only_title = len(above) == 1 and not rest_units and bool(_cues().title.search(lines[above[0]].text)) and \
                 (not _cues().company.search(lines[above[0]].text) or _ends_with_title(lines[above[0]].text)) and \
@@ -948,6 +950,7 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                 # position of a group: the line under its dates is its place, its employer the group's)
                 j = last + 1
                 nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
+                whole = False  # a line below already named both the title and the employer
                 while j < nxt and len(header_lines) < 2 - len(rest_units):
                     if not lines[j].text or heading_name(lines[j].text):
                         # (a side column's heading between the dates and the employer: two columns interleaved)
@@ -972,7 +975,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
                             named[j] = name  # "Aviabit Developed applications: …": the employer opens the text
                             header_lines.append(j)
                         break
+                    if whole and not _is_location(_LABELS.sub("", lines[j].text)):
+                        break  # ("Team Lead, Wexley Analytics, Gdansk" / a description line with neither bullet nor stop)
                     header_lines.append(j)
+                    whole = _whole_header(lines[j].text)
                     j += 1
             nxt = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
             if header_lines and not any(_cues().title.search(lines[i].text) for i in header_lines) and \
@@ -1066,6 +1072,22 @@ def _labelled_fields(lines: list[_Line], last: int, stop: int) -> dict[int, str]
 # a time written alone on its line: "5 years 9 months", "1 yr 3 mos", "(2 years)"
 _DURATION_LINE = re.compile(r"\(?\d{1,2}\+?\s*(?:years?|yrs?)(?:\s+\d{1,2}\s*(?:months?|mos?))?\)?|"
                             r"\(?\d{1,2}\s*(?:months?|mos?)\)?", re.IGNORECASE)
+
+
+def _whole_header(text: str) -> bool:
+    """"Team Lead, Wexley Analytics, Gdansk": a line naming a job title and, in another part, a name that is neither a
+    title nor a place."""
+    cues = _cues()
+    parts = [p for unit in _split_units(text) for p in _comma_parts(unit)]
+    return len(parts) >= 2 and any(cues.title.search(p) for p in parts) and \
+        any(not cues.title.search(p) and not _is_location(p) for p in parts)
+
+
+def _sentence_line(text: str) -> bool:
+    """"Tested REST APIs for partners with Redis, Selenium.": four or more words ending with a full stop that closes
+    no abbreviation or legal suffix ("Acme Holdings Inc.")."""
+    return text.endswith(".") and len(text.split()) >= 4 and not _ABBREV_END.search(text[:-1]) and \
+        not _cues().suffix_only.fullmatch(text.split()[-1])
 
 
 def _within(inner: DateRange, outer: DateRange) -> bool:

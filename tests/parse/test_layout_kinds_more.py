@@ -225,3 +225,44 @@ def test_linkedin_export_positions_under_one_company(tmp_path: Path) -> None:
         ("Software Engineer", "Zentaro Labs", "2017-01", "2018-10"),
         ("Junior Developer", "Calvera Payments", "2015-06", "2016-12"),
         ("Junior Tester", "Ivylane Software", "2014-07", "2015-05"), ("Intern", "Ivylane Software", "2014-01", "2014-06")]
+
+
+def test_dates_first_header_on_one_line_then_a_description_naming_partners(tmp_path: Path) -> None:
+    """'01.2021 – 08.2024' | 'Team Lead, Wexley Analytics, Gdansk' / 'Automated REST APIs for partners with Jenkins,
+    Java': the header line names title and employer, so the description under it (an organisation word in it,
+    neither bullet nor full stop) is not read as the employer; a place on the next line still is the place."""
+    rows = [("01.2021 – 08.2024", ["Team Lead, Wexley Analytics, Gdansk",
+                                   "Automated REST APIs for partners with Jenkins, Java"]),
+            ("08/2019 – 12/2020", ["Android Developer, Northern Meadow Media", "Riga, Latvia",
+                                   "Optimised monitoring for the client's partners"])]
+
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Beruflicher Werdegang").bold = True
+        table = doc.add_table(rows=0, cols=2)
+        for dates, texts in rows:
+            left, right = table.add_row().cells
+            left.text = dates
+            right.text = texts[0]
+            for text in texts[1:]:
+                right.add_paragraph(text)
+
+    profile = parse_document(ingest_path(_docx(tmp_path, fill)), today=TODAY)
+    assert [(r.title, r.employer, r.location) for r in profile.roles] == [
+        ("Team Lead", "Wexley Analytics", "Gdansk"), ("Android Developer", "Northern Meadow Media", "Riga, Latvia")]
+
+
+def test_linkedin_position_description_is_not_the_next_positions_employer(tmp_path: Path) -> None:
+    """Under one company, a position's description ('Tested REST APIs for partners with Redis, Selenium.': short,
+    a comma, a full stop, an organisation word) right above the next position's title is not its employer."""
+    lines = [("Alina Brenner", "22"), ("Experience", "14"), ("PS Digital", "12"), ("2 years 8 months", "9.5")]
+    for title, when in (("DevOps Engineer", "December 2019 - February 2021 (1 year 3 months)"),
+                        ("Site Reliability Engineer", "July 2018 - November 2019 (1 year 5 months)")):
+        lines += [(title, "10.5"), (when, "9.5"), ("Austin, TX", "9.5"),
+                  ("Tested REST APIs for partners with Redis, Selenium.", "9.5")]
+    lines += [("Kestrelon Labs", "12"), ("Database Administrator", "10.5"),
+              ("August 2014 - March 2018 (3 years 8 months)", "9.5"), ("Aarhus, Denmark", "9.5")]
+    path = tmp_path / "Profile.pdf"
+    _linkedin_pdf(path, lines)
+    assert _roles(path) == [("DevOps Engineer", "PS Digital", "2019-12", "2021-02"),
+                            ("Site Reliability Engineer", "PS Digital", "2018-07", "2019-11"),
+                            ("Database Administrator", "Kestrelon Labs", "2014-08", "2018-03")]
