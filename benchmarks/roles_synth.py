@@ -6,7 +6,7 @@ Writes the résumés with ``benchmarks/make_roles_synth.py``'s generator when th
 generator's output for these settings, then runs ``../shared/tools/roles_real_check.py`` (every document through
 ``python -m screener parse FILE --json``) once per layout kind, and prints dated roles, exact roles and education
 per kind and overall. ``-v`` also prints the checker's misses (its first 20 per kind), each naming the file under
-``--out``. About 1 CPU second per résumé (the checker starts one ``python -m screener parse`` per file): ``--n 54``
+``--out``. About 1 CPU second per résumé (the checker starts one ``python -m screener parse`` per file): ``--n 66``
 (two per kind) is the quick look. Skips with a message when ../shared (the checker) is missing. Exits 0 (a
 benchmark prints; it does not gate).
 """

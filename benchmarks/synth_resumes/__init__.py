@@ -12,8 +12,11 @@ import random
 import shutil
 from pathlib import Path
 
-from .kinds import KINDS
+from .forms import FORM_KINDS
+from .kinds import KINDS as LAYOUT_KINDS
 from .people import person
+
+KINDS = {**LAYOUT_KINDS, **FORM_KINDS}
 
 GOLD_NAME = "gold_roles_synth.jsonl"
 SHARED = Path(__file__).resolve().parents[3] / "shared"  # the read-only development data beside the checkout

@@ -118,3 +118,45 @@ def start_only(span: Span, rng: random.Random) -> Written:
 
 
 NEUTRAL: tuple[Style, ...] = (short_month, long_month, numeric_month, years)
+
+
+def german_numeric(span: Span, rng: random.Random) -> Written:
+    """"03/2017 – 02/2020", "03.2017 – 02.2020"; a running job "seit 03/2020" or "03/2020 – heute"."""
+    sep = rng.choice("/.")
+    fmt: Callable[[tuple[int, int]], str] = lambda ym: f"{ym[1]:02d}{sep}{ym[0]}"  # noqa: E731
+    if span.end is None:
+        text = rng.choice((f"seit {fmt(span.start)}", f"Seit {fmt(span.start)}", f"{fmt(span.start)} – heute"))
+        return Written((text,), _ym(span.start), "present")
+    return Written((f"{fmt(span.start)} – {fmt(span.end)}",), _ym(span.start), _ym(span.end))
+
+
+def day_dotted(span: Span, rng: random.Random) -> Written:
+    """Day-precision dates written day first with dots: "01.03.2019 – 31.12.2021", "15.04.2021 – heute"."""
+    def fmt(ym: tuple[int, int]) -> str:
+        return f"{rng.choice((1, 1, 15, 28)):02d}.{ym[1]:02d}.{ym[0]}"
+    end = fmt(span.end) if span.end else rng.choice(("heute", "present"))
+    return Written((f"{fmt(span.start)} – {end}",), _ym(span.start), _ym(span.end) if span.end else "present")
+
+
+TODAY = (2026, 1)  # the people's newest jobs run to the generator's "today" (people.spans)
+
+
+def months_of(span: Span) -> int:
+    """How many months ``span`` runs, both ends counted."""
+    end = span.end or TODAY
+    return (end[0] * 12 + end[1]) - (span.start[0] * 12 + span.start[1]) + 1
+
+
+def duration(months: int) -> str:
+    """"3 years 9 months", "1 year", "11 months", as LinkedIn writes a time."""
+    years, rest = divmod(months, 12)
+    parts = (f"{years} year{'s' if years != 1 else ''}" if years else "",
+             f"{rest} month{'s' if rest != 1 else ''}" if rest else "")
+    return " ".join(x for x in parts if x)
+
+
+def linkedin(span: Span, rng: random.Random) -> Written:
+    """LinkedIn's export: "May 2022 - Present (3 years 9 months)"."""
+    end = f"{MONTHS[span.end[1] - 1]} {span.end[0]}" if span.end else "Present"
+    text = f"{MONTHS[span.start[1] - 1]} {span.start[0]} - {end} ({duration(months_of(span))})"
+    return Written((text,), _ym(span.start), _ym(span.end) if span.end else "present")

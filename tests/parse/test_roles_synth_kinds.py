@@ -29,11 +29,17 @@ TRAITS: dict[str, str | None] = {
     "lost_dash": r"\b(19|20)\d\d ?((19|20)\d\d|Present)\b",
     "open_end_words": r"\d [–-] (till now|to date|current|now|till present|until now)\b",
     "pipe_separated": r"[^\n|]+ \| [^\n|]+ \| [^\n|]+",
-    "capitals_city_below": r"(?m)^[A-Z][A-Z/&.\- ]{12,}(\t.*)?$",
+    "capitals_city_below": r"(?m)^[A-Z][A-Z/&.\- ]{12,}([\t ].*\d.*)?$",  # (a PDF sets the dates after a space)
     "employer_city_parentheses": r"[\w.] \([A-Z][a-z]+\)",
     "title_at_company": r"\w at [A-Z]",
     "dates_beside_title": r"\t[A-Za-z0-9]",
     "docx_interleaved_columns": r"@example\.com\n[^\n]+\n",
+    "docx_lebenslauf_table": r"(?m)^(?:[Ss]eit \d\d[/.]\d{4}|\d\d[/.]\d{4} – (?:\d\d[/.]\d{4}|heute))$",
+    "docx_europass_2013": r"(?m)^Business or sector [A-Z]",
+    "docx_europass_labels": r"(?m)^(?:Occupation or position held|Beruf oder Funktion|Fonction ou poste occupé|"
+                            r"Profesión o cargo desempeñado)(?:: |\n)",
+    "day_dotted_dates": r"\b\d\d\.\d\d\.\d{4} – ",
+    "pdf_linkedin_export": r"\d{4} - (?:Present|[A-Z][a-z]+ \d{4}) \(\d+ (?:years?|months?)",
 }
 
 

@@ -1,0 +1,214 @@
+"""Layout kinds of form-like and regional CVs and of several positions under one employer: the tabular German/Austrian
+Lebenslauf (dates in the left cell, the job and its description in plain paragraphs in the right one), the 2013
+Europass CV (a "Business or sector" line closing each entry), the classic Europass label column ("Occupation or
+position held | …", "Name and address of employer | …") in English, German, French or Spanish, day-precision dotted
+dates ("01.03.2019 – 31.12.2021"), an employer's line over its positions (promotions), and LinkedIn's PDF export."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from . import dates as d
+from . import parts as pt
+from .kinds import Made, Recipe, flow
+from .people import TITLES, Job, Person, Span
+from .writers import Line, add_lines, docx_document, write_pdf
+
+STREETS = ("Main Street", "Station Road", "Hauptstraße", "Rue du Marché", "Calle Mayor", "Rua Nova", "Market Square")
+
+
+def _row(table: Any) -> tuple[Any, Any]:
+    cells = table.add_row().cells
+    return cells[0], cells[1]
+
+
+def _plain(bullet: str) -> str:
+    """A description paragraph as tabular CVs write it: no bullet, no full stop."""
+    return bullet.rstrip(".")
+
+
+def docx_lebenslauf_table(p: Person, rng: random.Random, stem: Path) -> Made:
+    """A two-column table, one row per job: "seit 03/2020" or "03.2017 – 02.2020" left; "Title, Employer, City"
+    (or the title, then "Employer, City") and one or two description paragraphs with neither bullet nor full stop
+    right."""
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    doc = docx_document()
+    heading = rng.choice(("Berufserfahrung", "Beruflicher Werdegang", "Work Experience", "Berufspraxis"))
+    add_lines(doc, s.contact + s.skills + [Line(heading, "heading")])
+    table = doc.add_table(rows=0, cols=2)
+    one_line = rng.random() < 0.5
+    roles = []
+    for job in p.jobs:
+        when = d.german_numeric(job.span, rng)
+        left, right = _row(table)
+        left.text = when.text
+        where = f"{job.company}, {job.city}"
+        head = [f"{job.title}, {where}"] if one_line else [job.title, where]
+        add_lines(right, [Line(h) for h in head] + [Line(_plain(b)) for b in job.bullets[:2]], right.paragraphs[0])
+        roles.append({**pt.role_gold(job, when), "location": job.city})
+    add_lines(doc, s.education + s.languages)
+    doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
+def docx_europass_2013(p: Person, rng: random.Random, stem: Path) -> Made:
+    """The 2013 Europass CV: a table row per job, the dates left ("Apr 2021–Present"), the title, "Employer, City
+    (Country)", "▪ task" lines and "Business or sector …" right."""
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    doc = docx_document()
+    add_lines(doc, s.contact + [Line("WORK EXPERIENCE", "heading")])
+    table = doc.add_table(rows=0, cols=2)
+    roles = []
+    for job in p.jobs:
+        when = rng.choice((d.short_month, d.numeric_month))(job.span, rng)
+        left, right = _row(table)
+        left.text = when.text
+        lines = [Line(job.title), Line(f"{job.company}, {job.city} ({job.region})")]
+        lines += [Line(f"▪ {_plain(b).lower()}") for b in job.bullets]
+        lines.append(Line(f"Business or sector {rng.choice(('Information and communication', 'Financial services', 'Manufacturing'))}"))
+        add_lines(right, lines, right.paragraphs[0])
+        roles.append(pt.role_gold(job, when))
+    add_lines(doc, s.education + s.skills + s.languages)
+    doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
+# the classic Europass CV's labels: dates, title, activities, employer, sector, the section's heading
+EUROPASS_LABELS = {
+    "en": ("Dates", "Occupation or position held", "Main activities and responsibilities",
+           "Name and address of employer", "Type of business or sector", "Work experience"),
+    "de": ("Zeitraum", "Beruf oder Funktion", "Wichtigste Tätigkeiten und Zuständigkeiten",
+           "Name und Adresse des Arbeitgebers", "Tätigkeitsbereich oder Branche", "Berufserfahrung"),
+    "fr": ("Dates", "Fonction ou poste occupé", "Principales activités et responsabilités",
+           "Nom et adresse de l'employeur", "Type ou secteur d'activité", "Expérience professionnelle"),
+    "es": ("Fechas", "Profesión o cargo desempeñado", "Funciones y responsabilidades principales",
+           "Nombre y dirección de la empresa o empleador", "Tipo de empresa o sector", "Experiencia laboral"),
+}
+
+
+def _address(job: Job, rng: random.Random) -> str:
+    return f"{rng.choice(STREETS)} {rng.randint(1, 120)}, {rng.randint(10000, 99999)} {job.city} ({job.region})"
+
+
+def docx_europass_labels(p: Person, rng: random.Random, stem: Path) -> Made:
+    """The classic Europass CV: per job a label column beside the values ("Dates | 03/2015 – 12/2018",
+    "Occupation or position held | …", "Main activities and responsibilities | …", "Name and address of employer |
+    Employer, street, postcode City (Country)", "Type of business or sector | …"), one table per job or one for all,
+    or the same as "Label: value" paragraphs."""
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    labels = EUROPASS_LABELS[rng.choice(sorted(EUROPASS_LABELS))]
+    doc = docx_document()
+    add_lines(doc, s.contact + s.summary + [Line(labels[5], "heading")])
+    style = rng.choice((d.numeric_month, d.long_month, d.short_month))
+    shape = rng.choice(("table per job", "one table", "paragraphs"))
+    table = doc.add_table(rows=0, cols=2) if shape == "one table" else None
+    roles = []
+    for job in p.jobs:
+        when = style(job.span, rng)
+        values = (when.text, job.title, "; ".join(_plain(b) for b in job.bullets), f"{job.company}, {_address(job, rng)}",
+                  rng.choice(("Information technology", "Banking", "Logistics")))
+        if shape == "table per job":
+            table = doc.add_table(rows=0, cols=2)
+        for label, value in zip(labels, values, strict=False):
+            if table is None:
+                doc.add_paragraph(f"{label}: {value}")
+            else:
+                left, right = _row(table)
+                left.text, right.text = label, value
+        roles.append({**pt.role_gold(job, when), "location": f"{job.city}, {job.region}"})
+    add_lines(doc, s.education + s.skills + s.languages)
+    doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
+# --- several positions under one employer ------------------------------------------------------------------------
+
+def _positions(job: Job, rng: random.Random) -> list[Job]:
+    """The job as one position, or (a job of two years or more, often) two: a promotion half-way, newest first."""
+    months = d.months_of(job.span)
+    if months < 24 or rng.random() < 0.35:
+        return [job]
+    cut = job.span.start[0] * 12 + job.span.start[1] - 1 + months // 2  # the earlier position's last month
+    earlier_end = (cut // 12, cut % 12 + 1)
+    later_start = ((cut + 1) // 12, (cut + 1) % 12 + 1)
+    earlier_title = rng.choice([t for t in TITLES if t != job.title])
+    return [replace(job, span=Span(later_start, job.span.end)),
+            replace(job, title=earlier_title, span=Span(job.span.start, earlier_end))]
+
+
+def docx_positions_under_employer(p: Person, rng: random.Random, stem: Path) -> Made:
+    """Each employer on a line of its own (with its city after a tab or a dash, or its whole time after a tab), then
+    its positions, each a title with its own dates (after a tab, or in brackets) and bullets."""
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    style = rng.choice((d.short_month, d.long_month, d.numeric_month))
+    shape = rng.choice(("city after a tab", "city after a dash", "dates after a tab"))
+    bracketed = rng.random() < 0.5
+    lines = s.contact + s.summary + s.skills + [Line(rng.choice(("Work Experience", "EXPERIENCE")), "heading")]
+    roles = []
+    for job in p.jobs:
+        positions = _positions(job, rng)
+        if shape == "city after a tab":
+            lines.append(Line(job.company, "strong", right=job.city))
+        elif shape == "city after a dash":
+            lines.append(Line(f"{job.company} — {job.city}", "strong"))
+        else:
+            lines.append(Line(job.company, "strong", right=style(job.span, rng).text))
+        for pos in positions:
+            when = style(pos.span, rng)
+            lines.append(Line(f"{pos.title} ({when.text})") if bracketed else Line(pos.title, right=when.text))
+            lines += [Line(b, "bullet") for b in pos.bullets[:2]]
+            roles.append(pt.role_gold(pos, when))
+    lines += s.education + s.languages
+    path = stem.with_suffix(".docx")
+    doc = docx_document()
+    add_lines(doc, lines)
+    doc.save(str(path))
+    return Made(path, roles, edu_gold)
+
+
+def pdf_linkedin_export(p: Person, rng: random.Random, stem: Path) -> Made:
+    """LinkedIn's "Save to PDF": a side column (contact, top skills, languages) and the main column with each
+    company, its total time when it lists several positions, then per position the title, "May 2022 - Present (3
+    years 9 months)", the place and the description; education as "School" / "Degree, Field · (2011 - 2015)"."""
+    side = [Line("Contact", "heading"), Line(p.email), Line("Top Skills", "heading"),
+            *[Line(k) for k in p.skills[:3]], Line("Languages", "heading"), *[Line(x) for x in p.languages]]
+    main = [Line(p.name, "name"), Line(f"{p.jobs[0].title} at {p.jobs[0].company}"), Line(p.city),
+            Line("Summary", "heading"), Line(p.summary), Line("Experience", "heading")]
+    roles = []
+    for job in p.jobs:
+        positions = _positions(job, rng)
+        main.append(Line(job.company, "strong"))
+        if len(positions) > 1:
+            main.append(Line(d.duration(d.months_of(job.span))))
+        for pos in positions:
+            when = d.linkedin(pos.span, rng)
+            main += [Line(pos.title), Line(when.text), Line(f"{pos.city}, {pos.region}")]
+            main += [Line(b) for b in pos.bullets[:1]]
+            roles.append(pt.role_gold(pos, when))
+    main.append(Line("Education", "heading"))
+    edu_gold = []
+    for school in p.schools:
+        field = f", {school.field}" if school.field else ""
+        main += [Line(school.institution, "strong"), Line(f"{school.credential}{field} · ({school.start} - {school.end})")]
+        edu_gold.append({"institution": school.institution, "credential": school.credential,
+                         "field": school.field or None, "end": str(school.end), "country": school.country,
+                         "kind": school.kind})
+    write_pdf(path := stem.with_suffix(".pdf"), main, side)
+    return Made(path, roles, edu_gold)
+
+
+FORM_KINDS = {
+    "docx_lebenslauf_table": docx_lebenslauf_table,
+    "docx_europass_2013": docx_europass_2013,
+    "docx_europass_labels": docx_europass_labels,
+    "day_dotted_dates": flow(Recipe(dates=d.day_dotted)),
+    "docx_positions_under_employer": docx_positions_under_employer,
+    "pdf_linkedin_export": pdf_linkedin_export,
+}
