@@ -159,12 +159,18 @@ def _tool_list(text: str) -> bool:
 
 # words that join the words of a name ("Hale & Birch", "Banco del Sur")
 _CONNECTORS = PREPOSITIONS | NAME_PARTICLES | {"and", "&"}
+# function words that carry a sentence on ("… Present and Computer Science", "a wide stack", "as a part of")
+_GOES_ON_WORDS = PREPOSITIONS | ARTICLES | CONJUNCTIONS | {"as", "such", "which", "that", "while", "where", "including",
+                                                           "into", "over", "under"}
+_QUALIFIER = re.compile(r"[^\W\d_][\w-]*")
 
 
 def _without_prose_after_title(part: str) -> str:
     """"Software Engineer" from "Software Engineer a wide technological stack": after the last title word, two or
     more words opening in lower case (not a joining word such as "of", "in") are the neighbouring column's
-    description, glued on by a converter; a title in lower case keeps its words."""
+    description, glued on by a converter; a title in lower case keeps its words, and so does a title whose
+    qualifiers follow it, as French, Spanish, Portuguese and Italian write them (two or three words, none of
+    them a function word that carries a sentence on: "Desarrollador web full stack")."""
     if not part[:1].isupper() or not any(w[:1].islower() and w.lower() not in _CONNECTORS for w in part.split()[1:]):
         return part  # (no word in lower case to cut at: the title regex need not run)
     end = _title_end(part)  # (after the area a title heads: "Head of Cloud a wide technological stack")
@@ -173,6 +179,8 @@ def _without_prose_after_title(part: str) -> str:
     tail = part[end:].split()
     if len(tail) < 2 or not tail[0][:1].islower() or tail[0].lower() in _CONNECTORS or not tail[0].isalpha():
         return part
+    if len(tail) <= 3 and all(_QUALIFIER.fullmatch(w) and w.lower() not in _GOES_ON_WORDS for w in tail):
+        return part  # "Développeur backend senior", "Ingénieur études et développement": qualifiers after the noun
     return part[:end]
 
 
@@ -700,9 +708,7 @@ def _start_ends_header(line: str, d: DateMention) -> bool:
         not (has_degree(head) and not _cues().title.search(head))
 _DATE_EDGE = " \t\n(|,:–—-"
 # a function word in lower case opens no header: the text after the dates carries on a sentence of the next column
-_SENTENCE_GOES_ON = re.compile("(?:" + "|".join(sorted(
-    PREPOSITIONS | ARTICLES | CONJUNCTIONS | {"as", "such", "which", "that", "while", "where", "including", "into",
-                                              "over", "under"}, key=lambda w: (-len(w), w))) + r")\s")
+_SENTENCE_GOES_ON = re.compile("(?:" + "|".join(sorted(_GOES_ON_WORDS, key=lambda w: (-len(w), w))) + r")\s")
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?|zeitraum|fechas|datas|"
                          r"p[ée]riode|periodo)\Z", re.IGNORECASE)

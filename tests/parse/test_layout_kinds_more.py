@@ -266,3 +266,37 @@ def test_linkedin_position_description_is_not_the_next_positions_employer(tmp_pa
     assert _roles(path) == [("DevOps Engineer", "PS Digital", "2019-12", "2021-02"),
                             ("Site Reliability Engineer", "PS Digital", "2018-07", "2019-11"),
                             ("Database Administrator", "Kestrelon Labs", "2014-08", "2018-03")]
+
+
+# --- titles whose qualifiers follow the noun (French, Spanish, Portuguese, Italian) ------------------------------
+
+ROMANCE_TITLES = ["Développeur backend senior", "Ingénieur études et développement", "Desarrollador web full stack",
+                  "Sviluppatore software senior", "Responsable commercial export", "Chef de projet informatique",
+                  "Engenheiro de dados"]
+
+
+@pytest.mark.parametrize("shape", ["title — employer<TAB>dates", "title<TAB>dates / employer",
+                                   "dates / title / employer"])
+def test_titles_with_qualifiers_after_the_noun(tmp_path: Path, shape: str) -> None:
+    """'Développeur backend senior', 'Desarrollador web full stack': two or three words in lower case after the
+    title word are the title's own qualifiers, not a neighbouring column's sentence glued on ('Software Engineer a
+    wide technological stack' is still cut: see tests/parse/test_roles_layout_kinds.py)."""
+    employers = ["Zentaro Labs", "Calvera Payments", "Ivylane Software", "Norvale Systems"]
+
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Experiencia profesional").bold = True
+        for i, title in enumerate(ROMANCE_TITLES):
+            employer, year = employers[i % 4], 2024 - 2 * i
+            if shape.startswith("title —"):
+                doc.add_paragraph(f"{title} — {employer}\t{year - 1} – {year}")
+            elif shape.startswith("title<TAB>"):
+                doc.add_paragraph(f"{title}\t{year - 1} – {year}")
+                doc.add_paragraph(f"{employer}, Madrid")
+            else:
+                doc.add_paragraph(f"{year - 1} – {year}")
+                doc.add_paragraph().add_run(title).bold = True
+                doc.add_paragraph(employer)
+            doc.add_paragraph("• Desarrollo de servicios REST.")
+
+    assert [(r.title, r.employer) for r in parse_document(ingest_path(_docx(tmp_path, fill)), today=TODAY).roles] == \
+        [(title, employers[i % 4]) for i, title in enumerate(ROMANCE_TITLES)]
