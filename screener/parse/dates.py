@@ -391,8 +391,7 @@ def _scan_uncached(text: str, today: date | None, *, singles: bool) -> list[Date
             continue
         # 4. "since 2020"
         sm = rules.since_before.search(text, max(0, p.start - 25), p.start)
-        if sm and not (len(sm["w"]) <= 2 and sm["w"].isupper()):
-            # (a two-letter word in capitals is a company suffix: "Ivylane AB  2019", never "ab 2019")
+        if sm and not _suffix_not_since(sm["w"]):  # ("Ivylane AB  2019")
             out.append(DateRange(p.first, None, True, text[sm.start():p.end], (sm.start(), p.end)))
             i += 1
             continue
@@ -410,7 +409,13 @@ def _scan_uncached(text: str, today: date | None, *, singles: bool) -> list[Date
 def _with_since(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a range's span to an opening "since"/"from" word written just before it."""
     sm = _rules().since_before.search(text, max(0, start - 25), start)
-    return (sm.start(), end) if sm else (start, end)
+    return (sm.start(), end) if sm and not _suffix_not_since(sm["w"]) else (start, end)
+
+
+def _suffix_not_since(word: str) -> bool:
+    """A two-letter word in capitals before a date is a company suffix ("Calvera AB" / "15.07.2024 – heute"), never
+    "ab 2019" (German "since")."""
+    return len(word) <= 2 and word.isupper()
 
 
 def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]:

@@ -300,3 +300,18 @@ def test_titles_with_qualifiers_after_the_noun(tmp_path: Path, shape: str) -> No
 
     assert [(r.title, r.employer) for r in parse_document(ingest_path(_docx(tmp_path, fill)), today=TODAY).roles] == \
         [(title, employers[i % 4]) for i, title in enumerate(ROMANCE_TITLES)]
+
+
+def test_two_capital_suffix_on_the_line_above_the_dates_is_no_since(tmp_path: Path) -> None:
+    """'Manual QA Tester – Calvera AB' / '15.07.2024 – heute': a two-letter suffix in capitals ending the line above
+    the dates is the employer's (Swedish 'AB'), not German 'ab' ('since') opening the range."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Work Experience").bold = True
+        for header, dates in (("Manual QA Tester – Calvera AB", "15.07.2024 – heute"),
+                              ("Data Analyst, Orbelle AB, Malmö", "03/2019 – 06/2024")):
+            doc.add_paragraph(header)
+            doc.add_paragraph(dates)
+            doc.add_paragraph("• Tested nightly data pipelines.")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Manual QA Tester", "Calvera AB", "2024-07", NOW),
+                                             ("Data Analyst", "Orbelle AB", "2019-03", "2024-06")]
