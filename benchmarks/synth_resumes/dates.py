@@ -160,3 +160,30 @@ def linkedin(span: Span, rng: random.Random) -> Written:
     end = f"{MONTHS[span.end[1] - 1]} {span.end[0]}" if span.end else "Present"
     text = f"{MONTHS[span.start[1] - 1]} {span.start[0]} - {end} ({duration(months_of(span))})"
     return Written((text,), _ym(span.start), _ym(span.end) if span.end else "present")
+
+
+# month names and "present" words in the applicant's own language (CLDR month names)
+LOCAL_MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"),
+    "pl": ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+           "październik", "listopad", "grudzień"),
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"),
+    "no": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"),
+}
+LOCAL_PRESENT = {"nl": ("heden", "nu"), "pl": ("obecnie", "nadal"), "sv": ("nu", "pågående"), "no": ("nå", "dags dato")}
+
+
+def local_months(lang: str) -> Style:
+    """"mei 2017 – heden", "marzec 2019 – obecnie", "mars 2018 – nu": months and "present" written in ``lang``,
+    sometimes numeric ("03.2017 – obecnie")."""
+    def style(span: Span, rng: random.Random) -> Written:
+        if rng.random() < 0.25:
+            fmt: Callable[[tuple[int, int]], str] = lambda ym: f"{ym[1]:02d}.{ym[0]}"  # noqa: E731
+        else:
+            fmt = lambda ym: f"{LOCAL_MONTHS[lang][ym[1] - 1]} {ym[0]}"  # noqa: E731
+        end = fmt(span.end) if span.end else rng.choice(LOCAL_PRESENT[lang])
+        return Written((f"{fmt(span.start)} – {end}",), _ym(span.start), _ym(span.end) if span.end else "present")
+    return style

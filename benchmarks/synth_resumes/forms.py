@@ -2,7 +2,8 @@
 Lebenslauf (dates in the left cell, the job and its description in plain paragraphs in the right one), the 2013
 Europass CV (a "Business or sector" line closing each entry), the classic Europass label column ("Occupation or
 position held | …", "Name and address of employer | …") in English, German, French or Spanish, day-precision dotted
-dates ("01.03.2019 – 31.12.2021"), an employer's line over its positions (promotions), and LinkedIn's PDF export."""
+dates ("01.03.2019 – 31.12.2021"), an employer's line over its positions (promotions), LinkedIn's PDF export, and
+dates in the applicant's own language ("mei 2017 – heden", "marzec 2019 – obecnie")."""
 
 from __future__ import annotations
 
@@ -204,6 +205,13 @@ def pdf_linkedin_export(p: Person, rng: random.Random, stem: Path) -> Made:
     return Made(path, roles, edu_gold)
 
 
+def local_language_dates(p: Person, rng: random.Random, stem: Path) -> Made:
+    """A one-column résumé whose dates keep the applicant's own language: Dutch, Polish, Swedish or Norwegian month
+    names and "present" words ("mei 2017 – heden", "marzec 2019 – obecnie"); DOCX only (the PDF writer's standard
+    fonts have no "ń" or "ź")."""
+    return flow(Recipe(dates=d.local_months(rng.choice(sorted(d.LOCAL_MONTHS))), pdf_share=0.0))(p, rng, stem)
+
+
 FORM_KINDS = {
     "docx_lebenslauf_table": docx_lebenslauf_table,
     "docx_europass_2013": docx_europass_2013,
@@ -211,4 +219,5 @@ FORM_KINDS = {
     "day_dotted_dates": flow(Recipe(dates=d.day_dotted)),
     "docx_positions_under_employer": docx_positions_under_employer,
     "pdf_linkedin_export": pdf_linkedin_export,
+    "local_language_dates": local_language_dates,
 }

@@ -315,3 +315,23 @@ def test_two_capital_suffix_on_the_line_above_the_dates_is_no_since(tmp_path: Pa
 
     assert _roles(_docx(tmp_path, fill)) == [("Manual QA Tester", "Calvera AB", "2024-07", NOW),
                                              ("Data Analyst", "Orbelle AB", "2019-03", "2024-06")]
+
+
+# --- dates in the applicant's own language ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("mei 2017 – heden", "2017-05", NOW), ("maart 2015 tot juni 2017", "2015-03", "2017-06"),  # Dutch
+    ("marzec 2019 – obecnie", "2019-03", NOW), ("03.2017 – nadal", "2017-03", NOW),  # Polish
+    ("października 2016 – czerwca 2019", "2016-10", "2019-06"),  # Polish, genitive
+    ("mars 2018 – pågående", "2018-03", NOW), ("augusti 2016 – maj 2018", "2016-08", "2018-05"),  # Swedish
+    ("desember 2018 – dags dato", "2018-12", NOW), ("2019 – nå", "2019", NOW),  # Norwegian
+])
+def test_month_and_present_words_of_more_languages(tmp_path: Path, written: str, start: str, end: str) -> None:
+    """An English résumé whose dates keep the applicant's language (Dutch, Polish, Swedish, Norwegian/Danish):
+    'mei 2017 – heden' was no date at all, so the role was lost."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Work Experience").bold = True
+        doc.add_paragraph(f"Data Engineer — Orbelle Analytics\t{written}")
+        doc.add_paragraph("• Built nightly pipelines.")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Data Engineer", "Orbelle Analytics", start, end)]

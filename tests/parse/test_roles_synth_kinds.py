@@ -40,6 +40,7 @@ TRAITS: dict[str, str | None] = {
                             r"Profesión o cargo desempeñado)(?:: |\n)",
     "day_dotted_dates": r"\b\d\d\.\d\d\.\d{4} – ",
     "pdf_linkedin_export": r"\d{4} - (?:Present|[A-Z][a-z]+ \d{4}) \(\d+ (?:years?|months?)",
+    "local_language_dates": r"(?:^|\s)(?:[a-zäöåąćęłńóśźż]{3,} \d{4}|\d\d\.\d{4}) – ",
 }
 
 
