@@ -917,7 +917,9 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
             span_start, span_end = line.start, section.end
         else:
             rest_units = _split_units(rest)
-            max_above = 0 if len(rest_units) >= 2 or dates_first and not rest_units else (1 if rest_units else 2)
+            nxt_anchor = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
+            max_above = 0 if len(rest_units) >= 2 or dates_first and not rest_units and \
+                _header_below(lines, last, nxt_anchor) else (1 if rest_units else 2)
             j = idx - 1
             above: list[int] = []
             counted = 0
@@ -1049,6 +1051,13 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
     else:
         roles = [_with_span(r, trim_span(text, *r.span)) for r in roles]
     return roles
+
+
+def _header_below(lines: list[_Line], last: int, stop: int) -> bool:
+    """Whether the first line under the dates (past blank lines and headings of a side column, before ``stop``)
+    reads as a header: a dates-first entry's title or employer."""
+    below = next((ln for ln in lines[last + 1:stop] if ln.text and not heading_name(ln.text)), None)
+    return below is not None and _headerish(below)
 
 
 _CANONICAL_LABEL = {"title": "Title: ", "employer": "Employer: "}
