@@ -1388,9 +1388,25 @@ def _title_above(lines: list[_Line], first: int, stop: int) -> int | None:
     return None
 
 
+def _strong_pieces(unit: str) -> list[str]:
+    """``unit`` split at its strong separators (dashes, bars, tabs, layout gaps), but never inside brackets:
+    "Translator (German–English) — Self-employed" keeps its language pair."""
+    if "(" not in unit:
+        return _STRONG_SEP.split(unit)
+    pieces: list[str] = []
+    last = 0
+    for m in _STRONG_SEP.finditer(unit):
+        if unit.count("(", 0, m.start()) > unit.count(")", 0, m.start()):
+            continue
+        pieces.append(unit[last:m.start()])
+        last = m.end()
+    pieces.append(unit[last:])
+    return pieces
+
+
 def _split_units(unit: str) -> list[str]:
     out: list[str] = []
-    for piece in _STRONG_SEP.split(unit):
+    for piece in _strong_pieces(unit):
         sentences: list[str] = []
         last = 0
         for m in _SENTENCE_BREAK.finditer(piece):
@@ -1571,7 +1587,7 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         unit = _CAMEL_GLUE.sub(lambda m: m.group(0) if not cues.title.fullmatch(m["word"]) else f"\t{m['word']}",
                                unit)
         segments = _split_units(unit)
-        if len(segments) > len(_STRONG_SEP.split(unit)):
+        if len(segments) > len(_strong_pieces(unit)):
             sentence_units.add(ui)
         for seg in segments:
             if _tool_list(seg):

@@ -335,3 +335,17 @@ def test_month_and_present_words_of_more_languages(tmp_path: Path, written: str,
         doc.add_paragraph("• Built nightly pipelines.")
 
     assert _roles(_docx(tmp_path, fill)) == [("Data Engineer", "Orbelle Analytics", start, end)]
+
+
+@pytest.mark.parametrize("header", ["Self-employed — Translator (German–English)",
+                                    "Translator (German–English) | Self-employed",
+                                    "Translator (German–English), Self-employed"])
+def test_a_dash_inside_brackets_does_not_split_the_header(tmp_path: Path, header: str) -> None:
+    """'Translator (German–English)': the en dash of a language pair (or 'Front–End') inside brackets is part of the
+    title, never a separator between title and employer (it was 'Translator (German' at 'English')."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Experience").bold = True
+        doc.add_paragraph(f"{header}\t2016 – Present")
+        doc.add_paragraph("• Translated technical manuals.")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Translator (German–English)", "Self-employed", "2016", NOW)]
