@@ -1513,6 +1513,9 @@ def _comma_parts(segment: str) -> list[str]:
 
 
 # what a capitalised word in brackets after a name says besides a place: the kind of work or the name's history
+# how one worked, not what: a part of a header that is only this is no job title when another part is one
+_ARRANGEMENTS = frozenset({"freelance", "freelancer", "self-employed", "self employed", "contract", "contractor",
+                           "independent contractor", "part-time", "full-time", "temporary", "temp", "seasonal"})
 _NOT_PLACES = frozenset({"contract", "contractor", "freelance", "freelancer", "internship", "intern", "part-time",
                          "full-time", "temporary", "temp", "volunteer", "volunteering", "self-employed", "consulting",
                          "formerly", "acquired", "now", "startup", "start-up", "subsidiary", "client", "project",
@@ -1645,7 +1648,10 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         employer = others[0][0]
         same_line = [p for p, ui in others[1:] if ui == others[0][1]]
         return "", employer, ", ".join(locations + same_line)
-    title_pick = (plain_titled or titled or [others[0]])[0]
+    # a word saying how one worked ("Freelance", "Contract") names no job when another part does: it is the
+    # employer's place ("Freelance" / "Web Developer" / dates)
+    what = [x for x in plain_titled if x[0].casefold() not in _ARRANGEMENTS]
+    title_pick = (what or plain_titled or titled or [others[0]])[0]
     remaining = [x for x in others if x != title_pick]
     companyish = [x for x in remaining if (cues.company.search(x[0]) or _WEB_NAME.fullmatch(x[0])) and
                   not cues.title.search(x[0])]

@@ -178,3 +178,12 @@ def test_an_undated_organisation_colon_then_a_title_holding_an_organisation_word
             "German  Harbour Gallery:\nExhibition space assistant\nEducation\nState University, School of history\n")
     assert [(t, e) for t, e, _s, _e in _roles(text)] == [
         ("Junior C++ developer", "Orvel Works"), (title, "Haldor Freight"), ("Exhibition space assistant", "Harbour Gallery")]
+
+
+@pytest.mark.parametrize("arrangement", ["Freelance", "Freelancer", "Self-employed"])
+def test_a_line_saying_how_one_worked_is_no_job_title(arrangement: str) -> None:
+    """"Freelance" / "Web Developer" / dates: the job is the title; how it was worked stands where the employer
+    would (it was the title, and "Web Developer" the employer)."""
+    text = (f"EXPERIENCE\n{arrangement}\nWeb Developer\n2019 – 2021\nBuilt sites for small shops.\n\n"
+            "Developer  2021 – Present\nHalvard Ltd\nBuilt APIs.\n")
+    assert _roles(text)[0] == ("Web Developer", arrangement, "2019", "2021")
