@@ -124,6 +124,12 @@ def heading_name(line: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _not_slips() -> frozenset[str]:
+    """Real words one slip away from a heading word (data/headings.yaml ``_not_slips``)."""
+    return frozenset(fold(str(w)) for w in load("headings").get("_not_slips", []))
+
+
+@lru_cache(maxsize=1)
 def _heading_vocabulary() -> frozenset[str]:
     return frozenset(w for key in _heading_table()[0] for w in key.split() if len(w) >= 7 and w.isalpha())
 
@@ -170,7 +176,7 @@ def _spelled(key: str) -> str:
     table = _heading_table()[0]
     words = key.split()
     for i, w in enumerate(words):
-        if len(w) >= 8 and w.isalpha() and w not in vocabulary:
+        if len(w) >= 8 and w.isalpha() and w not in vocabulary and w not in _not_slips():
             # (never a change of ending: "experienced" is a word of its own, not a slip for "experiences")
             near = _near_words(w)
             if len(near) > 1:  # "experiencie": "experience" or "experiencia", the same section either way

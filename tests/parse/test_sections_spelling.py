@@ -32,3 +32,22 @@ def test_every_vocabulary_word_with_one_slip_finds_itself() -> None:
 def test_misspelt_headings_still_read(line: str, name: str) -> None:
     sections.heading_name.cache_clear()
     assert heading_name(line) == name
+
+
+@pytest.mark.parametrize("line", ["Contract", "CONTRACT", "Contracts", "Patients", "Preferences"])
+def test_a_real_word_one_slip_from_a_heading_word_is_no_heading(line: str) -> None:
+    """"Contract" is no misspelt "Contact" (it closed the work history: every role after it was lost)."""
+    assert heading_name(line) is None
+
+
+def test_a_contract_line_keeps_the_work_history() -> None:
+    from datetime import date
+
+    from screener.models import Document
+    from screener.parse import parse_document
+
+    text = ("EXPERIENCE\nContract\nWeb Developer\n2019 – 2021\nBuilt sites for small shops.\n\n"
+            "Developer  2021 – Present\nHalvard Ltd\nBuilt APIs.\n")
+    doc = Document(file="cv.txt", kind="txt", text=text, pages=(text,))
+    roles = parse_document(doc, today=date(2026, 12, 1)).roles
+    assert [(r.title, r.employer) for r in roles] == [("Web Developer", "Contract"), ("Developer", "Halvard Ltd")]
