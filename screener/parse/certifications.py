@@ -135,7 +135,7 @@ _POINTER = re.compile(r"^(?:verify|verification|verified|credential|certificate|
 # Notes after the credential itself: "(digital badge, 2023)", "— in progress", "; number available on request"
 _NOTE_PAREN = re.compile(r"\((?P<n>[^()]*\b(?:badge|issued|awarded|in progress|pending|expires?|expiry|valid|"
                          r"request|renewed|passed|exams?|applied|member)\b[^()]*)\)", re.IGNORECASE)
-_NOTE_TAIL = re.compile(r"(?:\s+[—–-]\s+|,\s*|\s+)(?:in progress|pending|applied|member since|valid (?:until|through)|"
+_NOTE_TAIL = re.compile(r"(?:\s+[—–-]\s+|,\s*|\s+)(?:(?:application|applied|exam|registration)\s+)?(?:in progress|pending|applied|member since|valid (?:until|through)|"
                         r"member|expires?|expiry|renewed|not yet|expected|anticipated|ongoing|planned)\b.*$",
                         re.IGNORECASE)
 # a certification or licence listed but not held: a note that says so ("in progress", "expected 2027", "exam

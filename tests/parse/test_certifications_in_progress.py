@@ -27,6 +27,8 @@ TODAY = date(2026, 12, 1)
     ("Working at Heights certificate, 2021", "Working at Heights certificate", False),
     ("Quarnet Certified Data Engineer — Quarnet Academy (2024)", "Quarnet Certified Data Engineer", False),
     ("AWS Certified Developer; in progress", "AWS Certified Developer", True),
+    ("Ontario College of Teachers (OCT) — application in progress", "Ontario College of Teachers (OCT)", True),
+    ("PMP, exam pending", "PMP", True),
 ])
 def test_in_progress(line: str, name: str, in_progress: bool) -> None:
     cert = parse_certification_line(line, today=TODAY)
