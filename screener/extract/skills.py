@@ -401,6 +401,7 @@ class SkillExtractor:
         plain_edges = {c.t0 for c, _ in plain} | {c.t1 - 1 for c, _ in plain}
         out = list(plain)
         short_item_tokens: set[int] | None = None
+        line_starts: list[int] = []
         for c, rule, whole_item in ambiguous:
             prev = norms[c.t0 - 1] if c.t0 > 0 else ""
             nxt = norms[c.t1] if c.t1 < len(norms) else ""
@@ -414,10 +415,12 @@ class SkillExtractor:
             # a short item of a list, or a list of short items, a skills section's line or a labelled list: a
             # clause of a sentence split by semicolons is no list item for a name that is also a word ("Graded C
             # overall in the review; …")
-            if short_item_tokens is None:
+            if short_item_tokens is None:  # (once per document, and only when a name that is a word is found)
                 short_item_tokens = {t for t0, t1 in item_bounds if t1 - t0 <= MAX_SHORT_ITEM_TOKENS
                                      for t in range(t0, t1)}
-            in_list = c.t0 in list_tokens and (c.t0 in short_item_tokens or _short_items_at(lines, c.start))
+                line_starts = [ln.start for ln in lines]
+            in_list = c.t0 in list_tokens and (c.t0 in short_item_tokens or
+                                               _short_items_at(lines, line_starts, c.start))
             neighbour = (
                 (prev in _JOINERS and c.t0 - 2 in plain_edges)
                 or (nxt in _JOINERS and c.t1 + 1 in plain_edges)
@@ -623,10 +626,10 @@ def _section_at(secs: Sequence[Section], offset: int) -> str:
 MAX_SHORT_ITEM_TOKENS = 5
 
 
-def _short_items_at(lines: Sequence[LineInfo], offset: int) -> bool:
+def _short_items_at(lines: Sequence[LineInfo], starts: Sequence[int], offset: int) -> bool:
     """Whether the list line holding ``offset`` is a list of short items, a skills-section line or a labelled list
-    (``lines`` in text order, as ``_list_items`` makes them)."""
-    k = bisect.bisect_right([ln.start for ln in lines], offset) - 1
+    (``lines`` in text order, as ``_list_items`` makes them; ``starts`` their start offsets)."""
+    k = bisect.bisect_right(starts, offset) - 1
     if k < 0 or offset >= lines[k].end:
         return False
     ln = lines[k]

@@ -143,9 +143,14 @@ def _entry_span(w: Any, as_of: str) -> tuple[str, str, str, bool] | None:
     if not w.start:
         return None
     open_ended = w.end == "present"
-    start = w.start if len(w.start) > 4 else f"{w.start}-01"
-    end = as_of[:7] if open_ended else (w.end if w.end and len(w.end) > 4 else f"{w.end}-12" if w.end else start)
+    start = _month(w.start, "01")
+    end = as_of[:7] if open_ended else _month(w.end, "12") if w.end else start
     return " — ".join(p for p in (w.title, w.employer) if p), start, end, open_ended
+
+
+def _month(label: str, month: str) -> str:
+    """A "YYYY-MM" or "YYYY" label as "YYYY-MM", a bare year at ``month``."""
+    return label if len(label) > 4 else f"{label}-{month}"
 
 
 def _label_span(label: str, as_of: str) -> tuple[str, str, str, bool] | None:
