@@ -34,6 +34,23 @@ class Rule:
         return True
 
 
+def _level_pattern(levels: list[str], nouns: list[str]) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of a level written at the end of an item, and the last words such a level can end with."""
+    from screener.parse._data import load  # the spoken-language levels of the résumé parser
+
+    words = sorted({str(w).casefold() for w in [*levels, *load("languages")["levels"]]}, key=len, reverse=True)
+    noun_words = sorted({str(w).casefold() for w in nouns}, key=len, reverse=True)
+    word = r"(?:very\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    word += r"(?:\s+(?:" + "|".join(map(re.escape, noun_words)) + "))?"
+    duration = r"\d+(?:[.,]\d+)?\s*\+?\s*(?:years?|yrs?|months?)(?:\s+(?:of\s+)?(?:experience|exp))?"
+    score = r"\d(?:[.,]\d)?\s*/\s*(?:5|10)"
+    level = rf"(?:{word}|{duration}|{score})"
+    pattern = re.compile(rf"(?:^|\s*[:–—-]\s*|\s*[(\[]\s*){level}[\s)\].]*$", re.IGNORECASE)
+    ends = frozenset({w.split()[-1] for w in words} | set(noun_words) | {"year", "years", "yrs", "yr", "months",
+                                                                       "month", "experience", "exp", "5", "10"})
+    return pattern, ends
+
+
 class Rules:
     """Stoplist + ambiguity rules, keyed by normalised form."""
 
@@ -42,6 +59,7 @@ class Rules:
         self.never: frozenset[str] = frozenset(norm_phrase(w) for w in stop["never"])
         self.list_only: frozenset[str] = frozenset(norm_phrase(w) for w in stop["list_only"])
         self.function_words: frozenset[str] = frozenset(norm_phrase(str(w)) for w in stop["function_words"])
+        self.level_re, self.level_ends = _level_pattern(stop["levels"], stop["level_nouns"])
         amb = yaml.load((data_dir / "ambiguity.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
         self.cues_before: tuple[tuple[str, ...], ...] = tuple(
             tuple(norm_phrase(c).split()) for c in amb["cues_before"]
@@ -59,6 +77,17 @@ class Rules:
             self.terms.setdefault(norm_phrase(rule.form), []).append(rule)
         # every key a rule above names: any other key passes them all
         self.named: frozenset[str] = self.never | self.list_only | frozenset(self.terms)
+
+    def level_at(self, piece: str) -> int | None:
+        """Where a level or duration written after a skill begins in ``piece`` ("Python – Expert" → 6,
+        "Java: 5 years" → 4, "(Advanced)" → 0), with its separator; None when the piece ends in none. A level
+        needs a separator (":", a dash, a bracket) or the whole piece: "React Native" keeps its last word."""
+        tail = piece.rstrip(" .)]\t")
+        last = tail[tail.rfind(" ") + 1:].casefold()
+        if last not in self.level_ends and not last.isdigit() and "/" not in last:
+            return None
+        m = self.level_re.search(piece)
+        return m.start() if m else None
 
     def rules_for(self, key: str) -> list[Rule]:
         return self.terms.get(key, [])

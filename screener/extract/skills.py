@@ -432,6 +432,26 @@ class SkillExtractor:
                 out.append((c, True))
         return out
 
+    def _level_follows(self, text: str, start: int, end: int) -> bool:
+        """Is the first item from ``start`` a level or a duration ("Expert", "5 years", "B2")?"""
+        first = _split_items(text, start, end)[:1]
+        return bool(first) and self.rules.level_at(text[first[0][0]:first[0][1]].strip()) == 0
+
+    def _without_levels(self, text: str, pieces: list[tuple[int, int]],
+                        blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The items with the level or duration written after a skill cut off ("Java: 5 years" → "Java") and
+        items that are only a level ("Expert" of "Python – Expert") dropped; each level goes to ``blocked``."""
+        out = []
+        for a, b in pieces:
+            at = self.rules.level_at(text[a:b])
+            if at is None:
+                out.append((a, b))
+                continue
+            blocked.append((a + at, b))
+            if text[a:a + at].strip():
+                out.append((a, a + at))
+        return out
+
     def _prose_ok(self, text: str, c: _Cand) -> bool:
         """May a lexicon match count in running text (not a list)? Measured on the dotin development résumés:
         generic ESCO competences ("conduct", "market study", "store wine") are mostly false hits in prose, while
@@ -469,11 +489,12 @@ class SkillExtractor:
             label_key = ""
             if m:
                 label_key = norm_phrase(m.group(1))
-                if in_skills or label_key in list_labels:
+                # "Python – Expert", "Java: 5 years": a skill and its level, not a label and its list
+                if (in_skills or label_key in list_labels) and not self._level_follows(text, s + m.end(), e):
                     labelled = True
                     body_start = s + m.end()
                     blocked.append((s, s + m.end()))
-            pieces = _split_items(text, body_start, e)
+            pieces = self._without_levels(text, _split_items(text, body_start, e), blocked)
             if not pieces:
                 continue
             is_list = in_skills or labelled or len(pieces) >= 3

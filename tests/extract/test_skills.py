@@ -354,3 +354,30 @@ def test_a_rubric_spelling_met_through_a_variant_is_judged_as_written(ex: SkillE
     found = ex.extract("Used Golang every day to deliver the weekly reports.\n",
                        extra_terms={"rubric:go": ["Go", "Golang"]})
     assert [m.text for m in found] == ["Golang"]
+
+
+@pytest.mark.parametrize("lines", [
+    ("Python - Expert", "Java: 5 years", "Kubernetes – intermediate", "Docker (3 years)"),
+    ("Python: Advanced", "Java - Beginners level", "Kubernetes - 2+ years of experience", "Docker: 4/5"),
+])
+def test_a_skill_with_its_level_in_a_skills_section_is_the_skill(ex: SkillExtractor, lines: tuple[str, ...]) -> None:
+    """'Python – Expert' in a skills section is Python at a level, not a list labelled 'Python' whose item is
+    'Expert': every skill was lost and '5 years' came out as a skill."""
+    text = "SKILLS\n" + "\n".join(lines) + "\n"
+    found = texts(ex, text)
+    assert {"Python", "Java", "Kubernetes", "Docker"} <= set(found), found
+    assert not any(any(ch.isdigit() for ch in s) or s.casefold().startswith(("expert", "beginner", "advanced"))
+                   for s in found), found
+
+
+def test_a_spoken_language_with_its_level_is_the_language(ex: SkillExtractor) -> None:
+    found = texts(ex, "SKILLS\nGerman - B2\nSpanish: native\nFrench - Beginners level\n")
+    assert {"German", "Spanish", "French"} <= set(found), found
+    assert not {"B2", "native", "Beginners level"} & set(found), found
+
+
+@pytest.mark.parametrize("line", ["Skills: React Native, Vue", "Skills: Java, Python, Spring"])
+def test_a_label_whose_items_are_skills_stays_a_label(ex: SkillExtractor, line: str) -> None:
+    found = texts(ex, "SKILLS\n" + line + "\n")
+    assert "Skills" not in found
+    assert "React Native" in found or "Spring" in found, found
