@@ -34,6 +34,11 @@ class Rule:
         return True
 
 
+# the marks of a rating drawn in a skills list ("Python ●●●●○", "SQL ★★★☆☆")
+RATING_GLYPHS = "●○◉◎◍◌•◦★☆✩✪✭✮⭐■□▪▫▰▱"
+_RATING_ENDS = frozenset(RATING_GLYPHS + "%")
+
+
 def _level_pattern(levels: list[str], nouns: list[str]) -> tuple[re.Pattern[str], frozenset[str]]:
     """The pattern of a level written at the end of an item, and the last words such a level can end with."""
     from screener.parse._data import load  # the spoken-language levels of the résumé parser
@@ -43,9 +48,12 @@ def _level_pattern(levels: list[str], nouns: list[str]) -> tuple[re.Pattern[str]
     word = r"(?:very\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
     word += r"(?:\s+(?:" + "|".join(map(re.escape, noun_words)) + "))?"
     duration = r"\d+(?:[.,]\d+)?\s*\+?\s*(?:years?|yrs?|months?)(?:\s+(?:of\s+)?(?:experience|exp))?"
-    score = r"\d(?:[.,]\d)?\s*/\s*(?:5|10)"
+    score = r"\d(?:[.,]\d)?\s*(?:/|out\s+of)\s*(?:5|10)|\d{1,3}\s*%|[" + RATING_GLYPHS + r"](?:\s?[" + RATING_GLYPHS + "])*"
     level = rf"(?:{word}|{duration}|{score})"
-    pattern = re.compile(rf"(?:^|\s*[:–—-]\s*|\s*[(\[]\s*){level}[\s)\].]*$", re.IGNORECASE)
+    # a rating or a duration may follow the name after a bare space ("Python 90%", "Docker ★★★★☆"), a word only
+    # after a separator ("React Native" is a name)
+    bare = r"\s+(?=[\d" + RATING_GLYPHS + "])"
+    pattern = re.compile(rf"(?:^\s*|\s*[:–—-]\s*|\s*[(\[]\s*|{bare}){level}[\s)\].]*$", re.IGNORECASE)
     ends = frozenset({w.split()[-1] for w in words} | set(noun_words) | {"year", "years", "yrs", "yr", "months",
                                                                        "month", "experience", "exp", "5", "10"})
     return pattern, ends
@@ -83,8 +91,8 @@ class Rules:
         "Java: 5 years" → 4, "(Advanced)" → 0), with its separator; None when the piece ends in none. A level
         needs a separator (":", a dash, a bracket) or the whole piece: "React Native" keeps its last word."""
         tail = piece.rstrip(" .)]\t")
-        last = tail[tail.rfind(" ") + 1:].casefold()
-        if last not in self.level_ends and not last.isdigit() and "/" not in last:
+        last = tail[tail.rfind(" ") + 1:].lstrip("([").casefold()
+        if last not in self.level_ends and not (last[-1:].isdigit() or last[-1:] in _RATING_ENDS or "/" in last):
             return None
         m = self.level_re.search(piece)
         return m.start() if m else None

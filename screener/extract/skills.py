@@ -442,10 +442,13 @@ class SkillExtractor:
         """The items with the level or duration written after a skill cut off ("Java: 5 years" → "Java") and
         items that are only a level ("Expert" of "Python – Expert") dropped; each level goes to ``blocked``."""
         out = []
-        for a, b in pieces:
+        for a, b in _open_brackets_split(text, pieces):
             at = self.rules.level_at(text[a:b])
             if at is None:
                 out.append((a, b))
+                continue
+            if at == 0 and text[a:b].strip().isupper() and norm_phrase(text[a:b]) in self.lexicon.forms:
+                out.append((a, b))  # "BASIC" in a list of languages is the language
                 continue
             blocked.append((a + at, b))
             if text[a:a + at].strip():
@@ -587,6 +590,19 @@ def _split_items(text: str, start: int, end: int, split_re: re.Pattern[str] = _I
         pos = m.end()
     out.append((pos, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _open_brackets_split(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name whose bracket opens a list of its parts is two items: "MS Office (Word, Excel)" split at the commas
+    gives "MS Office (Word" → "MS Office", "Word" (the closing bracket of "Excel)" is trimmed with the item)."""
+    out = []
+    for a, b in pieces:
+        at = text.rfind("(", a, b)
+        if at > a and text.find(")", at, b) < 0 and text[a:at].strip() and text[at + 1:b].strip():
+            out += [(a, at), (at + 1, b)]
+        else:
+            out.append((a, b))
+    return out
 
 
 def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:

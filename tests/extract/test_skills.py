@@ -381,3 +381,33 @@ def test_a_label_whose_items_are_skills_stays_a_label(ex: SkillExtractor, line: 
     found = texts(ex, "SKILLS\n" + line + "\n")
     assert "Skills" not in found
     assert "React Native" in found or "Spring" in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SKILLS\nPython 90%\nJava 75%\n", {"Python": "onet:python"}),
+    ("SKILLS\nPython ●●●●○\nDocker ★★★★☆\n", {"Python": "onet:python", "Docker": "onet:docker"}),
+    ("SKILLS\nPython, 5 years; Docker, 3 years\n", {"Python": "onet:python", "Docker": "onet:docker"}),
+    ("SKILLS\nDocker (4/5), Python (3 out of 5)\n", {"Python": "onet:python", "Docker": "onet:docker"}),
+])
+def test_a_rating_after_a_skill_is_no_part_of_its_name(ex: SkillExtractor, text: str, expected: dict[str, str]) -> None:
+    """A skill bar exported as text ('Python 90%', 'Docker ★★★★☆') made the item a skill of its own
+    ('custom:python-90'): a rubric asking for Python did not meet it."""
+    got = {m.text: m.id for m in ex.extract(text)}
+    for name, cid in expected.items():
+        assert got.get(name) == cid, got
+    assert not any(any(ch.isdigit() for ch in t) for t in got), got
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("MS Office (Word, Excel, PowerPoint), QuickBooks", ["MS Office", "Word", "Excel", "PowerPoint", "QuickBooks"]),
+    ("Patient care, EHR (Epic, Cerner), Phlebotomy", ["EHR", "Epic", "Cerner"]),
+])
+def test_a_name_whose_bracket_lists_its_parts_gives_each(ex: SkillExtractor, line: str, parts: list[str]) -> None:
+    """'MS Office (Word, Excel)' split at its commas was the skill 'MS Office (Word'."""
+    found = texts(ex, "SKILLS\n" + line + "\n")
+    assert all(p in found for p in parts), found
+    assert not any("(" in t or ")" in t for t in found), found
+
+
+def test_an_upper_case_language_name_that_is_a_level_word_stays(ex: SkillExtractor) -> None:
+    assert "BASIC" in texts(ex, "SKILLS\nLanguages: C, BASIC, Pascal\n")
