@@ -434,7 +434,7 @@ class SkillExtractor:
 
     def _level_follows(self, text: str, start: int, end: int) -> bool:
         """Is the first item from ``start`` a level or a duration ("Expert", "5 years", "B2")?"""
-        first = _split_items(text, start, end)[:1]
+        first = _open_brackets_split(text, _split_items(text, start, end)[:1])[:1]
         return bool(first) and self.rules.level_at(text[first[0][0]:first[0][1]].strip()) == 0
 
     def _without_levels(self, text: str, pieces: list[tuple[int, int]],
@@ -517,7 +517,7 @@ class SkillExtractor:
             whole = [(a, b) for a, b in _split_items(text, body_start, e, _ITEM_SPLIT_KEEP_AND_RE)
                      if _AND_RE.search(text, a, b) and len(text[a:b].split()) <= MAX_AND_ITEM_WORDS
                      ] if _AND_RE.search(text, body_start, e) else []
-            for ps, pe in pieces + whole:
+            for ps, pe in pieces + whole + _slash_parts(text, pieces):
                 ps, pe = _clean_item(text, ps, pe)
                 if pe <= ps:
                     continue
@@ -590,6 +590,29 @@ def _split_items(text: str, start: int, end: int, split_re: re.Pattern[str] = _I
         pos = m.end()
     out.append((pos, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+# the parts of "React.js/Redux", "HTML/CSS", "Node/Express": each a name (at least three characters, one of four),
+# so that "TCP/IP", "CI/CD", "PL/SQL", "UI/UX" stay whole
+_SLASH_PART_RE = re.compile(r"(?<![\w/])[A-Za-z][\w.+#-]{2,}(?:/[A-Za-z][\w.+#-]{2,})+(?![\w/])")
+
+
+def _slash_parts(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each name of an item written as names joined by slashes, beside the whole item (the filter chooses): a
+    name the lexicon does not know ("Redux" of "React.js/Redux") was no candidate at all."""
+    out = []
+    for a, b in pieces:
+        if text.find("/", a, b) < 0:
+            continue
+        for m in _SLASH_PART_RE.finditer(text, a, b):
+            names = m.group().split("/")
+            if max(map(len, names)) < 4 or "://" in text[max(a, m.start() - 3):m.end()]:
+                continue
+            at = m.start()
+            for name in names:
+                out.append((at, at + len(name)))
+                at += len(name) + 1
+    return out
 
 
 def _open_brackets_split(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -411,3 +411,16 @@ def test_a_name_whose_bracket_lists_its_parts_gives_each(ex: SkillExtractor, lin
 
 def test_an_upper_case_language_name_that_is_a_level_word_stays(ex: SkillExtractor) -> None:
     assert "BASIC" in texts(ex, "SKILLS\nLanguages: C, BASIC, Pascal\n")
+
+
+def test_names_joined_by_slashes_are_each_offered(ex: SkillExtractor) -> None:
+    """'React.js/Redux': a name the lexicon does not know after a slash was no candidate at all."""
+    found = texts(ex, "SKILLS\nReact.js/Redux, Node/Express, REST/GraphQL, TCP/IP, CI/CD\n")
+    assert {"React.js", "Redux", "Node", "Express", "GraphQL"} <= set(found), found
+    assert "TCP" not in found and "CD" not in found, found
+
+
+def test_a_skill_whose_level_opens_a_bracket_of_details_is_the_skill(ex: SkillExtractor) -> None:
+    found = texts(ex, "SKILLS\nExcel – Advanced (pivot tables, VLOOKUP, macros)\n")
+    assert "Excel" in found and "VLOOKUP" in found, found
+    assert not any(t.casefold().startswith("advanced") for t in found), found
