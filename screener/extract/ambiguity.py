@@ -37,6 +37,7 @@ class Rule:
 # the marks of a rating drawn in a skills list ("Python ●●●●○", "SQL ★★★☆☆")
 RATING_GLYPHS = "●○◉◎◍◌•◦★☆✩✪✭✮⭐■□▪▫▰▱"
 _RATING_ENDS = frozenset(RATING_GLYPHS + "%")
+_LEVEL_WINDOW = 64
 
 
 def _level_pattern(levels: list[str], nouns: list[str]) -> tuple[re.Pattern[str], frozenset[str]]:
@@ -94,7 +95,8 @@ class Rules:
         last = tail[tail.rfind(" ") + 1:].lstrip("([").casefold()
         if last not in self.level_ends and not (last[-1:].isdigit() or last[-1:] in _RATING_ENDS or "/" in last):
             return None
-        m = self.level_re.search(piece)
+        # a level is short: only the piece's end is searched (a long run of spaces costs no more than a short one)
+        m = self.level_re.search(piece, max(0, len(piece) - _LEVEL_WINDOW))
         return m.start() if m else None
 
     def rules_for(self, key: str) -> list[Rule]:

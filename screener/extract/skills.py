@@ -70,7 +70,10 @@ _LEVEL_WORDS = ("expert", "advanced", "intermediate", "beginner", "proficient", 
 _LEVEL_WORDS_RE = re.compile(rf"\s*(?:[-–:(]\s*)?\b(?:{'|'.join(_LEVEL_WORDS)})\b\)?\s*$", re.IGNORECASE)
 # their last two letters: a cheap test before the search (no letter of these has a non-ASCII case variant)
 _LEVEL_WORD_ENDINGS = frozenset(w[-2:] for w in _LEVEL_WORDS)
-_TRIM_RE = re.compile(r"^[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+|[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+$")
+_LEVEL_WINDOW = 80  # a level or duration written after a skill is never longer
+_LEAD_TRIM_RE = re.compile(r"[\s\-–—•*·●▪◦■►✓➢❖♦>:.()\[\]\"'’]+")
+# matched on the reversed piece: a search for the trailing run from the front is quadratic in a long run of these
+_TRAIL_TRIM_RE = re.compile(r"[\s\-–—•*·●▪◦■►✓➢❖♦>:.,;(\[\"'’]+")
 _EDGE_WORDS = ("and", "or", "&", "with", "of", "in", "for", "the", "to")
 _EDGE_WORD_RE = re.compile(rf"(?:[\s,;]+(?:{'|'.join(_EDGE_WORDS)}))+[\s,;.]*$", re.IGNORECASE)
 # their last characters, both cases (none of them has a non-ASCII case variant)
@@ -633,18 +636,19 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
     piece = text[start:end]
     # each pattern only where it can match (most items are a plain name): a bracket opens _LEVEL_RE's match, and
     # _LEVEL_WORDS_RE's ends with a level word
+    # (both only over the piece's end, where a level is written: a hostile run of brackets or spaces stays linear)
     if "(" in piece or "[" in piece:
-        m = _LEVEL_RE.search(piece)
+        m = _LEVEL_RE.search(piece, max(0, len(piece) - _LEVEL_WINDOW))
         if m:
             piece = piece[:m.start()]
     if _may_end_in_level_word(piece):
-        m = _LEVEL_WORDS_RE.search(piece)
+        m = _LEVEL_WORDS_RE.search(piece, max(0, len(piece) - _LEVEL_WINDOW))
         if m:
             piece = piece[:m.start()]
-    lead = _TRIM_RE.match(piece)
+    lead = _LEAD_TRIM_RE.match(piece)
     a = lead.end() if lead else 0
-    trail = _TRIM_RE.search(piece[a:])
-    b = a + trail.start() if trail else len(piece)
+    trail = _TRAIL_TRIM_RE.match(piece[:a - 1 if a else None:-1])
+    b = len(piece) - trail.end() if trail else len(piece)
     # a list item wrapped over "and" or cut at a field boundary: "classroom management and" -> the phrase
     # (the trimmed item ends in no space or punctuation: the word must be its last)
     m = _EDGE_WORD_RE.search(piece, a, b) if b > a and piece[b - 1] in _EDGE_WORD_ENDS else None
