@@ -24,6 +24,8 @@ from typing import Any
 
 import yaml
 
+from ..parse.contact import EMAIL as _EMAIL
+
 _DATA = Path(__file__).resolve().parent / "data" / "redaction.yaml"
 _COUNTRIES = Path(__file__).resolve().parent.parent / "credentials" / "data" / "countries.yaml"
 _COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.txt"
@@ -73,7 +75,6 @@ class BlindOptions:
 # ---- patterns -----------------------------------------------------------------------------------------------------
 
 _W = r"[^\W\d_]"  # a letter, any script
-_EMAIL = re.compile(r"[\w.+'%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\"']+"
                   r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|info|edu|uk|de|in|br|ca|page|site)"
                   r"/[^\s<>()\"']*"

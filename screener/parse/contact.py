@@ -10,7 +10,9 @@ from screener.parse._data import alternation, clean, flat_words, iter_lines, loa
 from screener.parse.function_words import CONJUNCTIONS, PREPOSITIONS
 from screener.parse.sections import heading_names, unspaced
 
-EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# (the look-behind starts a match only where a run of address characters starts: a long run with no "@" is read
+# once, not once per character)
+EMAIL = re.compile(r"(?<![\w.+'%-])[\w.+'%-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/])")
 _LOCATION = re.compile(r"(?:(?:Location|Address|Endereço|Dirección|Adresse|Wohnort)\s*:\s*(?P<l>[^|•\n]{3,60}))|"
                        r"(?P<c>\b[A-ZÀ-Ý][\w'’ .-]{1,30},\s*(?:[A-Z]{2}\b|[A-ZÀ-Ý][\w'’ .-]{2,30}))")

@@ -21,11 +21,13 @@ in the same section as the role's first line, and only for roles that sit in an 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Profile, Role, Section
+from ..parse.contact import EMAIL as _EMAIL
 from .negation import IN_PROGRESS, negated_spans
 
 Span = tuple[int, int]
@@ -47,7 +49,6 @@ _URL = re.compile(
 #: Hosts that are technology names, not web addresses.
 _NOT_HOSTS = frozenset({"asp.net", "ado.net", "vb.net", "node.js", "vue.js", "next.js", "nuxt.js", "d3.js",
                         "express.js", "react.js", "ember.js", "backbone.js", "three.js", "chart.js"})
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\b(?!\.\w)")
 _HONORIFIC = r"(?:mr|mrs|ms|miss|mx|dr|prof|herr|frau|mme)\.?"
 # Words that may stand beside a name in a page header or footer.
@@ -342,11 +343,20 @@ def evidence_role(profile: Profile, offset: int) -> Role | None:
         return None
     if _section_of(profile.sections, offset) != _section_of(profile.sections, role.span[0]):
         return None
-    line_end = profile.document.text.find("\n", offset)
-    upto = profile.document.text[role.span[0]:len(profile.document.text) if line_end == -1 else line_end]
-    if _SKILLS_LIST_LABEL.search(upto, 1):
+    text = profile.document.text
+    line_end = text.find("\n", offset)
+    labels = _skills_list_labels(text, role.span[0] + 1, role.span[1])
+    if labels and labels[0] < (len(text) if line_end == -1 else line_end):
         return None
     return role
+
+
+@functools.lru_cache(maxsize=64)
+def _skills_list_labels(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where skills-list labels start on the lines from ``start`` to the line holding ``end`` (a label stays on
+    its line): found once per role, not once per mention in it."""
+    stop = text.find("\n", end)
+    return tuple(m.start() for m in _SKILLS_LIST_LABEL.finditer(text[:len(text) if stop == -1 else stop], start))
 
 
 __all__ = ["Exclusion", "evidence_role", "excluded_at", "is_work_role", "name_tokens", "never_evidence"]

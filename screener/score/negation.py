@@ -10,6 +10,7 @@ three and "Not familiar with Docker, but built services in Go" leaves Go as evid
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ import yaml
 _DATA = Path(__file__).with_name("data") / "negation.yaml"
 _CLAUSE_END = re.compile(r"[.;:!?\n]|\s(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# how far past a position _CLAUSE_END may read to match there (a space, the longest turning word, a word boundary)
+_TURN_WORD_CHARS = len(" although") + 1
 REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had"}
 #: the reason given for a skill named by a certification listed as not yet earned ("AWS Certified … (in progress)")
 IN_PROGRESS = "named by a certification not yet earned"
@@ -69,9 +72,16 @@ def negated_spans(text: str) -> list[tuple[int, int, str]]:
 def _scope(text: str, m: re.Match[str], max_words: int) -> tuple[int, int, str]:
     """The words after cue ``m`` to the end of its clause, at most ``max_words``."""
     kind = next(k for k in REASONS if m.group(k) is not None)
-    stop = _CLAUSE_END.search(text, m.end())
-    end = stop.start() if stop else len(text)
-    words = list(_WORD.finditer(text, m.end(), end))
-    if len(words) > max_words:
-        end = words[max_words - 1].end()
+    # Only the first max_words + 1 words after the cue are read: past the start of that last one the word count
+    # has cut the scope, whatever follows (a clause of thousands of words costs no more than a short one).
+    ahead = list(itertools.islice(_WORD.finditer(text, m.end()), max_words + 1))
+    horizon = ahead[max_words].start() if len(ahead) > max_words else len(text)
+    stop = _CLAUSE_END.search(text, m.end(), min(len(text), horizon + _TURN_WORD_CHARS))
+    if stop and stop.start() <= horizon:
+        end = stop.start()
+        words = list(_WORD.finditer(text, m.end(), end))
+        if len(words) > max_words:
+            end = words[max_words - 1].end()
+    else:
+        end = ahead[max_words - 1].end() if len(ahead) > max_words else len(text)
     return m.end(), end, REASONS[kind]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..parse._data import fold
+from ..parse.contact import EMAIL as _EMAIL
 
-_EMAIL = re.compile(r"[\w.+'%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number: an optional +, then 7–15 digits with spaces, dots, dashes or brackets between them.
 _PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ().-]{5,20}\d(?!\w)")
 _DATE_LIKE = re.compile(r"^\d{4}\s*[-–.]\s*\d{2,4}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
