@@ -138,6 +138,16 @@ def day_dotted(span: Span, rng: random.Random) -> Written:
     return Written((f"{fmt(span.start)} – {end}",), _ym(span.start), _ym(span.end) if span.end else "present")
 
 
+def day_first_slash(span: Span, rng: random.Random) -> Written:
+    """The 2020 Europass CV's day-first dates: "01/03/2019 – 28/02/2021", a running job "01/03/2019 – CURRENT" (its
+    start reads either way; the document's other dates settle the order)."""
+    def fmt(ym: tuple[int, int], days: tuple[int, ...]) -> str:
+        return f"{rng.choice(days):02d}/{ym[1]:02d}/{ym[0]}"
+    end = fmt(span.end, (28, 30, 31, 15)) if span.end else rng.choice(("CURRENT", "Current"))
+    return Written((f"{fmt(span.start, (1, 1, 1, 15))} – {end}",), _ym(span.start),
+                   _ym(span.end) if span.end else "present")
+
+
 TODAY = (2026, 1)  # the people's newest jobs run to the generator's "today" (people.spans)
 
 

@@ -212,6 +212,35 @@ def local_language_dates(p: Person, rng: random.Random, stem: Path) -> Made:
     return flow(Recipe(dates=d.local_months(rng.choice(sorted(d.LOCAL_MONTHS))), pdf_share=0.0))(p, rng, stem)
 
 
+def europass_2020(p: Person, rng: random.Random, stem: Path) -> Made:
+    """The 2020 Europass CV (online editor, DOCX or PDF): day-first dates; per job either "01/03/2019 – CURRENT
+    Berlin, Germany" over "TITLE – EMPLOYER" in capitals, or "[ 01/03/2019 – Current ] Title" over the employer and
+    "City: … | Country: …"."""
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    bracketed = rng.random() < 0.5
+    lines = s.contact + s.summary + [Line("WORK EXPERIENCE", "heading")]
+    roles = []
+    for job in p.jobs:
+        when = d.day_first_slash(job.span, rng)
+        if bracketed:
+            lines += [Line(f"[ {when.text} ] {job.title}", "strong"), Line(job.company),
+                      Line(f"City: {job.city} | Country: {job.region}")]
+        else:
+            lines += [Line(f"{when.text} {job.city}, {job.region}"),
+                      Line(f"{job.title} – {job.company}".upper(), "strong")]
+        lines += [Line(b, "bullet") for b in job.bullets]
+        roles.append(pt.role_gold(job, when))
+    lines += s.education + s.skills + s.languages
+    if rng.random() < 0.5:
+        write_pdf(path := stem.with_suffix(".pdf"), lines)
+    else:
+        doc = docx_document()
+        add_lines(doc, lines)
+        doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
 FORM_KINDS = {
     "docx_lebenslauf_table": docx_lebenslauf_table,
     "docx_europass_2013": docx_europass_2013,
@@ -220,4 +249,5 @@ FORM_KINDS = {
     "docx_positions_under_employer": docx_positions_under_employer,
     "pdf_linkedin_export": pdf_linkedin_export,
     "local_language_dates": local_language_dates,
+    "europass_2020": europass_2020,
 }

@@ -320,19 +320,40 @@ def _join(p: _Point, q: _Point) -> tuple[PartialDate, PartialDate] | None:
     return start, end
 
 
-def _scan(text: str, today: date | None, *, singles: bool) -> list[DateRange | DateMention]:
-    return list(_scan_cached(text, today, singles))
+def _scan(text: str, today: date | None, *, singles: bool, order: str = "") -> list[DateRange | DateMention]:
+    return list(_scan_cached(text, today, singles, order))
 
 
 @lru_cache(maxsize=256)
-def _scan_cached(text: str, today: date | None, singles: bool) -> tuple[DateRange | DateMention, ...]:
+def _scan_cached(text: str, today: date | None, singles: bool, order: str) -> tuple[DateRange | DateMention, ...]:
     """The same text is often searched several times (an entry, then each of its lines): scanned once."""
-    return tuple(_scan_uncached(text, today, singles=singles))
+    return tuple(_scan_uncached(text, today, singles=singles, order=order))
 
 
-def _scan_uncached(text: str, today: date | None, *, singles: bool) -> list[DateRange | DateMention]:
+def _in_order(p: _Point, order: str) -> _Point:
+    """An ambiguous numeric date ("01/03/2019") read day first when the document writes its dates day first."""
+    if order != "dmy" or p.kind != "numeric" or p.order or p.day_first_month is None or p.first is None:
+        return p
+    pd = PartialDate(p.first.year, p.day_first_month)
+    return _Point(p.kind, pd, pd, p.start, p.end, order="dmy")
+
+
+def numeric_order(text: str, *, today: date | None = None) -> str:
+    """How ``text`` writes its numeric dates: "dmy" when some read only day first ("28/02/2019") and none only month
+    first, "mdy" for the reverse, "" when neither or both. A document keeps one order, so this settles its
+    ambiguous dates ("01/03/2019 – Current")."""
+    orders = {p.order for p in _scan_points_cached(text, today) if p.kind == "numeric" and p.order}
+    return orders.pop() if len(orders) == 1 else ""
+
+
+@lru_cache(maxsize=8)
+def _scan_points_cached(text: str, today: date | None) -> tuple[_Point, ...]:
+    return tuple(_scan_points(text, today))
+
+
+def _scan_uncached(text: str, today: date | None, *, singles: bool, order: str = "") -> list[DateRange | DateMention]:
     rules = _rules()
-    points = _scan_points(text, today)
+    points = [_in_order(p, order) for p in _scan_points(text, today)]
     out: list[DateRange | DateMention] = []
     i = 0
     while i < len(points):
@@ -418,12 +439,13 @@ def _suffix_not_since(word: str) -> bool:
     return len(word) <= 2 and word.isupper()
 
 
-def find_date_ranges(text: str, *, today: date | None = None) -> list[DateRange]:
+def find_date_ranges(text: str, *, today: date | None = None, order: str = "") -> list[DateRange]:
     """Every date range in ``text`` (two ends, an open end like "since 2020" / "– present", or a season).
 
-    Single dates ("May 2016") are not ranges: see ``find_dates``.
+    Single dates ("May 2016") are not ranges: see ``find_dates``. ``order`` "dmy" reads ambiguous numeric dates
+    day first (see ``numeric_order``).
     """
-    return [r for r in _scan(text, today, singles=False) if isinstance(r, DateRange)]
+    return [r for r in _scan(text, today, singles=False, order=order) if isinstance(r, DateRange)]
 
 
 def find_dates(text: str, *, today: date | None = None) -> list[DateRange | DateMention]:
@@ -519,6 +541,7 @@ __all__ = [
     "merged_months",
     "month_names_pattern",
     "months_between",
+    "numeric_order",
     "parse_date_range",
     "parse_partial_date",
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -30,7 +30,14 @@ from screener.parse._data import (
     load,
     trim_span,
 )
-from screener.parse.dates import DateMention, DateRange, find_date_ranges, find_dates, month_names_pattern
+from screener.parse.dates import (
+    DateMention,
+    DateRange,
+    find_date_ranges,
+    find_dates,
+    month_names_pattern,
+    numeric_order,
+)
 from screener.parse.education import has_degree
 from screener.parse.function_words import ARTICLES, CONJUNCTIONS, NAME_PARTICLES, PREPOSITIONS
 from screener.parse.languages import parse_language_item
@@ -459,7 +466,22 @@ def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, toda
         if len(found) >= 2 and all(r.start and not r.title and not r.employer for r in found):
             found = _dates_column_headers(text, sections, section, found) or found
         roles.extend(found)
-    return roles
+    return _dates_in_document_order(roles, numeric_order(text, today=today), today)
+
+
+def _dates_in_document_order(roles: list[Role], order: str, today: date | None) -> list[Role]:
+    """A role whose numeric dates read either way ("01/03/2019 – Current") takes the order the document's other dates
+    settle ("01/06/2016 – 28/02/2019": day first), not month first by default."""
+    if order != "dmy":
+        return roles
+    out = []
+    for r in roles:
+        plain = find_date_ranges(r.date_text, today=today)
+        ordered = find_date_ranges(r.date_text, today=today, order=order)
+        if len(plain) == len(ordered) == 1 and (plain[0].start, plain[0].end) == (r.start, r.end):
+            r = replace(r, start=ordered[0].start, end=ordered[0].end)
+        out.append(r)
+    return out
 
 
 def _dates_column_headers(text: str, sections: list[Section] | tuple[Section, ...], dates_section: Section,
@@ -706,7 +728,7 @@ def _start_ends_header(line: str, d: DateMention) -> bool:
     return 1 <= len(head.split()) <= 14 and not _prose(head) and any(c.isupper() for c in head.split()[0]) and \
         bool(_cues().title.search(head) or _cues().company.search(head)) and \
         not (has_degree(head) and not _cues().title.search(head))
-_DATE_EDGE = " \t\n(|,:–—-"
+_DATE_EDGE = " \t\n([|,:–—-"
 # a function word in lower case opens no header: the text after the dates carries on a sentence of the next column
 _SENTENCE_GOES_ON = re.compile("(?:" + "|".join(sorted(_GOES_ON_WORDS, key=lambda w: (-len(w), w))) + r")\s")
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
@@ -814,7 +836,7 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     m = _LABEL_TAIL.search(before)
     if m:
         before = before[:m.start()].rstrip()
-    after = after.lstrip(" \t\n)|,:–—-")
+    after = after.lstrip(" \t\n)]|,:–—-")  # "[ 01/03/2019 – Current ] Title": Europass brackets its dates
     if after.startswith("("):
         close = after.find(")")
         if close != -1 and "(" not in after[1:close]:
