@@ -75,12 +75,14 @@ class BlindOptions:
 # ---- patterns -----------------------------------------------------------------------------------------------------
 
 _W = r"[^\W\d_]"  # a letter, any script
+# (each host and file-name pattern starts only where its run of characters starts: a long run of "1.2.1.2…" or
+# dashes is read once, not once per character)
 _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\"']+"
-                  r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|info|edu|uk|de|in|br|ca|page|site)"
+                  r"|(?<![\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|ai|app|info|edu|uk|de|in|br|ca|page|site)"
                   r"/[^\s<>()\"']*"
                   r"|\b(?:linkedin|github|gitlab|twitter|behance|dribbble|medium|stackoverflow|xing)\.com\b[^\s<>()\"']*",
                   re.IGNORECASE)
-_DOMAIN = re.compile(r"(?<![\w@.])(?:[a-z0-9-]+\.)+(?:com|me|dev|io|net|org|info|site|page|xyz|co)(?![\w.]|\.\w)")
+_DOMAIN = re.compile(r"(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|me|dev|io|net|org|info|site|page|xyz|co)(?![\w.]|\.\w)")
 _HANDLE = re.compile(
     r"(?im)\b(?:github|gitlab|bitbucket|linkedin|twitter|x|youtube|facebook|fb|instagram|medium|stackoverflow|behance|"
     r"dribbble|kaggle|leetcode|hackerrank|mastodon|telegram|skype|whatsapp)[ \t]*(?::[ \t]*/*|/+)[ \t]*"
@@ -110,7 +112,7 @@ _EDU_LINE = re.compile(
 _PRONOUN = re.compile(r"(?i)(?<![\w'])(?:he|him|his|himself|she|her|hers|herself)(?![\w'])"
                       r"|(?i:\b(?:they|ze|xe)\s*/\s*(?:them|hir|xem|their)s?\b)")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Herr|Frau|Mme|Mlle)\b\.?(?=\s+[A-Z])")
-_FILE_NAME = re.compile(r"(?<![\w/])[\w][\w.-]*\.(?:pdf|docx?|txt|rtf|odt|json|png|jpe?g|svg|jwt|gif|webp)\b",
+_FILE_NAME = re.compile(r"(?<![\w/.-])[\w-][\w.-]*\.(?:pdf|docx?|txt|rtf|odt|json|png|jpe?g|svg|jwt|gif|webp)\b",
                         re.IGNORECASE)
 _LANGUAGE_LINE = re.compile(
     r"(?i)^\W*languages?\b|\b(?:native|fluent|bilingual|mother\s+tongue|conversational|professional\s+working|"
@@ -265,7 +267,7 @@ _NAME_CUES = re.compile(
 
 
 _NAME_BEFORE_HEADING = re.compile(
-    rf"(?:^|\n|[ \t]{{2,}})(?P<name>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,2}})(?:[ \t]{{2,}}|[ \t]*\n[ \t]*)"
+    rf"(?:^|\n|(?<![ \t])[ \t]{{2,}})(?P<name>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,2}})(?:[ \t]{{2,}}|[ \t]*\n[ \t]*)"
     r"(?i:objective|career\s+objective|summary|professional\s+summary|profile|professional\s+experience|"
     r"experience|work\s+experience|work\s+history|employment|education|skills|key\s+skills)\b")
 

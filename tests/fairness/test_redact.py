@@ -17,6 +17,7 @@ from screener.fairness.redact import (
     BlindOptions,
     Redactor,
     categories,
+    guess_names,
     not_name_words,
     redact_candidate,
     redact_result_json,
@@ -231,3 +232,34 @@ def test_blind_exports_go_through_the_same_stage():
                            stem=Path(r.file).name.rsplit(".", 1)[0])
     assert problems == []
     assert all(re.fullmatch(r"C-[0-9a-f]{8}", row["file"]) for row in ranking_rows(run, names, blind=True))
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("Files: Jane_Doe_CV.pdf, -cover-letter.docx", ["Jane_Doe_CV", "cover-letter"]),
+    ("Site: jane-doe.dev/work and docs.janedoe.io/cv", ["jane-doe.dev", "janedoe.io"]),
+])
+def test_hosts_files_and_names_still_found_from_the_start_of_their_run(text, hidden):
+    out = Redactor(names=["Q Z"]).redact(text)
+    for h in hidden:
+        assert h not in out, (h, out)
+
+
+@pytest.mark.parametrize("line", [
+    "1.2." * 12_000,  # host and file-name patterns restarted at every number: 45 s of CPU at 40,000 characters
+    "a-" * 25_000,
+    "-" * 50_000,
+    "May" + " " * 50_000 + "x 2019",  # the name-before-a-heading pattern restarted at every space
+])
+def test_redaction_is_linear_on_hostile_lines(line):
+    import time
+
+    text = f"Jane Doe\njane@example.com\n\nSUMMARY\n{line}\nBSc Physics, MIT 2010\n"
+    started = time.process_time()
+    red = Redactor(names=["Jane Doe"], guessed_names=guess_names(text), emails=["jane@example.com"])
+    out = red.redact(text)
+    assert time.process_time() - started < 3.0
+    assert "Jane Doe" not in out
+
+
+def test_a_name_before_a_heading_after_a_run_of_spaces_is_still_guessed():
+    assert "Jane Doe" in guess_names("Curriculum vitae        Jane Doe        SUMMARY  Builds data platforms")
