@@ -148,6 +148,17 @@ def day_first_slash(span: Span, rng: random.Random) -> Written:
                    _ym(span.end) if span.end else "present")
 
 
+def indian(span: Span, rng: random.Random) -> Written:
+    """As Indian résumés write a range: "March 2019 to Till Date", "Mar 2019 – Present", "Jun 2016 - Feb 2019"."""
+    if rng.random() < 0.5:
+        fmt: Callable[[tuple[int, int]], str] = lambda ym: f"{MONTHS[ym[1] - 1]} {ym[0]}"  # noqa: E731
+    else:
+        fmt = lambda ym: f"{MONTHS[ym[1] - 1][:3]} {ym[0]}"  # noqa: E731
+    end = fmt(span.end) if span.end else rng.choice(("Till Date", "till date", "Present", "Date"))
+    return Written((f"{fmt(span.start)}{rng.choice((' to ', ' – ', ' - '))}{end}",), _ym(span.start),
+                   _ym(span.end) if span.end else "present")
+
+
 TODAY = (2026, 1)  # the people's newest jobs run to the generator's "today" (people.spans)
 
 

@@ -241,6 +241,105 @@ def europass_2020(p: Person, rng: random.Random, stem: Path) -> Made:
     return Made(path, roles, edu_gold)
 
 
+INDIAN_CITIES = ("Pune", "Bengaluru", "Hyderabad", "Chennai", "Noida", "Gurugram", "Kolkata", "Ahmedabad")
+
+
+def _indian_job_lines(job: Job, when: d.Written, shape: str, labels: tuple[str, str, str],
+                      rng: random.Random) -> list[Line]:
+    if shape == "labels":
+        employer, title, dates = labels
+        head = [f"{employer}: {job.company}, {job.city}", f"{title}: {job.title}", f"{dates}: {when.text}"]
+        return [Line(h) for h in head] + [Line("Responsibilities:")] + [Line(b, "bullet") for b in job.bullets]
+    start, _, end = when.text.partition(" to ") if " to " in when.text else when.text.partition(
+        " – " if " – " in when.text else " - ")
+    if job.span.end is None:
+        opener = rng.choice((f"Working as {job.title} at {job.company}, {job.city}",
+                             f"Currently working with {job.company}, {job.city} as {job.title}"))
+    else:
+        opener = rng.choice((f"Worked as {job.title} at {job.company}, {job.city}",
+                             f"Previously worked with {job.company}, {job.city} as a {job.title}"))
+    return [Line(f"{opener} from {start} to {end}.", "bullet")] + [Line(b, "bullet") for b in job.bullets[:1]]
+
+
+def _indian_education(p: Person, rng: random.Random, doc: Any | None) -> tuple[list[Line], list[pt.Gold]]:
+    """Degrees as "B.Sc. in Physics from Ashvale University with 8.4 CGPA (2012-2016)" or "… from … in 2016,
+    secured 72%" lines, or (in a DOCX) a "Qualification | Institute / University | Year | Percentage / CGPA" table;
+    programmes in the common shapes."""
+    lines: list[Line] = []
+    gold: list[pt.Gold] = []
+    table = None
+    if doc is not None and rng.random() < 0.5:
+        table = doc.add_table(rows=1, cols=4)
+        for cell, label in zip(table.rows[0].cells, ("Qualification", "Institute / University", "Year",
+                                                      "Percentage / CGPA"), strict=True):
+            cell.text = label
+    for school in p.schools:
+        gold.append({"institution": school.institution, "credential": school.credential, "field": school.field or None,
+                     "end": str(school.end), "country": school.country, "kind": school.kind})
+        grade = rng.choice((f"{rng.randint(60, 92)}%", f"{rng.randint(60, 95) / 10:.1f} CGPA"))
+        if school.kind == "program":
+            lines += [Line(t) for t in pt.school_lines(school, rng)]
+        elif table is not None:
+            values = (f"{school.credential} ({school.field})", school.institution, str(school.end), grade)
+            for cell, value in zip(table.add_row().cells, values, strict=True):
+                cell.text = value
+        elif grade.endswith("CGPA"):
+            lines.append(Line(f"{school.credential} in {school.field} from {school.institution} with {grade} "
+                              f"({school.start}-{school.end})"))
+        else:
+            lines.append(Line(f"{school.credential} ({school.field}) from {school.institution} in {school.end}, "
+                              f"secured {grade}"))
+    return lines, gold
+
+
+def indian_cv(p: Person, rng: random.Random, stem: Path) -> Made:
+    """An Indian résumé: its roles as labelled fields above their dates ("Organisation: …" / "Designation: …" /
+    "Duration: March 2019 to Till Date"), as sentences ("Working as … at …, Pune from March 2019 to till date."), or
+    (DOCX) an "S.No | Organisation | Designation | From | To" table under "Employment Details"; degrees with their
+    grade after the school ("… from … with 8.4 CGPA (2012-2016)") or in a qualification table."""
+    p = replace(p, jobs=tuple(replace(j, city=rng.choice(INDIAN_CITIES), region="India") for j in p.jobs))
+    pdf = rng.random() < 0.3
+    shape = rng.choice(("labels", "sentences") if pdf else ("labels", "sentences", "table"))
+    labels = (rng.choice(("Organisation", "Company Name", "Company", "Employer")),
+              rng.choice(("Designation", "Role", "Position")), rng.choice(("Duration", "Period")))
+    s = pt.sections(p, rng, [])
+    heading = "Employment Details" if shape == "table" else rng.choice(
+        ("Professional Experience", "Work Experience", "Employment Details", "Experience"))
+    doc = None if pdf else docx_document()
+    lines = s.contact + s.summary + s.skills + [Line(heading, "heading")]
+    roles = []
+    table = None
+    if doc is not None:
+        add_lines(doc, lines)
+        lines = []
+        if shape == "table":
+            table = doc.add_table(rows=1, cols=5)
+            for cell, label in zip(table.rows[0].cells, ("S.No", "Organisation", "Designation", "From", "To"),
+                                   strict=True):
+                cell.text = label
+    for n, job in enumerate(p.jobs, 1):
+        when = d.indian(job.span, rng)
+        roles.append(pt.role_gold(job, when))
+        if table is not None:
+            start, _, end = when.text.partition(" to ") if " to " in when.text else when.text.partition(
+                " – " if " – " in when.text else " - ")
+            for cell, value in zip(table.add_row().cells, (str(n), job.company, job.title, start, end), strict=True):
+                cell.text = value
+        else:
+            lines += _indian_job_lines(job, when, shape, labels, rng)
+    education_heading = Line(rng.choice(("Educational Qualifications", "Academic Qualifications", "Education")),
+                             "heading")
+    if doc is None:
+        edu_lines, edu_gold = _indian_education(p, rng, None)
+        write_pdf(path := stem.with_suffix(".pdf"), lines + [education_heading] + edu_lines + s.languages)
+        return Made(path, roles, edu_gold)
+    add_lines(doc, lines + [education_heading])
+    edu_lines, edu_gold = _indian_education(p, rng, doc)
+    add_lines(doc, edu_lines + s.languages)
+    doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
 FORM_KINDS = {
     "docx_lebenslauf_table": docx_lebenslauf_table,
     "docx_europass_2013": docx_europass_2013,
@@ -250,4 +349,5 @@ FORM_KINDS = {
     "pdf_linkedin_export": pdf_linkedin_export,
     "local_language_dates": local_language_dates,
     "europass_2020": europass_2020,
+    "indian_cv": indian_cv,
 }

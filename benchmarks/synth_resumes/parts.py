@@ -107,7 +107,7 @@ def _place(s: School) -> str:
     return f"{s.city}, {s.region}"
 
 
-def _edu_lines(s: School, rng: random.Random) -> list[str]:
+def school_lines(s: School, rng: random.Random) -> list[str]:
     if s.kind == "program":
         return rng.choice((
             [f"{s.credential} Bootcamp — {s.institution}, {s.end}"],
@@ -131,7 +131,7 @@ def education(p: Person, rng: random.Random) -> tuple[list[Line], list[Gold]]:
     lines: list[Line] = []
     gold: list[Gold] = []
     for s in p.schools:
-        lines += [Line(t) for t in _edu_lines(s, rng)]
+        lines += [Line(t) for t in school_lines(s, rng)]
         gold.append({"institution": s.institution, "credential": s.credential, "field": s.field or None,
                      "end": str(s.end), "country": s.country, "kind": s.kind})
     return lines, gold

@@ -114,9 +114,10 @@ class _Rules:
         # a dash, also when the text layer left it as escaped UTF-8 bytes ("\\xe2\\x80\\x94")
         dash = r"(?:[-–—‒―~]{1,2}|\\xe2\\x80\\x9[34])"
         self.gap = re.compile(rf"\s*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+", flags)
-        self.space_gap = re.compile(r"[ \t]++")
+        # a layout gap, or the cell border of a table row ("Mar 2019 | Feb 2021" under "From | To")
+        self.space_gap = re.compile(r"[ \t]++|[ \t]*+\|[ \t]*+")
         self.present_after = re.compile(
-            rf"(?:[ \t]*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|[ \t]*+,?[ \t]*+)(?:{present}){nl}", flags)
+            rf"(?:[ \t]*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|[ \t]*+[,|]?[ \t]*+)(?:{present}){nl}", flags)
         # "June 2022 – Software Engineer, Google" then "Present …" on the next line: a date column beside the text
         self.wrapped_present = re.compile(
             rf"[ \t]*+{dash}[ \t]++(?=[^\W\d_])[^\n]{{1,160}}\n[ \t]*+(?:{present}){nl}", flags)

@@ -37,14 +37,19 @@ from screener.parse.sections import heading_names, is_heading_word
 EDUCATION_SECTIONS = ("education",)
 
 _GRADE = re.compile(
+    # "with 8.5 CGPA", "secured 68%", "scoring an aggregate of 74%": the verb goes with the grade (Indian usage)
+    r"(?:\b(?:with|secured|securing|scored|scoring|obtained|obtaining)\s+(?:an?\s+)?(?:aggregate\s+of\s+)?"
+    r"(?=\d|C?GPA|CPI|SGPA|Percentage|Aggregate|Marks|Score))?"
     r"(?P<g>(?:C?GPA|CPI|SGPA|CQPI|Grade|Nota(?: final)?|Note|Media|Média|Promedio|Percentage|Score|Aggregate|"
     r"Marks|Moyenne|Mention|Abschlussnote|Gesamtnote|CRA|IRA)\s*[:=\-]?\s*\d+(?:[.,]\d+)?\s*(?:/\s*\d+(?:[.,]\d+)?|%)?"
     r"|(?<![\d.,])\d+(?:[.,]\d+)?\s*/\s*(?:4|5|10|20|100)(?:[.,]0+)?\s*(?:C?GPA|CPI)"
+    r"|(?<![\d.,])\d{1,2}(?:[.,]\d{1,2})?\s*(?:C?GPA|CPI|SGPA)\b"
     r"|(?<![\d.,])\d{2}(?:[.,]\d+)?\s*%"
     r"|First[- ]Class(?: (?:with )?(?:Distinction|Honours|Honors))?|Second[- ]Class(?: (?:Upper|Lower))?(?: Division)?"
     r"|Upper Second|Lower Second|Third Class|\b2[:.][12]\b|Summa Cum Laude|Magna Cum Laude|Cum Laude"
     r"|(?:with )?(?:High )?Distinction|(?:with )?Honou?rs(?!\s+(?:degree|diploma|programme|program|bachelor))|Mention (?:très bien|bien|assez bien)|Sehr gut|Gut)",
     re.IGNORECASE)
+_IN_BEFORE_DATE = re.compile(r"\s+(?:in|on)\s*\Z", re.IGNORECASE)
 # Without a digit only the worded grades can match; each holds one of these (letters with no non-ASCII case variant,
 # so a lower-cased line holds it whenever the case-insensitive pattern matches): a cheap test before the search.
 _GRADE_WORDS = ("cla", "econd", "laude", "nct", "hono", "ment", "gut")
@@ -755,8 +760,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
     for _s, _e, line, _b in header:
         stripped = line
         for dl, span in sorted(date_spans, key=lambda x: x[1][0], reverse=True):
-            if dl == line:
-                stripped = stripped[:span[0]] + "  " + stripped[span[1]:]
+            if dl == line:  # "… from Ashvale University in 2015": the preposition goes with the date
+                stripped = _IN_BEFORE_DATE.sub("", stripped[:span[0]]) + "  " + stripped[span[1]:]
         g = _grade(stripped)
         if g:
             stripped = stripped[:g.start()] + "  " + stripped[g.end():]

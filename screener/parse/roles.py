@@ -100,6 +100,16 @@ class _Cues:
         self.field_label = {field: re.compile(r"(?:" + alternation(flat_words(labels)) + r")[ \t]*[|:\t]\s*(?=\S)",
                                               re.IGNORECASE)
                             for field, labels in words["field_labels"].items()}
+        worked = words["worked_as"]
+        lead = (r"(?:" + alternation(worked["openers"]) + r"\s+)?(?:i\s+(?:am|was|have\s+been|had\s+been)\s+)?"
+                r"(?:" + alternation(worked["verbs"]) + r")\s+")
+        joins = alternation(worked["joins"])
+        # "as <title> at <employer>", "at <employer> as <title>", "as <title>" (then the dates)
+        self.worked_as = [re.compile(lead + r"as\s+(?:an?\s+)?(?P<title>.+?)\s+(?:" + joins + r")\s+(?P<employer>.+)",
+                                     re.IGNORECASE),
+                          re.compile(lead + r"(?:" + joins + r")\s+(?P<employer>.+?)\s+as\s+(?:an?\s+)?(?P<title>.+)",
+                                     re.IGNORECASE),
+                          re.compile(lead + r"as\s+(?:an?\s+)?(?P<title>.+)", re.IGNORECASE)]
         self.suffix_only = re.compile(
             r"(?:inc|inc\.|ltd\.?|llc|llp|plc|corp\.?|co\.|gmbh|ag|s\.a\.?|ltda\.?|pvt\.? ltd\.?|limited|pty ltd)",
             re.IGNORECASE)
@@ -121,7 +131,7 @@ _DURATION = re.compile(r"\(?\s*+(?<![\d.,])\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|m
 _TITLE_LABEL = re.compile(r"^(?:role|designation|position|title|job title|cargo|puesto|poste|funktion|stelle)\s*[:\-]\s*",
                           re.IGNORECASE)
 _EMPLOYER_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|empresa|entreprise|firma|unternehmen|client)"
-                             r"\s*[:\-]\s*", re.IGNORECASE)
+                             r"(?:\s+name)?\s*[:\-]\s*", re.IGNORECASE)
 # labels in front of a field ("Duration: May 2010 – till date", "Location: Pune")
 _LABELS = re.compile(r"^(?:duration|period|dates?|tenure|from|location|place|city)\s*[:\-]\s*", re.IGNORECASE)
 _AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@|chez|bei)\s+(?P<company>\S.*)$")
@@ -601,7 +611,8 @@ def _anchors(text: str, lines: list[_Line], start: int, end: int,
             rest = _name_before_sentence(rest)
         opens = s == line.start + (len(text[line.start:line.end]) - len(line.text))
         # "• 2021 – 2022: Software Engineer, Northern Meadow Media (Toronto)": a bulleted header opened by its dates
-        dated_bullet = line.bullet and opens and (_cues().title.search(rest) or _cues().company.search(rest))
+        dated_bullet = line.bullet and opens and (_cues().title.search(rest) or _cues().company.search(rest)) or \
+            _worked_as(BULLET_RE.sub("", text[line.start:s], count=1).rstrip(_DATE_EDGE)) is not None
         if ((line.bullet or line.cont) and len(rest) > 40 and not dated_bullet) or len(rest) > 110 or \
                 len(rest.split()) > 14 or \
                 _prose(rest.split("  ")[0]):
@@ -824,6 +835,17 @@ def _caps_then_sentence(line: str, caps: str) -> bool:
     return len(words) >= 5 and sum(w[:1].islower() for w in words[1:]) * 2 >= len(words) - 1
 
 
+def _worked_as(sentence: str) -> str | None:
+    """A role written as a sentence up to its dates ("Working as Software Engineer at Acme Ltd, Pune", "Currently
+    working with Acme Ltd as Team Lead") as a header ("Software Engineer at Acme Ltd, Pune"), else None."""
+    for pattern in _cues().worked_as:
+        m = pattern.fullmatch(sentence.strip())
+        if m:
+            employer = m.groupdict().get("employer")
+            return f"{m['title']} at {employer}" if employer else m["title"]
+    return None
+
+
 def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     """The header text on a dated line without its dates (string methods and anchored patterns: linear time)."""
     raw = text[line.start:line.end]
@@ -836,6 +858,7 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
     m = _LABEL_TAIL.search(before)
     if m:
         before = before[:m.start()].rstrip()
+    before = _worked_as(before) or before
     after = after.lstrip(" \t\n)]|,:–—-")  # "[ 01/03/2019 – Current ] Title": Europass brackets its dates
     if after.startswith("("):
         close = after.find(")")
@@ -932,6 +955,10 @@ def _section_roles(text: str, section: Section, today: date | None) -> list[Role
             span_end = line.end
             if k + 1 == len(anchors):
                 span_end = section.end
+        elif not rest and (labelled := _labelled_fields_above(lines, idx, prev_idx)):
+            named.update(labelled)  # "Organisation: …" / "Designation: …" / "Duration: …": the form's fields above
+            header_lines = sorted(labelled)
+            span_start, span_end = lines[header_lines[0]].start, section.end
         elif not rest and (labelled := _labelled_fields(lines, last, anchors[k + 1][0] if k + 1 < len(anchors)
                                                          else len(lines))):
             named.update(labelled)  # a form: the labelled title and employer below the dates are the header
@@ -1103,6 +1130,30 @@ def _labelled_fields(lines: list[_Line], last: int, stop: int) -> dict[int, str]
                 fields.add(field)
                 found[j] = _CANONICAL_LABEL[field] + ln.text[m.end():]
                 break
+    return found if "title" in fields else {}
+
+
+def _labelled_fields_above(lines: list[_Line], idx: int, prev_idx: int) -> dict[int, str]:
+    """The header of a form-like entry whose labelled fields come before its labelled dates ("Organisation: Acme Ltd"
+    / "Designation: Developer" / "Duration: May 2019 – till date", as Indian résumés write them): {line: the value
+    under the label ``split_header`` reads} for the labelled lines right above the dates, back to a line without a
+    label; empty unless a title label is among them."""
+    found: dict[int, str] = {}
+    fields: set[str] = set()
+    j = idx - 1
+    while j > prev_idx and (not lines[j].text or not lines[j].bullet):
+        ln = lines[j]
+        j -= 1
+        if not ln.text:
+            continue
+        label = next(((f, m) for f, pattern in _cues().field_label.items() if (m := pattern.match(ln.text))), None)
+        if label is None:
+            if _LABELS.match(ln.text):
+                continue  # ("Location: Pune" among the fields)
+            break
+        if label[0] not in fields:
+            fields.add(label[0])
+            found[j + 1] = _CANONICAL_LABEL[label[0]] + ln.text[label[1].end():]
     return found if "title" in fields else {}
 
 
@@ -1599,6 +1650,9 @@ def _unglued_list(unit: str) -> str:
     return _LIST_GLUE.sub(gap, unit) if "," in unit else unit
 
 
+_ROW_NUMBER = re.compile(r"\(?\d{1,3}[.)]?")
+
+
 def split_header(units: list[str]) -> tuple[str, str, str]:
     """(title, employer, location) from the header lines of one entry, written in any common order."""
     cues = _cues()
@@ -1628,7 +1682,7 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
                     parts.append((clean(p), ui))
                 continue
             for p in _comma_parts(seg):
-                if clean(p):
+                if clean(p) and not _ROW_NUMBER.fullmatch(clean(p)):  # ("1 | Acme Ltd | Developer": a table's S.No)
                     parts.append((clean(_without_side_tail(_without_prose_after_title(p))), ui))
     labelled_title = next((_TITLE_LABEL.sub("", p) for p, _ in parts if _TITLE_LABEL.match(p)), "")
     labelled_employer = next((_EMPLOYER_LABEL.sub("", p) for p, _ in parts if _EMPLOYER_LABEL.match(p)), "")

@@ -82,3 +82,96 @@ def test_europass_bracketed_dates_leave_the_title_whole(tmp_path: Path) -> None:
 
     assert _roles(_docx(tmp_path, fill)) == [("Senior Software Engineer", "Norvale Systems", "2019-03", NOW),
                                              ("Software Engineer", "Quintrix Labs", "2016-06", "2019-02")]
+
+
+# --- education written as Indian résumés write it: the grade (and its verb) after the school ---------------------
+
+def _education(path: Path) -> list[tuple[str, str]]:
+    profile = parse_document(ingest_path(path), today=TODAY)
+    return [(e.institution, e.credential) for e in profile.education]
+
+
+@pytest.mark.parametrize(("line", "institution", "credential"), [
+    ("B.Tech in Computer Science from Ashvale Institute of Technology with 8.5 CGPA (2012-2016)",
+     "Ashvale Institute of Technology", "B.Tech in Computer Science"),
+    ("M.Tech in Data Science from University of Glenmoor with 9.1 CGPA (2016-2018)",
+     "University of Glenmoor", "M.Tech in Data Science"),
+    ("B.Com from University of Glenmoor in 2015, secured 68%", "University of Glenmoor", "B.Com"),
+    ("MBA (Finance) from Kellerton Institute of Management, 2019, scoring an aggregate of 74%",
+     "Kellerton Institute of Management", "MBA (Finance)"),
+])
+def test_grade_and_its_verb_after_the_school(tmp_path: Path, line: str, institution: str, credential: str) -> None:
+    """'… from <school> with 8.5 CGPA', '… in 2015, secured 68%': the grade, its verb and the year's preposition are
+    no part of the school's name."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Education").bold = True
+        doc.add_paragraph(line)
+
+    assert _education(_docx(tmp_path, fill)) == [(institution, credential)]
+
+
+# --- Indian résumés: labelled fields above the dates, a role as a sentence, a From | To table --------------------
+
+INDIAN_JOBS = [("Senior Software Engineer", "Norvale Systems", "Pune", "March 2019", "Till Date"),
+               ("Software Engineer", "Quintrix Labs", "Bengaluru", "June 2016", "February 2019")]
+INDIAN_GOLD = [("Senior Software Engineer", "Norvale Systems", "2019-03", NOW),
+               ("Software Engineer", "Quintrix Labs", "2016-06", "2019-02")]
+
+
+@pytest.mark.parametrize(("employer_label", "title_label", "dates_label"), [
+    ("Organisation", "Designation", "Duration"), ("Company Name", "Role", "Period"),
+    ("Employer", "Designation", "Duration")])
+def test_labelled_fields_above_their_dates(tmp_path: Path, employer_label: str, title_label: str,
+                                           dates_label: str) -> None:
+    """'Organisation: Norvale Systems, Pune' / 'Designation: …' / 'Duration: March 2019 – Till Date' /
+    'Responsibilities:': the fields above each entry's dates are its own, not the next entry's."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Professional Experience").bold = True
+        for title, employer, city, start, end in INDIAN_JOBS:
+            doc.add_paragraph(f"{employer_label}: {employer}, {city}")
+            doc.add_paragraph(f"{title_label}: {title}")
+            doc.add_paragraph(f"{dates_label}: {start} – {end}")
+            doc.add_paragraph("Responsibilities:")
+            doc.add_paragraph("Developed REST services in Java and Spring Boot.", style="List Bullet")
+
+    assert _roles(_docx(tmp_path, fill)) == INDIAN_GOLD
+
+
+@pytest.mark.parametrize("shape", [
+    "Working as {title} at {employer}, {city} from {start} to {end}.",
+    "Worked as a {title} with {employer}, {city} from {start} to {end}.",
+    "Currently working with {employer} as {title} from {start} to {end}.",
+    "I was employed at {employer} as {title} from {start} to {end}."])
+@pytest.mark.parametrize("bulleted", [True, False], ids=["bullet", "paragraph"])
+def test_role_written_as_a_sentence(tmp_path: Path, shape: str, bulleted: bool) -> None:
+    """'Working as Senior Software Engineer at Norvale Systems, Pune from March 2019 to Till Date.': the sentence
+    names the title and the employer (in either order) before its dates."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Work Experience").bold = True
+        for title, employer, city, start, end in INDIAN_JOBS:
+            line = shape.format(title=title, employer=employer, city=city, start=start, end=end)
+            doc.add_paragraph(line, style="List Bullet" if bulleted else None)
+
+    got = _roles(_docx(tmp_path, fill))
+    assert [(t, e.removesuffix(", Pune").removesuffix(", Bengaluru"), s, n) for t, e, s, n in got] == INDIAN_GOLD
+
+
+@pytest.mark.parametrize("heading", ["Employment Details", "Work Experience"])
+@pytest.mark.parametrize("employers", [("Norvale Systems", "Quintrix Labs"), ("Pellham Analytics", "Granholm Digital")])
+def test_from_and_to_in_cells_of_their_own(tmp_path: Path, heading: str, employers: tuple[str, str]) -> None:
+    """A table 'S.No | Organisation | Designation | From | To' under 'Employment Details': the two cells are one
+    range, and the row's number is neither title nor employer (also when the name has no company word)."""
+    jobs = [(title, employer, start, end)
+            for (title, _, _, start, end), employer in zip(INDIAN_JOBS, employers, strict=True)]
+
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run(heading).bold = True
+        table = doc.add_table(rows=1, cols=5)
+        for cell, label in zip(table.rows[0].cells, ("S.No", "Organisation", "Designation", "From", "To"), strict=True):
+            cell.text = label
+        for n, (title, employer, start, end) in enumerate(jobs, 1):
+            for cell, value in zip(table.add_row().cells, (str(n), employer, title, start, end), strict=True):
+                cell.text = value
+
+    assert _roles(_docx(tmp_path, fill)) == [(t, e, s, n) for (t, e, _, _), (_, _, s, n) in zip(jobs, INDIAN_GOLD,
+                                                                                              strict=True)]
