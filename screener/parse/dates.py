@@ -300,6 +300,8 @@ def _join(p: _Point, q: _Point) -> tuple[PartialDate, PartialDate] | None:
         start = PartialDate(year, p.month_only)
     if start is None:
         return None
+    if p.kind == "season" and q.kind == "year" and p.last is not None and p.last.month is not None:
+        end = PartialDate(end.year, p.last.month)  # "Summers 2017–2019": the last summer ends in August 2019
     # dd/mm/yyyy: one side with a first number above 12 settles how both sides read
     if p.kind == "numeric" and q.kind == "numeric" and "dmy" in (p.order, q.order):
         if p.day_first_month is not None:
@@ -387,16 +389,16 @@ def _scan_uncached(text: str, today: date | None, *, singles: bool, order: str =
             out.append(DateRange(p.first, None, True, text[span[0]:span[1]], span))
             i += 1
             continue
-        # 3. "2019–21"
-        if p.kind == "year":
+        # 3. "2019–21", "Summers 2017–19"
+        if p.kind in ("year", "season"):
             m = rules.two_digit_end.match(text, p.end)
             if m:
                 end_year = (p.first.year // 100) * 100 + int(m["yy"])
                 if end_year < p.first.year:
                     end_year += 100
                 if p.first.year < end_year <= _max_year(today) and (q is None or q.start >= m.end()):
-                    out.append(DateRange(p.first, PartialDate(end_year), False, text[p.start:m.end()],
-                                         (p.start, m.end())))
+                    out.append(DateRange(p.first, PartialDate(end_year, p.last.month if p.kind == "season" else None),
+                                         False, text[p.start:m.end()], (p.start, m.end())))
                     i += 1
                     continue
         if p.kind == "iso-hyphen":

@@ -66,7 +66,7 @@ RANGES = [
     ("11/91 to 3/92", P(1991, 11), P(1992, 3)),
     ("7/95 to present", P(1995, 7), NOW),
     ("08 / 2008 - 09 / 2009", P(2008, 8), P(2009, 9)),
-    ("Summers 2009-2011", P(2009, 6), P(2011)),
+    ("Summers 2009-2011", P(2009, 6), P(2011, 8)),  # the last summer ends in August
     ("September 1st 2014 Until: Currently", P(2014, 9), NOW),
     ("from June 2015\nto till date", P(2015, 6), NOW),
     ("OCT 2005,  TILL DATE", P(2005, 10), NOW),

@@ -175,3 +175,22 @@ def test_from_and_to_in_cells_of_their_own(tmp_path: Path, heading: str, employe
 
     assert _roles(_docx(tmp_path, fill)) == [(t, e, s, n) for (t, e, _, _), (_, _, s, n) in zip(jobs, INDIAN_GOLD,
                                                                                               strict=True)]
+
+
+# --- seasonal jobs held over several years ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["Summers 2017–2019", "Summer 2017 - 2019", "Summers 2017–19"])
+def test_seasons_over_several_years_end_with_the_last_season(tmp_path: Path, written: str) -> None:
+    """'Camp Counselor, Cedar Lake Camp' / 'Summers 2017–2019': the job ran each summer up to August 2019, not to
+    the end of 2019 (nor only in 2017)."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Experience").bold = True
+        doc.add_paragraph("Software Engineer, Norvale Systems")
+        doc.add_paragraph("June 2020 – Present")
+        doc.add_paragraph("Built a billing service with Java.", style="List Bullet")
+        doc.add_paragraph("Camp Counselor, Cedar Lake Camp")
+        doc.add_paragraph(written)
+        doc.add_paragraph("Led outdoor activities for groups of twelve children.", style="List Bullet")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Software Engineer", "Norvale Systems", "2020-06", NOW),
+                                             ("Camp Counselor", "Cedar Lake Camp", "2017-06", "2019-08")]
