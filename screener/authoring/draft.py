@@ -83,7 +83,10 @@ _CUE = re.compile(
 _CLAUSE_END = re.compile(r"[.;:!?()](?:\s|$)|\s(?:is|are|would\s+be|will\s+be)\s+(?:a\s+)?(?:plus|required|"
                          r"preferred|desired|an?\s+advantage)\b|\s(?:to|in\s+order\s+to|that|which|where|while)\s",
                          re.IGNORECASE)
-_ITEM_SPLIT = re.compile(r"\s*(?:,|;|(?<=\w{4})/|/(?=\w{4})|\s/\s|\band/or\b|\band\b|\bor\b|\s&\s)\s*",
+_CUE_REACH = 160  # how far after "experience with" its items may run
+_CLAUSE_END_CHARS = 64  # how far past a position _CLAUSE_END may read to match there
+# (leading spaces only from where their run starts, else none: a long run of spaces is read once, not once per space)
+_ITEM_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|(?<=\w{4})/|/(?=\w{4})|\s/\s|\band/or\b|\band\b|\bor\b|\s&\s)\s*",
                          re.IGNORECASE)
 _SOFT = re.compile(r"\b(?:communicat\w*|team\w*|collaborat\w*|stakeholder\w*|interpersonal|presentation|"
                    r"leadership|mentor\w*|problem[\s-]solving|analytical|self[\s-]motivated|organi[sz]ational|"
@@ -309,7 +312,7 @@ def _lexicon_matches(text: str, extractor: Any) -> list[tuple[int, int, str, str
     return out
 
 
-_LIST_SPLIT = re.compile(r"\s*(?:[,;()\[\]]|(?<=\w{4})/|/(?=\w{4})|\s/\s|\band/or\b|\band\b|\bor\b|\s&\s|"
+_LIST_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:[,;()\[\]]|(?<=\w{4})/|/(?=\w{4})|\s/\s|\band/or\b|\band\b|\bor\b|\s&\s|"
                          r"\s[*•]\s)\s*", re.IGNORECASE)
 _LEAD_WORDS = re.compile(r"^(?:(?:experience|knowledge|expertise|proficiency|familiarity|understanding|skills?|"
                          r"with|in|of|using|the|a|an|any|other|strong|solid|good|excellent|proven|hands-on|"
@@ -392,9 +395,12 @@ def _cue_items(text: str, extractor: Any) -> list[tuple[int, int, str, str | Non
     out: list[tuple[int, int, str, str | None]] = []
     for m in _CUE.finditer(text):
         s = m.end()
-        stop = _CLAUSE_END.search(text, s)
-        nl = text.find("\n", s)
-        e = min(stop.start() if stop else len(text), s + 160, nl if nl >= 0 else len(text))
+        # (the clause end and the line end only looked for where they can cut the item list: a line of thousands
+        # of cues is read once per cue over a few hundred characters, not to its end)
+        limit = min(len(text), s + _CUE_REACH)
+        stop = _CLAUSE_END.search(text, s, min(len(text), limit + _CLAUSE_END_CHARS))
+        nl = text.find("\n", s, limit)
+        e = min(stop.start() if stop else limit, limit, nl if nl >= 0 else limit)
         pos = s
         for part in _ITEM_SPLIT.split(text[s:e]):
             at = text.find(part, pos, e) if part else -1

@@ -62,12 +62,13 @@ _STOP_RE = re.compile(
     r"\s(?:preferred|required|desired|a\s+plus|an\s+advantage|environments?|principles)\b|"
     r"[.;:!?](?:\s|$)|\s\(|\s-\s|\s(?:to|in\s+order\s+to|that|which|where|while|including|such\s+as|like|e\.?g\.?)\s",
     re.IGNORECASE)
-_SPLIT_RE = re.compile(r"\s*(?:,|;|/(?=\s)|\s&\s|\band/or\b|\band\b|\bor\b)\s*", re.IGNORECASE)
+# (leading spaces only from where their run starts, else none: a long run of spaces is read once, not once per space)
+_SPLIT_RE = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|/(?=\s)|\s&\s|\band/or\b|\band\b|\bor\b)\s*", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·●▪◦■►✓➢❖♦>]|\d{1,2}[.)])\s*")
 _LEAD_RE = re.compile(r"^(?:(?:the|a|an|any|some|one\s+or\s+more|several|various|other|your|similar|related|"
                       r"relevant|equivalent|at\s+least|one|two|three|more|excellent|strong|good|solid|great|outstanding|proven|"
                       r"very)\s+)+", re.IGNORECASE)
-_TAIL_RE = re.compile(r"[\s,;:.()\-]+$")
+_TAIL_CHARS = frozenset(",;:.()-")
 # what is not a requirement: placeholders of de-identified text, "Label: value" metadata, dates, numbers only
 _JUNK_RE = re.compile(r"<[A-Z]+>|^\s*[\w ]{1,30}:\s*\d|\b(?:19|20)\d\d-\d\d|^\W*\d[\d\W]*$")
 # a block of benefits or an offer is not a requirement list
@@ -85,6 +86,7 @@ _META_RE = re.compile(r"^(?:role|job\s+type|experience\s+level|company\s+(?:size
 _END_FUNCTION_RE = re.compile(r"\b(?:with|of|in|on|for|to|and|or|the|a|an|following|like|as|using)$", re.IGNORECASE)
 _INLINE_TAGS_RE = re.compile(r"\b(?:Technologies|Tech stack|Tags)\s+((?:[a-z0-9.#+][a-z0-9.#+-]*)(?:\s+[a-z0-9.#+][a-z0-9.#+-]*)*)"
                              r"(?=\s+[A-Z])")
+_MAX_OBJECT_CHARS = 600
 _TAG_RE = re.compile(r"^[a-z0-9.#+][a-z0-9.#+-]*$")
 
 
@@ -206,12 +208,16 @@ def _requirement_spans(text: str, strong: list[tuple[int, int]]) -> tuple[list[_
             prev_short = False
             continue
         cued = False
+        stop: re.Match[str] | None = None
         for m in _CUE_RE.finditer(text, bstart, le):
-            cued = True
             s = m.end()
-            stop = _STOP_RE.search(text, s, le)
+            # the first stop after the cue: the last one found while it still lies ahead (a line of many cues is
+            # searched once between stops, not once per cue to its end)
+            if not cued or (stop is not None and stop.start() < s):
+                stop = _STOP_RE.search(text, s, le)
+            cued = True
             e = stop.start() if stop else le
-            out.extend(_phrase_spans(text, s, e, "cue", strong=strong))
+            out.extend(_phrase_spans(text, s, _object_end(text, s, e), "cue", strong=strong))
         short = 1 <= len(words) <= MAX_LINE_WORDS and not body.rstrip().endswith((".", "!", "?"))
         in_list = bool(b) or bool(intro) or prev_short
         if not cued and short and in_list and len(words) >= 2:
@@ -220,6 +226,15 @@ def _requirement_spans(text: str, strong: list[tuple[int, int]]) -> tuple[list[_
         if not short:
             intro = ""
     return out, skipped
+
+
+def _object_end(text: str, s: int, e: int) -> int:
+    """The end of a cue's object, at most _MAX_OBJECT_CHARS after it (the longest in 240 postings is 337), cut at a
+    space: past that a run-on line is no requirement object."""
+    if e - s <= _MAX_OBJECT_CHARS:
+        return e
+    cut = text.rfind(" ", s, s + _MAX_OBJECT_CHARS)
+    return cut if cut > s else s + _MAX_OBJECT_CHARS
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -285,8 +300,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     seg = text[s:e]
     m = _LEAD_RE.match(seg)
     a = m.end() if m else 0
-    t = _TAIL_RE.search(seg, a)
-    b = t.start() if t else len(seg)
+    b = len(seg)  # trailing spaces and punctuation off (from the end: a long run costs its length, not its square)
+    while b > a and (seg[b - 1].isspace() or seg[b - 1] in _TAIL_CHARS):
+        b -= 1
     while a < b and seg[a] in " \t-*•(\"'":
         a += 1
     return s + a, s + b

@@ -29,12 +29,13 @@ BULLET_CHARS = "•▪◦●■□▫◆◇►▸▹‣⁃∙·○◾◽➢➤�
 _BULLET_RE = re.compile(rf"^[ \t]*(?:[{re.escape(BULLET_CHARS)}]+|[-*–—](?=[ \t]))[ \t]*", re.MULTILINE)
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_TRAILING_WS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+_TRAILING_WS_RE = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)  # from where a run starts: read once
 _BLANKS_RE = re.compile(r"\n{3,}")
 
 # A word broken at a line end: "develop-\nment" → "development". Only a lower-case continuation is joined,
 # so "Front-\nEnd" and "2019-\n2021" stay as they are.
-_HYPHEN_BREAK_RE = re.compile(r"([A-Za-z]{2,})[-\u00ad]\n[ \t]*([a-z][a-z]+)([,.;:)]?)[ \t]*")
+# (starts only where a word starts: a long word is read once, not once per letter)
+_HYPHEN_BREAK_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})[-\u00ad]\n[ \t]*([a-z][a-z]+)([,.;:)]?)[ \t]*")
 
 
 @lru_cache(maxsize=1)

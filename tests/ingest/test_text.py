@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,13 @@ def test_very_long_text_is_cut_and_flagged() -> None:
     assert [h.code for h in doc.health if h.code == "truncated"] == ["truncated"]
     short = ingest_bytes((line * 3).encode(), "short.txt", limits=Limits(max_chars=10_000))
     assert not any(h.code == "truncated" for h in short.health)
+
+
+@pytest.mark.parametrize("line", ["a" * 100_000 + "-\nxyz", "x" + " " * 100_000 + "y\n", "word" + "\t" * 100_000])
+def test_normalising_a_long_line_is_linear(line: str) -> None:
+    """A 100,000-letter word (the line-end hyphenation pattern restarted at every letter) and a long run of spaces
+    before text (the trailing-space pattern at every space) took seconds to minutes of CPU."""
+    started = time.process_time()
+    out = normalize_text(line)
+    assert time.process_time() - started < 2.0
+    assert out.strip()
