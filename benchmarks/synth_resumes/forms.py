@@ -16,6 +16,7 @@ from . import dates as d
 from . import parts as pt
 from .kinds import Made, Recipe, flow
 from .people import TITLES, Job, Person, Span
+from .people import school as invent_school
 from .writers import Line, add_lines, docx_document, write_pdf
 
 STREETS = ("Main Street", "Station Road", "Hauptstraße", "Rue du Marché", "Calle Mayor", "Rua Nova", "Market Square")
@@ -340,6 +341,53 @@ def indian_cv(p: Person, rng: random.Random, stem: Path) -> Made:
     return Made(path, roles, edu_gold)
 
 
+ACADEMIC_TITLES = ("Postdoctoral Fellow", "Postdoctoral Researcher", "Research Assistant", "Teaching Assistant",
+                   "Lecturer", "Assistant Professor", "Research Scientist", "Visiting Researcher")
+ACADEMIC_UNITS = ("Department of Physics", "Department of Computer Science", "School of Engineering",
+                  "Faculty of Science", "School of Computing", "Centre for Data Science", "Institute for Materials")
+ACADEMIC_HEADINGS = ("Academic Appointments", "Academic Positions", "Research Positions", "Appointments",
+                     "Professional Appointments", "Employment")
+ADVISERS = ("advisor: Prof. Jane Doe", "supervisor: Dr. A. Petrenko", "thesis: Quantum transport in graphene",
+            "advisor: Prof. K. Tanaka")
+
+
+def academic_cv(p: Person, rng: random.Random, stem: Path) -> Made:
+    """An academic CV: appointments with their years in a left column ("2019–present<TAB>Postdoctoral Fellow,
+    Department of Physics, University of Tessaly") or after the line, at universities and institutes, often with the
+    department before the institution; degrees as "2012–2017<TAB>Ph.D. in Physics, University of Glenmoor (advisor:
+    Prof. …)"."""
+    jobs = []
+    for job in p.jobs:
+        employer = invent_school(rng, 2020).institution
+        jobs.append(replace(job, title=rng.choice(ACADEMIC_TITLES), company=employer))
+    p = replace(p, jobs=tuple(jobs), schools=tuple(s for s in p.schools if s.kind == "degree") or p.schools)
+    s = pt.sections(p, rng, [])
+    years_first = rng.random() < 0.6
+    lines = s.contact + s.summary + [Line(rng.choice(ACADEMIC_HEADINGS), "heading")]
+    roles = []
+    for job in p.jobs:
+        when = d.years(job.span, rng)
+        unit = f"{rng.choice(ACADEMIC_UNITS)}, " if rng.random() < 0.6 else ""
+        head = f"{job.title}, {unit}{job.company}"
+        lines.append(Line(f"{when.text}\t{head}" if years_first else f"{head}, {when.text}"))
+        lines += [Line(b, "bullet") for b in job.bullets[:1]]
+        roles.append(pt.role_gold(job, when))
+    lines.append(Line("Education", "heading"))
+    edu_gold = []
+    for entry in p.schools:
+        note = f" ({rng.choice(ADVISERS)})" if rng.random() < 0.5 else ""
+        field = f" in {entry.field}" if entry.field else ""
+        lines.append(Line(f"{entry.start}–{entry.end}\t{entry.credential}{field}, {entry.institution}{note}"))
+        edu_gold.append({"institution": entry.institution, "credential": entry.credential,
+                         "field": entry.field or None, "end": str(entry.end), "country": entry.country,
+                         "kind": entry.kind})
+    lines += s.skills + s.languages
+    doc = docx_document()
+    add_lines(doc, lines)
+    doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
 FORM_KINDS = {
     "docx_lebenslauf_table": docx_lebenslauf_table,
     "docx_europass_2013": docx_europass_2013,
@@ -350,4 +398,5 @@ FORM_KINDS = {
     "local_language_dates": local_language_dates,
     "europass_2020": europass_2020,
     "indian_cv": indian_cv,
+    "academic_cv": academic_cv,
 }

@@ -93,6 +93,12 @@ def _cues() -> _Cues:
     return _Cues()
 
 
+@lru_cache(maxsize=1)
+def _note() -> re.Pattern[str]:
+    labels = alternation(str(w) for w in load("education_words")["note_labels"])
+    return re.compile(r"\(\s*(?:" + labels + r")\b[^()]*\)?", re.IGNORECASE)
+
+
 def _grade(text: str) -> re.Match[str] | None:
     """``_GRADE.search(text)``, skipped where it cannot match."""
     if _ANY_DIGIT.search(text) is None:
@@ -768,6 +774,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             stripped = re.sub(r"\(\s*\)", "  ", stripped)  # "B.Sc. Accounting (Second Class Upper)" → no "( )"
         stripped = re.sub(r"\b(?:expected|graduated|graduation|passed|completed|class of|promoção)\b[:\s]*", "  ",
                           stripped, flags=re.IGNORECASE)
+        stripped = _note().sub("  ", stripped)  # "(advisor: Prof. Jane Doe)": a note, no field
         # "Masters in Business Administration (Touro College, Germany)": a bracket naming the school is two fields
         stripped = _PAREN_ANY.sub(lambda m: "  " + m.group(0)[1:].rstrip(")") + "  " if (
             has_institution(m.group(0)) and len(m.group(0).split()) >= 2 or

@@ -38,7 +38,7 @@ from screener.parse.dates import (
     month_names_pattern,
     numeric_order,
 )
-from screener.parse.education import has_degree
+from screener.parse.education import has_degree, has_institution
 from screener.parse.function_words import ARTICLES, CONJUNCTIONS, NAME_PARTICLES, PREPOSITIONS
 from screener.parse.languages import parse_language_item
 from screener.parse.sections import heading_name
@@ -110,6 +110,8 @@ class _Cues:
                           re.compile(lead + r"(?:" + joins + r")\s+(?P<employer>.+?)\s+as\s+(?:an?\s+)?(?P<title>.+)",
                                      re.IGNORECASE),
                           re.compile(lead + r"as\s+(?:an?\s+)?(?P<title>.+)", re.IGNORECASE)]
+        self.academic_unit = re.compile(r"(?:" + alternation(flat_words(words["academic_units"])) + r")\s+(?:of|for)\s",
+                                        re.IGNORECASE)
         self.suffix_only = re.compile(
             r"(?:inc|inc\.|ltd\.?|llc|llp|plc|corp\.?|co\.|gmbh|ag|s\.a\.?|ltda\.?|pvt\.? ltd\.?|limited|pty ltd)",
             re.IGNORECASE)
@@ -1732,6 +1734,10 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
     companyish = [x for x in remaining if (cues.company.search(x[0]) or _WEB_NAME.fullmatch(x[0])) and
                   not cues.title.search(x[0])]
     employer_pick = (companyish or remaining or [("", -1)])[0]
+    if cues.academic_unit.match(employer_pick[0]):
+        # "Postdoctoral Fellow, Department of Physics, University of Tessaly": the unit's institution employs
+        school = [x for x in remaining if has_institution(x[0]) and not cues.academic_unit.match(x[0])]
+        employer_pick = school[0] if school else employer_pick
     at = others.index(title_pick)
     if title_pick[1] in sentence_units and at > 0 and others[at - 1][1] == title_pick[1] and \
             not cues.title.search(others[at - 1][0]) and others.index(employer_pick) > at:

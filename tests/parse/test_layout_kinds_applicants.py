@@ -194,3 +194,39 @@ def test_seasons_over_several_years_end_with_the_last_season(tmp_path: Path, wri
 
     assert _roles(_docx(tmp_path, fill)) == [("Software Engineer", "Norvale Systems", "2020-06", NOW),
                                              ("Camp Counselor", "Cedar Lake Camp", "2017-06", "2019-08")]
+
+
+# --- academic CVs: years in a left column, the department before its institution, a note on the degree ----------
+
+@pytest.mark.parametrize("unit", ["Department of Physics", "School of Engineering", "Faculty of Science",
+                                  "Centre for Quantum Technologies"])
+@pytest.mark.parametrize("years_first", [True, False], ids=["years in a left column", "years after"])
+def test_the_department_before_its_institution(tmp_path: Path, unit: str, years_first: bool) -> None:
+    """'2019–present<TAB>Postdoctoral Fellow, Department of Physics, University of Tessaly': the institution is the
+    employer, not its department."""
+    jobs = [("2019–present", "Postdoctoral Fellow", "University of Tessaly"),
+            ("2016–2019", "Research Assistant", "Kestrelon Institute of Technology")]
+
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Academic Appointments").bold = True
+        for dates, title, school in jobs:
+            doc.add_paragraph(f"{dates}\t{title}, {unit}, {school}" if years_first
+                              else f"{title}, {unit}, {school}, {dates}")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Postdoctoral Fellow", "University of Tessaly", "2019", NOW),
+                                             ("Research Assistant", "Kestrelon Institute of Technology", "2016",
+                                              "2019")]
+
+
+@pytest.mark.parametrize("note", ["(advisor: Prof. Jane Doe)", "(supervisor: Dr. A. Petrenko)",
+                                  "(thesis: Quantum transport in graphene)"])
+def test_a_note_on_the_degree_is_no_part_of_the_school(tmp_path: Path, note: str) -> None:
+    """'2012–2017  Ph.D. in Physics, University of Glenmoor (advisor: Prof. Jane Doe)': the school's name ends before
+    the note."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Education").bold = True
+        doc.add_paragraph(f"2012–2017\tPh.D. in Physics, University of Glenmoor {note}")
+        doc.add_paragraph("2008–2012\tB.Sc. in Physics, Ashvale University")
+
+    assert _education(_docx(tmp_path, fill)) == [("University of Glenmoor", "Ph.D. in Physics"),
+                                                 ("Ashvale University", "B.Sc. in Physics")]
