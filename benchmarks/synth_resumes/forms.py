@@ -388,6 +388,61 @@ def academic_cv(p: Person, rng: random.Random, stem: Path) -> Made:
     return Made(path, roles, edu_gold)
 
 
+US_PLACES = (("Austin", "TX", "78701"), ("Denver", "CO", "80202"), ("Raleigh", "NC", "27601"),
+             ("Baltimore", "MD", "21201"), ("Pittsburgh", "PA", "15222"), ("Worcester", "MA", "01608"))
+STREET_NAMES = ("Main St", "Oak Ave", "N. Lamar Blvd", "Market Street", "Elm Road", "Commerce Drive")
+
+
+def _federal_entry(job: Job, when: d.Written, shape: str, rng: random.Random) -> list[Line]:
+    street = f"{rng.randint(10, 2400)} {rng.choice(STREET_NAMES)}"
+    hours = f"Hours per week: {rng.choice((40, 40, 32, 20))}"
+    salary = f"Salary: {rng.randint(45, 140)},000 USD Per Year"
+    if shape == "builder":
+        head = [Line(job.company, "strong"), Line(f"{job.city}, {job.region} United States"), Line(when.text),
+                Line(salary), Line(hours), Line(job.title, "strong")]
+    elif shape == "address":
+        head = [Line(f"{job.title}, {when.text}", "strong"),
+                Line(f"{job.company}, {street}, {job.city}, {job.region} {rng.choice(US_PLACES)[2]}"),
+                Line(f"{hours}; {salary}"), Line(f"Supervisor: Dana Whitfield, (512) 555-{rng.randint(1000, 9999)}; "
+                                                 "may contact")]
+    else:
+        head = [Line(job.company, "strong", right=when.text),
+                Line(f"{job.city}, {job.region} US", right=f"Grade Level: GS-{rng.randint(7, 14)}"),
+                Line(salary, right=hours), Line(job.title, "strong")]
+    body = [Line("Duties, Accomplishments and Related Skills:")] if shape != "address" else []
+    return head + body + [Line(b, "bullet" if shape == "address" else "text") for b in job.bullets]
+
+
+def federal_resume(p: Person, rng: random.Random, stem: Path) -> Made:
+    """A U.S. federal résumé: per job the employer, its place, the dates, "Salary: …" and "Hours per week: 40", then
+    the title and "Duties, Accomplishments and Related Skills:" (as the USAJOBS builder writes it, sometimes with
+    the dates and grade level flush right), or "Title, 03/2019 - Present" over "Employer, 100 Main St, Austin, TX
+    78701", hours, salary and supervisor lines."""
+    jobs = []
+    for job in p.jobs:
+        city, region, _ = rng.choice(US_PLACES)
+        jobs.append(replace(job, city=city, region=region))
+    p = replace(p, jobs=tuple(jobs))
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    shape = rng.choice(("builder", "address", "tabbed"))
+    style = rng.choice((d.numeric_month, d.short_month)) if shape == "address" else d.numeric_month
+    lines = s.contact + s.summary + [Line(rng.choice(("Work Experience", "Professional Experience")), "heading")]
+    roles = []
+    for job in p.jobs:
+        when = style(job.span, rng)
+        lines += _federal_entry(job, when, shape, rng)
+        roles.append(pt.role_gold(job, when))
+    lines += s.education + s.skills
+    if rng.random() < 0.3:
+        write_pdf(path := stem.with_suffix(".pdf"), lines)
+    else:
+        doc = docx_document()
+        add_lines(doc, lines)
+        doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
 FORM_KINDS = {
     "docx_lebenslauf_table": docx_lebenslauf_table,
     "docx_europass_2013": docx_europass_2013,
@@ -399,4 +454,5 @@ FORM_KINDS = {
     "europass_2020": europass_2020,
     "indian_cv": indian_cv,
     "academic_cv": academic_cv,
+    "federal_resume": federal_resume,
 }

@@ -112,6 +112,15 @@ class _Cues:
                           re.compile(lead + r"as\s+(?:an?\s+)?(?P<title>.+)", re.IGNORECASE)]
         self.academic_unit = re.compile(r"(?:" + alternation(flat_words(words["academic_units"])) + r")\s+(?:of|for)\s",
                                         re.IGNORECASE)
+        street = alternation(flat_words(words["street_words"]))
+        # "100 Main St", "1200 N. Lamar Blvd", "Suite 200", "Hauptstraße 5", "Rua Augusta 10"; a postcode and its city
+        # ("10115 Berlin", "1100-048 Lisbon")
+        self.street = re.compile(r"(?:\d{1,5}[A-Za-z]?\s+(?:[\w.'’-]+\s+){0,4}(?:" + street + r")(?:\s+\d{1,5})?"
+                                 r"|(?:" + street + r")\s+\d{1,5}|[\w'’-]*(?:" + street + r")\s+\d{1,5}[a-z]?"
+                                 r"|(?:" + street + r")\s+(?:[\w.'’-]+\s+){0,3}\d{1,5}[a-z]?"
+                                 r"|\d{4,5}(?:-\d{3})?\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})(?![^\W_])",
+                                 re.IGNORECASE)
+        self.form_detail = re.compile(alternation(flat_words(words["form_detail_labels"])) + r"\s*:", re.IGNORECASE)
         self.suffix_only = re.compile(
             r"(?:inc|inc\.|ltd\.?|llc|llp|plc|corp\.?|co\.|gmbh|ag|s\.a\.?|ltda\.?|pvt\.? ltd\.?|limited|pty ltd)",
             re.IGNORECASE)
@@ -1429,9 +1438,11 @@ def _title_below(lines: list[_Line], idx: int, stop: int, *, max_words: int = 6,
                  first_only: bool = False) -> int | None:
     """Index of the first job-title line under the dates (within four lines), or None."""
     cues = _cues()
+    skipped = 0
     for j in range(idx + 1, min(stop, idx + 5)):
         ln = lines[j]
-        if not ln.text:
+        if not ln.text or (skipped < 3 and _form_or_place(ln.text)):
+            skipped += bool(ln.text)  # ("Salary: 95,000 USD Per Year" / "Hours per week: 40" / the title)
             continue
         label = _TITLE_LABEL.sub("", ln.text)
         if _headerish(ln) and len(label.split()) <= max_words and cues.title.search(label) and \
@@ -1524,6 +1535,8 @@ def _glued_title(part: str) -> tuple[str, str] | None:
         return None
     head = part[:title_end].strip()
     words = tail.split()
+    if len(words) == 1 and len(head.split()) == 1 and cues.company.fullmatch(tail):
+        return None  # "HR Solutions", "QA Systems": one word before an organisation noun is the name's, no title
     if cues.title.search(tail) or not all(w[:1].isupper() or w[:1].isdigit() or w.islower() and len(w) <= 3
                                           or w in ("&", "+") for w in words):
         return None
@@ -1621,12 +1634,30 @@ def _country_and_places(part: str) -> bool:
         all(_is_location(x) or _place_name(x) for x in inner)
 
 
+_US = re.compile(r"(?<= )(?:US|USA|U\.S\.(?:A\.)?)\Z")
+
+
+def _form_or_place(text: str) -> bool:
+    """A line of a federal résumé's form fields or its place ("Hours per week: 40", "Raleigh, NC US  Grade Level:
+    GS-7"), between a job's dates and its title."""
+    return all(_cues().form_detail.match(p) or _is_location(p) for p in _LAYOUT_GAP.split(text.strip()) if p)
+
+
 def _is_location(part: str) -> bool:
     cues = _cues()
+    if cues.street.fullmatch(part.replace("ß", "ss")) and not cues.company.search(part):
+        # (the street words are case-folded: "straße" as "strasse")
+        return True  # a street address in the employer's line ("Norvale Systems, 100 Main St, Austin, TX 78701")
     if cues.title.search(part) or cues.company.search(part):
         return False
     if _CITY_STATE.match(part) and part.count(",") == 1 and len(part.split()) <= 5:
         return True
+    country = cues.country.search(part) or _US.search(part)
+    if country and country.end() == len(part) and country.start() > 0:
+        # "Baltimore, MD United States", "Austin, TX US": a city and its state, then the country
+        head = part[:country.start()].rstrip(" ,")
+        if _CITY_STATE.match(head) and head.count(",") == 1 and len(head.split()) <= 5:
+            return True
     if re.fullmatch(r"(?:remote|remoto|hybrid|híbrido)", part, re.IGNORECASE):
         return True
     return bool(cues.country.fullmatch(part))

@@ -230,3 +230,52 @@ def test_a_note_on_the_degree_is_no_part_of_the_school(tmp_path: Path, note: str
 
     assert _education(_docx(tmp_path, fill)) == [("University of Glenmoor", "Ph.D. in Physics"),
                                                  ("Ashvale University", "B.Sc. in Physics")]
+
+
+# --- federal résumés: the employer's street address, hours and salary lines ---------------------------------------
+
+@pytest.mark.parametrize(("address", "place"), [
+    ("100 Main St, Austin, TX 78701", "Austin, TX"), ("1200 N. Lamar Blvd, Suite 200, Austin, TX 78703", "Austin, TX"),
+    ("Hauptstraße 5, 10115 Berlin", "Berlin"), ("Rua Augusta 10, 1100-048 Lisbon", "Lisbon")])
+def test_the_employers_street_address_is_its_place(tmp_path: Path, address: str, place: str) -> None:
+    """'Senior Software Engineer, 03/2019 - Present' / 'Norvale Systems, 100 Main St, Austin, TX 78701' / 'Hours per
+    week: 40; Salary: …' / 'Supervisor: …': the street is part of the place, not of the employer's name."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Professional Experience").bold = True
+        for title, employer, dates in [("Senior Software Engineer", "Norvale Systems", "03/2019 - Present"),
+                                       ("Software Engineer", "Quintrix Labs", "06/2016 - 02/2019")]:
+            doc.add_paragraph(f"{title}, {dates}")
+            doc.add_paragraph(f"{employer}, {address}")
+            doc.add_paragraph("Hours per week: 40; Salary: $95,000 per year")
+            doc.add_paragraph("Supervisor: John Smith, (512) 555-1234; may contact")
+            doc.add_paragraph("Built and maintained REST services in Java.", style="List Bullet")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Senior Software Engineer", "Norvale Systems", "2019-03", NOW),
+                                             ("Software Engineer", "Quintrix Labs", "2016-06", "2019-02")]
+
+
+@pytest.mark.parametrize("tabbed", [False, True], ids=["builder", "dates and grade flush right"])
+def test_federal_form_lines_between_the_dates_and_the_title(tmp_path: Path, tabbed: bool) -> None:
+    """The USAJOBS builder: 'Pellham Analytics' / 'Baltimore, MD United States' / '03/2019 - Present' / 'Salary: …' /
+    'Hours per week: 40' / 'Data Analyst' (or the dates and 'Grade Level: GS-12' flush right): the title is under
+    the form's lines, the employer above the dates."""
+    jobs = [("Pellham Analytics", "Baltimore, MD", "03/2019 - Present", "Data Analyst"),
+            ("Granholm Digital", "Pittsburgh, PA", "06/2016 - 02/2019", "Web Developer")]
+
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Work Experience").bold = True
+        for employer, place, dates, title in jobs:
+            if tabbed:
+                for line in (f"{employer}\t{dates}", f"{place} US\tGrade Level: GS-12",
+                             "Salary: 95,000 USD Per Year\tHours per week: 40"):
+                    doc.add_paragraph(line)
+            else:
+                for line in (employer, f"{place} United States", dates, "Salary: 95,000 USD Per Year",
+                             "Hours per week: 40"):
+                    doc.add_paragraph(line)
+            doc.add_paragraph(title)
+            doc.add_paragraph("Duties, Accomplishments and Related Skills:")
+            doc.add_paragraph("Built dashboards for the programme office.")
+
+    assert _roles(_docx(tmp_path, fill)) == [("Data Analyst", "Pellham Analytics", "2019-03", NOW),
+                                             ("Web Developer", "Granholm Digital", "2016-06", "2019-02")]
