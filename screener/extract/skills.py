@@ -50,11 +50,16 @@ from screener.extract.priors import AnnotationPriors
 from screener.models import Section, SkillMention
 
 _SEPARATORS = ",;|•·●▪◦■►✓➢❖♦\u2022\uf0b7\uf0a7\uf076\uf0d8"
-_ITEM_SPLIT_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*]\s|\s+(?:and|&)\s+")
+_ITEM_SPLIT_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*/]\s|\s+(?:and|&)\s+")
 # the same without "and": annotators often keep "Activity and resource planning" or "Test Planning & Execution" whole
-_ITEM_SPLIT_KEEP_AND_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*]\s")
+_ITEM_SPLIT_KEEP_AND_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]|\s[-–*/]\s")
 _AND_RE = re.compile(r"\s(?:and|&)\s")
 _LABEL_RE = re.compile(r"^[\s\-–•*·●▪◦■►✓➢❖♦>]*([A-Za-z][A-Za-z0-9 /&().+-]{0,40}?)\s*[:–-]\s+(?=\S)")
+# what a bracket after a name may hold to be a part of it: a name of two or more characters, at most four words, no
+# year (not a grade "(C)", a mark "(R)", a date)
+_BRACKET_PART_RE = re.compile(r"\s*(?!(?:TM|tm|R)\s*$)(?=[^\s]*[A-Za-z])[^\s()]{2,}(?:\s+[^\s()]+){0,3}\s*")
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_LIST_SEP_RE = re.compile(rf"[{re.escape(_SEPARATORS)}]")
 # Levels and durations written after a skill: "(Less than 1 year)", "(3 years)", "- Expert", "(Advanced)".
 _LEVEL_RE = re.compile(
     r"\s*[(\[][^)\]]*\b(?:years?|yrs?|months?|less than|expert|advanced|intermediate|beginner|basic|proficient|"
@@ -483,16 +488,28 @@ class SkillExtractor:
         list_tokens: set[int] = set()
         blocked: list[tuple[int, int]] = []
         infos: list[LineInfo] = []
-        for s, e in _logical_lines(text, secs):
+        lines = _logical_lines(text, secs)
+        label_next = False
+        for i, (s, e) in enumerate(lines):
             seg = text[s:e]
+            by_label, label_next = label_next, False
             if heading_name(seg) is not None:
                 blocked.append((s, e))
                 continue
             in_skills = _section_at(secs, s) in SKILL_SECTIONS
             body_start = s
             labelled = False
+            # a table's first column: a known label word alone in its field, its list in the next field of the
+            # line ("Databases      PostgreSQL, MongoDB"; "Networking      Databases" is two items)
+            if i + 1 < len(lines) and "\n" not in text[e:lines[i + 1][0]] and norm_phrase(seg) in list_labels \
+                    and _LIST_SEP_RE.search(text, *lines[i + 1]):
+                blocked.append((s, e))
+                label_next = True
+                continue
             m = _LABEL_RE.match(seg)
             label_key = ""
+            if by_label and not m:
+                labelled = True
             if m:
                 label_key = norm_phrase(m.group(1))
                 # "Python – Expert", "Java: 5 years": a skill and its level, not a label and its list
@@ -620,14 +637,23 @@ def _slash_parts(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _open_brackets_split(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A name whose bracket opens a list of its parts is two items: "MS Office (Word, Excel)" split at the commas
-    gives "MS Office (Word" → "MS Office", "Word" (the closing bracket of "Excel)" is trimmed with the item)."""
+    gives "MS Office (Word" → "MS Office", "Word" (the closing bracket of "Excel)" is trimmed with the item), and
+    "GCP (BigQuery)" → "GCP", "BigQuery"."""
     out = []
     for a, b in pieces:
         at = text.rfind("(", a, b)
-        if at > a and text.find(")", at, b) < 0 and text[a:at].strip() and text[at + 1:b].strip():
-            out += [(a, at), (at + 1, b)]
-        else:
-            out.append((a, b))
+        if at > a and text[a:at].strip() and text[at + 1:b].strip():
+            close = text.find(")", at, b)
+            if close < 0:
+                out += [(a, at), (at + 1, b)]
+                continue
+            if (not text[close + 1:b].strip() and _BRACKET_PART_RE.fullmatch(text, at + 1, close)
+                    and not _YEAR_RE.search(text, at + 1, close)):
+                # "GCP (BigQuery)": the name and its part ("Science (C)" is a grade, "Finland (from 17–21 August
+                # 2009)" a date: kept whole)
+                out += [(a, at), (at + 1, close)]
+                continue
+        out.append((a, b))
     return out
 
 

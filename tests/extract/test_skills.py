@@ -424,3 +424,26 @@ def test_a_skill_whose_level_opens_a_bracket_of_details_is_the_skill(ex: SkillEx
     found = texts(ex, "SKILLS\nExcel – Advanced (pivot tables, VLOOKUP, macros)\n")
     assert "Excel" in found and "VLOOKUP" in found, found
     assert not any(t.casefold().startswith("advanced") for t in found), found
+
+
+def test_a_table_row_of_skills_with_its_label_in_the_first_column(ex: SkillExtractor) -> None:
+    """'Databases      PostgreSQL 14, MongoDB' (a DOCX table or a two-column skills block): the label word is no
+    skill; a grid of skills that happen to be label words stays."""
+    text = ("TECHNICAL SKILLS\nLanguages      Python (6 yrs), SQL (8 yrs)\nDatabases      PostgreSQL 14, MongoDB, Redis\n"
+            "Cloud          AWS (Glue, Redshift) · GCP (BigQuery)\n\nCORE COMPETENCIES\nNetworking      Databases\n")
+    found = texts(ex, text)
+    assert {"Python", "SQL", "PostgreSQL 14", "MongoDB", "GCP", "BigQuery", "Glue", "Redshift"} <= set(found), found
+    assert found.count("Databases") == 1 and "Networking" in found, found  # the grid's, not the label
+
+
+def test_skills_joined_by_a_spaced_slash_are_each_an_item(ex: SkillExtractor) -> None:
+    found = texts(ex, "SKILLS\nAgile / Scrum, Kanban\n")
+    assert "Agile" in found and "Scrum" in found, found
+
+
+@pytest.mark.parametrize("line, whole", [
+    ("Maths (A), English (B), Science (C)", "C"),  # a grade is no part
+    ("University of Jyvaskyla, Finland (from 17-21st August 2009)", "Finland"),  # nor a date
+])
+def test_a_bracket_that_holds_no_name_is_not_split_off(ex: SkillExtractor, line: str, whole: str) -> None:
+    assert whole not in texts(ex, "SKILLS\n" + line + "\n")
