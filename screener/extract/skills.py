@@ -506,7 +506,7 @@ class SkillExtractor:
                 blocked.append((s, e))
                 label_next = True
                 continue
-            m = _LABEL_RE.match(seg)
+            m = _LABEL_RE.match(seg) or _table_label(seg, list_labels)
             label_key = ""
             if by_label and not m:
                 labelled = True
@@ -593,7 +593,8 @@ def _logical_lines(text: str, secs: Sequence[Section]) -> list[tuple[int, int]]:
             one_break = gap.count("\n") == 1 and "  " not in gap.replace("\n", "")
             open_end = prev.rstrip()[-1:] not in _SEPARATORS + ":.;!?)"
             nxt = text[s:e]
-            if (one_break and open_end and heading_name(nxt) is None and not _LABEL_RE.match(nxt)
+            table_rows = " | " in prev and " | " in nxt  # rows of a table are lines of their own
+            if (one_break and open_end and not table_rows and heading_name(nxt) is None and not _LABEL_RE.match(nxt)
                     and (("," in prev and _section_at(secs, s) in _SKILL_OR_OTHER)
                          or (nxt[:1].islower() and prev[-1:].isalpha()))):
                 out[-1] = (ps, e)
@@ -633,6 +634,18 @@ def _slash_parts(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
                 out.append((at, at + len(name)))
                 at += len(name) + 1
     return out
+
+
+_TABLE_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /&+.-]{0,40}?)\s*\|\s*(?=\S)")
+
+
+def _table_label(seg: str, list_labels: frozenset[str]) -> re.Match[str] | None:
+    """A table row's label cell: "Databases | PostgreSQL, Redis" (a DOCX table read as cells joined by " | "),
+    only for a known label word — "Python | Expert | 7" is a skill's row."""
+    if "|" not in seg:
+        return None
+    m = _TABLE_LABEL_RE.match(seg)
+    return m if m and norm_phrase(m.group(1)) in list_labels else None
 
 
 def _open_brackets_split(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

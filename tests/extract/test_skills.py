@@ -447,3 +447,13 @@ def test_skills_joined_by_a_spaced_slash_are_each_an_item(ex: SkillExtractor) ->
 ])
 def test_a_bracket_that_holds_no_name_is_not_split_off(ex: SkillExtractor, line: str, whole: str) -> None:
     assert whole not in texts(ex, "SKILLS\n" + line + "\n")
+
+
+def test_a_docx_skills_table_read_as_cells_joined_by_bars(ex: SkillExtractor) -> None:
+    """A DOCX table comes out as 'Databases | PostgreSQL, Redis' rows: the label cell was a skill, and a row ending
+    in a list item was joined to the next row ('Redis\\nTools')."""
+    text = ("Skills\nSkill | Level | Years\nPython | Expert | 7\nGo | Intermediate | 2\n"
+            "Databases | PostgreSQL, Redis\nTools | Git, Docker, Terraform\n")
+    found = texts(ex, "Lena Fischer\n" + text)
+    assert {"Python", "Go", "PostgreSQL", "Redis", "Git", "Docker", "Terraform"} <= set(found), found
+    assert not any(t in ("Databases", "Tools", "Expert") or "\n" in t for t in found), found
