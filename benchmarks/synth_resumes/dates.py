@@ -32,14 +32,15 @@ class Written:
 Style = Callable[[Span, random.Random], Written]
 
 
-def _ym(ym: tuple[int, int]) -> str:
+def ym(ym: tuple[int, int]) -> str:
+    """"2019-03": a gold date at month precision."""
     return f"{ym[0]:04d}-{ym[1]:02d}"
 
 
 def _month_year(span: Span, rng: random.Random, fmt: Callable[[tuple[int, int]], str]) -> Written:
     end = fmt(span.end) if span.end else rng.choice(PRESENT[:3])
-    return Written((f"{fmt(span.start)}{rng.choice(DASHES[:4])}{end}",), _ym(span.start),
-                   _ym(span.end) if span.end else "present")
+    return Written((f"{fmt(span.start)}{rng.choice(DASHES[:4])}{end}",), ym(span.start),
+                   ym(span.end) if span.end else "present")
 
 
 def short_month(span: Span, rng: random.Random) -> Written:
@@ -69,7 +70,7 @@ def wrapped(span: Span, rng: random.Random) -> Written:
     """A range wrapped over two lines: "June 2020 –" / "Present"."""
     month = rng.choice((lambda ym: f"{MONTHS[ym[1] - 1]} {ym[0]}", lambda ym: f"{MONTHS[ym[1] - 1][:3]} {ym[0]}"))
     end = month(span.end) if span.end else rng.choice(PRESENT[:3])
-    return Written((f"{month(span.start)} –", end), _ym(span.start), _ym(span.end) if span.end else "present")
+    return Written((f"{month(span.start)} –", end), ym(span.start), ym(span.end) if span.end else "present")
 
 
 def two_digit(span: Span, rng: random.Random) -> Written:
@@ -79,8 +80,8 @@ def two_digit(span: Span, rng: random.Random) -> Written:
     else:
         fmt = lambda ym: f"{ym[1]:02d}/{ym[0] % 100:02d}"  # noqa: E731
     end = fmt(span.end) if span.end else rng.choice(("NOW", "now", "Present"))
-    return Written((f"{fmt(span.start)}{rng.choice((' - ', ' – '))}{end}",), _ym(span.start),
-                   _ym(span.end) if span.end else "present")
+    return Written((f"{fmt(span.start)}{rng.choice((' - ', ' – '))}{end}",), ym(span.start),
+                   ym(span.end) if span.end else "present")
 
 
 def year_then_months(span: Span, rng: random.Random) -> Written:
@@ -88,10 +89,10 @@ def year_then_months(span: Span, rng: random.Random) -> Written:
     "2019, March – 2021, May"."""
     (sy, sm), end = span.start, span.end
     if end is None:
-        return Written((f"{sy}, {MONTHS[sm - 1]} – {rng.choice(('present', 'now'))}",), _ym(span.start), "present")
+        return Written((f"{sy}, {MONTHS[sm - 1]} – {rng.choice(('present', 'now'))}",), ym(span.start), "present")
     if end[0] == sy:
-        return Written((f"{sy}, {MONTHS[sm - 1]} – {MONTHS[end[1] - 1]}",), _ym(span.start), _ym(end))
-    return Written((f"{sy}, {MONTHS[sm - 1]} – {end[0]}, {MONTHS[end[1] - 1]}",), _ym(span.start), _ym(end))
+        return Written((f"{sy}, {MONTHS[sm - 1]} – {MONTHS[end[1] - 1]}",), ym(span.start), ym(end))
+    return Written((f"{sy}, {MONTHS[sm - 1]} – {end[0]}, {MONTHS[end[1] - 1]}",), ym(span.start), ym(end))
 
 
 def lost_dash(span: Span, rng: random.Random) -> Written:
@@ -107,13 +108,13 @@ def open_words(span: Span, rng: random.Random) -> Written:
         return short_month(span, rng)
     word = rng.choice(("till now", "to date", "current", "now", "till present", "until now"))
     start = rng.choice((f"{MONTHS[span.start[1] - 1][:3]} {span.start[0]}", f"{span.start[1]:02d}/{span.start[0]}"))
-    return Written((f"{start}{rng.choice((' – ', ' - '))}{word}",), _ym(span.start), "present")
+    return Written((f"{start}{rng.choice((' – ', ' - '))}{word}",), ym(span.start), "present")
 
 
 def start_only(span: Span, rng: random.Random) -> Written:
     """A single date, the start ("March 2018", "2018"): gold end stays None (the text gives none)."""
     if rng.random() < 0.5:
-        return Written((f"{MONTHS[span.start[1] - 1]} {span.start[0]}",), _ym(span.start), None)
+        return Written((f"{MONTHS[span.start[1] - 1]} {span.start[0]}",), ym(span.start), None)
     return Written((str(span.start[0]),), str(span.start[0]), None)
 
 
@@ -126,8 +127,8 @@ def german_numeric(span: Span, rng: random.Random) -> Written:
     fmt: Callable[[tuple[int, int]], str] = lambda ym: f"{ym[1]:02d}{sep}{ym[0]}"  # noqa: E731
     if span.end is None:
         text = rng.choice((f"seit {fmt(span.start)}", f"Seit {fmt(span.start)}", f"{fmt(span.start)} – heute"))
-        return Written((text,), _ym(span.start), "present")
-    return Written((f"{fmt(span.start)} – {fmt(span.end)}",), _ym(span.start), _ym(span.end))
+        return Written((text,), ym(span.start), "present")
+    return Written((f"{fmt(span.start)} – {fmt(span.end)}",), ym(span.start), ym(span.end))
 
 
 def day_dotted(span: Span, rng: random.Random) -> Written:
@@ -135,7 +136,7 @@ def day_dotted(span: Span, rng: random.Random) -> Written:
     def fmt(ym: tuple[int, int]) -> str:
         return f"{rng.choice((1, 1, 15, 28)):02d}.{ym[1]:02d}.{ym[0]}"
     end = fmt(span.end) if span.end else rng.choice(("heute", "present"))
-    return Written((f"{fmt(span.start)} – {end}",), _ym(span.start), _ym(span.end) if span.end else "present")
+    return Written((f"{fmt(span.start)} – {end}",), ym(span.start), ym(span.end) if span.end else "present")
 
 
 def day_first_slash(span: Span, rng: random.Random) -> Written:
@@ -144,8 +145,8 @@ def day_first_slash(span: Span, rng: random.Random) -> Written:
     def fmt(ym: tuple[int, int], days: tuple[int, ...]) -> str:
         return f"{rng.choice(days):02d}/{ym[1]:02d}/{ym[0]}"
     end = fmt(span.end, (28, 30, 31, 15)) if span.end else rng.choice(("CURRENT", "Current"))
-    return Written((f"{fmt(span.start, (1, 1, 1, 15))} – {end}",), _ym(span.start),
-                   _ym(span.end) if span.end else "present")
+    return Written((f"{fmt(span.start, (1, 1, 1, 15))} – {end}",), ym(span.start),
+                   ym(span.end) if span.end else "present")
 
 
 def indian(span: Span, rng: random.Random) -> Written:
@@ -155,8 +156,8 @@ def indian(span: Span, rng: random.Random) -> Written:
     else:
         fmt = lambda ym: f"{MONTHS[ym[1] - 1][:3]} {ym[0]}"  # noqa: E731
     end = fmt(span.end) if span.end else rng.choice(("Till Date", "till date", "Present", "Date"))
-    return Written((f"{fmt(span.start)}{rng.choice((' to ', ' – ', ' - '))}{end}",), _ym(span.start),
-                   _ym(span.end) if span.end else "present")
+    return Written((f"{fmt(span.start)}{rng.choice((' to ', ' – ', ' - '))}{end}",), ym(span.start),
+                   ym(span.end) if span.end else "present")
 
 
 TODAY = (2026, 1)  # the people's newest jobs run to the generator's "today" (people.spans)
@@ -180,7 +181,7 @@ def linkedin(span: Span, rng: random.Random) -> Written:
     """LinkedIn's export: "May 2022 - Present (3 years 9 months)"."""
     end = f"{MONTHS[span.end[1] - 1]} {span.end[0]}" if span.end else "Present"
     text = f"{MONTHS[span.start[1] - 1]} {span.start[0]} - {end} ({duration(months_of(span))})"
-    return Written((text,), _ym(span.start), _ym(span.end) if span.end else "present")
+    return Written((text,), ym(span.start), ym(span.end) if span.end else "present")
 
 
 # month names and "present" words in the applicant's own language (CLDR month names)
@@ -206,5 +207,5 @@ def local_months(lang: str) -> Style:
         else:
             fmt = lambda ym: f"{LOCAL_MONTHS[lang][ym[1] - 1]} {ym[0]}"  # noqa: E731
         end = fmt(span.end) if span.end else rng.choice(LOCAL_PRESENT[lang])
-        return Written((f"{fmt(span.start)} – {end}",), _ym(span.start), _ym(span.end) if span.end else "present")
+        return Written((f"{fmt(span.start)} – {end}",), ym(span.start), ym(span.end) if span.end else "present")
     return style

@@ -195,7 +195,7 @@ def pdf_linkedin_export(p: Person, rng: random.Random, stem: Path) -> Made:
             main += [Line(b) for b in pos.bullets[:1]]
             roles.append(pt.role_gold(pos, when))
     main.append(Line("Education", "heading"))
-    edu_gold = []
+    edu_gold: list[pt.Gold] = []
     for school in p.schools:
         field = f", {school.field}" if school.field else ""
         main += [Line(school.institution, "strong"), Line(f"{school.credential}{field} · ({school.start} - {school.end})")]
@@ -373,7 +373,7 @@ def academic_cv(p: Person, rng: random.Random, stem: Path) -> Made:
         lines += [Line(b, "bullet") for b in job.bullets[:1]]
         roles.append(pt.role_gold(job, when))
     lines.append(Line("Education", "heading"))
-    edu_gold = []
+    edu_gold: list[pt.Gold] = []
     for entry in p.schools:
         note = f" ({rng.choice(ADVISERS)})" if rng.random() < 0.5 else ""
         field = f" in {entry.field}" if entry.field else ""
@@ -443,6 +443,39 @@ def federal_resume(p: Person, rng: random.Random, stem: Path) -> Made:
     return Made(path, roles, edu_gold)
 
 
+ATS_LABELS = (("Job Title", "Company", "Location", "Start Date", "End Date", "Description"),
+              ("Position", "Employer", "Location", "From", "To", "Responsibilities"),
+              ("Title", "Company Name", "City", "Start date", "End date", "Role Description"))
+
+
+def ats_profile_export(p: Person, rng: random.Random, stem: Path) -> Made:
+    """A profile exported from an applicant tracking system or pasted from an application form: per job labelled
+    lines ("Job Title: …", "Company: …", "Location: …", "Start Date: 03/2019", "End Date: Present", "Description:
+    …"), each end of the range on a line of its own."""
+    edu_lines, edu_gold = pt.education(p, rng)
+    s = pt.sections(p, rng, edu_lines)
+    labels = rng.choice(ATS_LABELS)
+    fmt = rng.choice((lambda ym: f"{ym[1]:02d}/{ym[0]}", lambda ym: f"{d.MONTHS[ym[1] - 1]} {ym[0]}",
+                      lambda ym: f"{d.MONTHS[ym[1] - 1][:3]} {ym[0]}"))
+    lines = s.contact + s.summary + [Line(rng.choice(("Work History", "Work Experience", "Employment")), "heading")]
+    roles = []
+    for job in p.jobs:
+        first = fmt(job.span.start)
+        last = fmt(job.span.end) if job.span.end else rng.choice(("Present", "Current"))
+        when = d.Written((f"{first} – {last}",), d.ym(job.span.start), d.ym(job.span.end) if job.span.end else "present")
+        values = (job.title, job.company, f"{job.city}, {job.region}", first, last, job.bullets[0])
+        lines += [Line(f"{label}: {value}") for label, value in zip(labels, values, strict=True)]
+        roles.append(pt.role_gold(job, when))
+    lines += s.education + s.skills + s.languages
+    if rng.random() < 0.3:
+        write_pdf(path := stem.with_suffix(".pdf"), lines)
+    else:
+        doc = docx_document()
+        add_lines(doc, lines)
+        doc.save(str(path := stem.with_suffix(".docx")))
+    return Made(path, roles, edu_gold)
+
+
 FORM_KINDS = {
     "docx_lebenslauf_table": docx_lebenslauf_table,
     "docx_europass_2013": docx_europass_2013,
@@ -455,4 +488,5 @@ FORM_KINDS = {
     "indian_cv": indian_cv,
     "academic_cv": academic_cv,
     "federal_resume": federal_resume,
+    "ats_profile_export": ats_profile_export,
 }

@@ -80,6 +80,9 @@ class _Rules:
         open_after = alternation(flat_words(words["open_after"]))
         since = alternation(flat_words(words["since"]))
         sep_word = alternation(flat_words(words["range_separators"]))
+        end_label = alternation(flat_words(words["end_labels"]))
+        # "Start Date: March 2019" / "End Date: Present": the end labelled on the next line
+        labelled_end = rf"[ \t]*+\n[ \t]*+(?:{end_label})[ \t]*+:[ \t]*+"
         y4 = r"(?:19|20)\d{2}"
         nl = r"(?![^\W\d_])"  # no letter follows
         flags = re.IGNORECASE
@@ -113,11 +116,12 @@ class _Rules:
         self.word_start = re.compile(r"(?<![^\W_])[^\W_]", re.UNICODE)
         # a dash, also when the text layer left it as escaped UTF-8 bytes ("\\xe2\\x80\\x94")
         dash = r"(?:[-–—‒―~]{1,2}|\\xe2\\x80\\x9[34])"
-        self.gap = re.compile(rf"\s*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+", flags)
+        self.gap = re.compile(rf"\s*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|{labelled_end}", flags)
         # a layout gap, or the cell border of a table row ("Mar 2019 | Feb 2021" under "From | To")
         self.space_gap = re.compile(r"[ \t]++|[ \t]*+\|[ \t]*+")
         self.present_after = re.compile(
-            rf"(?:[ \t]*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|[ \t]*+[,|]?[ \t]*+)(?:{present}){nl}", flags)
+            rf"(?:[ \t]*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|[ \t]*+[,|]?[ \t]*+|{labelled_end})(?:{present}){nl}",
+            flags)
         # "June 2022 – Software Engineer, Google" then "Present …" on the next line: a date column beside the text
         self.wrapped_present = re.compile(
             rf"[ \t]*+{dash}[ \t]++(?=[^\W\d_])[^\n]{{1,160}}\n[ \t]*+(?:{present}){nl}", flags)

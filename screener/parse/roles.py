@@ -755,7 +755,8 @@ _DATE_EDGE = " \t\n([|,:–—-"
 _SENTENCE_GOES_ON = re.compile("(?:" + "|".join(sorted(_GOES_ON_WORDS, key=lambda w: (-len(w), w))) + r")\s")
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?|zeitraum|fechas|datas|"
-                         r"p[ée]riode|periodo)\Z", re.IGNORECASE)
+                         r"p[ée]riode|periodo|start(?:ing)? date|date from|from date|fecha de inicio|data de in[íi]cio|"
+                         r"date de d[ée]but|startdatum|beginn)\Z", re.IGNORECASE)
 _GAP = re.compile(r"\t+ *|   +")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 

@@ -279,3 +279,23 @@ def test_federal_form_lines_between_the_dates_and_the_title(tmp_path: Path, tabb
 
     assert _roles(_docx(tmp_path, fill)) == [("Data Analyst", "Pellham Analytics", "2019-03", NOW),
                                              ("Web Developer", "Granholm Digital", "2016-06", "2019-02")]
+
+
+# --- application forms and ATS profile exports: each end of the range on a labelled line of its own -------------
+
+@pytest.mark.parametrize(("start_label", "end_label", "present"), [
+    ("Start Date", "End Date", "Present"), ("From", "To", "Present"), ("Start date", "End date", "Current"),
+    ("Fecha de inicio", "Fecha de fin", "actualidad"), ("Beginn", "Ende", "heute")])
+def test_start_and_end_on_labelled_lines(tmp_path: Path, start_label: str, end_label: str, present: str) -> None:
+    """'Job Title: …' / 'Company: …' / 'Location: Austin, TX' / 'Start Date: March 2019' / 'End Date: Present': one
+    range, under the labelled title and employer above it."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Work History").bold = True
+        for title, employer, start, end in [("Senior Software Engineer", "Norvale Systems", "03/2019", present),
+                                            ("Software Engineer", "Quintrix Labs", "06/2016", "02/2019")]:
+            for line in (f"Job Title: {title}", f"Company: {employer}", "Location: Austin, TX",
+                         f"{start_label}: {start}", f"{end_label}: {end}", "Description: Built REST services."):
+                doc.add_paragraph(line)
+
+    assert _roles(_docx(tmp_path, fill)) == [("Senior Software Engineer", "Norvale Systems", "2019-03", NOW),
+                                             ("Software Engineer", "Quintrix Labs", "2016-06", "2019-02")]
