@@ -30,6 +30,8 @@ def texts(ex: SkillExtractor, text: str) -> list[str]:
 
 # (text, surface that must be found) — skills in skill-like contexts
 TRUE_HITS = [
+    ("Built Go services on Kubernetes.", "Go"),  # a technical noun after the name
+    ("Wrote R packages for survival analysis.", "R"),
     ("Languages: C, C++, Java", "C"),
     ("Languages: C, C++, Java", "C++"),
     ("Proficient in C/C++ and Python", "C"),
