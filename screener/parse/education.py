@@ -93,6 +93,21 @@ def _cues() -> _Cues:
     return _Cues()
 
 
+_CELLS = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+
+
+@lru_cache(maxsize=1)
+def _header_words() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in load("education_words")["table_header_words"])
+
+
+def _table_header(line: str) -> bool:
+    """A table's header row: three or more cells, each one or more column labels ("Board/University")."""
+    cells = [c for c in _CELLS.split(line) if c]
+    words = _header_words()
+    return len(cells) >= 3 and all(all(fold(p).strip() in words for p in c.split("/") if p.strip()) for c in cells)
+
+
 @lru_cache(maxsize=1)
 def _note() -> re.Pattern[str]:
     labels = alternation(str(w) for w in load("education_words")["note_labels"])
@@ -320,8 +335,8 @@ def _section_entries(text: str, section: Section, today: date | None, *,
         bullet = bool(m and m.end() > 0)
         line = raw[m.end():].strip() if m else raw
         line = _NEXT_COLUMN.split(line, maxsplit=1)[0].rstrip()  # "… (Moscow campus) > Management of video, …"
-        if not line:
-            continue
+        if not line or _table_header(line):
+            continue  # ("Qualification | Board/University | Year | Percentage": a table's header row)
         probe = respelled(line)
         deg = (has_degree(probe) or _names_qualification(probe) or bool(_qualification_first(line)) or
                bool(_acronym_programme(line))) and not bullet

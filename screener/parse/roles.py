@@ -139,9 +139,11 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|org|net|io)/\S*$", re.
 _STRONG_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|\s+[-–—]+$|^[-–—]+\s+|\s*[—–]\s*(?=[A-Z])")
 _DURATION = re.compile(r"\(?\s*+(?<![\d.,])\d+(?:[.,]\d+)?\+?\s*(?:years?|yrs?|months?|mos?|anos?|años?|meses|mois|ans|jahre|monate)"
                        r"\b[^)]*\)?", re.IGNORECASE)
-_TITLE_LABEL = re.compile(r"^(?:role|designation|position|title|job title|cargo|puesto|poste|funktion|stelle)\s*[:\-]\s*",
+_TITLE_LABEL = re.compile(r"^(?:role|designation|position|title|job title|cargo|puesto|poste|funktion|stelle|stanowisko|"
+                          r"functie)\s*[:\-]\s*",
                           re.IGNORECASE)
-_EMPLOYER_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|empresa|entreprise|firma|unternehmen|client)"
+_EMPLOYER_LABEL = re.compile(r"^(?:company|employer|organi[sz]ation|empresa|entreprise|firma|unternehmen|client|"
+                             r"pracodawca|werkgever|bedrijf)"
                              r"(?:\s+name)?\s*[:\-]\s*", re.IGNORECASE)
 # labels in front of a field ("Duration: May 2010 – till date", "Location: Pune")
 _LABELS = re.compile(r"^(?:duration|period|dates?|tenure|from|location|place|city)\s*[:\-]\s*", re.IGNORECASE)
@@ -756,7 +758,8 @@ _SENTENCE_GOES_ON = re.compile("(?:" + "|".join(sorted(_GOES_ON_WORDS, key=lambd
 _FROM_TAIL = re.compile(r"(?<![^\W_])(?:from|de|dal|du|von)\Z", re.IGNORECASE)
 _LABEL_TAIL = re.compile(r"(?<!\S)(?:duration|period|dates?|tenure|worked|since|employment dates?|zeitraum|fechas|datas|"
                          r"p[ée]riode|periodo|start(?:ing)? date|date from|from date|fecha de inicio|data de in[íi]cio|"
-                         r"date de d[ée]but|startdatum|beginn)\Z", re.IGNORECASE)
+                         r"date de d[ée]but|startdatum|beginn|per[íi]odo|dura[cç][ãa]o|duraci[óo]n|dur[ée]e|okres|"
+                         r"periode)\Z", re.IGNORECASE)
 _GAP = re.compile(r"\t+ *|   +")
 _TWO_SPACES = re.compile(r"(?<=\S)  (?=\S)")
 
@@ -1536,8 +1539,8 @@ def _glued_title(part: str) -> tuple[str, str] | None:
         return None
     head = part[:title_end].strip()
     words = tail.split()
-    if len(words) == 1 and len(head.split()) == 1 and cues.company.fullmatch(tail):
-        return None  # "HR Solutions", "QA Systems": one word before an organisation noun is the name's, no title
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", head) and cues.company.fullmatch(tail):
+        return None  # "HR Solutions", "QA Systems": an acronym before an organisation noun is the name's, no title
     if cues.title.search(tail) or not all(w[:1].isupper() or w[:1].isdigit() or w.islower() and len(w) <= 3
                                           or w in ("&", "+") for w in words):
         return None

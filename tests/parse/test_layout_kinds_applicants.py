@@ -299,3 +299,45 @@ def test_start_and_end_on_labelled_lines(tmp_path: Path, start_label: str, end_l
 
     assert _roles(_docx(tmp_path, fill)) == [("Senior Software Engineer", "Norvale Systems", "2019-03", NOW),
                                              ("Software Engineer", "Quintrix Labs", "2016-06", "2019-02")]
+
+
+@pytest.mark.parametrize(("heading", "labels", "present", "jobs"), [
+    ("Experiência Profissional", ("Empresa", "Cargo", "Período"), "atual",
+     [("Desenvolvedor Sênior", "Norvale Sistemas"), ("Desenvolvedor", "Quintrix Ltda")]),
+    ("Experiencia Laboral", ("Empresa", "Puesto", "Período"), "actualidad",
+     [("Desarrollador Sénior", "Norvale Sistemas"), ("Desarrollador", "Quintrix SL")]),
+    ("Doświadczenie zawodowe", ("Firma", "Stanowisko", "Okres"), "obecnie",
+     [("Starszy programista", "Norvale Systems"), ("Programista", "Quintrix Sp. z o.o.")]),
+    ("Werkervaring", ("Werkgever", "Functie", "Periode"), "heden",
+     [("Senior ontwikkelaar", "Norvale Systems B.V."), ("Ontwikkelaar", "Quintrix B.V.")]),
+])
+def test_labelled_fields_above_their_dates_in_the_applicants_language(
+        tmp_path: Path, heading: str, labels: tuple[str, str, str], present: str, jobs: list[tuple[str, str]]) -> None:
+    """'Empresa: …' / 'Cargo: …' / 'Período: 03/2019 – atual', 'Firma: …' / 'Stanowisko: …' / 'Okres: …': the
+    labels of the applicant's language name the fields; the dates' label is no employer."""
+    employer_label, title_label, dates_label = labels
+
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run(heading).bold = True
+        for (title, employer), dates in zip(jobs, (f"03/2019 – {present}", "06/2016 – 02/2019"), strict=True):
+            for line in (f"{employer_label}: {employer}", f"{title_label}: {title}", f"{dates_label}: {dates}"):
+                doc.add_paragraph(line)
+            doc.add_paragraph("APIs REST em Java.", style="List Bullet")
+
+    assert _roles(_docx(tmp_path, fill)) == [(jobs[0][0], jobs[0][1], "2019-03", NOW),
+                                             (jobs[1][0], jobs[1][1], "2016-06", "2019-02")]
+
+
+@pytest.mark.parametrize("header", ["Qualification | Board/University | Year | Percentage",
+                                    "Degree\tInstitute / University\tYear of Passing\tCGPA / Percentage"])
+def test_an_education_tables_header_row_names_no_school(tmp_path: Path, header: str) -> None:
+    """'Qualification | Board/University | Year | Percentage' over 'B.Tech (CSE) | JNTU Hyderabad | 2016 | 72%': the
+    header's 'Board/University' is no school (it was, for every row whose school has no school word)."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Educational Qualifications").bold = True
+        sep = "\t" if "\t" in header else " | "
+        doc.add_paragraph(header)
+        for row in (("B.Tech (CSE)", "JNTU Hyderabad", "2016", "72%"), ("MBA (Finance)", "IIM Indore", "2018", "8.1")):
+            doc.add_paragraph(sep.join(row))
+
+    assert _education(_docx(tmp_path, fill)) == [("JNTU Hyderabad", "B.Tech (CSE)"), ("IIM Indore", "MBA (Finance)")]
