@@ -6,10 +6,12 @@ without touching code; this module is the only place that reads them.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -130,11 +132,21 @@ def lines_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     le = len(text) if le == -1 else le
-    for s, e in iter_lines(text[ls:le]):
-        s, e = ls + s, ls + e
-        if s >= end or e < start or (e == start and s < e):
+    fields = _fields(text, ls, le)
+    # from the first field that reaches ``start``: many sections and entries inside one long flattened line split
+    # it once, not once each
+    for s, e in itertools.islice(fields, bisect.bisect_left(fields, start, key=lambda f: f[1]), None):
+        if s >= end:
+            break
+        if e < start or (e == start and s < e):
             continue
         yield max(s, start), min(e, end)
+
+
+@lru_cache(maxsize=64)
+def _fields(text: str, ls: int, le: int) -> tuple[tuple[int, int], ...]:
+    """Absolute (start, end) of the logical lines of the text's lines from ``ls`` to ``le``."""
+    return tuple((ls + s, ls + e) for s, e in iter_lines(text[ls:le]))
 
 
 def body_start(text: str, start: int, end: int, heading: str) -> int:

@@ -27,6 +27,8 @@ LINES = {
     "tabs": "a\t" * 50_000,
     "5,000 date ranges on one line": "Jan 2019 - Feb 2020 " * 5000,
     "repeated headers": "Senior Engineer, Acme Inc. (Boston, MA) | " * 2500,
+    # a flattened line of many short fields: each section or entry inside it split the whole line again (37 s)
+    "many fields in one flattened line": "experience  ( ~ " * 6000,
 }
 
 
