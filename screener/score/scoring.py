@@ -5,6 +5,7 @@ Deterministic: the same profile, rubric, badges and ``as_of`` date give the same
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -113,8 +114,9 @@ def score_competency(
     months_of = {r: len(role_months(r, as_of=as_of)) for r in roles}
     evidence = collect_evidence(profile, terms, badge_mentions=badge_mentions, role_months_of=months_of,
                                 exclusions=exclusions)
-    used_in = {r for r in roles for e in evidence if not e.related and e.kind == "role" and e.start is not None
-               and evidence_role(profile, e.start) == r}
+    # (each evidence item's role found once: a résumé of hundreds of roles is not searched roles × evidence times)
+    used_in = {r for e in evidence if not e.related and e.kind == "role" and e.start is not None
+               and (r := evidence_role(profile, e.start)) is not None and r in months_of}
     horizon = rubric.evidence.recency_years
     exp = experience(sorted(used_in, key=_role_key), as_of=as_of, horizon_years=horizon)
     years = exp.months / 12.0
@@ -238,10 +240,14 @@ def work_history(roles: Sequence[Role], *, as_of: date) -> tuple[WorkHistoryEntr
 
 def relevant_roles(profile: Profile, scores: Sequence[CompetencyScore]) -> list[Role]:
     """Roles whose text gives direct evidence for at least one competency of the rubric."""
+    starts = sorted(e.start for c in scores for e in c.evidence
+                    if e.kind == "role" and not e.related and e.start is not None)
     out: list[Role] = []
+    seen: set[Role] = set()
     for r in profile.roles:
-        if any(e.kind == "role" and not e.related and e.start is not None and r.span[0] <= e.start < r.span[1]
-               for c in scores for e in c.evidence) and r not in out:
+        i = bisect.bisect_left(starts, r.span[0])  # the first evidence at or after the role's start
+        if i < len(starts) and starts[i] < r.span[1] and r not in seen:
+            seen.add(r)
             out.append(r)
     return out
 
