@@ -15,6 +15,7 @@ is hidden are data: ``data/redaction.yaml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -476,14 +477,20 @@ class Redactor:
             pos = r.end
         parts.append(text[pos:])
 
+        starts = [t[0] for t in table]  # the replacements are ordered and never overlap
+
         def mapper(offset: int, end: bool = False) -> int:
+            # (found by bisection, not by walking the table: a long education section has thousands of years
+            # hidden and as many offsets to map)
+            i = bisect.bisect_left(starts, offset)  # replacements before i start before the offset
             shift = 0
-            for os_, oe, ns, ne in table:
-                if offset < os_ or (end and offset == os_):
-                    break
-                if offset < oe or (not end and offset == os_):
+            if i > 0:
+                os_, oe, ns, ne = table[i - 1]
+                if offset < oe:
                     return ne if end else ns
                 shift = ne - oe
+            if not end and i < len(table) and starts[i] == offset:
+                return table[i][2]
             return offset + shift
 
         return "".join(parts), mapper

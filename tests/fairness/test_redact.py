@@ -263,3 +263,17 @@ def test_redaction_is_linear_on_hostile_lines(line):
 
 def test_a_name_before_a_heading_after_a_run_of_spaces_is_still_guessed():
     assert "Jane Doe" in guess_names("Curriculum vitae        Jane Doe        SUMMARY  Builds data platforms")
+
+
+def test_offsets_of_a_long_education_section_map_fast():
+    """Every graduation year is hidden; mapping an offset walked the whole table of replacements (6,000 lines of
+    education: 4.4 s of CPU for 13,000 offsets)."""
+    import time
+
+    text = "Jane Doe\nEDUCATION\n" + "".join(
+        f"BSc Computer Science, University of Lagos, {2000 + i % 20} – {2004 + i % 20}\n" for i in range(6000))
+    started = time.process_time()
+    out, mapper = Redactor(names=["Jane Doe"]).redact_with_map(text)
+    mapped = [mapper(o, True) for o in range(0, len(text), 25)]
+    assert time.process_time() - started < 2.0
+    assert "2004" not in out and mapped == sorted(mapped) and mapped[-1] <= len(out)
