@@ -211,8 +211,26 @@ class SectionIndex:
 
     def __init__(self, secs: Sequence[Section]) -> None:
         self._points = sorted({p for s in secs for p in (s.start, s.end)})
-        # between two consecutive boundaries no section starts or ends: the answer at the first holds for all
-        self._first = [next((k for k, s in enumerate(secs) if s.start <= p < s.end), -1) for p in self._points[:-1]]
+        # between two consecutive boundaries no section starts or ends: the answer at the first holds for all.
+        # Each section in order claims the intervals it spans that no earlier one claimed; ``nxt`` skips past
+        # claimed ones (a résumé of thousands of sections is not scanned once per boundary).
+        n = max(len(self._points) - 1, 0)
+        self._first = [-1] * n
+        nxt = list(range(n + 1))
+
+        def free(i: int) -> int:
+            while nxt[i] != i:
+                nxt[i] = nxt[nxt[i]]
+                i = nxt[i]
+            return i
+
+        for k, sec in enumerate(secs):
+            i = free(bisect.bisect_left(self._points, sec.start))
+            stop = bisect.bisect_left(self._points, sec.end)
+            while i < stop:
+                self._first[i] = k
+                nxt[i] = i + 1
+                i = free(i + 1)
 
     def index_at(self, offset: int) -> int:
         """Index in ``secs`` of the first section holding ``offset``, -1 when none does."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from screener.extract.ambiguity import Rules
 from screener.extract.candidates import (
     CandidateBuilder,
     LineInfo,
+    SectionIndex,
     SpanCandidate,
     blocked_tokens,
     capitalised_runs,
@@ -287,7 +289,8 @@ class SkillExtractor:
 
         items, list_tokens, blocked, line_info = self._list_items(text, starts, secs)
         lex = self._candidates(text, toks, norms, extra)
-        lex = [c for c in lex if not any(c.start < be and bs < c.end for bs, be in blocked)]
+        blocked_at = _interval_index(blocked)
+        lex = [c for c in lex if not _overlaps(blocked_at, c.start, c.end)]
         item_bounds = {(it.t0, it.t1) for it in items}
         gated = self._gate(text, toks, norms, lex, item_bounds, list_tokens, line_info)
         builder = CandidateBuilder(text, toks, secs, self.lexicon, self.rules, line_info)
@@ -718,11 +721,40 @@ def _may_end_in_level_word(piece: str) -> bool:
     return tail[-2:].lower() in _LEVEL_WORD_ENDINGS
 
 
+def _interval_index(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' starts in order and the largest end among the spans up to each: whether any span overlaps
+    [s, e) is then one bisection (a line of thousands of labels is not compared with every candidate)."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach = list(itertools.accumulate((b for _, b in ordered), max))
+    return starts, reach
+
+
+def _overlaps(index: tuple[list[int], list[int]], s: int, e: int) -> bool:
+    starts, reach = index
+    k = bisect.bisect_left(starts, e)  # spans 0..k-1 start before e
+    return k > 0 and reach[k - 1] > s
+
+
 def _section_at(secs: Sequence[Section], offset: int) -> str:
+    """The name of the first section holding ``offset`` ("other" when none does)."""
+    if len(secs) > _SCAN_SECTIONS:  # a résumé of thousands of sections: by bisection, the index built once
+        global _SECTION_INDEX
+        cached = _SECTION_INDEX
+        if cached is None or cached[0] is not secs:
+            cached = _SECTION_INDEX = (secs, SectionIndex(secs))
+        k = cached[1].index_at(offset)
+        return secs[k].name if k >= 0 else "other"
     for s in secs:
         if s.start <= offset < s.end:
             return s.name
     return "other"
+
+
+_SCAN_SECTIONS = 24  # up to this many sections a scan is as fast as a look-up
+# the index of the last long list of sections asked about (the list itself is kept, so ``is`` cannot be fooled
+# by a reused id)
+_SECTION_INDEX: tuple[Sequence[Section], SectionIndex] | None = None
 
 
 # the longest list item (in tokens) in which a name that is also a word counts as listed ("experience in Core Java")
