@@ -341,3 +341,19 @@ def test_an_education_tables_header_row_names_no_school(tmp_path: Path, header: 
             doc.add_paragraph(sep.join(row))
 
     assert _education(_docx(tmp_path, fill)) == [("JNTU Hyderabad", "B.Tech (CSE)"), ("IIM Indore", "MBA (Finance)")]
+
+
+@pytest.mark.parametrize(("line", "institution", "credential"), [
+    ("FSc (Pre-Engineering), Punjab Group of Colleges, 2012", "Punjab Group of Colleges", "FSc (Pre-Engineering)"),
+    ("HSSC, Kellerton Group of Institutions, 2010", "Kellerton Group of Institutions", "HSSC"),
+])
+def test_south_asian_intermediate_certificates(tmp_path: Path, line: str, institution: str, credential: str) -> None:
+    """'FSc (Pre-Engineering), Punjab Group of Colleges, 2012' under a degree: the intermediate certificate and the
+    group of colleges that awarded it are an entry (it was lost: neither was a known word)."""
+    def fill(doc: Any) -> None:
+        doc.add_paragraph().add_run("Education").bold = True
+        doc.add_paragraph("BS (CS), National University of Computer and Emerging Sciences, 2016")
+        doc.add_paragraph(line)
+
+    got = _education(_docx(tmp_path, fill))
+    assert got[1:] == [(institution, credential)]
