@@ -519,7 +519,13 @@ class SkillExtractor:
                 if (in_skills or label_key in list_labels) and not self._level_follows(text, s + m.end(), e):
                     labelled = True
                     body_start = s + m.end()
-                    blocked.append((s, s + m.end()))
+                    # a label that is itself a technology heads its own tools: "Java: Spring Boot, Hibernate" is
+                    # Java too (a label word such as "Languages" or "Tools" is never a skill)
+                    concept = self.lexicon.forms.get(label_key) if label_key not in list_labels else None
+                    if concept is None or concept not in self.lexicon.tech:
+                        blocked.append((s, s + m.end()))
+                    else:  # at the head of a list: a name that is also a word ("Java", "Go") is the tool here
+                        list_tokens.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, body_start)))
             pieces = self._without_levels(text, _split_items(text, body_start, e), blocked)
             if not pieces:
                 continue

@@ -459,3 +459,11 @@ def test_a_docx_skills_table_read_as_cells_joined_by_bars(ex: SkillExtractor) ->
     found = texts(ex, "Lena Fischer\n" + text)
     assert {"Python", "Go", "PostgreSQL", "Redis", "Git", "Docker", "Terraform"} <= set(found), found
     assert not any(t in ("Databases", "Tools", "Expert") or "\n" in t for t in found), found
+
+
+def test_a_technology_that_labels_its_own_tools_is_a_skill_too(ex: SkillExtractor) -> None:
+    """'Java: Spring Boot, Hibernate' read Java as a label only: a rubric whose must-have is Java flagged it
+    missing. A label word ('Languages', 'Tools') stays no skill."""
+    found = texts(ex, "SKILLS\nJava: Spring Boot, Hibernate\nPython - Django, Flask\nLanguages: Go, Rust\nTools: Git\n")
+    assert {"Java", "Spring Boot", "Python", "Django", "Go", "Git"} <= set(found), found
+    assert "Languages" not in found and "Tools" not in found, found
