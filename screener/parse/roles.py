@@ -489,12 +489,18 @@ def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, toda
         if len(found) >= 2 and all(r.start and not r.title and not r.employer for r in found):
             found = _dates_column_headers(text, sections, section, found) or found
         roles.extend(found)
-    return _dates_in_document_order(roles, numeric_order(text, today=today), today)
+    return _dates_in_document_order(roles, text, today)
 
 
-def _dates_in_document_order(roles: list[Role], order: str, today: date | None) -> list[Role]:
+_FULL_NUMERIC = re.compile(r"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}(?!\d)")
+
+
+def _dates_in_document_order(roles: list[Role], text: str, today: date | None) -> list[Role]:
     """A role whose numeric dates read either way ("01/03/2019 – Current") takes the order the document's other dates
     settle ("01/06/2016 – 28/02/2019": day first), not month first by default."""
+    if not any(_FULL_NUMERIC.search(r.date_text) for r in roles):
+        return roles  # (no day-precision numeric date: nothing to settle, the document is not scanned again)
+    order = numeric_order(text, today=today)
     if order != "dmy":
         return roles
     out = []
