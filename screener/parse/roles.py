@@ -821,13 +821,29 @@ def _name_words(words: list[str]) -> bool:
                for k, w in enumerate(words))
 
 
-_SIDE_TOKEN = re.compile(r"^(?:(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|io)/\S*)\s+")
+_FIRST_TOKEN = re.compile(r"(\S+)\s+")
+_HOST_PATH = re.compile(r"(?<=\S)\.(?:com|org|net|io)/")
+_LAST_DOT_WORD = re.compile(r"\.\w+$")
+
+
+def _is_side_token(tok: str) -> bool:
+    """A web address or an e-mail address: "https://…", "www.…", "jane@mail.com", "linkedin.com/in/jane" (by
+    string look-ups: a pattern over a long token of "@" and "." backtracked once per character)."""
+    for scheme in ("http://", "https://", "www."):
+        if tok.startswith(scheme) and len(tok) > len(scheme):
+            return True
+    dot = _LAST_DOT_WORD.search(tok)
+    if dot is not None and tok.find("@", 1, dot.start() - 1) >= 0:
+        return True
+    return _HOST_PATH.search(tok) is not None
 
 
 def _without_side_prefix(s: str) -> str:
     """A line of the work history without what the neighbouring column glued before it: a web address or e-mail
     ("www.linkedin.com/jane- ACME During…"), or a heading of that column in capitals ("LANGUAGES ACME Acme is…")."""
-    s = _SIDE_TOKEN.sub("", s, count=1)
+    first = _FIRST_TOKEN.match(s)
+    if first is not None and _is_side_token(first.group(1)):
+        s = s[first.end():]
     words = s.split()
     for n in (2, 1):
         head = " ".join(words[:n])

@@ -29,6 +29,9 @@ LINES = {
     "repeated headers": "Senior Engineer, Acme Inc. (Boston, MA) | " * 2500,
     # a flattened line of many short fields: each section or entry inside it split the whole line again (37 s)
     "many fields in one flattened line": "experience  ( ~ " * 6000,
+    # a long first token of "@" and ".com": the side-column address pattern backtracked once per character
+    "addresses glued into one token": "@.comof" * 14_000,
+    "web addresses glued into one token": "https://x.io/" * 7_000,
 }
 
 
