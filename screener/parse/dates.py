@@ -170,6 +170,16 @@ def _point_at(text: str, pos: int, today: date | None, prev_end: int) -> _Point 
     return None
 
 
+# a capitalised word and "de" / "do" / "del" just before a month's name: the month is part of a name ("Rio de
+# Janeiro, 2018", "Plaza de Mayo", "Universidad Nacional de Tres de Febrero"), not a date ("15 de janeiro" has a day)
+_NAME_BEFORE_MONTH = re.compile(r"[A-ZÀ-Ý][\w'’.-]*\s+(?:de|do|da|del|di|du)\s+$")
+
+
+def _in_a_name(m: re.Match[str]) -> bool:
+    s = m.start()
+    return m.string[s:s + 1].isupper() and _NAME_BEFORE_MONTH.search(m.string, max(0, s - 40), s) is not None
+
+
 def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) -> _Point | None:
     rules = _rules()
     s, e = m.start(), m.end()
@@ -180,6 +190,8 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
                 kind == "spaced" and y2 - y1 > 40:
             return None
         return _Point("pair", PartialDate(y1), PartialDate(y2), s, e)
+    if kind in ("my", "myy2", "month") and _in_a_name(m):
+        return None
     if kind in ("dmy", "my"):
         month = rules.months.get(fold(m["m"]).rstrip("."))
         if month is None:

@@ -62,7 +62,11 @@ _PAREN_ANY = re.compile(r"\([^()]*\)?")
 # bracketed notes that describe the programme, not its subject ("three-year programme", "part-time", "2:1")
 _NOT_FIELD = re.compile(r"\d|\b(?:years?|programme|program|part[- ]time|full[- ]time|distance|online|evening|"
                         r"expected|ongoing|pursuing|hons?|honou?rs|formerly)\b", re.IGNORECASE)
-_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,(?![^()]{0,120}\))\s+|\s+[-–—]+$|^[-–—]+\s+|\s+(?:from|at|de la|da)\s+(?=[A-Z])")
+# ("da" / "de la" link a degree to its school only before a school's word — "Direito da Universidade de Lisboa";
+# "Ciência da Computação" is one field)
+_SEP = re.compile(r"\s+[—–|•·]\s+|\s+-+\s+|\s*\|\s*|\t+|\s{2,}|,(?![^()]{0,120}\))\s+|\s+[-–—]+$|^[-–—]+\s+|"
+                  r"\s+(?:from|at)\s+(?=[A-Z])|\s+(?:de la|da)\s+(?=(?:Universi|Facul|Escola|Escuela|Institut|Istitut|"
+                  r"Pontif|Funda|Centro|Colégio|Colegio|Academia|Accademia|Scuola|Politecnico|Polit[eé]cnica)|[A-Z]{2,}\b)")
 
 
 class _Cues:

@@ -357,3 +357,35 @@ def test_south_asian_intermediate_certificates(tmp_path: Path, line: str, instit
 
     got = _education(_docx(tmp_path, fill))
     assert got[1:] == [(institution, credential)]
+
+
+# --- month names inside names of places and schools; Portuguese "da" inside a field ------------------------------
+
+def _text_profile(tmp_path: Path, text: str) -> Any:
+    path = tmp_path / "cv.txt"
+    path.write_text("Ana Souza\nana@example.com\n\n" + text, encoding="utf-8")
+    return parse_document(ingest_path(path), today=TODAY)
+
+
+def test_a_month_inside_a_place_name_is_no_date(tmp_path: Path) -> None:
+    """'Universidade Federal do Rio de Janeiro, 2018' ended in January 2018 and the school lost 'Janeiro'."""
+    p = _text_profile(tmp_path, "EDUCATION\nMestrado em Engenharia de Produção, Universidade Federal do Rio de "
+                                "Janeiro, 2018\nLicenciatura en Historia, Universidad Nacional de Tres de Febrero, "
+                                "2012\n\nEXPERIENCE\nDesenvolvedor, Globo — Rio de Janeiro, Março de 2015 – Dezembro "
+                                "de 2017\n")
+    assert [(e.institution, str(e.end)) for e in p.education] == [
+        ("Universidade Federal do Rio de Janeiro", "2018"), ("Universidad Nacional de Tres de Febrero", "2012")]
+    assert [(r.title, r.employer, str(r.start), str(r.end)) for r in p.roles] == [
+        ("Desenvolvedor", "Globo", "2015-03", "2017-12")]
+
+
+@pytest.mark.parametrize(("line", "credential", "institution"), [
+    ("Bacharelado em Ciência da Computação — Universidade de São Paulo, 2015",
+     "Bacharelado em Ciência da Computação", "Universidade de São Paulo"),
+    ("Bacharel em Direito da Universidade de Lisboa, 2010", "Bacharel em Direito", "Universidade de Lisboa"),
+])
+def test_portuguese_da_joins_a_field_and_links_a_school(tmp_path: Path, line: str, credential: str,
+                                                        institution: str) -> None:
+    """'Ciência da Computação' was cut at 'da' (read as 'from the … school')."""
+    p = _text_profile(tmp_path, "EDUCATION\n" + line + "\n")
+    assert [(e.credential, e.institution) for e in p.education] == [(credential, institution)]
