@@ -6,34 +6,21 @@ column ('Occupation or position held | …', 'Name and address of employer | …
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from docx import Document
+from layout_docs import TODAY, docx_resume, roles_of
 
 from screener.ingest import ingest_path
 from screener.parse import parse_document
 
-TODAY = date(2026, 1, 15)
 NOW = "present"
-Row = tuple[str, str, str | None, str | None]
-
-
-def _roles(path: Path) -> list[Row]:
-    profile = parse_document(ingest_path(path), today=TODAY)
-    return [(r.title, r.employer, str(r.start) if r.start else None, r.end_label()) for r in profile.roles]
+_roles = roles_of
 
 
 def _docx(tmp_path: Path, fill: Callable[[Any], None]) -> Path:
-    doc = Document()
-    doc.add_paragraph().add_run("Alina Brenner").bold = True
-    doc.add_paragraph("alina.brenner@example.com | +49 151 2345 6789 | Berlin, Germany")
-    fill(doc)
-    path = tmp_path / "cv.docx"
-    doc.save(str(path))
-    return path
+    return docx_resume(tmp_path, fill, "Alina Brenner", "alina.brenner@example.com | +49 151 2345 6789 | Berlin, Germany")
 
 
 # --- dates first: the lines above a later entry's dates are the entry before's description ------------------------
