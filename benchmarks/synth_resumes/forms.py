@@ -17,7 +17,7 @@ from . import parts as pt
 from .kinds import Made, Recipe, flow
 from .people import TITLES, Job, Person, Span
 from .people import school as invent_school
-from .writers import Line, add_lines, docx_document, write_pdf
+from .writers import Line, add_lines, docx_document, write_pdf, write_pdf_or_docx
 
 STREETS = ("Main Street", "Station Road", "Hauptstraße", "Rue du Marché", "Calle Mayor", "Rua Nova", "Market Square")
 
@@ -233,12 +233,7 @@ def europass_2020(p: Person, rng: random.Random, stem: Path) -> Made:
         lines += [Line(b, "bullet") for b in job.bullets]
         roles.append(pt.role_gold(job, when))
     lines += s.education + s.skills + s.languages
-    if rng.random() < 0.5:
-        write_pdf(path := stem.with_suffix(".pdf"), lines)
-    else:
-        doc = docx_document()
-        add_lines(doc, lines)
-        doc.save(str(path := stem.with_suffix(".docx")))
+    path = write_pdf_or_docx(stem, lines, rng, 0.5)
     return Made(path, roles, edu_gold)
 
 
@@ -434,12 +429,7 @@ def federal_resume(p: Person, rng: random.Random, stem: Path) -> Made:
         lines += _federal_entry(job, when, shape, rng)
         roles.append(pt.role_gold(job, when))
     lines += s.education + s.skills
-    if rng.random() < 0.3:
-        write_pdf(path := stem.with_suffix(".pdf"), lines)
-    else:
-        doc = docx_document()
-        add_lines(doc, lines)
-        doc.save(str(path := stem.with_suffix(".docx")))
+    path = write_pdf_or_docx(stem, lines, rng, 0.3)
     return Made(path, roles, edu_gold)
 
 
@@ -467,12 +457,7 @@ def ats_profile_export(p: Person, rng: random.Random, stem: Path) -> Made:
         lines += [Line(f"{label}: {value}") for label, value in zip(labels, values, strict=True)]
         roles.append(pt.role_gold(job, when))
     lines += s.education + s.skills + s.languages
-    if rng.random() < 0.3:
-        write_pdf(path := stem.with_suffix(".pdf"), lines)
-    else:
-        doc = docx_document()
-        add_lines(doc, lines)
-        doc.save(str(path := stem.with_suffix(".docx")))
+    path = write_pdf_or_docx(stem, lines, rng, 0.3)
     return Made(path, roles, edu_gold)
 
 

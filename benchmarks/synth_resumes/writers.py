@@ -177,3 +177,14 @@ def write_pdf(path: Path, main: Sequence[Line], side: Sequence[Line] = (), gutte
                     canvas.drawString(op.x, op.y, op.text)
         canvas.showPage()
     canvas.save()
+
+
+def write_pdf_or_docx(stem: Path, lines: Sequence[Line], rng: Any, pdf_share: float) -> Path:
+    """The lines as a PDF (a ``pdf_share`` of the time, by ``rng``) or a DOCX next to ``stem``; the file's path."""
+    if rng.random() < pdf_share:
+        write_pdf(path := stem.with_suffix(".pdf"), list(lines))
+        return path
+    doc = docx_document()
+    add_lines(doc, lines)
+    doc.save(str(path := stem.with_suffix(".docx")))
+    return path
