@@ -7,7 +7,7 @@ import streamlit as st
 
 from screener.parse.education_kinds import KIND_WORDS
 from screener.rubric import LEVEL_NAMES
-from screener.score.present import evidence_rows, licensing_note, work_history_rows
+from screener.score.present import achievement_caption, evidence_rows, licensing_note, work_history_rows
 from ui.blind import blind_on, code_of, reveal_control, view_run
 from ui.common import highlight, md_text, verdict_words
 from ui.runs import current_run
@@ -81,8 +81,7 @@ for c in r.competencies:
             st.markdown("**🏆 Quantified achievements** (shown, not scored)")
             for a in wins:
                 st.success("🏆 " + md_text(a.text))
-                st.caption(("in the same role: " if a.same_role else "")
-                           + ("" if blind else md_text(a.role)) + " · " + ", ".join(a.measures))
+                st.caption(achievement_caption("" if blind else md_text(a.role), a.measures, same_role=a.same_role))
 
 st.subheader("Work history")
 history = work_history_rows(r)

@@ -25,6 +25,16 @@ KIND_LABELS: dict[str, str] = {
 }
 #: Evidence in the experience section that no dated role holds.
 UNDATED_ROLE_LABEL = "Named in work experience (no dated role)"
+#: How each kind of measure in a quantified achievement (score/achievements.py) reads to a reviewer.
+MEASURE_WORDS = {"percentage": "a percentage", "money": "an amount of money", "time": "time saved",
+                 "count": "a scale (users, requests, people …)"}
+
+
+def achievement_caption(role: str, measures: tuple[str, ...], *, same_role: bool) -> str:
+    """'in the same role: Data Engineer, Acme · measured as a percentage' (the role left out when it is empty)."""
+    where = ("in the same role: " if same_role else "") + role
+    what = "measured as " + ", ".join(MEASURE_WORDS.get(m, m) for m in measures)
+    return " · ".join(x for x in (where.strip().rstrip(":"), what) if x)
 
 
 def strength_word(strength: float) -> str:
@@ -176,5 +186,5 @@ def work_history_rows(result: CandidateResult) -> list[dict[str, str]]:
              "Length": span_words(w.months)} for w in result.work_history]
 
 
-__all__ = ["KIND_LABELS", "EvidenceRow", "dates_words", "evidence_rows", "full_context", "licensing_note",
+__all__ = ["KIND_LABELS", "MEASURE_WORDS", "achievement_caption", "EvidenceRow", "dates_words", "evidence_rows", "full_context", "licensing_note",
            "span_words", "strength_word", "work_history_rows"]

@@ -96,3 +96,12 @@ def test_full_context_joins_wrapped_lines(needle: str, whole: str) -> None:
             "• Introduced Docker for local development.\n\nSKILLS\nPython\n")
     i = text.index(needle)
     assert full_context(text, i, i + len(needle)) == whole
+
+
+def test_an_achievement_caption_reads_as_words() -> None:
+    """The caption under a quantified achievement read '· count' when the role was hidden (blind review)."""
+    from screener.score.present import achievement_caption
+
+    assert achievement_caption("", ("count",), same_role=False) == "measured as a scale (users, requests, people …)"
+    assert achievement_caption("Data Engineer, Acme", ("percentage", "money"), same_role=True) == \
+        "in the same role: Data Engineer, Acme · measured as a percentage, an amount of money"
