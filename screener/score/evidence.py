@@ -157,6 +157,9 @@ def collect_evidence(
     name = terms.competency.name
     out: list[Evidence] = []
     seen_spans: set[tuple[int, int]] = set()
+    role_index: dict[int, int] = {}  # a role's position in profile.roles, by identity (the first, as a scan finds)
+    for i, r in enumerate(profile.roles):
+        role_index.setdefault(id(r), i)
     for m in profile.skills:
         direct = terms.matches(m)
         if not direct and not terms.matches_related(m):
@@ -181,7 +184,7 @@ def collect_evidence(
                 end=m.end,
                 role=role_label(role) if role else "",
                 role_months=(role_months_of or {}).get(role, 0) if role else 0,
-                role_index=next((i for i, r in enumerate(profile.roles) if r is role), None) if role else None,
+                role_index=role_index.get(id(role)) if role else None,
                 related=not direct,
                 note="" if direct else f"related skill: {m.label}",
             )

@@ -17,7 +17,7 @@ from ..parse.education import has_degree, respelled
 from ..rubric import ISCED_OF_LEVEL, LEVEL_NAMES, Competency, DegreePolicy, LicencePolicy, Rubric
 from .achievements import achievements_for, find_achievements
 from .evidence import CompetencyTerms, collect_evidence, denied_mentions
-from .exclusions import Exclusion, evidence_role, never_evidence
+from .exclusions import Exclusion, never_evidence
 from .levels import experience, month_index, role_months, scoring_config
 from .model import (
     KIND_WORDS,
@@ -114,9 +114,9 @@ def score_competency(
     months_of = {r: len(role_months(r, as_of=as_of)) for r in roles}
     evidence = collect_evidence(profile, terms, badge_mentions=badge_mentions, role_months_of=months_of,
                                 exclusions=exclusions)
-    # (each evidence item's role found once: a résumé of hundreds of roles is not searched roles × evidence times)
-    used_in = {r for e in evidence if not e.related and e.kind == "role" and e.start is not None
-               and (r := evidence_role(profile, e.start)) is not None and r in months_of}
+    # (each evidence item carries the index of its role, found once by collect_evidence)
+    used_in = {r for e in evidence if not e.related and e.kind == "role" and e.role_index is not None
+               and (r := profile.roles[e.role_index]) in months_of}
     horizon = rubric.evidence.recency_years
     exp = experience(sorted(used_in, key=_role_key), as_of=as_of, horizon_years=horizon)
     years = exp.months / 12.0
