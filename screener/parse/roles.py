@@ -1161,12 +1161,10 @@ def _labelled_fields(lines: list[_Line], last: int, stop: int) -> dict[int, str]
         ln = lines[j]
         if not ln.text or ln.bullet:
             continue
-        for field, pattern in _cues().field_label.items():
-            m = pattern.match(ln.text)
-            if m and field not in fields:
-                fields.add(field)
-                found[j] = _CANONICAL_LABEL[field] + ln.text[m.end():]
-                break
+        label = _field_label(ln.text, skip=fields)
+        if label is not None:
+            fields.add(label[0])
+            found[j] = label[1]
     return found if "title" in fields else {}
 
 
@@ -1183,15 +1181,28 @@ def _labelled_fields_above(lines: list[_Line], idx: int, prev_idx: int) -> dict[
         j -= 1
         if not ln.text:
             continue
-        label = next(((f, m) for f, pattern in _cues().field_label.items() if (m := pattern.match(ln.text))), None)
+        label = _field_label(ln.text)
         if label is None:
             if _LABELS.match(ln.text):
                 continue  # ("Location: Pune" among the fields)
             break
         if label[0] not in fields:
             fields.add(label[0])
-            found[j + 1] = _CANONICAL_LABEL[label[0]] + ln.text[label[1].end():]
+            found[j + 1] = label[1]
     return found if "title" in fields else {}
+
+
+def _field_label(text: str, skip: set[str] | frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The form field a line fills ("title" or "employer"; none of ``skip``) and its value under the label
+    ``split_header`` reads ("Designation: Developer" → ("title", "Title: Developer")); None when the line starts with
+    no such field's label."""
+    for field, pattern in _cues().field_label.items():
+        if field in skip:
+            continue
+        m = pattern.match(text)
+        if m:
+            return field, _CANONICAL_LABEL[field] + text[m.end():]
+    return None
 
 
 # a time written alone on its line: "5 years 9 months", "1 yr 3 mos", "(2 years)"
