@@ -307,7 +307,7 @@ class SkillExtractor:
             builder.add_span(s, e, t0, t1, kind)
         for s, e, t0, t1, kind in chunks(text, toks, self.rules.function_words, blocked_toks):
             builder.add_chunk(s, e, t0, t1, kind)
-        return builder.finish(self._hard_reject)
+        return _outside_glued_names(text, builder.finish(self._hard_reject))
 
     def _hard_reject(self, key: str, surface: str, prev: str, nxt: str, listy: bool) -> bool:
         """Stoplist and ambiguity rules for a span that is not a lexicon match (a list item, a capitalised run)."""
@@ -559,6 +559,20 @@ class SkillExtractor:
 
 
 _QUALIFIER_RE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _outside_glued_names(text: str, cands: list[SpanCandidate]) -> list[SpanCandidate]:
+    """The candidates that are not a piece of a name the lexicon knows written as one word of several tokens:
+    "PL/SQL", "TCP/IP", "ASP.NET" are one skill, and their "SQL", "PL", "NET" no candidates of their own (the
+    filter's favourite "SQL" won the overlap with "PL/SQL")."""
+    glued = [(c.start, c.end) for c in cands
+             if c.concept is not None and c.t1 - c.t0 > 1 and not any(ch.isspace() for ch in text[c.start:c.end])]
+    if not glued:
+        return cands
+    whole = set(glued)
+    starts, reach = _interval_index(glued)
+    return [c for c in cands if (c.start, c.end) in whole
+            or not (k := bisect.bisect_right(starts, c.start)) or reach[k - 1] < c.end]
 
 
 @lru_cache(maxsize=4096)
