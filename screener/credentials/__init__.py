@@ -6,7 +6,7 @@ caveats, regulated-profession licensing paths and sources, read from the data fi
     degree_meets(eq, "bachelor")    # (True, 'met by equivalent: ...')
 """
 
-from .countries import infer_country, resolve_country
+from .countries import infer_country, is_place, resolve_country
 from .equivalency import DISCLAIMER, Equivalency, degree_meets, isced_for_level_name, lookup_equivalency
 from .licensing import LicensingPath, detect_regulated_profession, licensing_for_profession
 
@@ -17,6 +17,7 @@ __all__ = [
     "degree_meets",
     "detect_regulated_profession",
     "infer_country",
+    "is_place",
     "isced_for_level_name",
     "licensing_for_profession",
     "lookup_equivalency",

@@ -9,9 +9,10 @@ credential words that only one national system uses.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
 from ._text import compact, outermost
-from .tables import CountryCue, load_tables
+from .tables import CountryCue, load_countries, load_tables
 
 # How much one cue counts. An institution named in its own field is the strongest evidence; a credential word is
 # the weakest, because many résumés use a home-country word for a degree earned elsewhere.
@@ -32,6 +33,17 @@ def resolve_country(value: str | None) -> str | None:
     if key == "us":  # "U.S." — not a cue in running text ("contact us"), but unambiguous as an argument
         return "US"
     return t.country_names.get(key)
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    return frozenset(compact(x) for c in load_countries().values() for x in (c.name, *c.names, *c.cities) if x)
+
+
+def is_place(phrase: str) -> bool:
+    """Is the whole phrase a country's name or one of its major cities ("Chelyabinsk", "Russia", "Tel Aviv")?
+    Demonyms are not places: "Russian" is also a language."""
+    return bool(phrase.strip()) and compact(phrase) in _place_keys()
 
 
 def _scores(text: str, weight: int) -> dict[str, int]:

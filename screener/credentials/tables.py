@@ -204,12 +204,19 @@ def _check_source(sid: str, known: dict[str, SourceModel], templates: dict[str, 
 
 
 @lru_cache(maxsize=1)
+def load_countries() -> dict[str, CountryModel]:
+    """The country table alone (read in milliseconds, where the skills stage needs only its place names)."""
+    ctf: CountriesFile = _read("countries.yaml", CountriesFile)
+    return ctf.countries
+
+
+@lru_cache(maxsize=1)
 def load_tables() -> Tables:
     """Read, check and index every credential data file (cached for the process)."""
     src: SourcesFile = _read("sources.yaml", SourcesFile)
     eqf: EquivalenciesFile = _read("equivalencies.yaml", EquivalenciesFile)
     lic: LicensingFile = _read("licensing.yaml", LicensingFile)
-    ctf: CountriesFile = _read("countries.yaml", CountriesFile)
+    countries = load_countries()
 
     professions = {p.id: Profession(p.id, p.name, tuple(p.titles), tuple(p.exact_titles), tuple(p.credential_words),
                                     tuple(p.exclude_words), tuple(p.bodies), tuple(p.steps), tuple(p.sources))
@@ -235,7 +242,7 @@ def load_tables() -> Tables:
         for sid in r.sources:
             _check_source(sid, src.sources, src.templates, f"row {r.id}")
         for cc in codes:
-            if cc not in ctf.countries:
+            if cc not in countries:
                 raise CredentialError(f"row {r.id}: country {cc} is not in countries.yaml", file="equivalencies.yaml")
             rows.append(Row(r.id, cc, r.credential, tuple(r.patterns) + (r.credential,), tuple(r.local_patterns),
                             tuple(r.requires_any), r.type,
@@ -251,7 +258,7 @@ def load_tables() -> Tables:
             owners.setdefault(compact(pat), set()).add(row.country)
     cues: list[tuple[str, CountryCue]] = []
     names: dict[str, str] = {}
-    for cc, c in ctf.countries.items():
+    for cc, c in countries.items():
         names[fold(cc)] = cc
         for n in [c.name, *c.names]:
             cues.append((n, CountryCue(cc, "name")))
@@ -281,7 +288,7 @@ def load_tables() -> Tables:
         credential_word_index=PhraseIndex((w, p) for p in professions.values() for w in p.credential_words),
         exclude_index=PhraseIndex((w, p) for p in professions.values() for w in p.exclude_words),
         exact_titles=exact,
-        countries=ctf.countries,
+        countries=countries,
         country_names=names,
         cue_index=PhraseIndex(cues),
         sources=src.sources,

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from screener.credentials.countries import is_place
 from screener.extract.ambiguity import Rules
 from screener.extract.headings import detect_sections
 from screener.extract.lexicon import Lexicon, norm_phrase
@@ -354,8 +355,10 @@ class CandidateBuilder:
             if line is None:  # the line holding the span, if any
                 k = bisect.bisect_right(line_starts, start) - 1
                 line = lines[k] if k >= 0 and lines[k].start <= start < lines[k].end else None
-            if not r.lex and r.extra_id is None and key in ruled and \
-                    hard_reject(key, surface, prev, nxt, bool(line and line.is_list)):
+            if not r.lex and r.extra_id is None and (
+                    key in ruled and hard_reject(key, surface, prev, nxt, bool(line and line.is_list))
+                    # a town or a country is no skill ("South Ural State University, Chelyabinsk, Russia")
+                    or surface[:1].isupper() and is_place(surface)):
                 continue
             # Only non-zero features are stored (the filter reads a missing feature as 0).
             f = dict(_source_features(r.lex, r.lex_ok, r.item, r.item_custom, r.cap, r.chunk))

@@ -21,6 +21,7 @@ CONTRACT_KEYS = ["credential", "country", "us_equivalent", "isced_level", "conte
 def test_public_api_is_pinned() -> None:
     assert sorted(credentials.__all__) == sorted([
         "DISCLAIMER", "Equivalency", "LicensingPath", "degree_meets", "detect_regulated_profession", "infer_country",
+        "is_place",
         "isced_for_level_name", "licensing_for_profession", "lookup_equivalency", "resolve_country",
     ])
 
