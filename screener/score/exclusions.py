@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..models import Profile, Role, Section
 from ..parse.contact import EMAIL as _EMAIL
+from ..parse.function_words import ARTICLES, CONJUNCTIONS, NAME_PARTICLES
 from .negation import IN_PROGRESS, negated_spans
 
 Span = tuple[int, int]
@@ -284,6 +285,7 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
                 gap = re.compile(r"\s{3,}").search(line, m.end() + 1)
                 out.append(Exclusion(s + m.start(), s + (gap.start() if gap else min(len(line), m.end() + 80)),
                                      reason))
+    out.extend(_employer_names(profile))
     for xs, xe in doc.excluded_spans:
         out.append(Exclusion(xs, xe, "hidden or injected text"))
     # "no experience with Kubernetes", "willing to learn Terraform", "AWS Certified … (in progress)": named, not had
@@ -291,6 +293,47 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
     out.extend(Exclusion(c.span[0], c.span[1], IN_PROGRESS) for c in profile.certifications
                if c.in_progress and c.span != (0, 0))
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))
+
+
+#: how far into a role's block its header runs (title, employer, place and dates on one to a few lines)
+_HEADER_REACH = 300
+
+
+def _employer_names(profile: Profile) -> list[Exclusion]:
+    """Each role's employer where its header names it: working *at* Oracle, SAP or Salesforce is no evidence of
+    using their products ("Senior Account Manager, Oracle, 2016 - 2024" scored an account manager an Oracle
+    Database expert with nine years)."""
+    text = profile.document.text
+    out = []
+    for r in profile.roles:
+        name = r.employer.strip()
+        if len(name) < 2 or r.span == (0, 0) or not _organisation_like(name):
+            continue
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)"
+        # the name standing alone as a field of the header: "Google" of "Google Cloud Platform Engineer, Google" is
+        # the title's, "Studio" of "Visual Studio" and "English" of "Teacher in English" are no employer's
+        for m in re.compile(pattern, re.IGNORECASE).finditer(text, r.span[0], min(r.span[1], r.span[0] + _HEADER_REACH)):
+            nxt = _NEXT_WORD.match(text, m.end())
+            before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
+            if not (nxt and nxt.group(1).isupper()) and (
+                    not before or before[-1] in _FIELD_ENDS or before.rsplit(None, 1)[-1].casefold() in _AT_WORDS):
+                out.append(Exclusion(m.start(), m.end(), "employer's name"))
+                break
+    return out
+
+
+_FIELD_ENDS = frozenset(",;:|–—-(@/•·")  # what ends the field before an employer on its line
+_AT_WORDS = frozenset({"at", "@", "for", "with", "bei", "chez", "en"})  # "Engineer at Google"
+_NEXT_WORD = re.compile(r"[ \t]*(?:[-&][ \t]*)?(\w)")  # the first letter of the next word on the same line
+_ORG_SMALL_WORDS = ARTICLES | CONJUNCTIONS | NAME_PARTICLES | {"of", "for", "&", "und", "für"}
+
+
+def _organisation_like(name: str) -> bool:
+    """Written as an organisation's name ("Oracle", "Xihu Cloud Technology Co., Ltd.", "Bank of America"), not text
+    the parser took for one ("frameworks using C#.", "Compilation of SQL queries"): its words are capitalised
+    (or small linking words)."""
+    return ":" not in name and all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha()
+                                   or w.casefold() in _ORG_SMALL_WORDS for w in name.split())
 
 
 def excluded_at(exclusions: Sequence[Exclusion], start: int, end: int) -> Exclusion | None:

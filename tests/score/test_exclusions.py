@@ -244,3 +244,48 @@ def test_a_name_written_the_less_usual_ways_is_never_evidence(top: str, again: s
         " 2\n\nSKILLS\nRuby, SQL\n"
     assert reason_at(text, again) is not None
     assert reason_at(text, "Ruby, SQL") is None
+
+
+EMPLOYERS = """Jordan Reyes
+jordan.reyes@example.com
+
+EXPERIENCE
+Senior Account Manager, Oracle, Austin, TX, 2016 - 2024
+- Managed a portfolio of 40 enterprise customers and grew renewals by 18%.
+Google Cloud Platform Engineer, Google, 2014 - 2016
+- Moved billing jobs to BigQuery.
+Teacher in English, 2012 - 2014
+- Taught English and drama to secondary classes.
+Oracle DBA | Brightwater Logistics | 2010 - 2012
+- Tuned queries and ran backups.
+"""
+
+
+@pytest.mark.parametrize("needle, nth, reason", [
+    ("Oracle", 0, "employer's name"),  # working at Oracle is no Oracle Database
+    ("Google", 1, "employer's name"),  # the employer after the title
+    ("Google", 0, None),  # "Google Cloud Platform" of the title is the skill
+    ("English", 0, None),  # "Teacher in English": a subject, not an employer
+    ("Oracle", 1, None),  # "Oracle DBA" of a title
+])
+def test_an_employers_name_in_its_role_header_is_no_evidence(needle: str, nth: int, reason: str | None) -> None:
+    assert reason_at(EMPLOYERS, needle, nth) == reason
+
+
+def test_working_at_a_vendor_is_no_skill_in_its_products() -> None:
+    """An account manager who worked at Oracle and Salesforce scored 96 as an Oracle Database expert with nine
+    years: the employer's name in the role header was evidence of the product."""
+    from screener.pipeline import ScreenOptions, screen
+    from screener.rubric import parse_rubric
+
+    rubric = parse_rubric("role: Database Administrator\ncompetencies:\n"
+                          "  - name: Oracle Database\n    weight: 3\n    aliases: [Oracle, Oracle Database]\n"
+                          "  - name: Salesforce CRM\n    weight: 1\n    aliases: [Salesforce]\n")
+    cv = ("Jordan Reyes\n\nEXPERIENCE\nSenior Account Manager, Oracle, Austin, TX, 2016 - 2024\n"
+          "- Managed a portfolio of 40 enterprise customers and grew renewals by 18%.\n"
+          "Account Executive at Salesforce, 2012 - 2016\n- Closed new business in the mid-market segment.\n\n"
+          "SKILLS\nNegotiation, account management, forecasting\n")
+    res = screen(rubric, [("cv.txt", cv.encode())], options=ScreenOptions(as_of=AS_OF, sandbox=False)).results[0]
+    for name in ("Oracle Database", "Salesforce CRM"):
+        comp = res.competency(name)
+        assert comp is not None and comp.evidence == () and comp.score == 0.0, comp
