@@ -22,7 +22,12 @@ _CLAUSE_END = re.compile(r"[.;:!?\n]|\s(?:but|however|although|though|whereas|wh
 _WORD = re.compile(r"\S+")
 # how far past a position _CLAUSE_END may read to match there (a space, the longest turning word, a word boundary)
 _TURN_WORD_CHARS = len(" although") + 1
-REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had"}
+REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had",
+           "sought": "names the job sought, not a skill had"}
+# where the name of a job sought ends: a word that goes on to say something else about it ("… engineer where I can
+# grow", "… developer leveraging my five years of Python"), or the wide gap between fields of a flattened text
+_SOUGHT_END = re.compile(r"\s{3,}|\s(?:where|which|that|who|to|so|by|in which|leveraging|utili[sz]ing|using|applying|"
+                         r"with|allowing|enabling|drawing|building|bringing|and (?:can|will|to))\b", re.IGNORECASE)
 #: the reason given for a skill named by a certification listed as not yet earned ("AWS Certified … (in progress)")
 IN_PROGRESS = "named by a certification not yet earned"
 
@@ -84,4 +89,7 @@ def _scope(text: str, m: re.Match[str], max_words: int) -> tuple[int, int, str]:
             end = words[max_words - 1].end()
     else:
         end = ahead[max_words - 1].end() if len(ahead) > max_words else len(text)
+    if kind == "sought":  # the job's name may stand inside the cue too: "Seeking a DevOps Engineer position"
+        goes_on = _SOUGHT_END.search(text, m.end(), end)
+        return m.start(), goes_on.start() if goes_on else end, REASONS[kind]
     return m.end(), end, REASONS[kind]

@@ -27,6 +27,13 @@ ROOT = Path(__file__).resolve().parents[2]
     ("Learning Python was the start; I now teach it.", []),       # nor a gerund opening a sentence
     ("Delivered the project without overtime using SQL.", []),   # "without" alone denies no skill
     ("Knowledge of Kubernetes; no downtime in five years.", []),  # "no" alone is no cue
+    # a job sought names the job, not a skill had; what the sentence goes on to claim stays evidence
+    ("Seeking an entry-level position as a Kubernetes and Terraform engineer where I can grow.",
+     ["Seeking an entry-level position as a Kubernetes and Terraform engineer"]),
+    ("Looking for a Python developer role leveraging my five years of Django.", ["Looking for a Python developer role"]),
+    ("Aspiring to become a data engineer with Spark.", ["Aspiring to become a data engineer"]),
+    ("Looking for bugs in Java code every day.", []),  # "looking for" a thing, not a job
+    ("Secure coding in C and Rust; applying for patents.", []),
 ])
 def test_negated_spans(text: str, scoped: list[str]) -> None:
     assert [text[s:e].strip() for s, e, _ in negated_spans(text)] == scoped
@@ -158,3 +165,15 @@ def test_every_sample_resume_gets_the_same_spans_as_a_full_scan() -> None:
     for path in sorted((ROOT / "sample_data").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert negated_spans(text) == _full_scan(text), path.name
+
+
+def test_a_job_sought_in_an_objective_is_no_evidence() -> None:
+    """'Seeking an entry-level position as a Kubernetes and Terraform engineer' scored 41 on each as 'mentioned'
+    for a candidate with no other trace of either."""
+    cv = ("Sam Patel\nsam.patel@example.com\n\nOBJECTIVE\nSeeking an entry-level position as a Kubernetes and "
+          "Terraform engineer where I can grow into cloud infrastructure.\n\nEXPERIENCE\nRetail Associate, Target, "
+          "2019 - 2024\n- Helped customers, handled the register and restocked shelves.\n")
+    by_name = {c.name: c for c in _screen_text(cv).competencies}
+    assert by_name["Containers and orchestration"].score == 0
+    lines = " ".join(by_name["Containers and orchestration"].why_not)
+    assert "'Kubernetes' was not counted: names the job sought, not a skill had" in lines
