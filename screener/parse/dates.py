@@ -126,6 +126,8 @@ class _Rules:
         self.wrapped_present = re.compile(
             rf"[ \t]*+{dash}[ \t]++(?=[^\W\d_])[^\n]{{1,160}}\n[ \t]*+(?:{present}){nl}", flags)
         self.dash_after = re.compile(rf"[ \t]*+{dash}", flags)
+        # "Summer 2018, Summer 2019", "Summer 2016 & Summer 2017": seasons listed one after another
+        self.list_sep = re.compile(r"[ \t]*+[,&;/][ \t]*+")
         self.open_after = re.compile(rf"[ \t]*+(?:{open_after}){nl}", flags)
         self.two_digit_end = re.compile(rf"[ \t]*+(?:{dash}|to)[ \t]*+['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*+\+|[^\W\d_])", flags)
         self.since_before = re.compile(rf"(?<![^\W\d_])(?P<w>{since})[ \t:]*+\n?[ \t]*+$", flags)
@@ -378,6 +380,15 @@ def _scan_uncached(text: str, today: date | None, *, singles: bool, order: str =
     while i < len(points):
         p = points[i]
         q = points[i + 1] if i + 1 < len(points) else None
+        last = _season_list_end(text, points, i)
+        if last > i:
+            # "Summer 2018, Summer 2019": one range from the first season's start to the last one's end
+            first, end = points[i].first, points[last].last
+            if first is not None and end is not None:
+                span = _with_since(text, p.start, points[last].end)
+                out.append(DateRange(first, end, False, text[span[0]:span[1]], span))
+                i = last + 1
+                continue
         # 1. p – q
         glued = q is not None and p.end == q.start and p.kind == q.kind == "full"  # "Apr 2020Jun 2020": dash lost
         if q is not None and (glued or rules.gap.fullmatch(text, p.end, q.start) or (
@@ -444,6 +455,21 @@ def _scan_uncached(text: str, today: date | None, *, singles: bool, order: str =
             out.append(DateMention(p.first, text[p.start:p.end], (p.start, p.end)))
         i += 1
     return out
+
+
+def _season_list_end(text: str, points: list[_Point], i: int) -> int:
+    """The index of the last season of a list of seasons opened by ``points[i]`` ("Summer 2018, Summer 2019",
+    "Fall 2020 & Spring 2021"), each later than the one before and parted from it by a comma, '&', ';' or '/'; ``i``
+    when ``points[i]`` opens no such list."""
+    rules = _rules()
+    j = i
+    while j + 1 < len(points) and points[j].kind == "season" and points[j + 1].kind == "season":
+        a, b = points[j], points[j + 1]
+        if a.last is None or b.first is None or not rules.list_sep.fullmatch(text, a.end, b.start) or \
+                b.first.months_index() <= a.last.months_index(end=True):
+            break
+        j += 1
+    return j
 
 
 def _with_since(text: str, start: int, end: int) -> tuple[int, int]:

