@@ -49,7 +49,7 @@ class DateMention:
 
 @dataclass(frozen=True)
 class _Point:
-    kind: str  # "full", "numeric", "iso", "iso-hyphen", "myy", "season", "year", "month", "pair"
+    kind: str  # "full", "numeric", "iso", "iso-hyphen", "myy", "season", "quarter", "year", "month", "pair"
     first: PartialDate | None  # None for a bare month ("January" in "January - May 2011")
     last: PartialDate | None  # differs from first for seasons and eight-digit pairs
     start: int
@@ -98,11 +98,14 @@ class _Rules:
             ("my", re.compile(
                 rf"(?P<m>{mon})\.?{nl}(?:[ \t]++\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?[ \t]*+[,.\-/]?[ \t]*+\n?[ \t]*+"
                 rf"(?:(?:de|of)[ \t]++)?(?:(?P<y>{y4})(?!\d)|['’‘`](?P<yy>\d{{2}})(?!\d))", flags)),
+            ("yq", re.compile(rf"(?P<y>{y4})[ \t]*+[/\-]?[ \t]*+Q(?P<q>[1-4])(?![^\W_])", flags)),
             # "2019 october", "2021, July": the year written first
             ("ym", re.compile(rf"(?P<y>{y4})[ \t]*+,?[ \t]*+(?P<m>{mon})\.?{nl}", flags)),
             # "Sep 15" (a two-digit year): a date only when a range partner follows
             ("myy2", re.compile(rf"(?P<m>{mon})\.?{nl}[ \t]*+(?P<yy>\d{{2}})(?![\d/.:,]|[ \t]*+(?:st|nd|rd|th)\b)",
                                 flags)),
+            # "Q1 2019", "Q2/2021", and "2017 Q2": a quarter of a year
+            ("quarter", re.compile(rf"Q(?P<q>[1-4])[ \t]*+[/\-]?[ \t]*+(?P<y>{y4})(?!\d)", flags)),
             ("season", re.compile(rf"(?P<s>{season}){nl}[ \t]*+,?[ \t]*+(?P<y>{y4})(?!\d)", flags)),
             ("numeric", re.compile(rf"(?P<a>\d{{1,2}})(?P<s1>[/.\-])(?P<b>\d{{1,2}})(?P<s2>[/.\-])(?P<y>{y4})(?!\d)",
                                    flags)),
@@ -217,6 +220,12 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
             return None
         pd = PartialDate(year, month)
         return _Point("myy2", pd, pd, s, e, needs_partner=True)
+    if kind in ("quarter", "yq"):
+        year, quarter = int(m["y"]), int(m["q"])
+        if (kind == "yq" and numeric_guard) or not _year_ok(year, today):
+            return None
+        # a quarter starts at its first month and ends at its last: Q1 is January to March
+        return _Point("quarter", PartialDate(year, 3 * quarter - 2), PartialDate(year, 3 * quarter), s, e)
     if kind == "season":
         first, last = rules.seasons[fold(m["s"])]
         year = int(m["y"])

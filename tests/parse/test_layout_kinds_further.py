@@ -51,3 +51,36 @@ def test_seasons_listed_one_after_another() -> None:
 def test_season_list_is_one_range(written: str, start: str, end: str) -> None:
     r = parse_date_range(written, today=TODAY)
     assert r is not None and (str(r.start), str(r.end)) == (start, end) and r.text == written
+
+
+# --- 2. quarters: a start quarter opens at its first month, an end quarter closes at its last ---------------------
+
+def test_quarter_dates() -> None:
+    text = HEAD + (
+        "EXPERIENCE\n"
+        "Pricing Analyst\nWrenfield Mutual, Columbus, OH\nQ2 2020 – Present\n• Built rating models.\n\n"
+        "Operations Analyst\nDunmore Logistics, Dayton, OH\nQ1 2018 – Q1 2020\n• Planned routes.\n\n"
+        "Junior Analyst | Pelham Savings Bank | Q4 2015 - Q3 2017\n• Reconciled ledgers.\n\n"
+        "EDUCATION\nB.A. Economics, Kenyon College, 2015\n")
+    assert _roles(text) == [
+        ("Pricing Analyst", "Wrenfield Mutual", "Columbus, OH", "2020-04", NOW),
+        ("Operations Analyst", "Dunmore Logistics", "Dayton, OH", "2018-01", "2020-03"),
+        ("Junior Analyst", "Pelham Savings Bank", "", "2015-10", "2017-09")]
+
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Q1 2019 – Q3 2021", "2019-01", "2021-09"),
+    ("Q3 2016 to Q4 2016", "2016-07", "2016-12"),
+    ("2017 Q2 – 2019 Q4", "2017-04", "2019-12"),
+    ("Q2/2021 - Q1/2023", "2021-04", "2023-03"),
+])
+def test_quarter_range(written: str, start: str, end: str) -> None:
+    r = parse_date_range(written, today=TODAY)
+    assert r is not None and (str(r.start), str(r.end)) == (start, end) and r.text == written
+
+
+def test_quarter_to_present_and_no_quarter_in_words() -> None:
+    r = parse_date_range("Q2 2020 – Present", today=TODAY)
+    assert r is not None and str(r.start) == "2020-04" and r.current
+    # a quarter's name without a year, or a Q glued to other letters, is no date
+    assert parse_date_range("Q2 targets met", today=TODAY) is None
