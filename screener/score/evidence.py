@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from ..models import Profile, Role, SkillMention
 from ..rubric import Competency, Rubric, competency_key
-from .exclusions import Exclusion, evidence_role, excluded_at, never_evidence
+from .exclusions import EMPLOYER_NAME, Exclusion, evidence_role, excluded_at, never_evidence
 from .levels import scoring_config
 from .model import Evidence, EvidenceKind
 from .negation import IN_PROGRESS
@@ -116,12 +116,13 @@ def _in_certification(profile: Profile, offset: int) -> bool:
     return any(c.span[0] <= offset < c.span[1] for c in profile.certifications if c.span != (0, 0))
 
 
-NEGATION_REASONS = frozenset(_NEG.values()) | {IN_PROGRESS}
+NEGATION_REASONS = frozenset(_NEG.values()) | {IN_PROGRESS, EMPLOYER_NAME}
 
 
 def denied_mentions(profile: Profile, terms: CompetencyTerms, exclusions: Sequence[Exclusion] | None) -> list[str]:
     """Why-not lines for the competency's mentions in a clause that denies or only wishes for it ("no experience
-    with Kubernetes", "willing to learn Terraform"), each mention once, in text order."""
+    with Kubernetes", "willing to learn Terraform"), or that only name the employer ("Account Manager, Oracle"),
+    each mention once, in text order."""
     if exclusions is None:
         exclusions = never_evidence(profile)
     out: list[str] = []

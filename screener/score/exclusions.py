@@ -295,6 +295,8 @@ def never_evidence(profile: Profile) -> tuple[Exclusion, ...]:
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.reason)))
 
 
+#: the reason a role's employer named in its header is not evidence (the explanation names it)
+EMPLOYER_NAME = "the employer's name, not a skill used"
 #: how far into a role's block its header runs (title, employer, place and dates on one to a few lines)
 _HEADER_REACH = 300
 
@@ -317,7 +319,7 @@ def _employer_names(profile: Profile) -> list[Exclusion]:
             before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
             if not (nxt and nxt.group(1).isupper()) and (
                     not before or before[-1] in _FIELD_ENDS or before.rsplit(None, 1)[-1].casefold() in _AT_WORDS):
-                out.append(Exclusion(m.start(), m.end(), "employer's name"))
+                out.append(Exclusion(m.start(), m.end(), EMPLOYER_NAME))
                 break
     return out
 

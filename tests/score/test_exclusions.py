@@ -8,7 +8,7 @@ import pytest
 
 from screener.ingest import ingest_bytes
 from screener.parse import parse_document
-from screener.score.exclusions import evidence_role, excluded_at, name_tokens, never_evidence
+from screener.score.exclusions import EMPLOYER_NAME, evidence_role, excluded_at, name_tokens, never_evidence
 
 AS_OF = date(2026, 12, 1)
 
@@ -262,8 +262,8 @@ Oracle DBA | Brightwater Logistics | 2010 - 2012
 
 
 @pytest.mark.parametrize("needle, nth, reason", [
-    ("Oracle", 0, "employer's name"),  # working at Oracle is no Oracle Database
-    ("Google", 1, "employer's name"),  # the employer after the title
+    ("Oracle", 0, EMPLOYER_NAME),  # working at Oracle is no Oracle Database
+    ("Google", 1, EMPLOYER_NAME),  # the employer after the title
     ("Google", 0, None),  # "Google Cloud Platform" of the title is the skill
     ("English", 0, None),  # "Teacher in English": a subject, not an employer
     ("Oracle", 1, None),  # "Oracle DBA" of a title
@@ -289,3 +289,5 @@ def test_working_at_a_vendor_is_no_skill_in_its_products() -> None:
     for name in ("Oracle Database", "Salesforce CRM"):
         comp = res.competency(name)
         assert comp is not None and comp.evidence == () and comp.score == 0.0, comp
+    why_not = " ".join(res.competency("Oracle Database").why_not)
+    assert "'Oracle' was not counted: the employer's name, not a skill used" in why_not, why_not
