@@ -88,6 +88,9 @@ class _Rules:
         flags = re.IGNORECASE
         # Tried in order at each word start; the first that matches and validates wins.
         self.points: list[tuple[str, re.Pattern[str]]] = [
+            # "2019年3月", "2019年03月1日", "2015年": Chinese and Japanese dates, the year and month marked by 年 and 月
+            ("cjk", re.compile(rf"(?P<y>{y4})[ \t]*+年(?:[ \t]*+(?P<m>\d{{1,2}})[ \t]*+月(?:[ \t]*+\d{{1,2}}[ \t]*+日)?)?",
+                               flags)),
             ("pair", re.compile(rf"(?P<y1>{y4})(?P<y2>{y4})(?!\d)", flags)),
             # "2021 2025" opening a line, its dash lost: two years then the end of the line or a layout gap
             ("spaced", re.compile(rf"(?<![^\n])(?P<y1>{y4})[ \t]{{1,3}}(?P<y2>{y4})(?=[ \t]*+(?:\n|$)|\t|  )",
@@ -116,9 +119,13 @@ class _Rules:
             ("year", re.compile(rf"(?P<y>{y4})(?!\d|[.,]\d)", flags)),
             ("month", re.compile(rf"(?P<m>{mon})\.?{nl}", flags)),
         ]
-        self.word_start = re.compile(r"(?<![^\W_])[^\W_]", re.UNICODE)
+        # Chinese and Japanese write no spaces between words: each of their characters is a word of its own
+        # ("2019年3月至2021年6月"), so a date may start right after one
+        cjk = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+        self.word_start = re.compile(rf"(?:(?<![^\W_])|(?<=[{cjk}]))[^\W_]", re.UNICODE)
+        self.word = re.compile(rf"[{cjk}]|(?:(?![{cjk}])[^\W_])+")
         # a dash, also when the text layer left it as escaped UTF-8 bytes ("\\xe2\\x80\\x94")
-        dash = r"(?:[-–—‒―~]{1,2}|\\xe2\\x80\\x9[34])"
+        dash = r"(?:[-–—‒―~～〜]{1,2}|\\xe2\\x80\\x9[34])"
         self.gap = re.compile(rf"\s*+,?\s*+(?:{dash}|{sep_word}{nl})[ \t:]*+\s*+|{labelled_end}", flags)
         # a layout gap, or the cell border of a table row ("Mar 2019 | Feb 2021" under "From | To")
         self.space_gap = re.compile(r"[ \t]++|[ \t]*+\|[ \t]*+")
@@ -220,6 +227,13 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
             return None
         pd = PartialDate(year, month)
         return _Point("myy2", pd, pd, s, e, needs_partner=True)
+    if kind == "cjk":
+        year = int(m["y"])
+        month = int(m["m"]) if m["m"] else None
+        if numeric_guard or not _year_ok(year, today) or (month is not None and not 1 <= month <= 12):
+            return None
+        pd = PartialDate(year, month)
+        return _Point("full" if month else "year", pd, pd, s, e)
     if kind in ("quarter", "yq"):
         year, quarter = int(m["y"]), int(m["q"])
         if (kind == "yq" and numeric_guard) or not _year_ok(year, today):
@@ -294,7 +308,7 @@ def _scan_points(text: str, today: date | None) -> list[_Point]:
         point = _point_at(text, start, today, points[-1].end if points else -1)
         if point is None:
             # skip the rest of this word
-            w = re.compile(r"[^\W_]+").match(text, start)
+            w = rules.word.match(text, start)
             pos = w.end() if w else start + 1
             continue
         points.append(point)

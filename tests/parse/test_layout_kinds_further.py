@@ -84,3 +84,35 @@ def test_quarter_to_present_and_no_quarter_in_words() -> None:
     assert r is not None and str(r.start) == "2020-04" and r.current
     # a quarter's name without a year, or a Q glued to other letters, is no date
     assert parse_date_range("Q2 targets met", today=TODAY) is None
+
+
+# --- 5. Chinese/Japanese dates in an English résumé ('2019年3月', '2019.03', '至今' / '現在' = present) ------------
+
+def test_cjk_dates_in_an_english_resume() -> None:
+    text = "Haruto Fujisaki\nharuto.f@example.com | +81 80 4411 2093 | Sendai, Japan\n\n" + (
+        "EXPERIENCE\n"
+        "Platform Engineer\nTsubame Cloud, Sendai\n2022年4月 – 現在\n• Runs the clusters.\n\n"
+        "Backend Developer\nAoyama Retail Tech, Tokyo\n2019年3月 – 2022年3月\n• Wrote the order service.\n\n"
+        "QA Engineer, Kirin Gate Games, Yokohama      2017.04 - 2019.02\n• Tested releases.\n\n"
+        "Support Engineer, Hanabi Telecom, Chiba      2016/05 – 2017/03\n• Answered tickets.\n\n"
+        "EDUCATION\nB.Eng. Information Science, Tohoku University, 2016\n")
+    assert _roles(text) == [
+        ("Platform Engineer", "Tsubame Cloud", "Sendai", "2022-04", NOW),
+        ("Backend Developer", "Aoyama Retail Tech", "Tokyo", "2019-03", "2022-03"),
+        ("QA Engineer", "Kirin Gate Games", "Yokohama", "2017-04", "2019-02"),
+        ("Support Engineer", "Hanabi Telecom", "Chiba", "2016-05", "2017-03")]
+
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("2019年3月 – 2021年6月", "2019-03", "2021-06"),
+    ("2018年11月～2020年1月", "2018-11", "2020-01"),
+    ("2015年 – 2017年", "2015", "2017"),
+    ("2016年9月至2018年7月", "2016-09", "2018-07"),
+    ("2019/03 – 至今", "2019-03", None),
+    ("2020年7月 - 现在", "2020-07", None),
+    ("2021.09 – 現在", "2021-09", None),
+])
+def test_cjk_date_range(written: str, start: str, end: str | None) -> None:
+    r = parse_date_range(written, today=TODAY)
+    assert r is not None and str(r.start) == start and r.text == written
+    assert (str(r.end) if r.end else None) == end and r.current == (end is None)
