@@ -72,7 +72,8 @@ def equivalency_notes(profile: Profile) -> list[EquivalencyNote]:
             us_equivalent=eq.us_equivalent, isced_level=eq.isced_level, contested=eq.contested,
             regulated_profession=eq.regulated_profession,
             licensing_path=tuple(eq.licensing_path) if eq.licensing_path else None,
-            sources=tuple(eq.sources), note=eq.note, foreign=foreign, kind=e.kind, in_progress=e.in_progress))
+            sources=tuple(eq.sources), note=eq.note, foreign=foreign, kind=e.kind, in_progress=e.in_progress,
+            field=e.field))
     return notes
 
 

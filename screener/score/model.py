@@ -152,6 +152,7 @@ class EquivalencyNote:
     foreign: bool
     kind: str = "unknown"  # the education entry's kind (models.EducationKind); results stored before kinds: "unknown"
     in_progress: bool = False  # not awarded yet (models.EducationEntry.in_progress)
+    field: str = ""  # the field of study as written ("Ciencias de la Computación"; models.EducationEntry.field)
 
 
 @dataclass(frozen=True)

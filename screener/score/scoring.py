@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from ..credentials.fields import field_matches
 from ..models import Profile, Role
 from ..parse.certifications import not_yet_held
 from ..parse.education import has_degree, respelled
@@ -284,8 +285,9 @@ def degree_status(
         if (n.isced_level or 0) < need:
             continue
         if policy.fields:
-            entry_text = f"{n.credential} {n.institution}"
-            if not any(_contains(entry_text, f) for f in policy.fields):
+            # the field in any language it was written in: "Ciência da Computação" is computer science
+            entry_text = f"{n.credential} {n.field} {n.institution}"
+            if not any(field_matches(entry_text, f) for f in policy.fields):
                 continue
         if n.foreign or n.contested:
             detail = f"{n.credential}: {n.us_equivalent or 'equivalent level'}"
