@@ -86,7 +86,8 @@ _EDGE_WORD_RE = re.compile(rf"(?:[\s,;]+(?:{'|'.join(_EDGE_WORDS)}))+[\s,;.]*$",
 # their last characters, both cases (none of them has a non-ASCII case variant)
 _EDGE_WORD_ENDS = frozenset(c for w in _EDGE_WORDS for c in (w[-1], w[-1].upper()))
 _LEAD_WORD_RE = re.compile(r"(?:(?:and|or|&|with|the)\s+)+", re.IGNORECASE)
-_JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")"}
+# (and "and" / "or" as résumés in Spanish, Portuguese, Italian, French, German and Russian write them: "Go y Python")
+_JOINERS = {",", "/", "|", "&", "and", "or", "+", ";", "(", ")", "y", "o", "e", "ou", "et", "und", "oder", "и", "или"}
 _NON_SKILL_RE = re.compile(r"@|https?:|www\.|\d{3,}[-\s]?\d{3,}|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b")
 _DIGIT_RE = re.compile(r"\d")
 _SENTENCE_RE = re.compile(r"[a-z]{2}[.!?](?:\s|$)|\b(?:i|we|was|were|have|has|had|is|are|the|of|to|for|with)\s", re.I)

@@ -291,3 +291,25 @@ def test_working_at_a_vendor_is_no_skill_in_its_products() -> None:
         assert comp is not None and comp.evidence == () and comp.score == 0.0, comp
     why_not = " ".join(res.competency("Oracle Database").why_not)
     assert "'Oracle' was not counted: the employer's name, not a skill used" in why_not, why_not
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Desarrollé microservicios en Go y Java sobre Kubernetes.",  # Spanish
+    "- Desenvolvi APIs em Go e Java para pagamentos.",  # Portuguese
+    "- Entwicklung von Microservices mit Go und Java.",  # German
+])
+def test_a_name_that_is_a_word_counts_in_a_role_written_in_another_language(bullet: str) -> None:
+    """'en Go y Java': the cues and joiners that make Go the language (not the verb) were English only, so a role
+    written in Spanish, Portuguese or German never showed Go as used in it."""
+    from pathlib import Path
+
+    from screener.pipeline import ScreenOptions, screen
+    from screener.rubric import load_rubric
+
+    cv = ("Lucía Paredes\nlucia@example.com\n\nEXPERIENCE\nBackend Developer, Andes Pagos, 2019 - 2024\n" + bullet +
+          "\n\nSKILLS\nGo, Java, Docker\n")
+    rubric = load_rubric(Path(__file__).resolve().parents[2] / "rubrics" / "software-engineer.yaml")
+    res = screen(rubric, [("cv.txt", cv.encode())], options=ScreenOptions(as_of=AS_OF, sandbox=False)).results[0]
+    langs = res.competency("Programming languages")
+    assert langs is not None
+    assert ("Go", "role") in {(e.quote, e.kind) for e in langs.evidence}, langs.evidence
