@@ -675,11 +675,11 @@ def redact_candidate(result: Any, code: str, *, options: BlindOptions | None = N
             evs.append(replace(_redact_dataclass(ev, red), quote=quote, start=ns, end=ne))
         comps.append(replace(_redact_dataclass(c, red), name=c.name, evidence=tuple(evs)))
     badges = tuple(_redact_dataclass(b, red) for b in result.badges)
-    eqs = tuple(replace(n, credential=red(n.credential), note=red(n.note),
+    # every string of a note (a field added later included), as the stored results' dicts are redacted
+    eqs = tuple(replace(_redact_dataclass(n, red),
                         institution=(_label("schools") if opts.schools and n.institution else red(n.institution)),
                         country="" if opts.nationality else n.country,
-                        foreign=False if opts.nationality else n.foreign,
-                        licensing_path=tuple(red(x) for x in n.licensing_path) if n.licensing_path else n.licensing_path)
+                        foreign=False if opts.nationality else n.foreign)
                 for n in result.equivalencies)
     degree = replace(result.degree, detail=red(result.degree.detail), highest=red(result.degree.highest)) \
         if result.degree else None
