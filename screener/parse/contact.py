@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -150,6 +151,39 @@ def find_name(text: str, *, max_lines: int = 12, email: str = "") -> tuple[str, 
     return first
 
 
+#: the sections of a side column that a PDF's text may give before the name (a LinkedIn export: Contact, Top Skills,
+#: Languages, Certifications, Honors-Awards, then the name, the headline and the place)
+_SIDE_SECTIONS = frozenset(["contact", "skills", "languages", "certifications", "awards", "interests", "publications"])
+_SIDE_LINES = 40
+_SIDE_CHARS = 4000
+
+
+def _name_after_side_column(text: str, email: str) -> tuple[str, int]:
+    """The name after a side column read first: a name-like line inside the side column's sections (contact, skills,
+    languages …) that a headline follows ("Staff Software Engineer at Northwind Cloud"), before the work history,
+    education or summary begins."""
+    lines = list(itertools.islice(((s, e) for s, e in iter_lines(text) if text[s:e].strip()), _SIDE_LINES))
+    cues = _name_cues()
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        names = heading_names(line)
+        if names and not _SIDE_SECTIONS.issuperset(names):
+            break
+        name = name_in(line)
+        if not name or i + 1 >= len(lines):
+            continue
+        headline = text[lines[i + 1][0]:lines[i + 1][1]].strip()
+        if (cues.title.search(headline) or " at " in headline) and not heading_names(headline) and \
+                (not email or _email_spells(name, email) or not _email_spells_any(email)):
+            return name, s
+    return "", -1
+
+
+def _email_spells_any(email: str) -> bool:
+    """Does the address hold letters that could spell a name at all ("jr.1984@…" yes, "hr@…" barely)?"""
+    return len(re.sub(r"[^a-z]", "", email.split("@")[0].casefold())) >= 3
+
+
 def _corroborated_name(line: str, rest: str, email: str) -> str:
     """A name the usual reading rejects but the e-mail address spells in full: "Helm, Jonas" (surname first,
     given as "Jonas Helm") or a first name and a surname on lines of their own ("JONAS" / "HELM")."""
@@ -196,10 +230,16 @@ def find_contact(text: str, sections: list[Section] | tuple[Section, ...]) -> Co
     top = text[:top_end]
     em = EMAIL.search(top) or EMAIL.search(text)
     name, name_line = find_name(top, email=em.group(0) if em else "")
+    if not name:  # a side column read before the name (a LinkedIn export)
+        name, name_line = _name_after_side_column(text[:_SIDE_CHARS], em.group(0) if em else "")
     phone = _phone(top) or ""
     location = ""
     contact_end = next((s.end for s in sections if s.name == "contact"), min(len(text), 400))
-    for s, e in iter_lines(text[:contact_end]):
+    lines = list(iter_lines(text[:contact_end]))
+    if name_line >= contact_end:  # the name below a side column: its headline and place follow it
+        after = itertools.islice(iter_lines(text[name_line:name_line + 400]), 1, 4)
+        lines += [(s + name_line, e + name_line) for s, e in after]
+    for s, e in lines:
         line = text[s:e].strip()
         if not line or len(line) > 120 or s == name_line:
             continue
