@@ -566,10 +566,15 @@ def _first_job_header(text: str, sec: Section, today: date | None) -> tuple[int,
     lines = _lines(text, body, sec.end)
     starts = [ln.start for ln in lines]
     cues = _cues()
+    work_summary = sec.name == "summary" and _WORK_SUMMARY.search(sec.heading) is not None
+    first_dated: int | None = None  # under a work summary: the first dated line that is no sentence
     for r in ranges:
         idx = bisect_right(starts, body + r.span[0]) - 1
         if idx < 0 or lines[idx].bullet:
             continue
+        if work_summary and first_dated is None and len(lines[idx].text) <= _MAX_HEADER and \
+                not _prose(lines[idx].text):
+            first_dated = idx
         rest = _rest_of_line(text, lines[idx], (body + r.span[0], body + r.span[1]))
         above = next((ln.text for ln in reversed(lines[:idx]) if ln.text), "")
         below = next((ln.text for ln in lines[idx + 1:] if ln.text and ln.start >= body + r.span[1]), "")
@@ -581,6 +586,9 @@ def _first_job_header(text: str, sec: Section, today: date | None) -> tuple[int,
         first = idx
         if not rest and header == above:
             first = max(i for i in range(idx) if lines[i].text)
+        if work_summary:
+            # its dated jobs are the work history: the first one begins at its dates, or its header lines above
+            first = _header_block_top(lines, min(first, first_dated if first_dated is not None else first))
         above_at = first - 1
         while above_at >= 0 and not lines[above_at].text:
             above_at -= 1
@@ -588,6 +596,26 @@ def _first_job_header(text: str, sec: Section, today: date | None) -> tuple[int,
             return lines[above_at].start, lines[above_at].text
         return lines[first].start, ""
     return None
+
+
+# "Experience Summary", "Career Summary", "Employment Summary": a summary heading naming work, whose dated jobs are
+# the whole work history, their employer lines above the first title included
+_WORK_SUMMARY = re.compile(r"\b(?:experience|employment|career|work|jobs?)\b", re.IGNORECASE)
+
+
+def _header_block_top(lines: list[_Line], first: int) -> int:
+    """The first line of the entry header that ends at ``lines[first]``: up to two short lines right above it (no
+    blank line between) that are neither bullets, sentences nor tool lists ("Gantry Hill Builders, Boise, ID" over
+    "Project Manager, Apr 2020 – Present")."""
+    top = first
+    while top > 0 and first - top < 2:
+        line = lines[top - 1]
+        words = line.text.split()
+        if not line.text or line.bullet or len(words) > 8 or line.text.rstrip().endswith(".") or \
+                _prose(line.text) or _tool_list(line.text):
+            break
+        top -= 1
+    return top
 
 
 def _unknown_heading(line: str) -> bool:

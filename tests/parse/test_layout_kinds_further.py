@@ -116,3 +116,36 @@ def test_cjk_date_range(written: str, start: str, end: str | None) -> None:
     r = parse_date_range(written, today=TODAY)
     assert r is not None and str(r.start) == start and r.text == written
     assert (str(r.end) if r.end else None) == end and r.current == (end is None)
+
+
+# --- 3. a work history under an 'Experience Summary' / 'Career Summary' / 'Employment Summary' heading ------------
+
+SUMMARY_JOBS = [
+    ("employer above the title and its dates",
+     "Gantry Hill Builders, Boise, ID\nProject Manager, Apr 2020 – Present\n• Ran the hospital wing job.\n"
+     "Sawtooth Civil, Nampa, ID\nSite Engineer, Jul 2016 – Mar 2020\n• Supervised crews.\n",
+     [("Project Manager", "Gantry Hill Builders", "Boise, ID", "2020-04", NOW),
+      ("Site Engineer", "Sawtooth Civil", "Nampa, ID", "2016-07", "2020-03")]),
+    ("employer, dates, then the title",
+     "Gantry Hill Builders, Boise, ID\nApr 2020 – Present\nProject Manager\n• Ran the hospital wing job.\n"
+     "Sawtooth Civil, Nampa, ID\nJul 2016 – Mar 2020\nSite Engineer\n• Supervised crews.\n",
+     [("Project Manager", "Gantry Hill Builders", "Boise, ID", "2020-04", NOW),
+      ("Site Engineer", "Sawtooth Civil", "Nampa, ID", "2016-07", "2020-03")]),
+    ("employer alone above the title and its dates",
+     "Gantry Hill Builders\nProject Manager  Apr 2020 – Present\n• Ran the hospital wing job.\n"
+     "Sawtooth Civil\nSite Engineer  Jul 2016 – Mar 2020\n• Supervised crews.\n",
+     [("Project Manager", "Gantry Hill Builders", "", "2020-04", NOW),
+      ("Site Engineer", "Sawtooth Civil", "", "2016-07", "2020-03")]),
+]
+
+
+@pytest.mark.parametrize("heading", ["EXPERIENCE SUMMARY", "Career Summary"])
+@pytest.mark.parametrize(("layout", "body", "gold"), SUMMARY_JOBS, ids=[c[0] for c in SUMMARY_JOBS])
+def test_jobs_under_a_summary_heading(heading: str, layout: str, body: str, gold: list[tuple[str, ...]]) -> None:
+    """The first job keeps the employer written above it; a summary in prose before it stays a summary."""
+    text = HEAD + ("SUMMARY\nCivil engineer with ten years of site work on hospitals and schools, known for "
+                   "finishing jobs early.\n\n") + heading + "\n" + body + \
+        "\nEDUCATION\nB.S. Civil Engineering, Boise State University, 2016\n"
+    parsed = _parse(text)
+    assert [s.name for s in parsed.sections][:2] == ["contact", "summary"]
+    assert _roles(text) == gold
