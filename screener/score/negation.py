@@ -20,6 +20,9 @@ import yaml
 _DATA = Path(__file__).with_name("data") / "negation.yaml"
 _CLAUSE_END = re.compile(r"[.;:!?\n]|\s(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
+# the end of a list after a label: its line, or a sentence's end (a colon is part of it: "Rust: async")
+_LIST_END = re.compile(r"[.;!?\n]|\s(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
 # how far past a position _CLAUSE_END may read to match there (a space, the longest turning word, a word boundary)
 _TURN_WORD_CHARS = len(" although") + 1
 REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had",
@@ -77,14 +80,18 @@ def negated_spans(text: str) -> list[tuple[int, int, str]]:
 def _scope(text: str, m: re.Match[str], max_words: int) -> tuple[int, int, str]:
     """The words after cue ``m`` to the end of its clause, at most ``max_words``."""
     kind = next(k for k in REASONS if m.group(k) is not None)
+    # a cue written as a label ("Currently learning: Rust, Elixir"): its scope is the list after the colon
+    label = _LABEL_COLON.match(text, m.end())
+    begin = label.end() if label else m.end()
+    clause_end = _LIST_END if label else _CLAUSE_END
     # Only the first max_words + 1 words after the cue are read: past the start of that last one the word count
     # has cut the scope, whatever follows (a clause of thousands of words costs no more than a short one).
-    ahead = list(itertools.islice(_WORD.finditer(text, m.end()), max_words + 1))
+    ahead = list(itertools.islice(_WORD.finditer(text, begin), max_words + 1))
     horizon = ahead[max_words].start() if len(ahead) > max_words else len(text)
-    stop = _CLAUSE_END.search(text, m.end(), min(len(text), horizon + _TURN_WORD_CHARS))
+    stop = clause_end.search(text, begin, min(len(text), horizon + _TURN_WORD_CHARS))
     if stop and stop.start() <= horizon:
         end = stop.start()
-        words = list(_WORD.finditer(text, m.end(), end))
+        words = list(_WORD.finditer(text, begin, end))
         if len(words) > max_words:
             end = words[max_words - 1].end()
     else:
@@ -92,4 +99,4 @@ def _scope(text: str, m: re.Match[str], max_words: int) -> tuple[int, int, str]:
     if kind == "sought":  # the job's name may stand inside the cue too: "Seeking a DevOps Engineer position"
         goes_on = _SOUGHT_END.search(text, m.end(), end)
         return m.start(), goes_on.start() if goes_on else end, REASONS[kind]
-    return m.end(), end, REASONS[kind]
+    return begin, end, REASONS[kind]

@@ -34,6 +34,11 @@ ROOT = Path(__file__).resolve().parents[2]
     ("Aspiring to become a data engineer with Spark.", ["Aspiring to become a data engineer"]),
     ("Looking for bugs in Java code every day.", []),  # "looking for" a thing, not a job
     ("Secure coding in C and Rust; applying for patents.", []),
+    # a cue written as a label: its scope is the list after the colon, to the end of the line
+    ("Currently learning: Rust, Elixir\nDocker, Go", ["Rust, Elixir"]),
+    ("SKILLS\nLearning: Rust, Zig\nMachine Learning: PyTorch", ["Rust, Zig"]),  # "Machine Learning" is a skill
+    ("Want to learn: Kubernetes, Terraform", ["Kubernetes, Terraform"]),
+    ("Deep learning: PyTorch, JAX", []),
 ])
 def test_negated_spans(text: str, scoped: list[str]) -> None:
     assert [text[s:e].strip() for s, e, _ in negated_spans(text)] == scoped
