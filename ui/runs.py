@@ -3,6 +3,8 @@ reload or a new session keeps everything (uploads are stored with the run); past
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -10,7 +12,7 @@ import streamlit as st
 from screener.errors import ScreenerError
 from screener.pipeline import ScreeningRun, load_run, run_rubric
 from screener.store import Store, open_store
-from ui.common import md_text
+from ui.common import md_text, rubric_choices
 
 
 def open_app_store() -> Store | None:
@@ -28,6 +30,15 @@ def show_run(store: Store, run_id: str) -> ScreeningRun:
     st.session_state["run"] = run
     st.session_state["run_rubric"] = run_rubric(store, run_id)
     st.session_state.pop("candidate_file", None)
+    # the rubric picker opens on the run's own rubric when the library has it (a run screened from the command
+    # line with rubrics/data-analyst.yaml read "out of date: the rubric chosen (Software Engineer) is not the one")
+    same_role = [path for path, role in rubric_choices() if role.removesuffix(" (yours)") == run.rubric_role]
+    if same_role:
+        sha = store.run_record(run_id).rubric_sha256
+        st.session_state["rubric_path"] = next(
+            (p for p in same_role
+             if hashlib.sha256(Path(p).read_text(encoding="utf-8-sig").encode("utf-8")).hexdigest() == sha),
+            same_role[0])
     return run
 
 

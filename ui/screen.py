@@ -32,6 +32,7 @@ st.caption("Rank applicants on evidence of the skills a role needs — not on wh
            "Scores are decision support for a person, not decisions.")
 first_run_notice()  # what it does, what it never scores, who decides (ui/notice.py)
 
+stored_run = current_run()  # this session's run, else the most recent stored one (its rubric becomes the choice)
 choices = rubric_choices()
 if not choices:
     st.error("No rubric could be loaded from the rubrics/ folder. Open the Rubrics page to see why.")
@@ -116,7 +117,7 @@ def run_screen() -> None:
     st.session_state["rubric_path"] = rubric_path
 
 
-first_visit = current_run() is None and "auto_ran" not in st.session_state  # else: the most recent stored run
+first_visit = stored_run is None and "auto_ran" not in st.session_state  # else: the most recent stored run
 if st.button("Screen", type="primary") or (first_visit and use_samples):
     st.session_state["auto_ran"] = True
     run_screen()

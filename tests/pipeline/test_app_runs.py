@@ -55,3 +55,22 @@ def test_new_session_opens_on_the_last_run_with_its_uploads(monkeypatch: pytest.
     third.run()
     assert not third.exception, [e.message for e in third.exception]
     assert "priya_raman_software_engineer.pdf" in _files(third)
+
+
+def test_a_run_screened_from_the_command_line_opens_on_its_own_rubric(monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    """A run made with `screener screen --rubric rubrics/data-analyst.yaml` opened in the app as 'out of date: the
+    rubric chosen (Software Engineer) is not the one it was screened with'."""
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "screener", "screen", str(SAMPLES / "grace_mensah_financial_analyst.txt"),
+                          "--rubric", str(ROOT / "rubrics" / "data-analyst.yaml"), "--db", os.environ["SCREENER_DB"],
+                          "--out", str(tmp_path / "results.csv")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    at = _session(monkeypatch)
+    picker = next(s for s in at.selectbox if s.label == "Role rubric")
+    assert picker.value.endswith("data-analyst.yaml"), picker.value
+    assert not any("out of date" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert _files(at) == ["grace_mensah_financial_analyst.txt"]
