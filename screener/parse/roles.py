@@ -1555,21 +1555,61 @@ def _strong_pieces(unit: str) -> list[str]:
     return pieces
 
 
+# a hyphen glued between a name and a capital ("Acme Corp-Austin, TX"), the place after it
+_GLUED_HYPHEN = re.compile(r"(?<=[^\W\d_]|[.)])-(?=[A-Z])")
+
+
+def _unglued_place(piece: str) -> list[str]:
+    """("Acme Corp", "Austin, TX") from "Acme Corp-Austin, TX": a name and its place joined by a hyphen with no
+    spaces, the place a town and its state's code or its country. The name before the hyphen is two words or more or has an
+    organisation word ("Winston-Salem, NC" and "Wilkes-Barre, PA" are places of their own). Only the hyphens within
+    the 40 characters before the place's comma are tried."""
+    comma = piece.rfind(",")
+    if comma <= 0 or "-" not in piece[max(0, comma - 40):comma]:
+        return [piece]
+    for m in _GLUED_HYPHEN.finditer(piece, max(0, comma - 40), comma):
+        name, place = piece[:m.start()].rstrip(), piece[m.end():].strip()
+        field = name.rsplit(",", 1)[-1].strip()
+        if not field or not _glued_place(place):
+            continue
+        if len(field.split()) >= 2 or _cues().company.search(field):
+            return [name, place]
+    return [piece]
+
+
+_REGION_CODE = re.compile(r"[A-Z]{2,3}(?:\s+\d{4,5})?")
+
+
+def _glued_place(place: str) -> bool:
+    """"Austin, TX", "Lagos, Nigeria": a town of one to three capitalised words, then a state's code or a country
+    (a capitalised word alone after the comma is as likely the rest of a name: "Morvane-Tellis, Ashdod")."""
+    town, _, region = place.partition(",")
+    region = region.strip()
+    return "," not in region and _place_name(town.strip()) and \
+        bool(_REGION_CODE.fullmatch(region) or _cues().country.fullmatch(region))
+
+
 def _split_units(unit: str) -> list[str]:
     out: list[str] = []
-    for piece in _strong_pieces(unit):
-        sentences: list[str] = []
-        last = 0
-        for m in _SENTENCE_BREAK.finditer(piece):
-            if not _ABBREV_END.search(piece, last, m.start()) or _LEGAL_END.search(piece, last, m.start()) and \
-                    _cues().title.search(" ".join(piece[m.end():].split()[:4])):
-                # ("Castan Ltd. Senior Payments Programmer": a legal suffix's full stop, then a title)
-                sentences.append(piece[last:m.start()])
-                last = m.end()
-        sentences.append(piece[last:])
-        out.extend(p for p in (clean(x.strip().lstrip(". ").rstrip(".") if len(sentences) > 1 else x.strip().lstrip(". "))
-                               for x in sentences) if p)
+    for whole in _strong_pieces(unit):
+        for piece in _unglued_place(whole):
+            out.extend(_sentence_units(piece))
     return out
+
+
+def _sentence_units(piece: str) -> list[str]:
+    """``piece`` split at the full stops that part its fields ("EPAM Systems. Junior Developer.")."""
+    sentences: list[str] = []
+    last = 0
+    for m in _SENTENCE_BREAK.finditer(piece):
+        if not _ABBREV_END.search(piece, last, m.start()) or _LEGAL_END.search(piece, last, m.start()) and \
+                _cues().title.search(" ".join(piece[m.end():].split()[:4])):
+            # ("Castan Ltd. Senior Payments Programmer": a legal suffix's full stop, then a title)
+            sentences.append(piece[last:m.start()])
+            last = m.end()
+    sentences.append(piece[last:])
+    return [p for p in (clean(x.strip().lstrip(". ").rstrip(".") if len(sentences) > 1 else x.strip().lstrip(". "))
+                        for x in sentences) if p]
 
 
 # "financial company", "air flights organization", "Media company": what the employer does, not its name

@@ -86,6 +86,29 @@ def test_quarter_to_present_and_no_quarter_in_words() -> None:
     assert parse_date_range("Q2 targets met", today=TODAY) is None
 
 
+# --- 4. the employer glued to its place by a hyphen: 'Company-City, ST' -----------------------------------------
+
+def test_employer_hyphen_place() -> None:
+    """The place goes to location, the name to employer; a hyphenated town ('Winston-Salem') or name ('Coca-Cola')
+    stays whole."""
+    text = HEAD + (
+        "EXPERIENCE\n"
+        "Software Engineer\nQuillon Robotics-Pittsburgh, PA\nFeb 2021 – Present\n• Wrote motion planners.\n\n"
+        "Support Analyst, Brasswell Foods Inc.-Omaha, NE      Jun 2018 – Jan 2021\n• Ran the help desk.\n\n"
+        "Renfrew Medical Group-Winston-Salem, NC\nIT Technician      Mar 2016 – May 2018\n• Imaged laptops.\n\n"
+        "Intern | Harlow Street Bank – Charlotte, NC | Jun 2015 – Aug 2015\n• Tested reports.\n\n"
+        "Line Cook, Hearthstone Grill, Winston-Salem, NC      Apr 2013 – May 2015\n• Ran the grill station.\n\n"
+        "Dishwasher, Coca-Cola Bottling, Wilkes-Barre, PA      May 2011 – Mar 2013\n• Washed.\n\n"
+        "EDUCATION\nB.S. Information Systems, Creighton University, 2016\n")
+    assert _roles(text) == [
+        ("Software Engineer", "Quillon Robotics", "Pittsburgh, PA", "2021-02", NOW),
+        ("Support Analyst", "Brasswell Foods Inc.", "Omaha, NE", "2018-06", "2021-01"),
+        ("IT Technician", "Renfrew Medical Group", "Winston-Salem, NC", "2016-03", "2018-05"),
+        ("Intern", "Harlow Street Bank", "Charlotte, NC", "2015-06", "2015-08"),
+        ("Line Cook", "Hearthstone Grill", "Winston-Salem, NC", "2013-04", "2015-05"),
+        ("Dishwasher", "Coca-Cola Bottling", "Wilkes-Barre, PA", "2011-05", "2013-03")]
+
+
 # --- 5. Chinese/Japanese dates in an English résumé ('2019年3月', '2019.03', '至今' / '現在' = present) ------------
 
 def test_cjk_dates_in_an_english_resume() -> None:
