@@ -6,7 +6,8 @@ one respect only and screens the edited text with ``screener.pipeline.screen``:
 
 * names of many origins and genders, including surnames that are skill words (Helm, Go, Kafka, Sparks, Scala,
   Rust, Swift, Pascal, Ruby), written in the name line, the e-mail, a profile URL and a page footer → identical;
-* pronouns, a "women's" activity, graduation years −25, school country, city, work authorisation → identical;
+* pronouns, a "women's" activity, graduation years −25, school country, city, work authorisation, religion, date
+  of birth and family, nationality, disability and veteran status, a career break → identical;
 * adding dated evidence of a required skill never lowers a score; removing evidence never raises one;
 * a skills section pasted three times adds nothing; inputs in any order give byte-identical results.
 """
@@ -204,6 +205,16 @@ def _education_years(t: str, delta: int) -> str:
     ("school country", lambda t: _append(t, "EDUCATION\nDiploma in Business, University of Ghana, Ghana"),
      lambda t: _append(t, "EDUCATION\nDiploma in Business, University of Toronto, Canada")),
     ("graduation years -25", lambda t: _education_years(t, -25), lambda t: render(t)),
+    ("religion", lambda t: _append(t, "ACTIVITIES\nTreasurer, Muslim Students Association (2014 - 2016)"),
+     lambda t: _append(t, "ACTIVITIES\nTreasurer, Students Association (2014 - 2016)")),
+    ("date of birth and family", lambda t: _contact_line(t, "Date of birth: 04/11/1968 · Married, three children"),
+     lambda t: _contact_line(t, "Date of birth: 04/11/1998 · Single")),
+    ("nationality", lambda t: _contact_line(t, "Nationality: Nigerian"),
+     lambda t: _contact_line(t, "Nationality: American")),
+    ("disability and veteran status", lambda t: _append(t, "INTERESTS\nWheelchair basketball; U.S. Army veteran"),
+     lambda t: _append(t, "INTERESTS\nBasketball; hiking")),
+    ("career break", lambda t: _append(t, "CAREER BREAK\n2019 - 2021: parental leave, caring for two children"),
+     lambda t: render(t)),
 ])
 def test_who_someone_is_never_moves_a_score(label: str, edit_a, edit_b) -> None:
     base = base_texts()
