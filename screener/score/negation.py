@@ -26,7 +26,10 @@ _LIST_END = re.compile(r"[.;!?\n]|\s(?:but|however|although|though|whereas|while
 # how far past a position _CLAUSE_END may read to match there (a space, the longest turning word, a word boundary)
 _TURN_WORD_CHARS = len(" although") + 1
 REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had",
-           "sought": "names the job sought, not a skill had"}
+           "sought": "names the job sought, not a skill had", "client": "names a client, not a skill used"}
+# where a list of clients' names ends: a bracket (the project's tools: "Client: Oracle (Java, Spring)") or a word in
+# lower case other than "and", "or", "&" ("Siemens, then moved to Go"; "eBay" is a name)
+_CLIENT_NAMES_END = re.compile(r"\(|(?<![\w'’.-])(?!(?:and|or|&)\b)(?=[a-z][a-z'’-]*(?!\w))", re.UNICODE)
 # where the name of a job sought ends: a word that goes on to say something else about it ("… engineer where I can
 # grow", "… developer leveraging my five years of Python"), or the wide gap between fields of a flattened text
 _SOUGHT_END = re.compile(r"\s{3,}|\s(?:where|which|that|who|to|so|by|in which|leveraging|utili[sz]ing|using|applying|"
@@ -96,6 +99,9 @@ def _scope(text: str, m: re.Match[str], max_words: int) -> tuple[int, int, str]:
             end = words[max_words - 1].end()
     else:
         end = ahead[max_words - 1].end() if len(ahead) > max_words else len(text)
+    if kind == "client":  # the names of the clients only: "customers including Siemens, then moved to Go"
+        names_end = _CLIENT_NAMES_END.search(text, begin, end)
+        end = names_end.start() if names_end else end
     if kind == "sought":  # the job's name may stand inside the cue too: "Seeking a DevOps Engineer position"
         goes_on = _SOUGHT_END.search(text, m.end(), end)
         return m.start(), goes_on.start() if goes_on else end, REASONS[kind]

@@ -39,6 +39,13 @@ ROOT = Path(__file__).resolve().parents[2]
     ("SKILLS\nLearning: Rust, Zig\nMachine Learning: PyTorch", ["Rust, Zig"]),  # "Machine Learning" is a skill
     ("Want to learn: Kubernetes, Terraform", ["Kubernetes, Terraform"]),
     ("Deep learning: PyTorch, JAX", []),
+    # organisations served are no skills: a clients label or "clients such as" (the names only)
+    ("- Key clients: Oracle, SAP, Salesforce and Workday.\n- Grew revenue", ["Oracle, SAP, Salesforce and Workday"]),
+    ("Implemented SAP for clients such as Acme and Globex.", ["Acme and Globex"]),
+    ("Built Python tools for customers including Siemens, then moved to Go.", ["Siemens,"]),
+    ("Client: Oracle (Java, Spring)", ["Oracle"]),  # the project's tools in brackets stay evidence
+    ("Clients: eBay, iRobot and Nike", ["eBay, iRobot and Nike"]),
+    ("Managed client relationships with SAP teams", []),
 ])
 def test_negated_spans(text: str, scoped: list[str]) -> None:
     assert [text[s:e].strip() for s, e, _ in negated_spans(text)] == scoped
@@ -182,3 +189,19 @@ def test_a_job_sought_in_an_objective_is_no_evidence() -> None:
     assert by_name["Containers and orchestration"].score == 0
     lines = " ".join(by_name["Containers and orchestration"].why_not)
     assert "'Kubernetes' was not counted: names the job sought, not a skill had" in lines
+
+
+def test_a_client_named_in_a_role_is_no_evidence() -> None:
+    """'Key clients: Oracle, SAP, Salesforce and Workday' scored an account director 96 as an SAP expert with nine
+    years of use."""
+    from screener.pipeline import ScreenOptions, screen
+    from screener.rubric import parse_rubric
+
+    rubric = parse_rubric("role: ERP Consultant\ncompetencies:\n  - name: SAP\n    weight: 2\n    aliases: [SAP]\n"
+                          "  - name: Oracle Database\n    weight: 1\n    aliases: [Oracle]\n")
+    cv = ("Dana Whitfield\ndana@example.com\n\nEXPERIENCE\nAccount Director, Brightline Consulting, 2016 - 2024\n"
+          "- Key clients: Oracle, SAP, Salesforce and Workday.\n- Grew the enterprise portfolio from $4M to $11M.\n")
+    res = screen(rubric, [("cv.txt", cv.encode())], options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
+    by_name = {c.name: c for c in res.results[0].competencies}
+    assert by_name["SAP"].score == 0 and by_name["Oracle Database"].score == 0
+    assert "'SAP' was not counted: names a client, not a skill used" in " ".join(by_name["SAP"].why_not)
