@@ -1,5 +1,7 @@
 """Clauses that deny or only wish for a skill: "no experience with Kubernetes", "not familiar with Docker", "willing to
-learn Terraform", "currently learning AWS". What such a clause names is never evidence of having the skill.
+learn Terraform", "currently learning AWS"; that name the job sought ("Seeking a position as a Kubernetes
+engineer"); or that name clients ("Key clients: Oracle, SAP"). What such a clause names is never evidence of having
+the skill. A cue written as a label ("Currently learning: Rust, Elixir") covers the list after its colon.
 
 The cues and the scope rule are data (``data/negation.yaml``): a cue's scope runs to the end of its clause — a
 full stop, semicolon, colon, question or exclamation mark, a line break, or a word that turns the sentence ("but",
