@@ -46,6 +46,13 @@ ROOT = Path(__file__).resolve().parents[2]
     ("Client: Oracle (Java, Spring)", ["Oracle"]),  # the project's tools in brackets stay evidence
     ("Clients: eBay, iRobot and Nike", ["eBay, iRobot and Nike"]),
     ("Managed client relationships with SAP teams", []),
+    # the people hired, named by their skills: up to the last word for them in the clause
+    ("- Recruited 40 Java, Python and Kubernetes engineers for fintech clients.",
+     ["40 Java, Python and Kubernetes engineers"]),
+    ("Sourced Go developers and AWS architects through LinkedIn Recruiter.", ["Go developers and AWS architects"]),
+    ("Hired to build Python services.", []),  # no hire named
+    ("Screened Python code for security issues.", []),
+    ("Hired and onboarded 12 React developers; built the onboarding portal in Django.", ["12 React developers"]),
 ])
 def test_negated_spans(text: str, scoped: list[str]) -> None:
     assert [text[s:e].strip() for s, e, _ in negated_spans(text)] == scoped
@@ -205,3 +212,16 @@ def test_a_client_named_in_a_role_is_no_evidence() -> None:
     by_name = {c.name: c for c in res.results[0].competencies}
     assert by_name["SAP"].score == 0 and by_name["Oracle Database"].score == 0
     assert "'SAP' was not counted: names a client, not a skill used" in " ".join(by_name["SAP"].why_not)
+
+
+def test_a_recruiters_hires_are_not_the_recruiters_skills() -> None:
+    """A technical recruiter ('Recruited 40 Java, Python and Kubernetes engineers') scored 52 on the software-engineer
+    rubric, an expert with nine years in programming languages, cloud and containers."""
+    cv = ("Morgan Lee\nmorgan.lee@example.com\n\nEXPERIENCE\nSenior Technical Recruiter, TalentBridge, 2016 - 2024\n"
+          "- Recruited 40 Java, Python and Kubernetes engineers for fintech clients.\n"
+          "- Sourced Go developers and AWS architects through LinkedIn Recruiter.\n")
+    result = _screen_text(cv)
+    assert result.overall == 0, [(c.name, c.score) for c in result.competencies]
+    by_name = {c.name: c for c in result.competencies}
+    assert "'Kubernetes' was not counted: names the people hired, not a skill used" in \
+        " ".join(by_name["Containers and orchestration"].why_not)
