@@ -640,6 +640,17 @@ def _next_subject(credential: str, segments: list[str], consumed: set[str]) -> s
     return nxt
 
 
+_CREDENTIAL_AFTER_SCHOOL = re.compile(r"\s+(?:leaving\s+|leavers['’]?\s+)?(?:certificate|diploma|examination|exam)s?\b",
+                                      re.IGNORECASE)
+
+
+def _school_in_credential(seg: str) -> bool:
+    """Each school word of ``seg`` is part of a credential's name ("West African Senior School Certificate
+    Examination", "School Leaving Certificate", "High School Diploma"): a credential, no school."""
+    found = list(_cues().institution.finditer(seg))
+    return bool(found) and all(_CREDENTIAL_AFTER_SCHOOL.match(seg, m.end()) for m in found)
+
+
 def _ends_with_school(seg: str) -> bool:
     """The segment ends with a school word: a school's name ("Lincoln High School"), not a credential."""
     found = list(_cues().institution.finditer(seg))
@@ -829,7 +840,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             continue
         if not credential and seg in named and not _looks_like_place(seg) and seg not in school_named:
             inst_m = cues.institution.search(seg)
-            if inst_m and not institution:
+            if inst_m and not institution and not _school_in_credential(seg):
                 split = _split_credential_institution(seg, inst_m.start())
                 if split:
                     credential, institution = split
@@ -838,7 +849,7 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential = seg
             consumed.add(seg)
         elif not institution and (_names_school(respelled(seg)) and (seg not in faculties or not real_school)
-                                  or _CAMPUS.search(seg)):
+                                  and not _school_in_credential(seg) or _CAMPUS.search(seg)):
             institution = seg
             consumed.add(seg)
     if credential and institution:
@@ -864,7 +875,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         elif after_abbrev and re.match(r"[^\W\d_]", after_abbrev) and after_abbrev[0].isupper() and \
                 len(after_abbrev.split()) <= 6 and not cues.institution.search(after_abbrev):
             fld = after_abbrev  # "BSc Nursing", "B.S. Mechanical Engineering"
-        elif pm and has_degree(pm["f"]) and re.match(r"\s*[A-ZÀ-Ý]", credential[pm.end():]):
+        elif pm and has_degree(pm["f"]) and re.match(r"\s*[A-ZÀ-Ý]", credential[pm.end():]) and \
+                not has_degree(credential[pm.end():]):  # ("… (NECO) SSCE": a second name of the credential)
             fld = clean(credential[pm.end():])  # "Magister inżynier (MSc Eng.) Computer Science"
         elif pm and not re.fullmatch(r"(?:hons?|honours|honors)\.?", pm["f"], re.IGNORECASE) and \
                 not _NOT_FIELD.search(pm["f"]) and not has_degree(pm["f"]):
@@ -874,7 +886,10 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
         cities = {a for a, b in zip(segments, segments[1:], strict=False) if cues.country.fullmatch(b)}
         rest = [s for s in segments if s not in consumed and not _looks_like_place(s) and s not in cities and
                 (not has_institution(s) or _faculty_only(s))]
+        # (a school-leaving certificate names no subject: "…(WASSCE), Model Secondary School, Maitama" ends with
+        # the school's town)
         if credential and institution and rest and len(rest[0].split()) <= 8 and \
+                education_kind(credential=respelled(credential)) != "secondary" and \
                 not re.search(r"\b(?:is|are|was|were|available|upon|request)\b", rest[0], re.IGNORECASE):
             fld = rest[0]  # (a sentence such as "Recommendations are available upon request" is no subject)
     if institution:

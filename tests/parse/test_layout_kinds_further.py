@@ -172,3 +172,30 @@ def test_jobs_under_a_summary_heading(heading: str, layout: str, body: str, gold
     parsed = _parse(text)
     assert [s.name for s in parsed.sections][:2] == ["contact", "summary"]
     assert _roles(text) == gold
+
+
+# --- 6. West African school-leaving certificates: the school is the institution, the certificate the credential ----
+
+def _education(text: str) -> list[tuple[str, str, str, str, str | None]]:
+    return [(e.institution, e.credential, e.field, e.kind, str(e.end) if e.end else None)
+            for e in _parse(text).education]
+
+
+def test_west_african_school_certificates() -> None:
+    text = "Adaeze Nwankwo-Bello\nadaeze.nb@example.com | +234 802 555 0147 | Abuja, Nigeria\n\n" + (
+        "EXPERIENCE\nAccounts Officer, Kestrel Cement Ltd, Abuja      Feb 2020 – Present\n• Kept the ledgers.\n\n"
+        "EDUCATION\n"
+        "B.Sc. Economics, University of Jos, Jos, 2019\n"
+        "West African Senior School Certificate Examination (WASSCE), Model Secondary School, Maitama, 2013\n"
+        "National Examinations Council (NECO) SSCE, Federal Government Girls College, Bwari, 2012\n"
+        "WAEC, Holy Rosary Secondary School, Onitsha, 2011\n"
+        "Senior School Certificate (WAEC) – Adabraka Senior High School, Accra, Ghana, 2010\n"
+        "School Leaving Certificate, Nyeri Hill Academy, Nyeri, 2009\n")
+    assert _education(text) == [
+        ("University of Jos", "B.Sc. Economics", "Economics", "degree", "2019"),
+        ("Model Secondary School", "West African Senior School Certificate Examination (WASSCE)", "", "secondary",
+         "2013"),
+        ("Federal Government Girls College", "National Examinations Council (NECO) SSCE", "", "secondary", "2012"),
+        ("Holy Rosary Secondary School", "WAEC", "", "secondary", "2011"),
+        ("Adabraka Senior High School", "Senior School Certificate (WAEC)", "", "secondary", "2010"),
+        ("Nyeri Hill Academy", "School Leaving Certificate", "", "secondary", "2009")]
