@@ -1,6 +1,7 @@
 """Clauses that deny or only wish for a skill: "no experience with Kubernetes", "not familiar with Docker", "willing to
 learn Terraform", "currently learning AWS"; that name the job sought ("Seeking a position as a Kubernetes
-engineer"); that name clients ("Key clients: Oracle, SAP"); or the people hired ("Recruited Java developers"). What such a clause names is never evidence of having
+engineer"); that name clients ("Key clients: Oracle, SAP"), the people hired ("Recruited Java developers") or what was
+sold ("Sold Oracle and SAP licences"). What such a clause names is never evidence of having
 the skill. A cue written as a label ("Currently learning: Rust, Elixir") covers the list after its colon.
 
 The cues and the scope rule are data (``data/negation.yaml``): a cue's scope runs to the end of its clause — a
@@ -29,12 +30,16 @@ _LIST_END = re.compile(r"[.;!?\n]|\s(?:but|however|although|though|whereas|while
 _TURN_WORD_CHARS = len(" although") + 1
 REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had",
            "sought": "names the job sought, not a skill had", "client": "names a client, not a skill used",
-           "hiring": "names the people hired, not a skill used"}
+           "hiring": "names the people hired, not a skill used", "sold": "names what was sold, not a skill used"}
 # the people a recruiter hired, by the words for them ("Java developers", "AWS architects", "SAP roles")
 _PEOPLE = re.compile(r"\b(?:engineers?|developers?|programmers?|architects?|specialists?|consultants?|candidates?|"
                      r"professionals|talent|hires|analysts?|scientists?|administrators?|admins|testers?|designers?|"
                      r"experts?|contractors?|freelancers?|roles|positions|openings|vacancies|requisitions|reqs|jobs)"
                      r"\b", re.IGNORECASE)
+# what a salesperson sold, by the words for it ("Oracle and SAP licences", "Salesforce subscriptions")
+_PRODUCTS = re.compile(r"\b(?:licen[cs]es?|subscriptions?|products?|solutions?|software|suites?|seats|contracts?|"
+                       r"deals?|renewals?|platforms?|systems?|implementations?|services)\b", re.IGNORECASE)
+_HEADS = {"hiring": _PEOPLE, "sold": _PRODUCTS}
 _FIELD_GAP = re.compile(r"\s{2,}")  # fields of a flattened text ("Recruiting  Acquisition Management  Retention")
 # where a list of clients' names ends: a bracket (the project's tools: "Client: Oracle (Java, Spring)") or a word in
 # lower case other than "and", "or", "&" ("Siemens, then moved to Go"; "eBay" is a name)
@@ -108,11 +113,11 @@ def _scope(text: str, m: re.Match[str], max_words: int) -> tuple[int, int, str]:
             end = words[max_words - 1].end()
     else:
         end = ahead[max_words - 1].end() if len(ahead) > max_words else len(text)
-    if kind == "hiring":  # to the last word for the people hired: without one, the clause names no hire
+    if kind in _HEADS:  # to the last word for the people hired or the things sold: without one, none is named
         gap = _FIELD_GAP.search(text, begin, end)
         end = gap.start() if gap else end
-        people = list(_PEOPLE.finditer(text, begin, end))
-        end = people[-1].end() if people else begin
+        heads = list(_HEADS[kind].finditer(text, begin, end))
+        end = heads[-1].end() if heads else begin
     if kind == "client":  # the names of the clients only: "customers including Siemens, then moved to Go"
         names_end = _CLIENT_NAMES_END.search(text, begin, end)
         end = names_end.start() if names_end else end

@@ -53,6 +53,10 @@ ROOT = Path(__file__).resolve().parents[2]
     ("Hired to build Python services.", []),  # no hire named
     ("Screened Python code for security issues.", []),
     ("Hired and onboarded 12 React developers; built the onboarding portal in Django.", ["12 React developers"]),
+    # what a salesperson sold, named by its products: up to the last word for what was sold
+    ("- Sold Oracle and SAP licences to enterprise customers.", ["Oracle and SAP licences"]),
+    ("Sales of Salesforce subscriptions to mid-market firms", ["Salesforce subscriptions"]),
+    ("Sold through Salesforce CRM and tracked the pipeline in HubSpot.", []),  # the tools a seller used
 ])
 def test_negated_spans(text: str, scoped: list[str]) -> None:
     assert [text[s:e].strip() for s, e, _ in negated_spans(text)] == scoped
