@@ -628,10 +628,15 @@ def _degree_type_words() -> frozenset[str]:
     return frozenset(fold(str(w)) for w in load("education_words")["degree_type_words"])
 
 
+_ABBREV_AFTER = re.compile(r"\s*\(|\s+[-–—]\s+")
+
+
 def _next_subject(credential: str, segments: list[str], consumed: set[str]) -> str:
     """The segment right after the credential when it reads as a subject ("Master of Science, Electrical
     Engineering"), else ""."""
     at = segments.index(credential) + 1 if credential in segments else len(segments)
+    if at < len(segments) - 1 and _cues().abbrev.fullmatch(segments[at].strip(" .()")):
+        at += 1  # "Bachelor of Engineering - BE, Computer Science": the credential's abbreviation, then its subject
     nxt = segments[at] if at < len(segments) else ""
     if not nxt or nxt in consumed or _looks_like_place(nxt) or has_institution(nxt) or has_degree(nxt) or \
             len(nxt.split()) > 6 or _FIELD_MARKER.match(nxt) or not re.match(r"[^\W\d_]", nxt) or \
@@ -860,7 +865,8 @@ def _build(text: str, entry: _Entry, today: date | None) -> EducationEntry:
             credential, institution = wrapped[0], f"{acronym}, {wrapped[1]}" if acronym else wrapped[1]
     if credential:
         m = _FIELD_PREP.search(credential) or _FIELD_OF.match(credential)
-        if m and m.re is _FIELD_OF and fold(clean(m["f"])) in _degree_type_words():
+        # ("Bachelor of Engineering (B.E.)", "Bachelor of Engineering - BE": the kind of degree, its abbreviation after)
+        if m and m.re is _FIELD_OF and fold(clean(_ABBREV_AFTER.split(m["f"], 1)[0])) in _degree_type_words():
             m = None  # "Master of Science": the kind of degree, not its subject
             fld = _next_subject(credential, segments, consumed)  # "…, Electrical Engineering"
         am = cues.abbrev.match(credential)
