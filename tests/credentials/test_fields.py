@@ -44,6 +44,8 @@ def test_another_field_does_not(entry: str, field: str) -> None:
     "Licenciatura en Ciencias de la Computación, Universidad de Buenos Aires, Argentina, 2016",
     "Bacharelado em Ciência da Computação, Universidade de São Paulo, Brasil, 2016",
     "Diplom-Informatiker (Dipl.-Inf.), Technische Universität München, 2016",
+    "Bachelor of Engineering (B.E.), Computer Science, Anna University, Chennai, India, 2016",
+    "Специалист, Прикладная информатика, Уральский федеральный университет, 2016",
 ])
 def test_a_foreign_degree_in_the_field_meets_the_degree_requirement(education: str) -> None:
     """With two years of experience (short of the four that stand in), a Brazilian computer-science bachelor's read
