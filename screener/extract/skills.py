@@ -572,7 +572,8 @@ def _outside_glued_names(text: str, cands: list[SpanCandidate]) -> list[SpanCand
         return cands
     whole = set(glued)
     starts, reach = _interval_index(glued)
-    return [c for c in cands if (c.start, c.end) in whole
+    # (a rubric's own term still counts inside one: "SQL" of "PL/SQL" is SQL written, for a rubric asking for SQL)
+    return [c for c in cands if (c.start, c.end) in whole or c.extra_id is not None
             or not (k := bisect.bisect_right(starts, c.start)) or reach[k - 1] < c.end]
 
 

@@ -483,3 +483,10 @@ def test_a_name_written_as_one_word_of_several_tokens_is_one_skill(ex: SkillExtr
     assert name in found, found
     assert found.count("SQL") == 1, found  # the list's own
     assert not set(found) & {"PL", "TCP", "IP", "ASP", "NET", "CI", "CD"}, found
+
+
+def test_a_rubrics_own_term_still_counts_inside_a_name_written_as_one_word(ex: SkillExtractor) -> None:
+    """A rubric asking for SQL meets it in 'PL/SQL' (SQL is written there), as before the pieces of such names
+    stopped being candidates of their own."""
+    found = [m.text for m in ex.extract("SKILLS\nPL/SQL, Java\n", extra_terms={"rubric:sql": ["SQL"]})]
+    assert "SQL" in found, found
