@@ -85,8 +85,17 @@ def negated_spans(text: str) -> list[tuple[int, int, str]]:
     max_words = cues.max_words
     out: list[tuple[int, int, str]] = []
     seen: set[int] = set()
+    # the windows around the anchors, overlapping ones merged: each position is tried once (a text of "no no no …"
+    # tried every position once per anchor near it)
+    windows: list[list[int]] = []
     for a in cues.anchors.finditer(text):
-        for m in cues.pattern.finditer(text, max(0, a.start() - _BEFORE), min(len(text), a.end() + _AFTER)):
+        lo, hi = max(0, a.start() - _BEFORE), min(len(text), a.end() + _AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for m in cues.pattern.finditer(text, lo, hi):
             if m.start() in seen:
                 continue
             seen.add(m.start())
