@@ -41,7 +41,7 @@ from screener.parse.dates import (
 from screener.parse.education import has_degree, has_institution
 from screener.parse.function_words import ARTICLES, CONJUNCTIONS, NAME_PARTICLES, PREPOSITIONS
 from screener.parse.languages import parse_language_item
-from screener.parse.sections import heading_name
+from screener.parse.sections import heading_name, heading_names
 
 ROLE_SECTIONS = ("experience", "volunteering", "other")
 # Where roles are looked for when a résumé has no experience-like heading at all.
@@ -485,7 +485,9 @@ def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, toda
     text = _without_side_column(text)
     chosen = role_sections(_jobs_under_other_headings(text, _continued_experience(text, sections, today), today))
     for section in chosen:
-        found = _section_roles(text, section, today)
+        columns = _jobs_column(section)
+        found = _column_roles(text, section, *columns, today) if columns else []
+        found = found or _section_roles(text, section, today)
         if len(found) >= 2 and all(r.start and not r.title and not r.employer for r in found):
             found = _dates_column_headers(text, sections, section, found) or found
         roles.extend(found)
@@ -977,6 +979,189 @@ def _without_side_column(text: str) -> str:
         end = ln.end + 1 if text[ln.end:ln.end + 1] == "\n" else ln.end
         out[ln.start:end] = " " * (end - ln.start)
     return "".join(out)
+
+
+# Columns printed side by side and converted line by line, every line joining one piece of each column with single
+# spaces ("PROFESSIONAL SUMMARY EDUCATION WORK HISTORY" / "… prose … degree words … Acme Ltd"): the heading line
+# names three sections or more, in column order, and the work history's column is the one its heading stands in.
+_MIN_COLUMNS = 3
+_MAX_PIECE_WORDS = 7
+
+
+def _jobs_column(section: Section) -> tuple[int, int] | None:
+    """(position, count) of the work history's column when ``section`` opens under a heading line naming three
+    sections or more side by side, one of them the work history; None otherwise."""
+    if not section.heading or len(section.heading) > 120:
+        return None
+    names = heading_names(section.heading)
+    if len(names) < _MIN_COLUMNS or names.count("experience") != 1:
+        return None
+    return names.index("experience"), len(names)
+
+
+def _name_word(w: str) -> bool:
+    return w[:1].isupper() or w == "&" or bool(_cues().suffix_only.fullmatch(w.lower()))
+
+
+def _clear_edge(w: str | None) -> bool:
+    """Whether a word next to a run of capitalised words ends another column's piece for sure: no word (the line's
+    edge), a word with a digit (a year), a word closing a sentence or a clause, or a word in lower case that does not
+    carry a phrase on into the run ("and", "of", "in" do: "Master degree of Computer Acme Ltd"). A comma does not
+    end a piece for sure: another column's list may go on ("Figma, Sketch Lead Designer")."""
+    if w is None:
+        return True
+    if any(c.isdigit() for c in w) or w[-1:] in ".;:!?)":
+        return True
+    return w[:1].islower() and w.lower() not in _GOES_ON_WORDS
+
+
+def _closes_run(w: str) -> bool:
+    """A word that ends a clause ("Swift;", "shops,", "quality.") closes a run; a legal form's full stop does not."""
+    return w[-1:] in ",;:!?" or w.endswith(".") and not _cues().suffix_only.fullmatch(w.lower())
+
+
+def _name_runs(words: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs ``[a, b)`` of a line's words that can be a name or a job title: capitalised words, legal forms,
+    "&", a joining word between two of them ("Head of Sales") and a title's head word in lower case closing it
+    ("QA Automation engineer")."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        if not _name_word(words[i]) or any(c.isdigit() for c in words[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not _closes_run(words[j - 1]):
+            w = words[j]
+            if any(c.isdigit() for c in w):
+                break
+            # ("and" is no joining word here: "… and Information Systems" goes on another column's phrase)
+            if _name_word(w) or w.lower() in _CONNECTORS and w.lower() != "and" and j + 1 < n and \
+                    _name_word(words[j + 1]):
+                j += 1
+            elif _cues().title.fullmatch(w.rstrip(",;")) is not None:
+                j += 1
+                break
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _column_piece(line: str, pos: int, count: int, known: set[str]) -> tuple[str, bool] | None:
+    """The work-history column's piece of a header line (a title or an employer) and whether its edges are sure,
+    or None. The piece ends the line when the column is the rightmost, opens it when the leftmost, and is the one
+    run between clear edges otherwise (cut after its last title or organisation word when the next column's words
+    may be glued on); a school's name before it ("… Ural State University Acme Ltd") is the education column's.
+    When another column's phrase may run into it ("… degree of Computer Acme Ltd"), the piece is the longest tail
+    of the run read elsewhere with sure edges (``known``), else nothing: the field is left empty, never guessed."""
+    words = line.split()
+    if not words or len(words) > 40:
+        return None
+    runs = _name_runs(words)
+    if pos == count - 1:
+        runs = [r for r in runs if r[1] == len(words)]
+    elif pos == 0:
+        runs = [r for r in runs if r[0] == 0]
+    else:
+        cut: list[tuple[int, int]] = []
+        for a, b in runs:
+            if a == 0 or b - a < 2 and len(words[a]) < 3:
+                continue  # (the left column's piece opens the line)
+            if not _clear_edge(words[b] if b < len(words) else None):
+                ends = [k + 1 for k in range(a, b) if _cues().title.fullmatch(words[k].rstrip(",;")) or
+                        _cues().company.fullmatch(words[k].rstrip(",;"))]
+                if not ends:
+                    continue
+                b = ends[-1]
+            cut.append((a, b))
+        runs = cut
+    if len(runs) != 1:
+        return None
+    a, b = runs[0]
+    schools = [k for k in range(a, b) if has_institution(words[k])]
+    if schools:
+        a = schools[-1] + 1  # the education column's school ends where the piece begins
+        if a >= b or words[a].lower() in _CONNECTORS:
+            return None
+    elif b - a > _MAX_PIECE_WORDS:
+        a = b - _MAX_PIECE_WORDS
+    sure = bool(schools) or _clear_edge(words[a - 1] if a > 0 else None)
+    if not sure:
+        tails = [" ".join(words[k:b]) for k in range(a, b)]
+        tail = next((t for t in tails if clean(t).casefold() in known), None)
+        return (clean(tail), True) if tail is not None else None
+    piece = clean(" ".join(words[a:b]))
+    if len(piece) < 2 or _is_tool(piece) or _tool_list(piece) or has_degree(piece) and not _ends_with_title(piece):
+        return None
+    return piece, True
+
+
+def _column_range(line: str, pos: int, count: int, today: date | None) -> DateRange | None:
+    """The work-history column's dates on ``line``: a range of months (or one running to now) that ends the line
+    when the column is the rightmost, opens it when the leftmost; the only such range on the line otherwise."""
+    ranges = [r for r in find_date_ranges(line, today=today)
+              if r.start is not None and (r.start.month is not None or r.current)]
+    if not ranges:
+        return None
+    if pos == count - 1:
+        r = ranges[-1]
+        return r if not line[r.span[1]:].strip(" .,;|") else None
+    if pos == 0:
+        r = ranges[0]
+        return r if not line[:r.span[0]].strip(" |") else None
+    return ranges[0] if len(ranges) == 1 else None
+
+
+def _column_roles(text: str, section: Section, pos: int, count: int, today: date | None) -> list[Role]:
+    """Roles of a work history printed as one of three columns or more whose lines a converter joined: each role's
+    dates are a range in the column's place on a line, its title and employer the column's pieces of the two lines
+    above (a title word tells the title); a title alone right under the last role's dates is the next position at
+    the same employer. A line whose piece cannot be told apart from its neighbours' gives no field."""
+    body = _body_start(text, section)
+    lines = [ln for ln in _lines(text, body, section.end) if ln.text]
+    # the words of the document's headline and of the pieces with sure edges: a title read there settles a piece
+    # another column's phrase may run into
+    known: set[str] = set()
+    for ln in _lines(text, 0, min(section.start, 400))[:3]:
+        if ln.text and len(ln.text.split()) <= 6:
+            known.add(clean(ln.text).casefold())
+    for ln in lines:
+        got = _column_piece(ln.text, pos, count, set())
+        if got is not None and got[1]:
+            known.add(got[0].casefold())
+    roles: list[Role] = []
+    prev = -1
+    for idx, ln in enumerate(lines):
+        dr = _column_range(ln.text, pos, count, today)
+        if dr is None:
+            continue
+        pieces: list[str] = []
+        top = idx
+        for j in range(idx - 1, prev, -1):
+            if len(pieces) == 2:
+                break
+            got = _column_piece(lines[j].text, pos, count, known)
+            if got is not None:
+                pieces.insert(0, got[0])
+                top = j
+        title = employer = ""
+        for piece in reversed(pieces):  # the piece nearer the dates takes the title when both read as one
+            if not title and _cues().title.search(piece) and not _cues().suffix_only.search(piece):
+                title = piece
+            elif not employer:
+                employer = piece
+        if not title and not employer:
+            prev = idx
+            continue
+        if not employer and title and roles and prev >= 0 and idx - prev == 2 and len(pieces) == 1:
+            employer = roles[-1].employer  # a further position under the employer of the role above
+        roles.append(Role(title=title, employer=employer, location="", start=dr.start, end=dr.end,
+                          current=dr.current, date_text=re.sub(r"\s+", " ", dr.text).strip(),
+                          span=(lines[top].start, ln.end)))
+        prev = idx
+    return _with_following_spans(text, section, roles) if roles else []
 
 
 def _section_roles(text: str, section: Section, today: date | None) -> list[Role]:
