@@ -33,6 +33,9 @@ ROOT = Path(__file__).resolve().parents[2]
     ("Looking for a Python developer role leveraging my five years of Django.", ["Looking for a Python developer role"]),
     ("Aspiring to become a data engineer with Spark.", ["Aspiring to become a data engineer"]),
     ("Looking for bugs in Java code every day.", []),  # "looking for" a thing, not a job
+    ("Objective: Secure a role as a Python developer in fintech.", ["Secure a role as a Python developer in fintech"]),
+    ("Secure coding practices in Go and Rust.", []),
+    ("Secured a role as lead Java engineer after two years.", []),  # done, not sought
     ("Secure coding in C and Rust; applying for patents.", []),
     # a cue written as a label: its scope is the list after the colon, to the end of the line
     ("Currently learning: Rust, Elixir\nDocker, Go", ["Rust, Elixir"]),
