@@ -140,6 +140,11 @@ class _Rules:
         self.list_sep = re.compile(r"[ \t]*+[,&;/][ \t]*+")
         self.open_after = re.compile(rf"[ \t]*+(?:{open_after}){nl}", flags)
         self.two_digit_end = re.compile(rf"[ \t]*+(?:{dash}|to)[ \t]*+['’]?(?P<yy>\d{{2}})(?![\d/.:%+,]|[ \t]*+\+|[^\W\d_])", flags)
+        # "2013 - 2017 January 2022 - present": a month with a year of its own after it opens the next date, unless
+        # that year takes a month after it too ("2019 October 2020 March": the document writes the year first)
+        self.month_then_year = re.compile(
+            rf"[ \t]*+,?[ \t]*+(?:{mon})\.?{nl}[ \t]*+[,.\-/]?[ \t]*+(?:{y4})(?!\d)(?![ \t]*+,?[ \t]*+(?:{mon}){nl})",
+            flags)
         self.since_before = re.compile(rf"(?<![^\W\d_])(?P<w>{since})[ \t:]*+\n?[ \t]*+$", flags)
         self.guard_before = re.compile(r"(?:\d[-/.:]|[\d$€£#]|\d[ \t])\Z")
 
@@ -168,16 +173,22 @@ def _two_digit_year(yy: int, today: date | None) -> int:
     return year if year <= _max_year(today) else 1900 + yy
 
 
-def _point_at(text: str, pos: int, today: date | None, prev_end: int) -> _Point | None:
+def _point_at(text: str, pos: int, today: date | None, prev_end: int, *, after_date: bool = False) -> _Point | None:
     rules = _rules()
     # a digit just before is part of a phone number or an amount, unless it ends the previous date ("3/2018-05/2020")
-    before = "" if rules.gap.fullmatch(text, prev_end, pos) else text[max(0, pos - 3):pos]
+    before = "" if after_date or rules.gap.fullmatch(text, prev_end, pos) else text[max(0, pos - 3):pos]
     for kind, pattern in rules.points:
         m = pattern.match(text, pos)
         if not m:
             continue
         point = _make_point(kind, m, before, today)
         if point is not None:
+            return point
+    if before and prev_end >= 0 and rules.space_gap.fullmatch(text, prev_end, pos):
+        # "09/2012 - 06/2016 03/2019 - present": the digits before end the previous date, and this one opens a
+        # range of its own (two ranges side by side); "Awards 2018 2019" stays two years
+        point = _point_at(text, pos, today, prev_end, after_date=True)
+        if point is not None and (rules.gap.match(text, point.end) or rules.present_after.match(text, point.end)):
             return point
     return None
 
@@ -215,7 +226,8 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
     if kind == "ym":
         month = rules.months.get(fold(m["m"]).rstrip("."))
         year = int(m["y"])
-        if month is None or numeric_guard or not _year_ok(year, today):
+        if month is None or numeric_guard or not _year_ok(year, today) or \
+                rules.month_then_year.match(m.string, m.end("y")):
             return None
         return _Point("full", PartialDate(year, month), PartialDate(year, month), s, e)
     if kind == "myy2":

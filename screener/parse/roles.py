@@ -933,6 +933,8 @@ def _rest_of_line(text: str, line: _Line, span: tuple[int, int]) -> str:
             after = after[close + 1:]  # "(on leave since 2026)", "(contract)": a remark on the dates
     if _tool_list(after):
         after = ""  # "June 2019 - Dec 2019 - Java, Apache Camel, Hibernate": the stack used, not the header
+    elif after[:1].isalnum() and any(r.span[0] == 0 for r in find_date_ranges(after)):
+        after = ""  # "2013 - 2017 January 2022 - present": the dates of the column beside, no part of the header
     parts = [_keep_gaps(_DURATION.sub(" ", p)) for p in (before, after)]
     if parts[1] and _SENTENCE_GOES_ON.match(parts[1]):
         # "… Oct 2018 - Present and Computer Science (2011 2015)", "Feb 2015 - Dec 2015 as proper configuration

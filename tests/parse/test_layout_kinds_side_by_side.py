@@ -1,0 +1,66 @@
+"""Layout kinds read wrongly, each an invented plain-text résumé or line: two date ranges side by side on one line
+(two columns converted line by line), a job title no list knows beside its employer, and full-width digits and
+Japanese era years in dates of an otherwise English résumé."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screener.models import Document
+from screener.parse import parse_document
+from screener.parse.dates import find_date_ranges
+
+TODAY = date(2026, 1, 15)
+NOW = "present"
+
+
+def _parse(text: str):  # type: ignore[no-untyped-def]
+    return parse_document(Document(file="cv.txt", kind="txt", text=text, pages=(text,)), today=TODAY)
+
+
+def _roles(text: str) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [(r.title, r.employer, r.location, str(r.start) if r.start else None, r.end_label())
+            for r in _parse(text).roles]
+
+
+def _ranges(line: str) -> list[tuple[str, str | None, str]]:
+    return [(str(r.start), NOW if r.current else str(r.end), r.text) for r in find_date_ranges(line, today=TODAY)]
+
+
+HEAD = "Ysolde Marchbank\nysolde.marchbank@example.com | (555) 204-7713 | Duluth, MN\n\n"
+
+
+# --- 1. two date ranges side by side: a range's end takes no month that opens the next range ------------------------
+
+@pytest.mark.parametrize("line, gold", [
+    ("2013 - 2017 January 2022 - present",
+     [("2013", "2017", "2013 - 2017"), ("2022-01", NOW, "January 2022 - present")]),
+    ("2015 – 2019 Mar 2020 – Jun 2021",
+     [("2015", "2019", "2015 – 2019"), ("2020-03", "2021-06", "Mar 2020 – Jun 2021")]),
+    ("2011 – 2014 Sept. 2016 – Current",
+     [("2011", "2014", "2011 – 2014"), ("2016-09", NOW, "Sept. 2016 – Current")]),
+    ("09/2012 - 06/2016 03/2019 - present",
+     [("2012-09", "2016-06", "09/2012 - 06/2016"), ("2019-03", NOW, "03/2019 - present")]),
+    # ordinary ranges read as before
+    ("2017 - January 2019", [("2017", "2019-01", "2017 - January 2019")]),
+    ("2013 – 2017 (4 years)", [("2013", "2017", "2013 – 2017")]),
+    ("2019 October – 2020 March", [("2019-10", "2020-03", "2019 October – 2020 March")]),
+    ("2021, July – December", [("2021-07", "2021-12", "2021, July – December")]),
+])
+def test_two_ranges_side_by_side(line: str, gold: list[tuple[str, str | None, str]]) -> None:
+    assert _ranges(line) == gold
+
+
+def test_side_by_side_ranges_are_no_header() -> None:
+    text = HEAD + (
+        "EXPERIENCE\n"
+        "Hydrology Technician, Pinecrest Water Authority\n"
+        "2012 - 2016 February 2021 - present\n"
+        "• Logged river gauges.\n\n"
+        "EDUCATION\nB.S. Geology, Lakehead State College, 2012\n")
+    roles = _roles(text)
+    assert roles[0] == ("Hydrology Technician", "Pinecrest Water Authority", "", "2012", "2016")
+    assert not any("2021" in r[1] or "present" in r[2].casefold() for r in roles)
+
