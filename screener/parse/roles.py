@@ -491,7 +491,75 @@ def find_roles(text: str, sections: list[Section] | tuple[Section, ...], *, toda
         if len(found) >= 2 and all(r.start and not r.title and not r.employer for r in found):
             found = _dates_column_headers(text, sections, section, found) or found
         roles.extend(found)
-    return _dates_in_document_order(roles, text, today)
+    return _dates_in_document_order(_fields_in_document_order(roles, text), text, today)
+
+
+# between a header's two fields written side by side or one under the other: only separators ("X, Y", "X | Y",
+# "X" / "Y"); a word there ("X at Y", "Company: Y") says which is which by itself
+_HEADER_REACH = 600
+_FIELD_GAP = re.compile(r"[\s,|/;()\-–—·•]*")
+
+
+def _fields_order(text: str, r: Role, a: str, b: str) -> bool | None:
+    """Whether ``a`` is written before ``b`` in the role's header with only separators between; None otherwise."""
+    stop = min(r.span[1], r.span[0] + _HEADER_REACH)  # (the header opens the role's text: linear on long sections)
+    i, j = text.find(a, r.span[0], stop), text.find(b, r.span[0], stop)
+    if i < 0 or j < 0 or i == j:
+        return None
+    if i < j:
+        return True if i + len(a) <= j and _FIELD_GAP.fullmatch(text, i + len(a), j) else None
+    return False if j + len(b) <= i and _FIELD_GAP.fullmatch(text, j + len(b), i) else None
+
+
+def _unknown_name(s: str) -> bool:
+    """Neither a known title nor an organisation's name: the field could be either."""
+    return not _cues().title.search(s) and not _cues().company.search(s)
+
+
+_JOINERS = frozenset({"of", "and", "&", "the", "de", "du", "da", "von", "van", "for", "in", "on"})
+_PLAIN_WORD = re.compile(r"[A-ZÀ-Ý][^\W\d_]*+(?:['’.-][^\W\d_]++)*+\.?")
+
+
+def _plain_name(s: str) -> bool:
+    """Two to five capitalised words ("Dough Whisperer", "Gantry Hill Builders"; a joining word between them in lower
+    case), no school or degree: a name that could be a title no list knows or an employer."""
+    words = s.split()
+    return 2 <= len(words) <= 5 and all(_PLAIN_WORD.fullmatch(w) or 0 < k < len(words) - 1 and w in _JOINERS
+                                        for k, w in enumerate(words)) and not has_institution(s) and not has_degree(s)
+
+
+def _fields_in_document_order(roles: list[Role], text: str) -> list[Role]:
+    """A title no list knows beside an employer with no organisation word ("Ostrander Mills" / "Dough Whisperer") is
+    read in the order the document's other roles settle: employer first when its roles whose fields are clear (a known
+    title, an organisation word) write the employer first, else the title first as the header reads."""
+    ambiguous: list[tuple[int, bool]] = []
+    untitled: list[int] = []  # "Gantry Hill Builders, Concrete Wrangler, 2014 - 2016": no title, an unknown name after
+    first = {True: 0, False: 0}  # title first / employer first, among the clear roles
+    for i, r in enumerate(roles):
+        if not r.title and r.employer and r.location and _plain_name(r.location) and _unknown_name(r.location) and \
+                not _is_location(r.location) and _fields_order(text, r, r.employer, r.location):
+            untitled.append(i)
+        if not r.title or not r.employer:
+            continue
+        order = _fields_order(text, r, r.title, r.employer)
+        if order is None:
+            continue
+        if _unknown_name(r.title) and _unknown_name(r.employer) and _plain_name(r.title) and _plain_name(r.employer):
+            ambiguous.append((i, order))
+        elif _cues().title.search(r.title) and not _cues().company.search(r.title) or \
+                _cues().company.search(r.employer) and not _cues().title.search(r.employer):
+            first[order] += 1
+    if not (ambiguous or untitled) or first[True] == first[False]:
+        return roles
+    title_first = first[True] > first[False]
+    out = list(roles)
+    if not title_first:
+        for i in untitled:
+            out[i] = replace(roles[i], title=roles[i].location, location="")
+    for i, order in ambiguous:
+        if order != title_first:
+            out[i] = replace(roles[i], title=roles[i].employer, employer=roles[i].title)
+    return out
 
 
 _FULL_NUMERIC = re.compile(r"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}(?!\d)")
@@ -2048,7 +2116,10 @@ def split_header(units: list[str]) -> tuple[str, str, str]:
         # only an employer in the header ("HUMAN SERVICES, INC.  Tampa, FL"): the title is looked for below
         employer = others[0][0]
         same_line = [p for p, ui in others[1:] if ui == others[0][1]]
-        return "", employer, ", ".join(locations + same_line)
+        # "Gantry Hill Builders" / "Dough Whisperer": a name on a line of its own under the employer, with no
+        # organisation word, is the title no list knows
+        own_line = [p for p, ui in others[1:] if ui != others[0][1] and not cues.company.search(p) and _plain_name(p)]
+        return own_line[0] if own_line else "", employer, ", ".join(locations + same_line)
     # a word saying how one worked ("Freelance", "Contract") names no job when another part does: it is the
     # employer's place ("Freelance" / "Web Developer" / dates)
     what = [x for x in plain_titled if x[0].casefold() not in _ARRANGEMENTS]

@@ -64,3 +64,50 @@ def test_side_by_side_ranges_are_no_header() -> None:
     assert roles[0] == ("Hydrology Technician", "Pinecrest Water Authority", "", "2012", "2016")
     assert not any("2021" in r[1] or "present" in r[2].casefold() for r in roles)
 
+
+# --- 2. a title no list knows beside its employer: the organisation word, the known title, or the document's order --
+
+def test_unknown_title_under_an_employer_with_an_organisation_word() -> None:
+    text = HEAD + (
+        "EXPERIENCE\n"
+        "Copperfield Stoneworks Ltd\nTerrazzo Whisperer\nApril 2020 - Present\n• Polished floors.\n\n"
+        "Larkspur Valley Builders\nMortar Poet\nMay 2017 - March 2020\n• Laid courses.\n\n"
+        "Larkspur Valley Builders, Gravel Sommelier, 2015 - 2017\n\n"
+        "EDUCATION\nB.A. History, Wexcombe College, 2015\n")
+    assert _roles(text) == [
+        ("Terrazzo Whisperer", "Copperfield Stoneworks Ltd", "", "2020-04", NOW),
+        ("Mortar Poet", "Larkspur Valley Builders", "", "2017-05", "2020-03"),
+        ("Gravel Sommelier", "Larkspur Valley Builders", "", "2015", "2017"),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["EXPERIENCE", "CAREER HISTORY"])
+def test_unknown_title_and_plain_employer_in_the_documents_order(heading: str) -> None:
+    # the other roles write the employer first (an organisation word, a known title): so do the unclear ones
+    text = HEAD + (
+        f"{heading}\n"
+        "Hollowbrook Farms\nCheese Cartographer\n2021 - Present\n• Mapped the cellars.\n\n"
+        "Pendleford Analytics Inc.\nData Analyst\n2018 - 2021\n• Built dashboards.\n\n"
+        "Quillon Bakehouse, Crumb Architect, 2016 - 2018\n"
+        "Marrowgate Software, Support Engineer, 2014 - 2016\n\n"
+        "EDUCATION\nB.Sc. Statistics, Thornleigh University, 2014\n")
+    assert _roles(text) == [
+        ("Cheese Cartographer", "Hollowbrook Farms", "", "2021", NOW),
+        ("Data Analyst", "Pendleford Analytics Inc.", "", "2018", "2021"),
+        ("Crumb Architect", "Quillon Bakehouse", "", "2016", "2018"),
+        ("Support Engineer", "Marrowgate Software", "", "2014", "2016"),
+    ]
+
+
+def test_unknown_title_first_stays_first() -> None:
+    # title first throughout: the unclear role keeps the header's order
+    text = HEAD + (
+        "EXPERIENCE\n"
+        "Cheese Cartographer\nHollowbrook Farms\n2021 - Present\n• Mapped the cellars.\n\n"
+        "Data Analyst\nPendleford Analytics Inc.\n2018 - 2021\n• Built dashboards.\n\n"
+        "EDUCATION\nB.Sc. Statistics, Thornleigh University, 2014\n")
+    assert _roles(text) == [
+        ("Cheese Cartographer", "Hollowbrook Farms", "", "2021", NOW),
+        ("Data Analyst", "Pendleford Analytics Inc.", "", "2018", "2021"),
+    ]
+
