@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -74,6 +74,10 @@ class _Rules:
         self.months = months
         words = load("date_words")
         self.seasons = {fold(k): (int(v[0]), int(v[1])) for k, v in words["seasons"].items()}
+        self.eras = {str(k): int(v) for k, v in words["eras"].items()}
+        self.era_first_year = {str(w) for w in words["era_first_year"]}
+        era = alternation(self.eras)
+        era_first = alternation(self.era_first_year)
         mon = alternation(written)
         season = alternation(self.seasons)
         present = alternation(flat_words(words["present"]))
@@ -91,6 +95,9 @@ class _Rules:
             # "2019年3月", "2019年03月1日", "2015年": Chinese and Japanese dates, the year and month marked by 年 and 月
             ("cjk", re.compile(rf"(?P<y>{y4})[ \t]*+年(?:[ \t]*+(?P<m>\d{{1,2}})[ \t]*+月(?:[ \t]*+\d{{1,2}}[ \t]*+日)?)?",
                                flags)),
+            # "令和3年4月", "平成28年", "令和元年5月": a Japanese era's year (元年 its first), then the month
+            ("era", re.compile(rf"(?P<era>{era})[ \t]*+(?P<n>\d{{1,2}}|{era_first})[ \t]*+年"
+                               rf"(?:[ \t]*+(?P<m>\d{{1,2}})[ \t]*+月(?:[ \t]*+\d{{1,2}}[ \t]*+日)?)?(?!\d)")),
             ("pair", re.compile(rf"(?P<y1>{y4})(?P<y2>{y4})(?!\d)", flags)),
             # "2021 2025" opening a line, its dash lost: two years then the end of the line or a layout gap
             ("spaced", re.compile(rf"(?<![^\n])(?P<y1>{y4})[ \t]{{1,3}}(?P<y2>{y4})(?=[ \t]*+(?:\n|$)|\t|  )",
@@ -239,6 +246,14 @@ def _make_point(kind: str, m: re.Match[str], before: str, today: date | None) ->
             return None
         pd = PartialDate(year, month)
         return _Point("myy2", pd, pd, s, e, needs_partner=True)
+    if kind == "era":
+        n = 1 if m["n"] in rules.era_first_year else int(m["n"])
+        year = rules.eras[m["era"]] + n
+        month = int(m["m"]) if m["m"] else None
+        if n < 1 or not _year_ok(year, today) or (month is not None and not 1 <= month <= 12):
+            return None
+        pd = PartialDate(year, month)
+        return _Point("full" if month else "year", pd, pd, s, e)
     if kind == "cjk":
         year = int(m["y"])
         month = int(m["m"]) if m["m"] else None
@@ -383,7 +398,23 @@ def _scan(text: str, today: date | None, *, singles: bool, order: str = "") -> l
 @lru_cache(maxsize=256)
 def _scan_cached(text: str, today: date | None, singles: bool, order: str) -> tuple[DateRange | DateMention, ...]:
     """The same text is often searched several times (an entry, then each of its lines): scanned once."""
-    return tuple(_scan_uncached(text, today, singles=singles, order=order))
+    plain = _half_width(text)
+    found = _scan_uncached(plain, today, singles=singles, order=order)
+    if plain is text:
+        return tuple(found)
+    # the spans are the same in both texts (one character for one): the written text is the original's
+    return tuple(replace(f, text=text[f.span[0]:f.span[1]]) for f in found)
+
+
+# full-width digits and the signs dates use between them ("２０１９/０３", "２０１９年３月"), one character for one
+_FULL_WIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"／": "/", "．": ".", "－": "-"})
+
+
+_FULL_WIDTH_SIGN = re.compile("[\uff0d-\uff19]")
+
+
+def _half_width(text: str) -> str:
+    return text.translate(_FULL_WIDTH) if _FULL_WIDTH_SIGN.search(text) else text
 
 
 def _in_order(p: _Point, order: str) -> _Point:
@@ -404,7 +435,7 @@ def numeric_order(text: str, *, today: date | None = None) -> str:
 
 @lru_cache(maxsize=8)
 def _scan_points_cached(text: str, today: date | None) -> tuple[_Point, ...]:
-    return tuple(_scan_points(text, today))
+    return tuple(_scan_points(_half_width(text), today))
 
 
 def _scan_uncached(text: str, today: date | None, *, singles: bool, order: str = "") -> list[DateRange | DateMention]:

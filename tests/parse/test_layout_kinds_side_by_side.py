@@ -111,3 +111,31 @@ def test_unknown_title_first_stays_first() -> None:
         ("Data Analyst", "Pendleford Analytics Inc.", "", "2018", "2021"),
     ]
 
+
+# --- 3. full-width digits and Japanese era years in an English résumé ------------------------------------------------
+
+@pytest.mark.parametrize("written, start, end", [
+    ("２０１８年４月 – ２０２０年９月", "2018-04", "2020-09"),
+    ("２０２０/１０ – 現在", "2020-10", NOW),
+    ("２０１７．０５ – ２０１９．０２", "2017-05", "2019-02"),
+    ("令和2年7月 – 現在", "2020-07", NOW),
+    ("平成27年10月 – 平成30年3月", "2015-10", "2018-03"),
+    ("令和元年6月 – 令和4年1月", "2019-06", "2022-01"),
+    ("平成元年 – 平成3年", "1989", "1991"),
+    ("平成29年 – 令和元年", "2017", "2019"),
+])
+def test_full_width_and_era_dates(written: str, start: str, end: str) -> None:
+    found = find_date_ranges(written, today=TODAY)
+    assert [(str(r.start), NOW if r.current else str(r.end), r.text) for r in found] == [(start, end, written)]
+
+
+def test_era_dates_in_an_english_resume() -> None:
+    text = HEAD + (
+        "EXPERIENCE\n"
+        "Customs Broker, Minatomirai Freight Co.\n令和3年4月 – 現在\n• Cleared shipments.\n\n"
+        "Import Coordinator, Shirasagi Trading Ltd\n平成29年10月 – 令和3年3月\n• Booked containers.\n\n"
+        "EDUCATION\nB.A. Economics, Kamogawa University, 2017\n")
+    assert _roles(text) == [
+        ("Customs Broker", "Minatomirai Freight Co.", "", "2021-04", NOW),
+        ("Import Coordinator", "Shirasagi Trading Ltd", "", "2017-10", "2021-03"),
+    ]
