@@ -4,25 +4,16 @@ Japanese era years in dates of an otherwise English résumé."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from layout_docs import TODAY, parse_text, text_roles
 
-from screener.models import Document
-from screener.parse import parse_document
 from screener.parse.dates import find_date_ranges
 
-TODAY = date(2026, 1, 15)
 NOW = "present"
 
 
-def _parse(text: str):  # type: ignore[no-untyped-def]
-    return parse_document(Document(file="cv.txt", kind="txt", text=text, pages=(text,)), today=TODAY)
-
-
-def _roles(text: str) -> list[tuple[str, str, str, str | None, str | None]]:
-    return [(r.title, r.employer, r.location, str(r.start) if r.start else None, r.end_label())
-            for r in _parse(text).roles]
+_parse = parse_text
+_roles = text_roles
 
 
 def _ranges(line: str) -> list[tuple[str, str | None, str]]:
