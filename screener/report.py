@@ -50,7 +50,9 @@ def ranking_rows(run: ScreeningRun, competencies: Sequence[str], *, blind: bool 
         row["degree"] = r.degree.label() if r.degree else ""
         row["licence"] = ("found" if r.licence.found else "not found") if r.licence else ""
         row["verified_badges"] = r.verified_badges if not r.error else ""
-        row["foreign_credential"] = ("yes" if r.has_foreign_credential else "no") if not r.error else ""
+        # (blind review hides the marker, a nationality proxy, unless its options show it: a hidden marker reads
+        # empty, never a redacted "no")
+        row["foreign_credential"] = "" if r.error else "yes" if r.has_foreign_credential else "" if blind else "no"
         row["equivalency_notes"] = "; ".join(
             f"{n.credential}" + (f" ({n.country})" if n.country else "") + f": {n.us_equivalent or 'no note'}"
             + (" — contested" if n.contested else "") for n in r.equivalencies if n.foreign)

@@ -144,3 +144,22 @@ def test_private_file_modes_and_errors(tmp_path: Path, permissive_umask: None) -
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
     with pytest.raises(UsageError, match="cannot write"):
         write_private(tmp_path / "missing" / "x.csv", "x")
+
+
+def test_blind_ranking_leaves_the_foreign_credential_marker_empty_never_no() -> None:
+    """Blind review hides the foreign-credential marker (a nationality proxy); its redacted value read 'no' for every
+    candidate in the blind CSV, a wrong answer rather than a hidden one."""
+    from datetime import date
+
+    from screener.pipeline import ScreenOptions, screen
+    from screener.report import ranking_rows
+    from screener.rubric import load_rubric
+
+    root = Path(__file__).resolve().parents[1]
+    cv = ("Ana Souza\nana@example.com\n\nEXPERIENCE\nSoftware Engineer, Brightwater Logistics, 2019 - 2024\n"
+          "- Built services in Python.\n\nEDUCATION\nBacharelado em Ciência da Computação, Universidade de São Paulo, "
+          "Brasil, 2018\n")
+    run = screen(load_rubric(root / "rubrics" / "software-engineer.yaml"), [("ana.txt", cv.encode())],
+                 options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
+    assert ranking_rows(run, [])[0]["foreign_credential"] == "yes"
+    assert ranking_rows(run, [], blind=True)[0]["foreign_credential"] == ""

@@ -8,7 +8,7 @@ import streamlit as st
 
 from screener.rubric import LEVEL_NAMES
 from screener.score.present import evidence_rows
-from ui.blind import blind_on, code_of, view_run
+from ui.blind import blind_on, blind_options, code_of, view_run
 from ui.common import md_text
 from ui.runs import current_run
 from ui.workflow import compare_chart, decision_words, run_decisions
@@ -39,13 +39,16 @@ rubric = st.session_state.get("run_rubric")
 names = [c.name for c in rubric.competencies] if rubric is not None else [c.name for c in chosen[0].competencies]
 latest = run_decisions(run.run_id)
 
-summary = {"": ["Overall", "Must-haves", "Verified badges", "Foreign credential", "Decision"]}
+# the foreign-credential marker is a nationality proxy: blind review hides it (its redacted value would read "no")
+hide_foreign = blind and blind_options().nationality
+summary = {"": ["Overall", "Must-haves", "Verified badges", *([] if hide_foreign else ["Foreign credential"]),
+                "Decision"]}
 for r in chosen:
     summary[label[code_of(r)]] = [
         f"{r.overall:.1f}",
         "✔ all met" if r.must_haves_met else "✖ missing: " + "; ".join(r.missing_must_haves),
         f"✔ {r.verified_badges}" if r.verified_badges else "—",
-        "yes (see note)" if r.has_foreign_credential else "no",
+        *([] if hide_foreign else ["yes (see note)" if r.has_foreign_credential else "no"]),
         decision_words(latest.get(code_of(r)))]
 st.dataframe(pd.DataFrame(summary), hide_index=True, width="stretch")
 

@@ -78,6 +78,8 @@ def test_compare_page(app: AppTest) -> None:
     grid = app.dataframe[1].value
     assert len(grid.columns) == 3 and grid.columns[0] == "Competency"
     assert app.get("vega_lite_chart")
+    # blind review (on by default) hides the foreign-credential marker: no row that would read a redacted "no"
+    assert "Foreign credential" not in list(app.dataframe[0].value[""])
 
 
 def test_new_uploads_make_the_ranking_stale_and_unexportable(app: AppTest) -> None:
