@@ -327,11 +327,18 @@ def degree_status(
                     return DegreeStatus("met by equivalent", f"verified badge: {b.name}", highest)
     accepted = "; ".join(s.describe() for s in subs)
     found = f"highest found: {highest}" if highest else "no degree found"
+    wanted: str = policy.level
+    if policy.fields:
+        wanted += " in " + (", ".join(policy.fields[:-1]) + " or " if len(policy.fields) > 1 else "") + policy.fields[-1]
+        if any((n.isced_level or 0) >= need for n in ranked):
+            found += ", in another field"  # the level is there: the field is why it does not count
     others = [f"{n.credential} ({n.kind})" for n in notes if n.kind in _PROGRAMME_KINDS and n.isced_level is None]
     also = f"; not degrees: {', '.join(others)}" if others else ""
     if pending:
         also += f"; not yet awarded: {', '.join(n.credential for n in pending)}"
-    return DegreeStatus("not met", f"{policy.level} required ({found}{also}); accepted instead: {accepted}", highest)
+    # (what would also meet it, none found: "accepted instead" read as if the candidate held them)
+    return DegreeStatus("not met", f"{wanted} required ({found}{also}); also accepted, none found: {accepted}",
+                        highest)
 
 
 #: Education kinds that are not degrees but may stand for one where the rubric names them as a substitute.

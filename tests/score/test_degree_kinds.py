@@ -86,3 +86,23 @@ def test_a_degree_known_by_its_school_alone_never_shows_a_stray_word_as_the_cred
         "a degree from State University of Telecommunications (credential not named)"
     named = note("Bachelor of Science", "degree", institution="University of Porto")
     assert degree_status(POLICY, [named], profile(), as_of=AS_OF).highest == "Bachelor of Science"
+
+
+def test_a_degree_not_met_says_the_field_is_why_and_that_the_substitutes_were_not_found() -> None:
+    """'bachelor required (highest found: MA In Jurisprudence); accepted instead: 4 years …; verified badge …' never
+    said the field was why, and read as if the candidate held the badge and the certification."""
+    from datetime import date
+    from pathlib import Path
+
+    from screener.pipeline import ScreenOptions, screen
+    from screener.rubric import load_rubric
+
+    cv = ("Alex Morgan\n\nEXPERIENCE\nSoftware Engineer, Brightwater Logistics, 2023 - 2024\n- Built services in Python.\n"
+          "\nEDUCATION\nMA in Jurisprudence, Saratov State Law Academy, 2016\n")
+    rubric = load_rubric(Path(__file__).resolve().parents[2] / "rubrics" / "software-engineer.yaml")
+    degree = screen(rubric, [("cv.txt", cv.encode())],
+                    options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False)).results[0].degree
+    assert degree is not None and degree.status == "not met"
+    assert degree.detail.startswith("bachelor in computer science, software engineering or computer engineering "
+                                    "required (highest found: MA in Jurisprudence, in another field)"), degree.detail
+    assert "also accepted, none found: 4 years of relevant experience" in degree.detail
