@@ -36,7 +36,18 @@ def norm_phone(text: str) -> str | None:
     digits = re.sub(r"\D", "", text)
     if not 7 <= len(digits) <= 15:
         return None
-    return digits[-10:]
+    last = digits[-10:]
+    return None if _placeholder(last) else last
+
+
+_ASCENDING = "01234567890123456789"
+
+
+def _placeholder(digits: str) -> bool:
+    """A template's number, shared by people who never met: "(123) 456-7890", "000-000-0000", "987-654-3210", or
+    one of the North American numbers set aside for fiction (555-0100 to 555-0199)."""
+    return len(set(digits)) == 1 or digits in _ASCENDING or digits[::-1] in _ASCENDING or \
+        digits[-7:-2] == "55501"
 
 
 def norm_name(text: str) -> str | None:

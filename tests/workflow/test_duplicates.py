@@ -43,6 +43,9 @@ def test_signals(a, b, signals) -> None:
     (("Ana Souza", "ana@x.com 2019-2021"), ("Ben Okafor", "ben@y.com 2019-2021")),  # a date range is not a phone
     (("Ana", "call 12345"), ("Ana", "call 12345")),  # one-word names and short numbers say nothing
     (("Ana Souza", "ana@x.com"), ("Ana Sousa", "ana2@x.com")),
+    # a template's number, shared by people who never met (two résumé templates' "(123) 456-7890" were flagged)
+    (("Barry Allen", "barry@x.com (123) 456-7890"), ("John Doe", "john@y.com 123.456.7890")),
+    (("Barry Allen", "barry@x.com (206) 555-0123"), ("John Doe", "john@y.com 206-555-0123")),
 ])
 def test_different_people_are_not_flagged(a, b) -> None:
     d = _find([R("a.pdf", a[0], a[1], "s1", "C-1"), R("b.pdf", b[0], b[1], "s2", "C-2")])
