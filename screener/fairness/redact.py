@@ -100,10 +100,11 @@ _STREET = re.compile(
     r"|\b(?:Rua|Avenida|Calle|Carrera|Via|Strasse|Straße|Ulica|ul\.)\s+[^\n]{2,60}"
     r"|\b(?:Apt|Apartment|Suite|Flat|Unit)\.?[ \t]*#?[ \t]*\d\w*", re.UNICODE)
 _FIELD = re.compile(  # "Date of birth: …", "Gender: …" — the label stays, the value goes (to the end of the line)
-    r"(?im)\b(?P<label>date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?|born|age|gender|sex|marital\s+status|"
+    r"(?im)\b(?P<label>date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|born|age|gender|sex|marital\s+status|"
     r"nationality|citizenship|place\s+of\s+birth|religion|pronouns|address|home\s+address)[ \t]*[:\-–][ \t]*(?P<value>[^\n|;•·]+)")
 _FIELD_MAX = 100
-_AGE = re.compile(r"(?i)\b(?:born\s+(?:in\s+|on\s+)?[\w ,./-]{0,20}?(?:19|20)\d\d|aged?\s+\d{2}|\d{2}\s+years?\s+old)\b")
+_AGE = re.compile(r"(?i)\b(?:born\s+(?:in\s+|on\s+)?[\w ,./-]{0,20}?(?:19|20)\d\d|aged?\s+\d{2}|\d{2}\s+years?\s+old"
+                  r"|\d{2}[ -]?years?[ -]old|\d{2}\s?y\s?[./]\s?o\b\.?|\d{2}\s?yo\b|\d{2}\s+(?:лет|года|год)\b)")
 # a year, but not the one in the name of a classification ("ISCED 2011 level 7" in an equivalency note)
 _YEAR = re.compile(r"(?<!\d)(?<!ISCED )(?:19[4-9]\d|20[0-4]\d)(?!\d)")
 _EDU_LINE = re.compile(
@@ -195,6 +196,9 @@ class _Phrases:
             exact = t.isupper() and len(t) <= 5
             key = tuple(words) if exact else tuple(w.casefold() for w in words)
             self._index.setdefault(key[0], []).append((key, exact))
+            if len(key) > 1:  # the words joined by hyphens, one token: "Tel-Aviv", "Petah-Tikva"
+                joined = ("-".join(key),)
+                self._index.setdefault(joined[0], []).append((joined, exact))
         for cands in self._index.values():
             cands.sort(key=lambda c: -len(c[0]))
 

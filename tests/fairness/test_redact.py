@@ -63,6 +63,12 @@ def test_categories_are_data_with_a_purpose():
     ("Portfolio: janedoe.com · ASP.NET MVC", ["janedoe.com"], ["ASP.NET MVC"]),
     ("Address: 4 Park Colony, Pune 411007.  Objective  To build Kubernetes platforms", ["411007", "Park Colony"],
      ["Objective", "Kubernetes"]),
+    # ages written short, a birthday label, and towns written with hyphens (a QA pass saw each in blind review)
+    ("Frontend developer, 27 y .o. Backend lead (34 y.o.), 41-year-old architect, 29 yo", ["27", "34", "41", "29"],
+     ["Frontend developer", "Backend lead", "architect"]),
+    ("Birthday: 9 March 1984\nSKILLS\nPython", ["1984", "March"], ["Birthday:", "Python"]),
+    ("Relocated from Tel-Aviv to Petah-Tikva, then Kfar-Yona; earlier Saratov and Mountain View, CA",
+     ["Tel-Aviv", "Petah-Tikva", "Kfar-Yona", "Saratov", "Mountain View"], ["Relocated from"]),
 ])
 def test_patterns(text, hidden, kept):
     out = Redactor(names=["Jane Doe"]).redact(text)
