@@ -106,9 +106,15 @@ def name_in(segment: str) -> str:
     for cue in (cues.stop, cues.title, cues.company, cues.institution):
         if cue.search(base):
             return ""
-    if cues.country.fullmatch(base):
-        return ""
+    if cues.country.fullmatch(base) or _is_place(base):
+        return ""  # "Kiryat Bialik", "Tel Aviv": a town written at the top, not a name
     return clean(base + (bracket.group(0) if bracket else ""))
+
+
+def _is_place(text: str) -> bool:
+    from screener.credentials.countries import is_place  # (imported late: the credentials package reads parse)
+
+    return is_place(text)
 
 
 def looks_like_name(line: str) -> bool:

@@ -86,3 +86,11 @@ def test_the_contact_block_reads_the_address_before_the_name() -> None:
 ])
 def test_names_written_the_less_usual_ways(top: str, email: str, name: str) -> None:
     assert find_name(top + "\n\nSkills\nJava, SQL\n", email=email)[0] == name
+
+
+@pytest.mark.parametrize("top", ["|  |  | 9 march 1984 | Kfar Saba", "Petah Tikva\n", "Mountain View\n"])
+def test_a_town_at_the_top_is_no_name(top: str) -> None:
+    """A CV whose name was left out (or sits in an image) gave the town on its top line as the candidate's name
+    ('Kiryat Bialik'), so blind review hid the town and nothing else."""
+    text = top + "\nSkills\nOutstanding leadership and analytical thinking.\nEXPERIENCE\nJava Developer, Acme Ltd, 2019 - 2021\n"
+    assert find_contact(text, find_sections(text)).name == ""
