@@ -655,6 +655,9 @@ def redact_candidate(result: Any, code: str, *, options: BlindOptions | None = N
         employers.extend(r.employer for r in prof.roles if r.employer)
         edu_spans = [(s.start, s.end) for s in prof.sections if s.name == "education"]
         edu_spans += [e.span for e in prof.education if e.span[1] > e.span[0]]
+        # a year in the contact block is a birth year ("| 9 march 1984 |", "Name | 1987"): its years go as the
+        # education section's do
+        edu_spans += [(s.start, s.end) for s in prof.sections if s.name == "contact"]
     employers.extend(_employer_of_role(e.role) for c in result.competencies for e in c.evidence if e.role)
     employers.extend(w.employer for w in getattr(result, "work_history", ()) if w.employer)
     red = Redactor(names=[n for n in names if n], guessed_names=guessed, emails=[e for e in emails if e], phones=[p for p in phones if p],

@@ -283,3 +283,18 @@ def test_offsets_of_a_long_education_section_map_fast():
     mapped = [mapper(o, True) for o in range(0, len(text), 25)]
     assert time.process_time() - started < 2.0
     assert "2004" not in out and mapped == sorted(mapped) and mapped[-1] <= len(out)
+
+
+def test_a_year_in_the_contact_block_is_hidden_in_blind_review() -> None:
+    """'Ana Souza | Java developer | 1987': a bare year beside the name is a birth year (a QA pass saw one)."""
+    from datetime import date
+
+    from screener.fairness.redact import blind_run
+    from screener.pipeline import ScreenOptions, screen
+    from screener.rubric import load_rubric
+
+    cv = "Ana Souza | Java developer | 1987\nana@example.com\n\nEXPERIENCE\nJava Developer, Acme Ltd, 2019 - 2024\n"
+    run = screen(load_rubric(ROOT / "rubrics" / "software-engineer.yaml"), [("ana.txt", cv.encode())],
+                 options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
+    text = blind_run(run).results[0].profile.document.text
+    assert "1987" not in text and "2019 - 2024" in text, text
