@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..parse.contact import EMAIL as _EMAIL
+from ..parse.contact import is_title_word
 
 _DATA = Path(__file__).resolve().parent / "data" / "redaction.yaml"
 _COUNTRIES = Path(__file__).resolve().parent.parent / "credentials" / "data" / "countries.yaml"
@@ -308,6 +309,10 @@ def guess_names(text: str, *, skill_words: Iterable[str] = ()) -> list[str]:
         if w.casefold() in stop or not re.fullmatch(_NAME_WORD, w) or any(ch.isdigit() for ch in w):
             break
         lead.append(w)
+    # (a word right before a job title is the title's: "NETWORK ENGINEER" names no one — its first word was masked
+    # everywhere, "Network Engineer" read "[name] Engineer" — and "Bernier Network Engineer" names Bernier)
+    if lead and len(words) > len(lead) and is_title_word(words[len(lead)]):
+        lead.pop()
     if lead:
         out.append(" ".join(lead))
     return out

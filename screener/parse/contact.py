@@ -117,6 +117,12 @@ def _is_place(text: str) -> bool:
     return is_place(text)
 
 
+def is_title_word(word: str) -> bool:
+    """A job-title word ("Engineer", "DEVELOPER", "Manager"): a name that stops at one was a title's qualifier
+    ("NETWORK ENGINEER")."""
+    return bool(_name_cues().title.fullmatch(word.strip(".,;:")))
+
+
 def looks_like_name(line: str) -> bool:
     """True for "Ana Souza", "JOHN DOE", "María José de la Cruz", "Wei Zhang (张伟)", "Chinedu Okafor, ACA"."""
     return bool(name_in(line))

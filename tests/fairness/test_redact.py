@@ -298,3 +298,13 @@ def test_a_year_in_the_contact_block_is_hidden_in_blind_review() -> None:
                  options=ScreenOptions(as_of=date(2026, 12, 1), sandbox=False))
     text = blind_run(run).results[0].profile.document.text
     assert "1987" not in text and "2019 - 2024" in text, text
+
+
+@pytest.mark.parametrize("top", ["NETWORK ENGINEER", "Cloud Architect", "DATA ANALYST | Remote"])
+def test_a_first_line_that_is_a_job_title_names_no_one(top: str) -> None:
+    """A CV opening with its title ('NETWORK ENGINEER') had 'Network' guessed as the candidate's name and masked
+    everywhere: job titles read '[name] Engineer' in blind review (a QA pass saw it)."""
+    from screener.fairness.redact import guess_names
+
+    word = top.split()[0]
+    assert not any(word.casefold() in g.casefold().split() for g in guess_names(top + "\nSKILLS\nPython\n"))
