@@ -12,7 +12,7 @@ import streamlit as st
 from screener.errors import ScreenerError
 from screener.pipeline import ScreeningRun, load_run, run_rubric
 from screener.store import Store, open_store
-from ui.common import md_text, rubric_choices
+from ui.common import SAMPLES, md_text, rubric_choices
 
 
 def open_app_store() -> Store | None:
@@ -30,6 +30,9 @@ def show_run(store: Store, run_id: str) -> ScreeningRun:
     st.session_state["run"] = run
     st.session_state["run_rubric"] = run_rubric(store, run_id)
     st.session_state.pop("candidate_file", None)
+    # the samples box opens as the run was screened: ticked on an upload-only run, it read as if the samples were in
+    # the ranking shown (and pressing Screen would add them)
+    st.session_state["run_used_samples"] = str(SAMPLES.resolve()) in {str(x) for x in store.run_record(run_id).inputs}
     # the rubric picker opens on the run's own rubric when the library has it (a run screened from the command
     # line with rubrics/data-analyst.yaml read "out of date: the rubric chosen (Software Engineer) is not the one")
     same_role = [path for path, role in rubric_choices() if role.removesuffix(" (yours)") == run.rubric_role]

@@ -50,7 +50,7 @@ uploads = st.file_uploader(
     help="Badge files are matched to a résumé by file name (priya_raman_kubernetes.png goes with "
          "priya_raman_cv.pdf); with a single résumé, every badge file is its candidate's. Badge links inside "
          "résumés are verified from the offline map of the sample set; other links are listed for you to check.")
-use_samples = st.checkbox("Include the sample résumés", value=not uploads,
+use_samples = st.checkbox("Include the sample résumés", value=not uploads and st.session_state.get("run_used_samples", True),
                           help=f"{len([p for p in SAMPLES.glob('*') if p.is_file()])} demo files in sample_data/")
 blind = blind_toggle()  # on by default; one redaction stage for every page and export (ui/blind.py)
 online = st.toggle("Verify badge links online", value=False,

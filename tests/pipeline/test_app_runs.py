@@ -40,6 +40,7 @@ def test_new_session_opens_on_the_last_run_with_its_uploads(monkeypatch: pytest.
 
     second = _session(monkeypatch)  # a reload / another browser: no uploads in this session, yet the run is here
     assert _files(second) == ["uploaded_cv.txt"]
+    assert second.checkbox[0].label == "Include the sample résumés" and not second.checkbox[0].value  # as screened
     second.switch_page("ui/candidate.py")
     second.run()
     assert not second.exception, [e.message for e in second.exception]
@@ -55,6 +56,7 @@ def test_new_session_opens_on_the_last_run_with_its_uploads(monkeypatch: pytest.
     third.run()
     assert not third.exception, [e.message for e in third.exception]
     assert "priya_raman_software_engineer.pdf" in _files(third)
+    assert third.checkbox[0].value  # the samples run opens with its samples box ticked
 
 
 def test_a_run_screened_from_the_command_line_opens_on_its_own_rubric(monkeypatch: pytest.MonkeyPatch,
