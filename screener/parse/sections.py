@@ -309,7 +309,7 @@ def find_sections(text: str) -> list[Section]:
         if lead is not None:
             s = start + line.index(lead)
             headings.append((s, s + len(lead), heading_name(lead) or "other"))
-    headings = _drop_subheadings(text, headings)
+    headings = _side_column_labels_dropped(text, _drop_subheadings(text, headings))
     sections: list[Section] = []
     first = headings[0][0] if headings else len(text)
     sections.extend(_top_sections(text, 0, first, has_headings=bool(headings)))
@@ -326,6 +326,29 @@ def _is_upper(line: str) -> bool:
         return line.isupper() and sum(map(str.isalpha, line)) > 1
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+#: what a side column beside the work history holds, its labels written "Languages:", "Technologies:", "Other:"
+_SIDE_LABEL_SECTIONS = frozenset({"skills", "languages", "certifications", "interests", "other"})
+
+
+def _side_column_labels_dropped(text: str, headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two columns converted line by line ("Experience Skills" on one line, the lines below joining both): the
+    side column's own labels ("Languages:", "Technologies:", "Other:", each a line ending in a colon) are no
+    sections of the résumé — taken for headings, they cut the work history into skills sections, and a developer's
+    role bullets counted only as a listed skill. Labels are dropped after such a heading line until a heading
+    written otherwise."""
+    out: list[tuple[int, int, str]] = []
+    side = False
+    for h in headings:
+        line = text[h[0]:h[1]].strip()
+        if side and line.endswith(":") and h[2] in _SIDE_LABEL_SECTIONS:
+            continue
+        names = heading_names(line)
+        side = len(names) >= 2 and "experience" in names and any(n in _SIDE_LABEL_SECTIONS for n in names) or \
+            (side and line.endswith(":"))
+        out.append(h)
+    return out
 
 
 def _drop_subheadings(text: str, headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
