@@ -25,11 +25,11 @@ from typing import Any
 
 import yaml
 
+from ..credentials.tables import load_countries
 from ..parse.contact import EMAIL as _EMAIL
 from ..parse.contact import is_title_word
 
 _DATA = Path(__file__).resolve().parent / "data" / "redaction.yaml"
-_COUNTRIES = Path(__file__).resolve().parent.parent / "credentials" / "data" / "countries.yaml"
 _COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.txt"
 
 
@@ -132,22 +132,22 @@ _INSTITUTION = re.compile(
 def _country_cues() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """(country names, demonyms and cities; well-known institutions; demonyms folded) from the credentials'
     country table."""
-    data = yaml.safe_load(_COUNTRIES.read_text(encoding="utf-8")) or {}
+    countries = load_countries().values()  # (the credentials' table, read and checked once for the process)
     places: set[str] = set()
     schools: set[str] = set()
-    for entry in (data.get("countries") or {}).values():
-        places.update(x for x in [entry.get("name", "")] + list(entry.get("names") or []) if x)
-        places.update(entry.get("demonyms") or [])
-        places.update(entry.get("cities") or [])
+    for entry in countries:
+        places.update(x for x in [entry.name, *entry.names] if x)
+        places.update(entry.demonyms)
+        places.update(entry.cities)
         # Short capitalised cues (ACCA, ICAN, MIT) are often professional bodies, i.e. credentials: left to the
         # general institution pattern and the résumé's own education entries.
-        schools.update(x for x in entry.get("institutions") or [] if not (x.isupper() and len(x) <= 6))
+        schools.update(x for x in entry.institutions if not (x.isupper() and len(x) <= 6))
     # every other country and territory by its English name(s): the credentials' table knows only the systems it
     # has equivalency rows for, and "Israel, Tel-Aviv" stayed visible in blind review
     for line in _COUNTRY_NAMES.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             places.update(n.strip() for n in line.split("\t", 1)[1].split("|") if n.strip())
-    demonyms = frozenset(d.casefold() for e in (data.get("countries") or {}).values() for d in e.get("demonyms") or [])
+    demonyms = frozenset(d.casefold() for e in countries for d in e.demonyms)
     return tuple(sorted(places, key=len, reverse=True)), tuple(sorted(schools, key=len, reverse=True)), demonyms
 
 
