@@ -3,7 +3,6 @@ reload or a new session keeps everything (uploads are stored with the run); past
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import streamlit as st
 from screener.errors import ScreenerError
 from screener.pipeline import ScreeningRun, load_run, run_rubric
 from screener.store import Store, open_store
+from screener.workflow.staleness import InputsSignature
 from ui.common import SAMPLES, md_text, rubric_choices
 
 
@@ -32,16 +32,16 @@ def show_run(store: Store, run_id: str) -> ScreeningRun:
     st.session_state.pop("candidate_file", None)
     # the samples box opens as the run was screened: ticked on an upload-only run, it read as if the samples were in
     # the ranking shown (and pressing Screen would add them)
-    st.session_state["run_used_samples"] = str(SAMPLES.resolve()) in {str(x) for x in store.run_record(run_id).inputs}
+    record = store.run_record(run_id)
+    st.session_state["run_used_samples"] = str(SAMPLES.resolve()) in {str(x) for x in record.inputs}
     # the rubric picker opens on the run's own rubric when the library has it (a run screened from the command
-    # line with rubrics/data-analyst.yaml read "out of date: the rubric chosen (Software Engineer) is not the one")
+    # line with rubrics/data-analyst.yaml read "out of date: the rubric chosen (Software Engineer) is not the one"),
+    # its file found by the same signature the staleness check compares
     same_role = [path for path, role in rubric_choices() if role.removesuffix(" (yours)") == run.rubric_role]
     if same_role:
-        sha = store.run_record(run_id).rubric_sha256
         st.session_state["rubric_path"] = next(
-            (p for p in same_role
-             if hashlib.sha256(Path(p).read_text(encoding="utf-8-sig").encode("utf-8")).hexdigest() == sha),
-            same_role[0])
+            (p for p in same_role if InputsSignature.of(Path(p).read_text(encoding="utf-8-sig"), (), samples=False)
+             .rubric_sha256 == record.rubric_sha256), same_role[0])
     return run
 
 
