@@ -571,10 +571,9 @@ def _outside_glued_names(text: str, cands: list[SpanCandidate]) -> list[SpanCand
     if not glued:
         return cands
     whole = set(glued)
-    starts, reach = _interval_index(glued)
+    index = _interval_index(glued)
     # (a rubric's own term still counts inside one: "SQL" of "PL/SQL" is SQL written, for a rubric asking for SQL)
-    return [c for c in cands if (c.start, c.end) in whole or c.extra_id is not None
-            or not (k := bisect.bisect_right(starts, c.start)) or reach[k - 1] < c.end]
+    return [c for c in cands if (c.start, c.end) in whole or c.extra_id is not None or not _within(index, c.start, c.end)]
 
 
 @lru_cache(maxsize=4096)
@@ -756,6 +755,13 @@ def _overlaps(index: tuple[list[int], list[int]], s: int, e: int) -> bool:
     starts, reach = index
     k = bisect.bisect_left(starts, e)  # spans 0..k-1 start before e
     return k > 0 and reach[k - 1] > s
+
+
+def _within(index: tuple[list[int], list[int]], s: int, e: int) -> bool:
+    """Does one of the spans hold all of [s, e)?"""
+    starts, reach = index
+    k = bisect.bisect_right(starts, s)  # spans 0..k-1 start at or before s
+    return k > 0 and reach[k - 1] >= e
 
 
 def _section_at(secs: Sequence[Section], offset: int) -> str:

@@ -21,11 +21,12 @@ from pathlib import Path
 import yaml
 
 _DATA = Path(__file__).with_name("data") / "negation.yaml"
-_CLAUSE_END = re.compile(r"[.;:!?\n]|\s(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
+_TURNING_WORD = r"\s(?:but|however|although|though|whereas|while|yet)\b"
+_CLAUSE_END = re.compile(r"[.;:!?\n]|" + _TURNING_WORD, re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
 # the end of a list after a label: its line, or a sentence's end (a colon is part of it: "Rust: async")
-_LIST_END = re.compile(r"[.;!?\n]|\s(?:but|however|although|though|whereas|while|yet)\b", re.IGNORECASE)
+_LIST_END = re.compile(r"[.;!?\n]|" + _TURNING_WORD, re.IGNORECASE)
 # how far past a position _CLAUSE_END may read to match there (a space, the longest turning word, a word boundary)
 _TURN_WORD_CHARS = len(" although") + 1
 REASONS = {"negated": "said not to be had", "wished_for": "wished for, not yet had",
